@@ -1,0 +1,56 @@
+import * as core from '@actions/core';
+import type { ActionConfig } from '../config/inputs.js';
+import type { Trigger } from '../event/read-event.js';
+import { GitClient } from '../git/git-client.js';
+import { commitSource } from '../manifests/commit-source.js';
+import { parseManifestFile } from '../manifests/documents.js';
+import { requireFiles, workspaceSource } from '../manifests/workspace-source.js';
+import { loadManifests } from '../manifests/files.js';
+import { buildPlan, type PreviewTrigger } from '../plan/build-plan.js';
+import type { K8sObject, PreviewPlan, Side } from '../plan/types.js';
+import type { RunnerEnv } from './runner-env.js';
+
+/** Reads both sides' manifests (workspace and base commit) and plans the run. */
+export async function makePlan(options: {
+  config: ActionConfig;
+  runner: RunnerEnv;
+  trigger: PreviewTrigger;
+  rewriteImages?: (service: K8sObject, side: Side) => K8sObject;
+}): Promise<PreviewPlan> {
+  const { config, runner, trigger } = options;
+  const prFiles = await requireFiles(
+    workspaceSource(runner.workspace, config.manifests),
+    config.manifests,
+  );
+  const prDocuments = prFiles.flatMap((file) => parseManifestFile(file.text, file.path));
+
+  let baseDocuments;
+  if (trigger.kind === 'pull_request') {
+    const git = await GitClient.open(runner.workspace);
+    const source = commitSource(git, {
+      workspace: runner.workspace,
+      manifestsPath: config.manifests,
+      sha: trigger.baseSha,
+      canFetch: runner.inActions,
+    });
+    baseDocuments = await loadManifests(source);
+    if (!baseDocuments)
+      core.info(
+        `'${config.manifests}' does not exist at the base commit ${trigger.baseSha.slice(0, 7)}: every service is new.`,
+      );
+  }
+  const labels = config.labelOverride ?? (trigger.kind === 'pull_request' ? trigger.labels : []);
+  if (config.labelOverride)
+    core.info(
+      `Using the 'labels' input instead of the PR's labels: ${labels.join(', ') || '(none)'}`,
+    );
+  return buildPlan({
+    trigger,
+    labels,
+    labelPrefix: config.labelPrefix,
+    domain: config.domain,
+    prDocuments,
+    baseDocuments,
+    rewriteImages: options.rewriteImages,
+  });
+}

@@ -1,0 +1,205 @@
+import { UserError } from '../util/errors.js';
+
+/** Every action input, parsed and validated once. */
+export interface ActionConfig {
+  githubToken: string;
+  manifests: string;
+  labelPrefix: string;
+  /** Labels that replace the PR's own; undefined means use the event's. */
+  labelOverride?: string[];
+  requests: number;
+  dryRun: boolean;
+  k3dVersion: string;
+  k3sImage: string;
+  knativeVersion: string;
+  netContourVersion: string;
+  kubectlVersion: string;
+  agents: number;
+  /** Empty: the pipeline picks a name unique to the run. */
+  clusterName: string;
+  keepCluster: boolean;
+  domain: string;
+  loadBalancerPort: number;
+  agentPort: number;
+  k3dArgs: string[];
+  /** Raw `build` lines; parsed by the image step. */
+  build: string[];
+  releaseMirror?: string;
+  timeoutMinutes: number;
+  comment: 'always' | 'on-change' | 'off';
+  failOnDeviation: boolean;
+}
+
+/** Reads one raw input; the runner passes `with:` values as INPUT_<NAME> variables. */
+export type InputReader = (name: string) => string;
+
+export const envInputReader: InputReader = (name) =>
+  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
+const LABEL_PREFIX = /^[A-Za-z0-9][-A-Za-z0-9_.:/ ]{0,48}$/;
+const VERSION = /^v?\d+\.\d+\.\d+$/;
+
+/** Defaults equal action.yml's, so local runs (no runner filling defaults) behave the same. */
+export const INPUT_DEFAULTS: Record<string, string> = {
+  manifests: 'knative',
+  'label-prefix': 'canary-',
+  requests: '400',
+  'dry-run': 'false',
+  'k3d-version': 'v5.9.0',
+  'k3s-image': 'rancher/k3s:v1.34.8-k3s1',
+  'knative-version': '1.22.1',
+  'net-contour-version': '1.22.1',
+  'kubectl-version': 'v1.34.2',
+  agents: '2',
+  'keep-cluster': 'false',
+  domain: 'example.com',
+  'load-balancer-port': '8081',
+  'agent-port': '8082',
+  'timeout-minutes': '15',
+  comment: 'always',
+  'fail-on-deviation': 'true',
+};
+
+export function parseInputs(read: InputReader = envInputReader): ActionConfig {
+  const get = (name: string): string => read(name) || INPUT_DEFAULTS[name] || '';
+  const labels = get('labels');
+  const mirror = get('release-mirror');
+  return {
+    githubToken: read('github-token'),
+    manifests: nonEmpty(
+      'manifests',
+      get('manifests'),
+      'a path relative to the workspace, e.g. knative',
+    ),
+    labelPrefix: matching(
+      'label-prefix',
+      get('label-prefix'),
+      LABEL_PREFIX,
+      'letters, digits and - _ . : / (e.g. canary-)',
+    ),
+    labelOverride: labels
+      ? labels
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : undefined,
+    requests: integer('requests', get('requests'), 1, 100_000),
+    dryRun: boolean('dry-run', get('dry-run')),
+    k3dVersion: matching(
+      'k3d-version',
+      get('k3d-version'),
+      /^v\d+\.\d+\.\d+$/,
+      'a k3d release tag like v5.9.0',
+    ),
+    k3sImage: matching(
+      'k3s-image',
+      get('k3s-image'),
+      /^[\w./-]+:v\d+\.\d+\.\d+[-+\w.]*$/,
+      'an image like rancher/k3s:v1.34.8-k3s1',
+    ),
+    knativeVersion: matching(
+      'knative-version',
+      get('knative-version'),
+      VERSION,
+      'a release like 1.22.1',
+    ).replace(/^v/, ''),
+    netContourVersion: matching(
+      'net-contour-version',
+      get('net-contour-version'),
+      VERSION,
+      'a release like 1.22.1',
+    ).replace(/^v/, ''),
+    kubectlVersion: matching(
+      'kubectl-version',
+      get('kubectl-version'),
+      /^v\d+\.\d+\.\d+$/,
+      'a release like v1.34.2',
+    ),
+    agents: integer('agents', get('agents'), 0, 5),
+    clusterName: read('cluster-name')
+      ? matching(
+          'cluster-name',
+          read('cluster-name'),
+          /^[a-z][-a-z0-9]{0,30}[a-z0-9]$/,
+          'lowercase letters, digits and dashes, 2..32 characters, starting with a letter',
+        )
+      : '',
+    keepCluster: boolean('keep-cluster', get('keep-cluster')),
+    domain: matching(
+      'domain',
+      get('domain').toLowerCase(),
+      DOMAIN,
+      'a DNS domain with at least two labels, e.g. example.com (not svc.cluster.local)',
+      (d) => !d.endsWith('cluster.local'),
+    ),
+    loadBalancerPort: integer('load-balancer-port', get('load-balancer-port'), 1, 65535),
+    agentPort: integer('agent-port', get('agent-port'), 1, 65535),
+    k3dArgs: lines(get('k3d-args')),
+    build: lines(get('build')),
+    releaseMirror: mirror ? url('release-mirror', mirror) : undefined,
+    timeoutMinutes: integer('timeout-minutes', get('timeout-minutes'), 1, 120),
+    comment: oneOf('comment', get('comment'), ['always', 'on-change', 'off'] as const),
+    failOnDeviation: boolean('fail-on-deviation', get('fail-on-deviation')),
+  };
+}
+
+function bad(name: string, value: string, allowed: string): UserError {
+  return new UserError(
+    `Input '${name}' has the value '${value}', which is not allowed: expected ${allowed}.`,
+  );
+}
+
+function nonEmpty(name: string, value: string, allowed: string): string {
+  if (!value) throw bad(name, value, allowed);
+  return value;
+}
+
+function matching(
+  name: string,
+  value: string,
+  pattern: RegExp,
+  allowed: string,
+  extra?: (v: string) => boolean,
+): string {
+  if (!pattern.test(value) || (extra && !extra(value))) throw bad(name, value, allowed);
+  return value;
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw bad(name, value, `a whole number from ${min} to ${max}`);
+  return n;
+}
+
+// Same spellings as the YAML 1.2 core schema that @actions/core's getBooleanInput accepts.
+function boolean(name: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw bad(name, value, 'true or false');
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw bad(name, value, `one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function url(name: string, value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+      return value.replace(/\/+$/, '');
+  } catch {
+    // falls through to the error below
+  }
+  throw bad(name, value, 'an http(s) URL such as https://mirror.example.com/releases');
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseInputs } from '../../../src/config/inputs.js';
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('parseInputs', () => {
+  it('applies the documented defaults', () => {
+    const config = parseInputs(reader({}));
+    expect(config).toMatchObject({
+      manifests: 'knative',
+      labelPrefix: 'canary-',
+      requests: 400,
+      dryRun: false,
+      k3dVersion: 'v5.9.0',
+      k3sImage: 'rancher/k3s:v1.34.8-k3s1',
+      knativeVersion: '1.22.1',
+      netContourVersion: '1.22.1',
+      agents: 2,
+      clusterName: '',
+      keepCluster: false,
+      domain: 'example.com',
+      loadBalancerPort: 8081,
+      agentPort: 8082,
+      comment: 'always',
+      failOnDeviation: true,
+      timeoutMinutes: 15,
+    });
+    expect(config.labelOverride).toBeUndefined();
+    expect(config.releaseMirror).toBeUndefined();
+  });
+  it('parses lists and overrides', () => {
+    const config = parseInputs(
+      reader({
+        labels: 'canary-50, bug',
+        build: 'app=app\n# comment\n\napi=svc/api:Dockerfile.prod',
+        'k3d-args': '--servers=1',
+        'release-mirror': 'http://127.0.0.1:9/m/',
+      }),
+    );
+    expect(config.labelOverride).toEqual(['canary-50', 'bug']);
+    expect(config.build).toEqual(['app=app', 'api=svc/api:Dockerfile.prod']);
+    expect(config.k3dArgs).toEqual(['--servers=1']);
+    expect(config.releaseMirror).toBe('http://127.0.0.1:9/m');
+  });
+  it.each([
+    ['requests', '0', /Input 'requests' has the value '0'.*1 to 100000/],
+    ['requests', 'many', /'many'/],
+    ['dry-run', 'yes', /'dry-run' has the value 'yes'.*true or false/],
+    ['agents', '9', /0 to 5/],
+    ['comment', 'sometimes', /always, on-change, off/],
+    ['domain', 'svc.cluster.local', /not svc\.cluster\.local/],
+    ['k3s-image', 'rancher/k3s:latest', /rancher\/k3s:v1\.34\.8-k3s1/],
+    ['release-mirror', 'ftp://x', /http\(s\) URL/],
+    ['cluster-name', 'Bad_Name', /lowercase/],
+  ])('refuses %s=%s naming the input, value and what is allowed', (name, value, pattern) => {
+    expect(() => parseInputs(reader({ [name]: value }))).toThrow(pattern);
+  });
+});
