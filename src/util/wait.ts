@@ -8,6 +8,8 @@ export interface WaitOptions {
   intervalMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Errors from the check that end the wait at once (a failure that waiting cannot fix). */
+  isFatal?: (error: unknown) => boolean;
 }
 
 /** One look at the world: done, or not yet with a description of what was seen. */
@@ -42,6 +44,7 @@ export async function waitUntil<T>(check: Check<T>, options: WaitOptions): Promi
       if (result.done) return result.value;
       lastSeen = result.seen;
     } catch (error) {
+      if (options.isFatal?.(error)) throw error;
       lastSeen = `error: ${errorMessage(error)}`;
     }
     if (now() + interval > deadline)

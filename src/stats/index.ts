@@ -1,0 +1,13 @@
+/** Statistics for the probe's verdict. Pure functions, no I/O. */
+export { binomialTestTwoSided } from './binomial.js';
+export { chiSquareGoodnessOfFit, chiSquareSurvival, type ChiSquareResult } from './chi-square.js';
+export {
+  judgeSplit,
+  formatP,
+  DEFAULT_ALPHA,
+  type SplitJudgement,
+  type SplitTest,
+} from './judge.js';
+export { percentile, percentiles } from './percentile.js';
+export { logGamma, logFactorial, regularizedGammaQ } from './special.js';
+export { wilsonInterval, Z_95, type Interval } from './wilson.js';

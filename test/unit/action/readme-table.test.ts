@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { withActionTable } from '../../../scripts/lib/action-table.js';
+import { INPUT_DEFAULTS } from '../../../src/config/inputs.js';
+import { repoRoot } from '../../helpers/run-action.js';
+
+const actionYml = readFileSync(path.join(repoRoot, 'action.yml'), 'utf8');
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+describe('docs match action.yml', () => {
+  it("README's inputs/outputs tables equal action.yml (run `npm run docs` to regenerate)", () => {
+    expect(readme).toBe(withActionTable(readme, actionYml));
+  });
+  it("the code's defaults equal action.yml's", () => {
+    const inputs = (parse(actionYml) as { inputs: Record<string, { default?: string }> }).inputs;
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) expect(inputs[name]?.default, name).toBe(value);
+  });
+  it('declares the fixed inputs and outputs of DESIGN.md, on node24 with a post step', () => {
+    const action = parse(actionYml) as { inputs: object; outputs: object; runs: Record<string, string> };
+    for (const name of ['github-token', 'manifests', 'label-prefix', 'requests', 'dry-run']) expect(Object.keys(action.inputs)).toContain(name);
+    for (const name of ['traffic', 'revisions', 'url', 'report']) expect(Object.keys(action.outputs)).toContain(name);
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
+  });
+});

