@@ -84,7 +84,7 @@ const event = {
 
 const inputs: Record<string, string> = {
   manifests: values.manifests,
-  build: values['dry-run'] ? '' : values.build,
+  build: values.build,
   requests: values.requests,
   'dry-run': String(values['dry-run']),
   comment: 'off',

@@ -7,15 +7,16 @@ import { parseManifestFile } from '../manifests/documents.js';
 import { requireFiles, workspaceSource } from '../manifests/workspace-source.js';
 import { loadManifests } from '../manifests/files.js';
 import { buildPlan, type PreviewTrigger } from '../plan/build-plan.js';
-import type { K8sObject, PreviewPlan, Side } from '../plan/types.js';
+import type { PreviewPlan } from '../plan/types.js';
 import type { RunnerEnv } from './runner-env.js';
+import { parseBuildLines } from '../images/build-spec.js';
+import { imageRewriter } from '../plan/image-tags.js';
 
 /** Reads both sides' manifests (workspace and base commit) and plans the run. */
 export async function makePlan(options: {
   config: ActionConfig;
   runner: RunnerEnv;
   trigger: PreviewTrigger;
-  rewriteImages?: (service: K8sObject, side: Side) => K8sObject;
 }): Promise<PreviewPlan> {
   const { config, runner, trigger } = options;
   const prFiles = await requireFiles(
@@ -51,6 +52,9 @@ export async function makePlan(options: {
     domain: config.domain,
     prDocuments,
     baseDocuments,
-    rewriteImages: options.rewriteImages,
+    rewriteImages: imageRewriter(parseBuildLines(config.build), {
+      base: trigger.kind === 'pull_request' ? trigger.baseSha : undefined,
+      pr: trigger.kind === 'pull_request' ? trigger.headSha : trigger.sha,
+    }),
   });
 }

@@ -1,47 +1,91 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { parseInputs } from '../config/inputs.js';
+import { parseInputs, type ActionConfig } from '../config/inputs.js';
 import { readTrigger } from '../event/read-event.js';
+import type { PreviewPlan } from '../plan/types.js';
+import { createPreviewCommenter } from '../report/commenter.js';
+import { markerFromEnv } from '../report/marker.js';
+import type { RunReport } from '../report/model.js';
+import type { RenderContext } from '../report/render-parts.js';
+import { renderPlanSummary, renderSummary } from '../report/render-summary.js';
+import { writeJobSummary } from '../report/write-summary.js';
+import { errorMessage } from '../util/errors.js';
 import { makePlan } from './make-plan.js';
 import { logPlan } from './log-plan.js';
 import { planOutputs } from './outputs.js';
-import { readEventPayload, readRunnerEnv } from './runner-env.js';
+import { readEventPayload, readRunnerEnv, type RunnerEnv } from './runner-env.js';
 import { reportFailure } from './report-failure.js';
+import { runPreview, STATE_OUTCOME } from './run-preview.js';
 import { writePlanFiles } from './write-plan-files.js';
 
 /** The main step: plan, then (unless dry-run) deploy, probe and report. */
 export async function runMain(): Promise<void> {
+  const runner = readRunnerEnv();
+  let config: ActionConfig | undefined;
+  let plan: PreviewPlan | undefined;
   try {
-    const config = parseInputs();
-    const runner = readRunnerEnv();
+    config = parseInputs();
     const payload = await readEventPayload(runner);
-    const trigger = readTrigger({
-      eventName: runner.eventName,
-      payload,
-      sha: runner.sha,
-      ref: runner.ref,
-      repository: runner.repository,
-    });
+    const trigger = readTrigger({ eventName: runner.eventName, payload, sha: runner.sha, ref: runner.ref, repository: runner.repository });
     if (trigger.kind === 'closed') {
       core.info(`PR #${trigger.number} is closed: there is nothing to preview.`);
+      core.saveState(STATE_OUTCOME, 'success');
       return;
     }
-    const plan = await makePlan({ config, runner, trigger });
+    plan = await makePlan({ config, runner, trigger });
     await logPlan(plan);
-    const outputs = planOutputs(plan);
-    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-
-    const planDir = await writePlanFiles(
-      plan,
-      path.join(runner.runnerTemp, 'knative-action', 'plan'),
-    );
+    for (const [name, value] of Object.entries(planOutputs(plan))) core.setOutput(name, value);
+    const planDir = await writePlanFiles(plan, path.join(runner.runnerTemp, 'knative-action', 'plan'));
     core.info(`Rendered manifests written to ${planDir}`);
+
+    const context = renderContext(config, runner);
     if (config.dryRun) {
+      core.setOutput('report', JSON.stringify({ status: 'planned', services: [], timings: {} } satisfies RunReport));
+      await writeJobSummary(renderPlanSummary(plan, context));
       core.info('dry-run: planned only; no cluster was created and no comment was written.');
+      core.saveState(STATE_OUTCOME, 'success');
       return;
     }
-    core.info('Deploying is not available yet in this build: only the plan (dry-run) ran.');
+    await preview(config, runner, plan, context);
   } catch (error) {
+    // A failure before the preview started (inputs, event, labels, manifests).
+    core.saveState(STATE_OUTCOME, 'failure');
     reportFailure(error);
+    const report: RunReport = { status: 'failed', services: [], timings: {}, failure: { phase: plan ? 'preview' : 'plan', message: errorMessage(error) } };
+    core.setOutput('report', JSON.stringify(report));
+    await writeJobSummary(renderSummary({ plan, report, context: renderContext(config, runner) })).catch(() => undefined);
   }
+}
+
+async function preview(config: ActionConfig, runner: RunnerEnv, plan: PreviewPlan, context: RenderContext): Promise<void> {
+  const commenter = createPreviewCommenter({ token: config.githubToken, mode: config.comment, plan, context, marker: markerFromEnv() });
+  await commenter.publish('deploying', { status: 'deploying', services: [], timings: {} });
+
+  const { report, failed } = await runPreview(config, runner, plan);
+  core.saveState(STATE_OUTCOME, failed ? 'failure' : 'success');
+  core.setOutput('report', JSON.stringify(report));
+  core.setOutput('timings', JSON.stringify(report.timings));
+
+  const written = await commenter.publish('result', report);
+  if (written.id !== undefined) core.setOutput('comment-id', String(written.id));
+  if (written.url) core.setOutput('comment-url', written.url);
+  await writeJobSummary(renderSummary({ plan, report, context, previous: commenter.previousResult() }));
+
+  if (report.failure) core.setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
+  else if (failed) {
+    const reasons = report.services.filter((s) => s.verdict === 'deviates').map((s) => `${s.service}: ${s.reason}`);
+    core.setFailed(`The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join('; ')}`);
+  } else core.info(`Preview finished: ${report.status}.`);
+}
+
+function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): RenderContext {
+  return {
+    serverUrl: runner.serverUrl,
+    repository: runner.repository ?? 'local/preview',
+    runId: runner.runId,
+    runAttempt: runner.runAttempt,
+    labelPrefix: config?.labelPrefix ?? 'canary-',
+    requests: config?.requests ?? 400,
+    loadBalancerPort: config?.loadBalancerPort ?? 8081,
+  };
 }
