@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-Q3KHLBGF.js";
+} from "./chunks/chunk-EQIABKFU.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";

@@ -15,7 +15,7 @@ import {
   isPodReady,
   warning,
   writeJobSummary
-} from "./chunks/chunk-Q3KHLBGF.js";
+} from "./chunks/chunk-EQIABKFU.js";
 
 // src/cluster/cleanup.ts
 import { mkdir, writeFile } from "node:fs/promises";

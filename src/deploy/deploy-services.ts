@@ -2,9 +2,8 @@ import * as core from '@actions/core';
 import { stringify } from 'yaml';
 import type { Kubectl } from '../cluster/kubectl.js';
 import type { KubeObject } from '../cluster/describe.js';
-import { isWebhookNotReady } from '../cluster/webhook-errors.js';
+import { retryWhileWebhookStarting } from '../cluster/webhook-retry.js';
 import type { K8sObject, PreviewPlan, ServicePlan } from '../plan/types.js';
-import { withRetry } from '../util/retry.js';
 import { waitUntil, type WaitOptions } from '../util/wait.js';
 import { revisionState, serviceState } from './revision-readiness.js';
 
@@ -76,14 +75,9 @@ async function waitForRevision(kubectl: Kubectl, name: string, namespace: string
 
 async function applyWithRetry(kubectl: Kubectl, objects: readonly K8sObject[], what: string, options: DeployOptions): Promise<void> {
   const yamlText = objects.map((object) => stringify(object)).join('---\n');
-  await withRetry(() => kubectl.applyManifests(yamlText), {
-    what: `kubectl apply of ${what}`,
-    attempts: 20,
-    initialDelayMs: 1000,
-    maxDelayMs: 10_000,
+  await retryWhileWebhookStarting(`kubectl apply of ${what}`, () => kubectl.applyManifests(yamlText), {
     deadline: (options.now ?? Date.now)() + options.timeoutMs,
-    isTransient: (error) => isWebhookNotReady(error instanceof Error ? error.message : String(error)),
-    onRetry: (error, attempt) => core.info(`Knative is not accepting ${what} yet (attempt ${attempt}); retrying: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`),
+    log: (message) => core.info(message),
     sleep: options.sleep,
     now: options.now,
   });

@@ -1,0 +1,79 @@
+import { errorMessage } from '../util/errors.js';
+import { describePod, isPodReady, type KubeList } from './describe.js';
+import type { Kubectl } from './kubectl.js';
+
+export interface DiagnosticsOptions {
+  /** Log lines per not-ready pod. */
+  tailLines?: number;
+  /** Most recent events kept. */
+  eventLimit?: number;
+  /** Not-ready pods whose logs are read (the rest are only listed). */
+  maxPodLogs?: number;
+}
+
+/**
+ * What a failed run's reader needs: Knative objects, pods everywhere, recent events,
+ * and the last log lines of pods that are not ready. Every section is collected even
+ * when another fails; a failure becomes that section's text.
+ */
+export async function collectDiagnostics(
+  kubectl: Kubectl,
+  options: DiagnosticsOptions = {},
+): Promise<string> {
+  const sections: string[] = [];
+  const section = async (title: string, body: () => Promise<string>): Promise<void> => {
+    let text: string;
+    try {
+      text = (await body()).trimEnd() || '(none)';
+    } catch (error) {
+      text = `(could not collect: ${errorMessage(error)})`;
+    }
+    sections.push(`### ${title}\n${text}`);
+  };
+  const table = (args: string[]) => async (): Promise<string> => {
+    const result = await kubectl.run(args);
+    if (result.exitCode !== 0)
+      throw new Error(result.stderr.trim() || `kubectl exited with ${result.exitCode}`);
+    return result.stdout;
+  };
+
+  await section(
+    'Knative services, configurations, revisions, routes, ingresses',
+    table([
+      'get',
+      'ksvc,configurations,revisions,routes,kingress',
+      '--all-namespaces',
+      '-o',
+      'wide',
+    ]),
+  );
+  await section('Pods', table(['get', 'pods', '--all-namespaces', '-o', 'wide']));
+  await section(`Recent events (last ${options.eventLimit ?? 40})`, async () => {
+    const out = await table(['get', 'events', '--all-namespaces', '--sort-by=.lastTimestamp'])();
+    const lines = out.trimEnd().split('\n');
+    const header = lines.shift() ?? '';
+    return [header, ...lines.slice(-(options.eventLimit ?? 40))].join('\n');
+  });
+  await section('Pods not ready', async () => {
+    const pods = await kubectl.getJson<KubeList>('pods', undefined, { allNamespaces: true });
+    const unready = pods.items.filter((pod) => !isPodReady(pod));
+    const parts: string[] = [];
+    for (const [index, pod] of unready.entries()) {
+      parts.push(describePod({ ...pod, kind: 'Pod' }));
+      const name = pod.metadata?.name;
+      const namespace = pod.metadata?.namespace;
+      if (index < (options.maxPodLogs ?? 10) && name && namespace) {
+        const logs = await kubectl.logs(name, namespace, { tail: options.tailLines ?? 30 });
+        parts.push(indent(logs.trimEnd() || '(no log lines)'));
+      }
+    }
+    return parts.join('\n');
+  });
+  return sections.join('\n\n');
+}
+
+const indent = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');

@@ -1,0 +1,77 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ToolRunner } from '../util/tool-runner.js';
+import { localImageTag, type BuildSpec } from './build-spec.js';
+
+export interface BuildSideOptions {
+  specs: readonly BuildSpec[];
+  /** Root of the checkout this side builds from. */
+  root: string;
+  commitSha: string;
+}
+
+/** name -> dev.local/<name>:<sha7> for one side. */
+export type ImageTags = Record<string, string>;
+
+/** `docker build -t <tag> -f <context>/<dockerfile> <context>` for every spec. */
+export async function buildSide(docker: ToolRunner, options: BuildSideOptions): Promise<ImageTags> {
+  const tags: ImageTags = {};
+  for (const spec of options.specs) {
+    const tag = localImageTag(spec.name, options.commitSha);
+    const context = join(options.root, spec.context);
+    await docker.runOk(['build', '-t', tag, '-f', join(context, spec.dockerfile), context], {
+      stream: true,
+    });
+    tags[spec.name] = tag;
+  }
+  return tags;
+}
+
+export interface BuildBothOptions {
+  specs: readonly BuildSpec[];
+  /** The workspace (PR checkout). */
+  workspace: string;
+  prSha: string;
+  /** Omitted (push/dispatch runs): only the PR side is built. */
+  baseSha?: string;
+  /** Scratch folder for the base worktree (under RUNNER_TEMP). */
+  tempDir: string;
+}
+
+/**
+ * Builds the PR images from the workspace and the base images from the base commit
+ * checked out in a detached worktree (fetched when the checkout is shallow), removed
+ * afterwards. Same commit on both sides: built once.
+ */
+export async function buildImages(
+  tools: { docker: ToolRunner; git: ToolRunner },
+  options: BuildBothOptions,
+): Promise<{ pr: ImageTags; base?: ImageTags }> {
+  const pr = await buildSide(tools.docker, {
+    specs: options.specs,
+    root: options.workspace,
+    commitSha: options.prSha,
+  });
+  if (!options.baseSha) return { pr };
+  if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
+  const worktree = join(options.tempDir, 'knative-action', `base-${options.baseSha.slice(0, 12)}`);
+  const git = (args: string[]) => tools.git.runOk(args, { cwd: options.workspace });
+  const present = await tools.git.run(['cat-file', '-e', `${options.baseSha}^{commit}`], {
+    cwd: options.workspace,
+  });
+  if (present.exitCode !== 0)
+    await git(['fetch', '--no-tags', '--depth=1', 'origin', options.baseSha]);
+  await mkdir(join(options.tempDir, 'knative-action'), { recursive: true });
+  await rm(worktree, { recursive: true, force: true });
+  await git(['worktree', 'add', '--detach', worktree, options.baseSha]);
+  try {
+    const base = await buildSide(tools.docker, {
+      specs: options.specs,
+      root: worktree,
+      commitSha: options.baseSha,
+    });
+    return { pr, base };
+  } finally {
+    await tools.git.run(['worktree', 'remove', '--force', worktree], { cwd: options.workspace });
+  }
+}

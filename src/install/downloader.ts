@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tc from '@actions/tool-cache';
+import { withRetry } from '../util/retry.js';
+import {
+  ChecksumMismatchError,
+  hashFromChecksumList,
+  hashFromSingleHashFile,
+} from './checksums.js';
+import { fetchText, fetchToFile, HttpStatusError, isTransientDownloadError } from './http-fetch.js';
+import { mirroredUrl } from './mirror.js';
+
+/**
+ * Where the expected sha256 comes from: a release's list of `<hash>  <file>` lines
+ * (k3d, Knative), or a `<asset>.sha256` file holding just the hash (kubectl).
+ */
+export type ChecksumSource = { kind: 'list'; url: string } | { kind: 'single'; url: string };
+
+export interface Artifact {
+  /**
+   * Tool-cache name. One file per name: tool-cache replaces a version folder
+   * wholesale, so two files of one release need two names.
+   */
+  cacheName: string;
+  version: string;
+  /** amd64/arm64 for binaries, `noarch` for manifests. */
+  arch: string;
+  /** The official URL (the mirror, when set, replaces its host). */
+  url: string;
+  /** File name in the cache and in the checksum list. */
+  fileName: string;
+  checksum: ChecksumSource;
+  executable?: boolean;
+}
+
+export interface DownloadOptions {
+  /** Base URL replacing the release hosts (input `release-mirror`). */
+  mirror?: string;
+  /** Epoch ms; no request starts after it and none outlives it. */
+  deadline: number;
+  /** Attempts per URL, the first included (default 4). */
+  attempts?: number;
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  /** Upper bound for one request (default 120 s), further cut by the deadline. */
+  attemptTimeoutMs?: number;
+  log?: (message: string) => void;
+  now?: () => number;
+}
+
+export interface Downloaded {
+  path: string;
+  fromCache: boolean;
+}
+
+/*
+ * Why not tc.downloadTool: it retries 3 times with fixed 10-20 s sleeps and cannot be
+ * aborted, so it can neither honour a deadline nor be bounded when wrapped in our own
+ * retry (3 x N requests). Here each request is one fetch with a timeout, retried by
+ * withRetry (backoff, Retry-After, deadline); tool-cache does the caching (find/cacheFile).
+ */
+
+/** Downloads (or finds in the tool cache) one release asset, verified against its sha256. */
+export async function downloadVerified(
+  artifact: Artifact,
+  options: DownloadOptions,
+): Promise<Downloaded> {
+  const cacheRoot = process.env['RUNNER_TOOL_CACHE'];
+  if (cacheRoot) {
+    const cachedDir = tc.find(artifact.cacheName, artifact.version, artifact.arch);
+    const cachedFile = cachedDir ? join(cachedDir, artifact.fileName) : '';
+    if (cachedFile && existsSync(cachedFile)) return { path: cachedFile, fromCache: true };
+  }
+
+  const url = mirroredUrl(artifact.url, options.mirror);
+  const expected = await expectedHash(artifact, options);
+  const workDir = join(
+    process.env['RUNNER_TEMP'] || tmpdir(),
+    'knative-action',
+    'downloads',
+    randomUUID(),
+  );
+  await mkdir(workDir, { recursive: true });
+  const partial = join(workDir, `${artifact.fileName}.partial`);
+  try {
+    const actual = await retrying(`download ${url}`, options, async (signal) => {
+      await rm(partial, { force: true });
+      return fetchToFile(url, partial, signal);
+    });
+    // A mismatch is evidence, not bad luck: never retried into success.
+    if (actual !== expected)
+      throw new ChecksumMismatchError(artifact.fileName, expected, actual, url);
+    if (artifact.executable) await chmod(partial, 0o755);
+    if (!cacheRoot) {
+      const finalPath = join(workDir, artifact.fileName);
+      await rename(partial, finalPath);
+      return { path: finalPath, fromCache: false };
+    }
+    const cachedDir = await tc.cacheFile(
+      partial,
+      artifact.fileName,
+      artifact.cacheName,
+      artifact.version,
+      artifact.arch,
+    );
+    const cachedFile = join(cachedDir, artifact.fileName);
+    if (artifact.executable) await chmod(cachedFile, 0o755);
+    return { path: cachedFile, fromCache: false };
+  } finally {
+    if (cacheRoot) await rm(workDir, { recursive: true, force: true });
+    else await rm(partial, { force: true });
+  }
+}
+
+async function expectedHash(artifact: Artifact, options: DownloadOptions): Promise<string> {
+  const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
+  const text = await retrying(`download ${listUrl}`, options, (signal) =>
+    fetchText(listUrl, signal),
+  );
+  const hash =
+    artifact.checksum.kind === 'list'
+      ? hashFromChecksumList(text, artifact.fileName)
+      : hashFromSingleHashFile(text);
+  if (!hash) {
+    throw new Error(
+      `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`,
+    );
+  }
+  return hash;
+}
+
+async function retrying<T>(
+  what: string,
+  options: DownloadOptions,
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  return withRetry(
+    async () => {
+      const remaining = options.deadline - now();
+      if (remaining <= 0) throw new Error(`${what}: the download deadline has passed`);
+      const signal = AbortSignal.timeout(Math.min(options.attemptTimeoutMs ?? 120_000, remaining));
+      return attempt(signal);
+    },
+    {
+      what,
+      attempts: options.attempts ?? 4,
+      initialDelayMs: options.initialDelayMs ?? 1000,
+      maxDelayMs: options.maxDelayMs ?? 10_000,
+      deadline: options.deadline,
+      now,
+      isTransient: isTransientDownloadError,
+      retryAfterMs: (error) => (error instanceof HttpStatusError ? error.retryAfterMs : undefined),
+      onRetry: (error, n, delayMs) =>
+        options.log?.(
+          `${what}: attempt ${n} failed (${describe(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`,
+        ),
+    },
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
+  return error instanceof Error ? error.message : String(error);
+}

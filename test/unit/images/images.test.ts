@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildImages } from '../../../src/images/build.js';
+import { localImageTag, parseBuildLines } from '../../../src/images/build-spec.js';
+import { rewriteLocalImages } from '../../../src/images/rewrite.js';
+import type { K8sObject } from '../../../src/plan/types.js';
+import {
+  ToolError,
+  type RunOptions,
+  type ToolResult,
+  type ToolRunner,
+} from '../../../src/util/tool-runner.js';
+
+describe('build input parser', () => {
+  test('name=context[:dockerfile], comments and blank lines skipped', () => {
+    expect(
+      parseBuildLines([
+        'app=./app',
+        '',
+        '# worker soon',
+        'api=.:docker/api.Dockerfile',
+        'tools/cli = cli ',
+      ]),
+    ).toEqual([
+      { name: 'app', context: './app', dockerfile: 'Dockerfile' },
+      { name: 'api', context: '.', dockerfile: 'docker/api.Dockerfile' },
+      { name: 'tools/cli', context: 'cli', dockerfile: 'Dockerfile' },
+    ]);
+  });
+  test.each([
+    ['app', /line 1 \('app'\): expected name=context\[:dockerfile\]/],
+    ['=./app', /expected name=context/],
+    ['App=./app', /'App' is not a valid image name/],
+    ['app-=./app', /not a valid image name/],
+    ['app=', /build context is empty/],
+    ['app=/etc', /context '\/etc' must be a path inside the repository/],
+    ['app=./app:../../Dockerfile', /dockerfile '..\/..\/Dockerfile' must be a path inside/],
+  ])('rejects %s', (line, message) => {
+    expect(() => parseBuildLines([line])).toThrow(message);
+  });
+  test('duplicate names name the line', () => {
+    expect(() => parseBuildLines(['app=a', 'app=b'])).toThrow(/line 2 .*'app' is listed twice/);
+  });
+  test('tags are dev.local/<name>:<sha7>, never latest', () => {
+    expect(localImageTag('app', '0123456789ABCDEF0123')).toBe('dev.local/app:0123456');
+    expect(() => localImageTag('app', 'latest')).toThrow(/not a commit SHA/);
+  });
+});
+
+describe('image rewrite', () => {
+  const service = (images: string[]): K8sObject => ({
+    apiVersion: 'serving.knative.dev/v1',
+    kind: 'Service',
+    metadata: { name: 'hello' },
+    spec: {
+      template: { spec: { containers: images.map((image, i) => ({ name: `c${i}`, image })) } },
+    },
+  });
+
+  test('dev.local/<name> with or without a tag points at this side', () => {
+    const input = service([
+      'dev.local/app',
+      'dev.local/app:old',
+      'dev.local/api@sha256:abc',
+      'ghcr.io/x/app:1',
+    ]);
+    const result = rewriteLocalImages(input, {
+      app: 'dev.local/app:1a2b3c4',
+      api: 'dev.local/api:1a2b3c4',
+    });
+    const images = (
+      result.manifest.spec as { template: { spec: { containers: { image: string }[] } } }
+    ).template.spec.containers.map((c) => c.image);
+    expect(images).toEqual([
+      'dev.local/app:1a2b3c4',
+      'dev.local/app:1a2b3c4',
+      'dev.local/api:1a2b3c4',
+      'ghcr.io/x/app:1',
+    ]);
+    expect(result.replaced).toHaveLength(3);
+    expect(result.replaced[1]).toEqual({
+      container: 'c1',
+      from: 'dev.local/app:old',
+      to: 'dev.local/app:1a2b3c4',
+    });
+    expect(result.unknown).toEqual([]);
+    // Pure: the input is unchanged.
+    expect(
+      (input.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec
+        .containers[0]!.image,
+    ).toBe('dev.local/app');
+  });
+
+  test('a dev.local image no build line produced is reported, not guessed', () => {
+    const result = rewriteLocalImages(service(['dev.local/worker:1']), {
+      app: 'dev.local/app:1a2b3c4',
+    });
+    expect(result.unknown).toEqual(['dev.local/worker:1']);
+    expect(result.replaced).toEqual([]);
+  });
+
+  test('init containers too; a prefix like dev.local/apple is not app', () => {
+    const input: K8sObject = {
+      apiVersion: 'serving.knative.dev/v1',
+      kind: 'Service',
+      metadata: { name: 'x' },
+      spec: {
+        template: {
+          spec: {
+            initContainers: [{ name: 'init', image: 'dev.local/app' }],
+            containers: [{ image: 'dev.local/apple' }],
+          },
+        },
+      },
+    };
+    const result = rewriteLocalImages(input, { app: 'dev.local/app:2' });
+    expect(result.replaced.map((r) => r.to)).toEqual(['dev.local/app:2']);
+    expect(result.unknown).toEqual(['dev.local/apple']);
+  });
+});
+
+describe('buildImages', () => {
+  const rt = mkdtempSync(join(tmpdir(), 'knp-images-'));
+  afterAll(() => rmSync(rt, { recursive: true, force: true }));
+  function recorder(
+    answers: (tool: string, args: string[]) => ToolResult = () => ({
+      exitCode: 0,
+      stdout: '',
+      stderr: '',
+    }),
+  ) {
+    const calls: Array<{ tool: string; args: string[]; cwd?: string }> = [];
+    const make = (tool: string): ToolRunner => {
+      const run = async (args: readonly string[], options: RunOptions = {}) => {
+        calls.push({ tool, args: [...args], ...(options.cwd ? { cwd: options.cwd } : {}) });
+        return answers(tool, [...args]);
+      };
+      return {
+        tool,
+        run,
+        async runOk(args, o) {
+          const r = await run(args, o);
+          if (r.exitCode) throw new ToolError(`${tool} ${args.join(' ')}`, r);
+          return r;
+        },
+      };
+    };
+    return { calls, docker: make('docker'), git: make('git') };
+  }
+  const specs = parseBuildLines(['app=app:Dockerfile.prod']);
+  const PR = 'aaaaaaa1111111111111111111111111111111111'.slice(0, 40);
+  const BASE = 'bbbbbbb2222222222222222222222222222222222'.slice(0, 40);
+
+  test('PR from the workspace, base from a detached worktree that is removed afterwards', async () => {
+    const { calls, docker, git } = recorder();
+    const tags = await buildImages(
+      { docker, git },
+      { specs, workspace: '/ws', prSha: PR, baseSha: BASE, tempDir: rt },
+    );
+    expect(tags).toEqual({
+      pr: { app: 'dev.local/app:aaaaaaa' },
+      base: { app: 'dev.local/app:bbbbbbb' },
+    });
+    const worktree = `${rt}/knative-action/base-bbbbbbb22222`;
+    expect(calls.map((c) => `${c.tool} ${c.args.join(' ')}`)).toEqual([
+      'docker build -t dev.local/app:aaaaaaa -f /ws/app/Dockerfile.prod /ws/app',
+      `git cat-file -e ${BASE}^{commit}`,
+      `git worktree add --detach ${worktree} ${BASE}`,
+      `docker build -t dev.local/app:bbbbbbb -f ${worktree}/app/Dockerfile.prod ${worktree}/app`,
+      `git worktree remove --force ${worktree}`,
+    ]);
+  });
+
+  test('a shallow checkout fetches the base commit; a failed base build still removes the worktree', async () => {
+    const { calls, docker, git } = recorder((tool, args) => {
+      if (tool === 'git' && args[0] === 'cat-file')
+        return { exitCode: 1, stdout: '', stderr: 'fatal: not a valid object' };
+      if (tool === 'docker' && args[2] === 'dev.local/app:bbbbbbb')
+        return { exitCode: 1, stdout: '', stderr: 'COPY failed: file not found' };
+      return { exitCode: 0, stdout: '', stderr: '' };
+    });
+    await expect(
+      buildImages(
+        { docker, git },
+        { specs, workspace: '/ws', prSha: PR, baseSha: BASE, tempDir: rt },
+      ),
+    ).rejects.toThrow(/COPY failed/);
+    const lines = calls.map((c) => `${c.tool} ${c.args.join(' ')}`);
+    expect(lines).toContain(`git fetch --no-tags --depth=1 origin ${BASE}`);
+    expect(lines.at(-1)).toMatch(/^git worktree remove --force /);
+  });
+
+  test('no base commit: only the PR side', async () => {
+    const { calls, docker, git } = recorder();
+    expect(
+      await buildImages({ docker, git }, { specs, workspace: '/ws', prSha: PR, tempDir: rt }),
+    ).toEqual({ pr: { app: 'dev.local/app:aaaaaaa' } });
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,199 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runDocker } from '../../sim/standins/docker-cli.js';
+import type { StandinIo } from '../../sim/standins/io.js';
+import { getCluster, listClusters } from '../../sim/standins/k3d-clusters.js';
+import { runK3d } from '../../sim/standins/k3d-cli.js';
+import { processAlive } from '../../sim/standins/state.js';
+import { close, freePort, listen, portIsFree, portOf } from './ports.js';
+
+const fakeDaemon = fileURLToPath(new URL('./fake-daemon.mjs', import.meta.url));
+
+let root: string;
+let env: NodeJS.ProcessEnv;
+let out: string;
+let err: string;
+const io = (): StandinIo => ({
+  env,
+  cwd: root,
+  stdout: (text) => void (out += text),
+  stderr: (text) => void (err += text),
+});
+const k3d = (...args: string[]) => runK3d(args, io());
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'sim-k3d-test-'));
+  env = {
+    SIM_STATE_DIR: join(root, 'state'),
+    SIM_CLUSTER_DAEMON: fakeDaemon,
+    KUBECONFIG: join(root, 'kube', 'config'),
+    PATH: process.env.PATH,
+  };
+  out = '';
+  err = '';
+});
+afterEach(async () => {
+  await runK3d(['cluster', 'delete', '--all'], io());
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('k3d stand-in with a fake daemon', () => {
+  it('creates a cluster, records it, updates and switches the kubeconfig, deletes it', async () => {
+    const lbPort = await freePort();
+    const agentPort = await freePort();
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'demo',
+        '-p',
+        `${lbPort}:80@loadbalancer`,
+        '--port',
+        `${agentPort}:30080@agent:0`,
+        '--agents',
+        '2',
+      ),
+    ).toBe(0);
+    const record = getCluster(env.SIM_STATE_DIR as string, 'demo');
+    expect(record).toMatchObject({
+      name: 'demo',
+      status: 'running',
+      lbPort,
+      agentPort,
+      agents: 2,
+      servers: 1,
+    });
+    expect(processAlive(record?.pid as number)).toBe(true);
+    expect(await portIsFree(lbPort)).toBe(false);
+
+    const kubeconfig = parse(readFileSync(env.KUBECONFIG as string, 'utf8'));
+    expect(kubeconfig['current-context']).toBe('k3d-demo');
+    expect(kubeconfig.clusters[0].cluster.server).toBe(record?.apiUrl);
+
+    out = '';
+    expect(await k3d('cluster', 'list', '-o', 'json')).toBe(0);
+    const listed = JSON.parse(out);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({
+      name: 'demo',
+      serversCount: 1,
+      agentsCount: 2,
+      agentsRunning: 2,
+    });
+    expect(listed[0].nodes.map((n: { role: string }) => n.role)).toEqual([
+      'server',
+      'agent',
+      'agent',
+      'loadbalancer',
+    ]);
+
+    expect(await k3d('cluster', 'delete', 'demo')).toBe(0);
+    expect(processAlive(record?.pid as number)).toBe(false);
+    expect(await portIsFree(lbPort)).toBe(true);
+    expect(listClusters(env.SIM_STATE_DIR as string)).toEqual([]);
+    const after = parse(readFileSync(env.KUBECONFIG as string, 'utf8'));
+    expect(after.contexts).toEqual([]);
+    expect(after['current-context']).toBe('');
+  });
+
+  it('refuses a duplicate name, and leaves the kubeconfig alone when told to', async () => {
+    const lbPort = await freePort();
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'one',
+        '-p',
+        `${lbPort}:80@loadbalancer`,
+        '--kubeconfig-update-default=false',
+      ),
+    ).toBe(0);
+    expect(existsSync(env.KUBECONFIG as string)).toBe(false);
+    await expect(
+      k3d('cluster', 'create', 'one', '-p', `${await freePort()}:80@loadbalancer`),
+    ).rejects.toThrow(
+      "Failed to create cluster 'one' because a cluster with that name already exists",
+    );
+    expect(listClusters(env.SIM_STATE_DIR as string)).toHaveLength(1);
+  });
+
+  it('fails with the daemon log when the load balancer port is taken, leaving no record', async () => {
+    const blocker = await listen(0);
+    try {
+      await expect(
+        k3d('cluster', 'create', 'busy', '-p', `${portOf(blocker)}:80@loadbalancer`),
+      ).rejects.toThrow(/daemon stopped \(exit code 1\)[\s\S]*is taken/);
+      expect(listClusters(env.SIM_STATE_DIR as string)).toEqual([]);
+    } finally {
+      await close(blocker);
+    }
+  });
+
+  it('deleting a missing cluster logs and succeeds, as k3d does', async () => {
+    expect(await k3d('cluster', 'delete', 'ghost')).toBe(0);
+    expect(err).toContain('No clusters found');
+  });
+
+  it('imports only images the docker stand-in built, and tells the cluster', async () => {
+    expect(await k3d('cluster', 'create', 'img', '-p', `${await freePort()}:80@loadbalancer`)).toBe(
+      0,
+    );
+    await expect(k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'img')).rejects.toThrow(
+      /No such image: dev\.local\/app:abc1234/,
+    );
+    mkdirSync(join(root, 'app'));
+    writeFileSync(join(root, 'app', 'Dockerfile'), 'FROM scratch\n');
+    expect(await runDocker(['build', '-t', 'dev.local/app:abc1234', 'app'], io())).toBe(0);
+    expect(await k3d('image', 'import', 'dev.local/app:abc1234', '--cluster', 'img')).toBe(0);
+    const record = getCluster(env.SIM_STATE_DIR as string, 'img');
+    expect(readFileSync(`${record?.daemonStateFile}.images`, 'utf8').trim()).toBe(
+      'dev.local/app:abc1234',
+    );
+    expect(record?.importedImages).toEqual(['dev.local/app:abc1234']);
+    await expect(k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'nope')).rejects.toThrow(
+      /failed to get cluster nope/,
+    );
+  });
+
+  it('prints and writes kubeconfigs', async () => {
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'kc',
+        '-p',
+        `${await freePort()}:80@loadbalancer`,
+        '--kubeconfig-update-default=false',
+      ),
+    ).toBe(0);
+    out = '';
+    expect(await k3d('kubeconfig', 'get', 'kc')).toBe(0);
+    expect(parse(out)['current-context']).toBe('k3d-kc');
+    out = '';
+    const target = join(root, 'out', 'kc.yaml');
+    expect(await k3d('kubeconfig', 'write', 'kc', '--output', target)).toBe(0);
+    expect(out.trim()).toBe(target);
+    expect(parse(readFileSync(target, 'utf8')).contexts[0].name).toBe('k3d-kc');
+    out = '';
+    expect(await k3d('kubeconfig', 'merge', 'kc', '--kubeconfig-merge-default')).toBe(0);
+    expect(out.trim()).toBe(env.KUBECONFIG);
+  });
+
+  it('reports its version and rejects unknown commands and missing state', async () => {
+    expect(await runK3d(['version'], { ...io(), env: { ...env, SIM_K3D_VERSION: 'v5.9.0' } })).toBe(
+      0,
+    );
+    expect(out).toContain('k3d version v5.9.0');
+    await expect(k3d('node', 'list')).rejects.toThrow(/unknown command "node" for "k3d"/);
+    await expect(k3d('cluster', 'start', 'x')).rejects.toThrow(
+      /unknown command "start" for "k3d cluster"/,
+    );
+    await expect(runK3d(['cluster', 'list'], { ...io(), env: {} })).rejects.toThrow(
+      /SIM_STATE_DIR is not set/,
+    );
+  });
+});
