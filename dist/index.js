@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-EQIABKFU.js";
+} from "./chunks/chunk-3PQVDEE6.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";
@@ -1814,11 +1814,15 @@ function rewriteLocalImages(service, tags) {
 function imageRewriter(specs, shas) {
   return (service, side) => {
     const sha = side === "base" ? shas.base : shas.pr;
-    const tags = Object.fromEntries(specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""]));
+    const tags = Object.fromEntries(
+      specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""])
+    );
     const { manifest, unknown } = rewriteLocalImages(service, tags);
     if (unknown.length) {
       throw new UserError(
-        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map((image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`).join(", ")} to the 'build' input.`
+        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
+          (image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`
+        ).join(", ")} to the 'build' input.`
       );
     }
     return manifest;
@@ -2005,7 +2009,13 @@ async function runMain() {
   try {
     config = parseInputs();
     const payload = await readEventPayload(runner);
-    const trigger = readTrigger({ eventName: runner.eventName, payload, sha: runner.sha, ref: runner.ref, repository: runner.repository });
+    const trigger = readTrigger({
+      eventName: runner.eventName,
+      payload,
+      sha: runner.sha,
+      ref: runner.ref,
+      repository: runner.repository
+    });
     if (trigger.kind === "closed") {
       info(`PR #${trigger.number} is closed: there is nothing to preview.`);
       saveState(STATE_OUTCOME, "success");
@@ -2014,11 +2024,17 @@ async function runMain() {
     plan = await makePlan({ config, runner, trigger });
     await logPlan(plan);
     for (const [name, value] of Object.entries(planOutputs(plan))) setOutput(name, value);
-    const planDir = await writePlanFiles(plan, path6.join(runner.runnerTemp, "knative-action", "plan"));
+    const planDir = await writePlanFiles(
+      plan,
+      path6.join(runner.runnerTemp, "knative-action", "plan")
+    );
     info(`Rendered manifests written to ${planDir}`);
     const context = renderContext(config, runner);
     if (config.dryRun) {
-      setOutput("report", JSON.stringify({ status: "planned", services: [], timings: {} }));
+      setOutput(
+        "report",
+        JSON.stringify({ status: "planned", services: [], timings: {} })
+      );
       await writeJobSummary(renderPlanSummary(plan, context));
       info("dry-run: planned only; no cluster was created and no comment was written.");
       saveState(STATE_OUTCOME, "success");
@@ -2028,13 +2044,26 @@ async function runMain() {
   } catch (error2) {
     saveState(STATE_OUTCOME, "failure");
     reportFailure(error2);
-    const report = { status: "failed", services: [], timings: {}, failure: { phase: plan ? "preview" : "plan", message: errorMessage(error2) } };
+    const report = {
+      status: "failed",
+      services: [],
+      timings: {},
+      failure: { phase: plan ? "preview" : "plan", message: errorMessage(error2) }
+    };
     setOutput("report", JSON.stringify(report));
-    await writeJobSummary(renderSummary({ plan, report, context: renderContext(config, runner) })).catch(() => void 0);
+    await writeJobSummary(
+      renderSummary({ plan, report, context: renderContext(config, runner) })
+    ).catch(() => void 0);
   }
 }
 async function preview(config, runner, plan, context) {
-  const commenter = createPreviewCommenter({ token: config.githubToken, mode: config.comment, plan, context, marker: markerFromEnv() });
+  const commenter = createPreviewCommenter({
+    token: config.githubToken,
+    mode: config.comment,
+    plan,
+    context,
+    marker: markerFromEnv()
+  });
   await commenter.publish("deploying", { status: "deploying", services: [], timings: {} });
   const { report, failed } = await runPreview(config, runner, plan);
   saveState(STATE_OUTCOME, failed ? "failure" : "success");
@@ -2043,11 +2072,15 @@ async function preview(config, runner, plan, context) {
   const written = await commenter.publish("result", report);
   if (written.id !== void 0) setOutput("comment-id", String(written.id));
   if (written.url) setOutput("comment-url", written.url);
-  await writeJobSummary(renderSummary({ plan, report, context, previous: commenter.previousResult() }));
+  await writeJobSummary(
+    renderSummary({ plan, report, context, previous: commenter.previousResult() })
+  );
   if (report.failure) setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
   else if (failed) {
     const reasons = report.services.filter((s) => s.verdict === "deviates").map((s) => `${s.service}: ${s.reason}`);
-    setFailed(`The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`);
+    setFailed(
+      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`
+    );
   } else info(`Preview finished: ${report.status}.`);
 }
 function renderContext(config, runner) {

@@ -15,7 +15,7 @@ import {
   isPodReady,
   warning,
   writeJobSummary
-} from "./chunks/chunk-EQIABKFU.js";
+} from "./chunks/chunk-3PQVDEE6.js";
 
 // src/cluster/cleanup.ts
 import { mkdir, writeFile } from "node:fs/promises";
@@ -149,16 +149,24 @@ async function runPost() {
     const cluster = JSON.parse(saved);
     const failed = getState(STATE_OUTCOME) !== "success";
     const result = await cleanup(
-      { clusterName: cluster.clusterName, kubeconfigPath: cluster.kubeconfigPath, k3dPath: cluster.k3dPath, failed, keepCluster: cluster.keepCluster ?? false },
+      {
+        clusterName: cluster.clusterName,
+        kubeconfigPath: cluster.kubeconfigPath,
+        k3dPath: cluster.k3dPath,
+        failed,
+        keepCluster: cluster.keepCluster ?? false
+      },
       { info: (message) => info(message) }
     );
     if (result.diagnostics) {
       info(`Diagnostics written to ${result.diagnosticsFile}`);
-      await writeJobSummary(`
+      await writeJobSummary(
+        `
 ## Cluster diagnostics
 
 ${details("Diagnostics collected after the failure", codeBlock(result.diagnostics, { maxLength: 2e5 }))}
-`);
+`
+      );
     }
     if (result.deleted) info(`Deleted k3d cluster ${cluster.clusterName}.`);
     for (const warning2 of result.warnings) warning(`Cleanup: ${warning2}`);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
@@ -106,8 +107,27 @@ export function runAction(options: {
       },
     );
     if (options.echo) {
-      child.stdout?.pipe(process.stdout);
+      if (child.stdout)
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          const shown = readableLine(line);
+          if (shown !== undefined) process.stdout.write(`${shown}\n`);
+        });
       child.stderr?.pipe(process.stderr);
     }
   });
+}
+
+/**
+ * A workflow-command line as a person at a terminal wants it: groups as headings,
+ * annotations as plain "Error:"/"Warning:", debug lines only with RUNNER_DEBUG=1.
+ */
+export function readableLine(line: string): string | undefined {
+  if (line.startsWith('::debug::'))
+    return process.env.RUNNER_DEBUG === '1' ? line.slice(9) : undefined;
+  if (line.startsWith('::group::')) return `\n== ${line.slice(9)}`;
+  if (line === '::endgroup::') return undefined;
+  const annotation = /^::(error|warning|notice)[^:]*::(.*)$/.exec(line);
+  if (annotation)
+    return `${annotation[1] === 'error' ? 'Error' : annotation[1] === 'warning' ? 'Warning' : 'Notice'}: ${annotation[2]}`;
+  return line;
 }

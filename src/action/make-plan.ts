@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import type { ActionConfig } from '../config/inputs.js';
-import type { Trigger } from '../event/read-event.js';
 import { GitClient } from '../git/git-client.js';
 import { commitSource } from '../manifests/commit-source.js';
 import { parseManifestFile } from '../manifests/documents.js';

@@ -26,7 +26,13 @@ export async function runMain(): Promise<void> {
   try {
     config = parseInputs();
     const payload = await readEventPayload(runner);
-    const trigger = readTrigger({ eventName: runner.eventName, payload, sha: runner.sha, ref: runner.ref, repository: runner.repository });
+    const trigger = readTrigger({
+      eventName: runner.eventName,
+      payload,
+      sha: runner.sha,
+      ref: runner.ref,
+      repository: runner.repository,
+    });
     if (trigger.kind === 'closed') {
       core.info(`PR #${trigger.number} is closed: there is nothing to preview.`);
       core.saveState(STATE_OUTCOME, 'success');
@@ -35,12 +41,18 @@ export async function runMain(): Promise<void> {
     plan = await makePlan({ config, runner, trigger });
     await logPlan(plan);
     for (const [name, value] of Object.entries(planOutputs(plan))) core.setOutput(name, value);
-    const planDir = await writePlanFiles(plan, path.join(runner.runnerTemp, 'knative-action', 'plan'));
+    const planDir = await writePlanFiles(
+      plan,
+      path.join(runner.runnerTemp, 'knative-action', 'plan'),
+    );
     core.info(`Rendered manifests written to ${planDir}`);
 
     const context = renderContext(config, runner);
     if (config.dryRun) {
-      core.setOutput('report', JSON.stringify({ status: 'planned', services: [], timings: {} } satisfies RunReport));
+      core.setOutput(
+        'report',
+        JSON.stringify({ status: 'planned', services: [], timings: {} } satisfies RunReport),
+      );
       await writeJobSummary(renderPlanSummary(plan, context));
       core.info('dry-run: planned only; no cluster was created and no comment was written.');
       core.saveState(STATE_OUTCOME, 'success');
@@ -51,14 +63,32 @@ export async function runMain(): Promise<void> {
     // A failure before the preview started (inputs, event, labels, manifests).
     core.saveState(STATE_OUTCOME, 'failure');
     reportFailure(error);
-    const report: RunReport = { status: 'failed', services: [], timings: {}, failure: { phase: plan ? 'preview' : 'plan', message: errorMessage(error) } };
+    const report: RunReport = {
+      status: 'failed',
+      services: [],
+      timings: {},
+      failure: { phase: plan ? 'preview' : 'plan', message: errorMessage(error) },
+    };
     core.setOutput('report', JSON.stringify(report));
-    await writeJobSummary(renderSummary({ plan, report, context: renderContext(config, runner) })).catch(() => undefined);
+    await writeJobSummary(
+      renderSummary({ plan, report, context: renderContext(config, runner) }),
+    ).catch(() => undefined);
   }
 }
 
-async function preview(config: ActionConfig, runner: RunnerEnv, plan: PreviewPlan, context: RenderContext): Promise<void> {
-  const commenter = createPreviewCommenter({ token: config.githubToken, mode: config.comment, plan, context, marker: markerFromEnv() });
+async function preview(
+  config: ActionConfig,
+  runner: RunnerEnv,
+  plan: PreviewPlan,
+  context: RenderContext,
+): Promise<void> {
+  const commenter = createPreviewCommenter({
+    token: config.githubToken,
+    mode: config.comment,
+    plan,
+    context,
+    marker: markerFromEnv(),
+  });
   await commenter.publish('deploying', { status: 'deploying', services: [], timings: {} });
 
   const { report, failed } = await runPreview(config, runner, plan);
@@ -69,12 +99,18 @@ async function preview(config: ActionConfig, runner: RunnerEnv, plan: PreviewPla
   const written = await commenter.publish('result', report);
   if (written.id !== undefined) core.setOutput('comment-id', String(written.id));
   if (written.url) core.setOutput('comment-url', written.url);
-  await writeJobSummary(renderSummary({ plan, report, context, previous: commenter.previousResult() }));
+  await writeJobSummary(
+    renderSummary({ plan, report, context, previous: commenter.previousResult() }),
+  );
 
   if (report.failure) core.setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
   else if (failed) {
-    const reasons = report.services.filter((s) => s.verdict === 'deviates').map((s) => `${s.service}: ${s.reason}`);
-    core.setFailed(`The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join('; ')}`);
+    const reasons = report.services
+      .filter((s) => s.verdict === 'deviates')
+      .map((s) => `${s.service}: ${s.reason}`);
+    core.setFailed(
+      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join('; ')}`,
+    );
   } else core.info(`Preview finished: ${report.status}.`);
 }
 

@@ -27,12 +27,20 @@ export async function runPost(): Promise<void> {
     // No outcome saved means the main step was cancelled or crashed: treat as failed.
     const failed = core.getState(STATE_OUTCOME) !== 'success';
     const result = await cleanup(
-      { clusterName: cluster.clusterName, kubeconfigPath: cluster.kubeconfigPath, k3dPath: cluster.k3dPath, failed, keepCluster: cluster.keepCluster ?? false },
+      {
+        clusterName: cluster.clusterName,
+        kubeconfigPath: cluster.kubeconfigPath,
+        k3dPath: cluster.k3dPath,
+        failed,
+        keepCluster: cluster.keepCluster ?? false,
+      },
       { info: (message) => core.info(message) },
     );
     if (result.diagnostics) {
       core.info(`Diagnostics written to ${result.diagnosticsFile}`);
-      await writeJobSummary(`\n## Cluster diagnostics\n\n${details('Diagnostics collected after the failure', codeBlock(result.diagnostics, { maxLength: 200_000 }))}\n`);
+      await writeJobSummary(
+        `\n## Cluster diagnostics\n\n${details('Diagnostics collected after the failure', codeBlock(result.diagnostics, { maxLength: 200_000 }))}\n`,
+      );
     }
     if (result.deleted) core.info(`Deleted k3d cluster ${cluster.clusterName}.`);
     for (const warning of result.warnings) core.warning(`Cleanup: ${warning}`);

@@ -1,6 +1,11 @@
 import * as core from '@actions/core';
 import type { ActionConfig } from '../config/inputs.js';
-import { bringUp, BringUpError, type BringUpResult, type ClusterHandle } from '../cluster/bring-up.js';
+import {
+  bringUp,
+  BringUpError,
+  type BringUpResult,
+  type ClusterHandle,
+} from '../cluster/bring-up.js';
 import { PhaseTimings } from '../cluster/timings.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
@@ -26,7 +31,11 @@ export interface PreviewResult {
  * Everything after the plan: cluster bring-up and image builds (concurrently),
  * deploy, probe. Never throws: a failure becomes report.failure with its phase.
  */
-export async function runPreview(config: ActionConfig, runner: RunnerEnv, plan: PreviewPlan): Promise<PreviewResult> {
+export async function runPreview(
+  config: ActionConfig,
+  runner: RunnerEnv,
+  plan: PreviewPlan,
+): Promise<PreviewResult> {
   const timings = new PhaseTimings();
   const phaseTimings = (): Record<string, number> => ({ ...clusterTimings, ...timings.seconds });
   let clusterTimings: Record<string, number> = {};
@@ -40,7 +49,13 @@ export async function runPreview(config: ActionConfig, runner: RunnerEnv, plan: 
         ? timings.time('image-build', () =>
             buildImages(
               { docker: createToolRunner('docker'), git: createToolRunner('git') },
-              { specs, workspace: runner.workspace, prSha: plan.headSha, baseSha: needsBaseImages(plan) ? plan.baseSha : undefined, tempDir: runner.runnerTemp },
+              {
+                specs,
+                workspace: runner.workspace,
+                prSha: plan.headSha,
+                baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
+                tempDir: runner.runnerTemp,
+              },
             ),
           )
         : Promise.resolve(undefined),
@@ -57,15 +72,23 @@ export async function runPreview(config: ActionConfig, runner: RunnerEnv, plan: 
     }
 
     phase = 'deploy';
-    await timings.time('deploy', () => deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }));
+    await timings.time('deploy', () =>
+      deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }),
+    );
 
     phase = 'probe';
     const services: ServiceResult[] = [];
     await timings.time('probe', async () => {
       for (const service of plan.services) {
-        core.info(`Probing ${service.host} through http://127.0.0.1:${config.loadBalancerPort} with ${config.requests} requests`);
+        core.info(
+          `Probing ${service.host} through http://127.0.0.1:${config.loadBalancerPort} with ${config.requests} requests`,
+        );
         const result = await probeService(
-          probeOptionsFromPlan(service, { ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`, requests: config.requests, log: (m) => core.info(m) }),
+          probeOptionsFromPlan(service, {
+            ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
+            requests: config.requests,
+            log: (m) => core.info(m),
+          }),
         );
         core.info(`${service.name}: ${result.verdict} (${result.reason})`);
         services.push(result);
@@ -80,7 +103,15 @@ export async function runPreview(config: ActionConfig, runner: RunnerEnv, plan: 
     if (error instanceof BringUpError) clusterTimings = error.timings;
     const failedPhase = error instanceof PhaseError ? error.phase : phase;
     const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
-    return { report: { status: 'failed', services: [], timings: phaseTimings(), failure: { phase: failedPhase, message } }, failed: true };
+    return {
+      report: {
+        status: 'failed',
+        services: [],
+        timings: phaseTimings(),
+        failure: { phase: failedPhase, message },
+      },
+      failed: true,
+    };
   }
 }
 
@@ -105,7 +136,11 @@ async function startCluster(config: ActionConfig): Promise<BringUpResult> {
       info: (message) => core.info(message),
       warning: (message) => core.warning(message),
       // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-      onClusterNamed: (handle: ClusterHandle) => core.saveState(STATE_CLUSTER, JSON.stringify({ ...handle, keepCluster: config.keepCluster })),
+      onClusterNamed: (handle: ClusterHandle) =>
+        core.saveState(
+          STATE_CLUSTER,
+          JSON.stringify({ ...handle, keepCluster: config.keepCluster }),
+        ),
     },
   );
 }

@@ -30,7 +30,11 @@ export class RevisionFailedError extends Error {
  * Deploys every service of the plan concurrently, then the other objects (Routes
  * and the like may reference the services' revisions).
  */
-export async function deployServices(kubectl: Kubectl, plan: PreviewPlan, options: DeployOptions): Promise<void> {
+export async function deployServices(
+  kubectl: Kubectl,
+  plan: PreviewPlan,
+  options: DeployOptions,
+): Promise<void> {
   await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
   if (plan.otherObjects.length) {
     await applyWithRetry(kubectl, plan.otherObjects, 'other objects', options);
@@ -42,19 +46,29 @@ export async function deployServices(kubectl: Kubectl, plan: PreviewPlan, option
  * base template must be reconciled into a Ready revision before the PR template
  * replaces it. Then the PR manifest with the planned traffic.
  */
-export async function deployService(kubectl: Kubectl, service: ServicePlan, options: DeployOptions): Promise<void> {
+export async function deployService(
+  kubectl: Kubectl,
+  service: ServicePlan,
+  options: DeployOptions,
+): Promise<void> {
   const id = `${service.namespace}/${service.name}`;
   if (service.manifests.base && service.revisions.base) {
     core.info(`${id}: applying the base revision ${service.revisions.base}`);
     await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
     await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
   }
-  core.info(`${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(', ')}`);
+  core.info(
+    `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(', ')}`,
+  );
   await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
   await waitForRevision(kubectl, service.revisions.pr, service.namespace, options);
   await waitUntil(
     async () => {
-      const state = serviceState(await kubectl.tryGetJson<KubeObject>('ksvc', service.name, service.namespace), id, service.traffic);
+      const state = serviceState(
+        await kubectl.tryGetJson<KubeObject>('ksvc', service.name, service.namespace),
+        id,
+        service.traffic,
+      );
       return state.done ? { done: true, value: undefined } : { done: false, seen: state.seen };
     },
     waitOptions(`service ${id} Ready with the planned traffic`, options),
@@ -62,27 +76,56 @@ export async function deployService(kubectl: Kubectl, service: ServicePlan, opti
   core.info(`${id}: Ready, traffic as planned`);
 }
 
-async function waitForRevision(kubectl: Kubectl, name: string, namespace: string, options: DeployOptions): Promise<void> {
+async function waitForRevision(
+  kubectl: Kubectl,
+  name: string,
+  namespace: string,
+  options: DeployOptions,
+): Promise<void> {
   await waitUntil(
     async () => {
-      const state = revisionState(await kubectl.tryGetJson<KubeObject>('revision', name, namespace), name);
-      if (state.state === 'failed') throw new RevisionFailedError(name, state.reason, state.message);
-      return state.state === 'ready' ? { done: true, value: undefined } : { done: false, seen: state.seen };
+      const state = revisionState(
+        await kubectl.tryGetJson<KubeObject>('revision', name, namespace),
+        name,
+      );
+      if (state.state === 'failed')
+        throw new RevisionFailedError(name, state.reason, state.message);
+      return state.state === 'ready'
+        ? { done: true, value: undefined }
+        : { done: false, seen: state.seen };
     },
-    { ...waitOptions(`revision ${name} Ready in ${namespace}`, options), isFatal: (error) => error instanceof RevisionFailedError },
+    {
+      ...waitOptions(`revision ${name} Ready in ${namespace}`, options),
+      isFatal: (error) => error instanceof RevisionFailedError,
+    },
   );
 }
 
-async function applyWithRetry(kubectl: Kubectl, objects: readonly K8sObject[], what: string, options: DeployOptions): Promise<void> {
+async function applyWithRetry(
+  kubectl: Kubectl,
+  objects: readonly K8sObject[],
+  what: string,
+  options: DeployOptions,
+): Promise<void> {
   const yamlText = objects.map((object) => stringify(object)).join('---\n');
-  await retryWhileWebhookStarting(`kubectl apply of ${what}`, () => kubectl.applyManifests(yamlText), {
-    deadline: (options.now ?? Date.now)() + options.timeoutMs,
-    log: (message) => core.info(message),
-    sleep: options.sleep,
-    now: options.now,
-  });
+  await retryWhileWebhookStarting(
+    `kubectl apply of ${what}`,
+    () => kubectl.applyManifests(yamlText),
+    {
+      deadline: (options.now ?? Date.now)() + options.timeoutMs,
+      log: (message) => core.info(message),
+      sleep: options.sleep,
+      now: options.now,
+    },
+  );
 }
 
 function waitOptions(what: string, options: DeployOptions): WaitOptions {
-  return { what, timeoutMs: options.timeoutMs, intervalMs: options.intervalMs ?? 1000, sleep: options.sleep, now: options.now };
+  return {
+    what,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs ?? 1000,
+    sleep: options.sleep,
+    now: options.now,
+  };
 }

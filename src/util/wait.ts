@@ -37,7 +37,7 @@ export async function waitUntil<T>(check: Check<T>, options: WaitOptions): Promi
   const pause = options.sleep ?? sleep;
   const interval = options.intervalMs ?? 1000;
   const deadline = now() + options.timeoutMs;
-  let lastSeen = 'nothing yet';
+  let lastSeen: string;
   for (;;) {
     try {
       const result = await check();

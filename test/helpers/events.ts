@@ -10,7 +10,7 @@ export const sharedSkipReason = `../shared/github-events is absent (a fresh clon
 export function pullRequestEvent(
   action: string,
   options: { baseSha: string; headSha: string; labels?: string[] },
-): Record<string, unknown> {
+): object {
   const payload = JSON.parse(
     readFileSync(path.join(eventsDir, `pull_request.${action}.json`), 'utf8'),
   ) as Record<string, any>;
