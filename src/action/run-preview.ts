@@ -7,6 +7,8 @@ import {
   type ClusterHandle,
 } from '../cluster/bring-up.js';
 import { PhaseTimings } from '../cluster/timings.js';
+import { cleanup } from '../cluster/cleanup.js';
+import { onCancellation } from '../cluster/signals.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import { buildImages } from '../images/build.js';
@@ -40,11 +42,23 @@ export async function runPreview(
   const phaseTimings = (): Record<string, number> => ({ ...clusterTimings, ...timings.seconds });
   let clusterTimings: Record<string, number> = {};
   let phase = 'bring-up';
+  let cluster: ClusterHandle | undefined;
+  // A cancelled step still gets its cluster deleted (the post step would too; cleanup is idempotent).
+  const stopListening = onCancellation(async (signal) => {
+    core.warning(`Received ${signal}: deleting the preview cluster before exiting.`);
+    if (!cluster) return;
+    const result = await cleanup(
+      { ...cluster, failed: true, keepCluster: config.keepCluster },
+      { info: (m) => core.info(m) },
+    );
+    if (result.deleted) core.info(`Deleted k3d cluster ${cluster.clusterName}.`);
+    for (const warning of result.warnings) core.warning(`Cleanup: ${warning}`);
+  });
   try {
     const specs = parseBuildLines(config.build);
     // Both branches settle before a failure is reported, so no bring-up keeps running unseen.
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
-      startCluster(config),
+      startCluster(config, (handle) => (cluster = handle)),
       specs.length
         ? timings.time('image-build', () =>
             buildImages(
@@ -62,18 +76,18 @@ export async function runPreview(
     ]);
     if (clusterOutcome.status === 'rejected') throw clusterOutcome.reason;
     if (imagesOutcome.status === 'rejected') throw imagesOutcome.reason;
-    const cluster = clusterOutcome.value;
+    const started = clusterOutcome.value;
     const images = imagesOutcome.value;
-    clusterTimings = cluster.timings;
+    clusterTimings = started.timings;
     if (images) {
       phase = 'image-import';
       const tags = [...new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
-      await timings.time('image-import', () => cluster.k3d.importImages(tags, cluster.clusterName));
+      await timings.time('image-import', () => started.k3d.importImages(tags, started.clusterName));
     }
 
     phase = 'deploy';
     await timings.time('deploy', () =>
-      deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }),
+      deployServices(started.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }),
     );
 
     phase = 'probe';
@@ -115,7 +129,10 @@ export async function runPreview(
   }
 }
 
-async function startCluster(config: ActionConfig): Promise<BringUpResult> {
+async function startCluster(
+  config: ActionConfig,
+  onNamed: (handle: ClusterHandle) => void,
+): Promise<BringUpResult> {
   return bringUp(
     {
       k3dVersion: config.k3dVersion,
@@ -136,11 +153,13 @@ async function startCluster(config: ActionConfig): Promise<BringUpResult> {
       info: (message) => core.info(message),
       warning: (message) => core.warning(message),
       // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-      onClusterNamed: (handle: ClusterHandle) =>
+      onClusterNamed: (handle: ClusterHandle) => {
+        onNamed(handle);
         core.saveState(
           STATE_CLUSTER,
           JSON.stringify({ ...handle, keepCluster: config.keepCluster }),
-        ),
+        );
+      },
     },
   );
 }

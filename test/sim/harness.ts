@@ -28,7 +28,8 @@ export interface Sim {
  * mirror. The mirror reaches the action only through its documented `release-mirror` input.
  */
 export async function startSim(options: SimOptions = {}): Promise<Sim> {
-  const base = options.env ?? process.env;
+  // Knobs given in options.env add to (and override) the process environment.
+  const base = { ...process.env, ...options.env };
   const root = mkdtempSync(join(tmpdir(), 'knative-action-sim-'));
   const stateDir = join(root, 'state');
   const runnerTemp = join(root, 'runner-temp');

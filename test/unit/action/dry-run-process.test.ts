@@ -189,3 +189,60 @@ describe.skipIf(!haveSharedEvents)(
     });
   },
 );
+
+describe('dry-run of the GitOps template', () => {
+  it('plans template/knative with the app image tagged per side', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { repoRoot } = await import('../../helpers/run-action.js');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim();
+    const event = {
+      action: 'labeled',
+      number: 1,
+      pull_request: {
+        number: 1,
+        title: 'template',
+        labels: [{ name: 'canary-50' }],
+        base: { sha: head, ref: 'main' },
+        head: { sha: head, ref: 'pr' },
+      },
+      repository: { full_name: 'o/template' },
+    };
+    const run = await runAction({
+      workspace: repoRoot,
+      inputs: { ...dryRun, manifests: 'template/knative', build: 'app=template/app' },
+      event,
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const short = head.slice(0, 7);
+    expect(JSON.parse(run.outputs.revisions ?? '')).toEqual({
+      base: `hello-base-${short}`,
+      pr: `hello-pr-${short}`,
+    });
+    expect(
+      JSON.parse(run.outputs.traffic ?? '').map((t: { percent: number }) => t.percent),
+    ).toEqual([50, 50]);
+    expect(run.stdout).toContain(`image: dev.local/app:${short}`);
+    expect(run.summary).toContain('hello-pr-');
+  });
+
+  it('refuses a dev.local image that no build line produces, saying how to fix it', async () => {
+    const r = repo({ 'knative/svc.yaml': knativeService('hello', { image: 'dev.local/api' }) }, {});
+    const run = await runAction({
+      workspace: r.dir,
+      inputs: dryRun,
+      event: {
+        action: 'opened',
+        number: 1,
+        pull_request: { number: 1, labels: [], base: { sha: r.baseSha }, head: { sha: r.headSha } },
+        repository: { full_name: 'o/r' },
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(
+      /dev\.local\/api, which no 'build' line produces.*api=<context folder>/,
+    );
+  });
+});

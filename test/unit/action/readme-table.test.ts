@@ -23,12 +23,19 @@ describe('docs match action.yml', () => {
   });
   it("the code's defaults equal action.yml's", () => {
     const inputs = (parse(actionYml) as { inputs: Record<string, { default?: string }> }).inputs;
-    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) expect(inputs[name]?.default, name).toBe(value);
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS))
+      expect(inputs[name]?.default, name).toBe(value);
   });
   it('declares the fixed inputs and outputs of DESIGN.md, on node24 with a post step', () => {
-    const action = parse(actionYml) as { inputs: object; outputs: object; runs: Record<string, string> };
-    for (const name of ['github-token', 'manifests', 'label-prefix', 'requests', 'dry-run']) expect(Object.keys(action.inputs)).toContain(name);
-    for (const name of ['traffic', 'revisions', 'url', 'report']) expect(Object.keys(action.outputs)).toContain(name);
+    const action = parse(actionYml) as {
+      inputs: object;
+      outputs: object;
+      runs: Record<string, string>;
+    };
+    for (const name of ['github-token', 'manifests', 'label-prefix', 'requests', 'dry-run'])
+      expect(Object.keys(action.inputs)).toContain(name);
+    for (const name of ['traffic', 'revisions', 'url', 'report'])
+      expect(Object.keys(action.outputs)).toContain(name);
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
   });
 });
