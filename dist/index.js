@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-5HEHFL3E.js";
+} from "./chunks/chunk-P2O4KNBK.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";

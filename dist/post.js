@@ -11,7 +11,7 @@ import {
   info,
   warning,
   writeJobSummary
-} from "./chunks/chunk-5HEHFL3E.js";
+} from "./chunks/chunk-P2O4KNBK.js";
 
 // src/action/run-post.ts
 async function runPost() {

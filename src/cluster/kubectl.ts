@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import {
   ToolError,
   type RunOptions,
@@ -73,6 +74,9 @@ export class Kubectl {
       '--kubeconfig',
       this.kubeconfigPath,
       `--request-timeout=${this.requestTimeout}`,
+      // Discovery cache beside the kubeconfig: nothing is read from or left in ~/.kube.
+      '--cache-dir',
+      join(dirname(this.kubeconfigPath), 'kube-cache'),
       ...args,
     ];
   }

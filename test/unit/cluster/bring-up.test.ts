@@ -96,10 +96,12 @@ describe('bringUp with a fake k3d and kubectl', () => {
 
     // Every kubectl call uses the run's own kubeconfig.
     for (const call of kubectlCalls())
-      expect(call.args.slice(0, 3)).toEqual([
+      expect(call.args.slice(0, 5)).toEqual([
         '--kubeconfig',
         result.kubeconfigPath,
         '--request-timeout=60s',
+        '--cache-dir',
+        join(temp, 'knative-action', 'knp-4242-3', 'kube-cache'),
       ]);
 
     // Nodes Ready before anything is applied.
@@ -119,9 +121,9 @@ describe('bringUp with a fake k3d and kubectl', () => {
     expect(applyIndex('contour-certgen')).toBeGreaterThan(-1);
 
     // Patches: retried through the webhook outage, then both applied with the right data.
-    const patches = kubectlCalls().filter((c) => c.args[3] === 'patch');
+    const patches = kubectlCalls().filter((c) => c.args[5] === 'patch');
     expect(patches).toHaveLength(4);
-    expect(patches.at(-2)!.args.slice(3)).toEqual([
+    expect(patches.at(-2)!.args.slice(5)).toEqual([
       'patch',
       'configmap',
       'config-network',
@@ -198,7 +200,7 @@ describe('bringUp with a fake k3d and kubectl', () => {
     const failure = bringUp(OPTIONS, deps());
     await expect(failure).rejects.toBeInstanceOf(BringUpError);
     await expect(failure).rejects.toThrow(/knative-config: .*invalid value for ingress-class/);
-    expect(kubectlCalls().filter((c) => c.args[3] === 'patch')).toHaveLength(1);
+    expect(kubectlCalls().filter((c) => c.args[5] === 'patch')).toHaveLength(1);
   });
 
   test('a wait that gives up says what it waited for and what it last saw, and carries the cluster', async () => {

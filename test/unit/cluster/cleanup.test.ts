@@ -37,7 +37,7 @@ function fakeTools(clusters: Set<string>, options: { deleteFails?: boolean } = {
         }
         return ok();
       }
-      const verb = a[3];
+      const verb = a[5];
       if (verb === 'get' && a.includes('json')) {
         return ok(
           JSON.stringify({
@@ -63,12 +63,12 @@ function fakeTools(clusters: Set<string>, options: { deleteFails?: boolean } = {
           }),
         );
       }
-      if (verb === 'get' && a[4] === 'events')
+      if (verb === 'get' && a[6] === 'events')
         return ok(
           'NAMESPACE LAST SEEN TYPE REASON\n' +
             Array.from({ length: 60 }, (_, i) => `demo ${i}s Warning BackOff${i}`).join('\n'),
         );
-      if (verb === 'get') return ok(`table of ${a[4]}`);
+      if (verb === 'get') return ok(`table of ${a[6]}`);
       if (verb === 'logs') return ok('panic: listen tcp :8080: address already in use\n');
       return ok();
     };

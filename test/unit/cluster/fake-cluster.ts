@@ -142,7 +142,7 @@ export class FakeCluster {
   private kubectl(argv: string[], input?: string): ToolResult {
     expect(argv[0]).toBe('--kubeconfig');
     expect(argv[2]).toBe('--request-timeout=60s');
-    const args = argv.slice(3);
+    const args = argv.slice(5);
     const ns = valueOf(args, '-n');
     switch (args[0]) {
       case 'apply': {

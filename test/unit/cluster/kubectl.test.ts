@@ -15,7 +15,7 @@ function scripted(answer: (args: string[], input?: string) => ToolResult) {
       args: [...args],
       ...(options.input !== undefined ? { input: options.input } : {}),
     });
-    return answer(args.slice(3), options.input);
+    return answer(args.slice(5), options.input);
   };
   const runner: ToolRunner = {
     tool: 'kubectl',
@@ -51,6 +51,8 @@ describe('Kubectl adapter', () => {
           '--kubeconfig',
           '/tmp/run/kubeconfig',
           '--request-timeout=60s',
+          '--cache-dir',
+          '/tmp/run/kube-cache',
           'apply',
           '-f',
           '-',
@@ -87,6 +89,8 @@ describe('Kubectl adapter', () => {
       '--kubeconfig',
       '/tmp/run/kubeconfig',
       '--request-timeout=60s',
+      '--cache-dir',
+      '/tmp/run/kube-cache',
       'get',
       'ksvc',
       'hello',
@@ -98,7 +102,7 @@ describe('Kubectl adapter', () => {
     expect(await kubectl.tryGetJson('ksvc', 'missing', 'demo')).toBeUndefined();
     await expect(kubectl.tryGetJson('ksvc', 'other', 'demo')).rejects.toThrow(/connection refused/);
     await kubectl.getJson('pods', undefined, { allNamespaces: true });
-    expect(calls.at(-1)!.args.slice(3)).toEqual(['get', 'pods', '--all-namespaces', '-o', 'json']);
+    expect(calls.at(-1)!.args.slice(5)).toEqual(['get', 'pods', '--all-namespaces', '-o', 'json']);
   });
 
   test('patchMerge sends JSON as one argument', async () => {
@@ -109,7 +113,7 @@ describe('Kubectl adapter', () => {
       { data: { 'example.com': '' } },
       'knative-serving',
     );
-    expect(calls[0]!.args.slice(3)).toEqual([
+    expect(calls[0]!.args.slice(5)).toEqual([
       'patch',
       'configmap',
       'config-domain',
@@ -213,7 +217,7 @@ describe('Kubectl adapter', () => {
     expect(await kubectl.logs('p', 'ns', { tail: 5 })).toBe(
       '(logs unavailable: container "x" is waiting to start)',
     );
-    expect(calls[0]!.args.slice(3)).toEqual([
+    expect(calls[0]!.args.slice(5)).toEqual([
       'logs',
       'p',
       '-n',

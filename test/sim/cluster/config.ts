@@ -1,0 +1,41 @@
+/** Timing and fault knobs, read from the environment once when a cluster starts. */
+
+export interface SimConfig {
+  /** Seconds until applied workloads and revisions become ready. */
+  readyDelayMs: number;
+  /** Seconds after serving-core is applied before the Knative webhooks answer. */
+  webhookDelayMs: number;
+  /** Seconds until a new CRD is Established. */
+  crdDelayMs: number;
+  /** Revision names that never become Ready. */
+  neverReady: Set<string>;
+  /** The ingress ignores traffic weights (uniform over the revisions in traffic). */
+  ingressIgnoreWeights: boolean;
+  /** The first N API requests answer 500. */
+  apiFailFirst: number;
+}
+
+function seconds(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`expected a number of seconds >= 0, got '${value}'`);
+  return n * 1000;
+}
+
+export function readSimConfig(env: NodeJS.ProcessEnv): SimConfig {
+  return {
+    readyDelayMs: seconds(env.SIM_READY_DELAY_S, 0.5),
+    webhookDelayMs: seconds(env.SIM_WEBHOOK_DELAY_S, 1),
+    crdDelayMs: seconds(env.SIM_CRD_ESTABLISH_DELAY_S, 0.2),
+    neverReady: new Set(
+      (env.SIM_REVISION_NEVER_READY ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+    ingressIgnoreWeights:
+      env.SIM_INGRESS_IGNORE_WEIGHTS === '1' || env.SIM_INGRESS_IGNORE_WEIGHTS === 'true',
+    apiFailFirst: Math.max(0, Number(env.SIM_API_FAIL_FIRST ?? '0') || 0),
+  };
+}

@@ -1,0 +1,70 @@
+/** Which container images the sim can "run", and what they answer. */
+import type { Loose } from './types.js';
+
+export type ImageVerdict =
+  { ok: true; app: 'helloworld' | 'template' } | { ok: false; reason: string; message: string };
+
+function tagOf(image: string): string | undefined {
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', lastSlash + 1);
+  if (image.includes('@')) return undefined;
+  return colon >= 0 ? image.slice(colon + 1) : undefined;
+}
+
+export function classifyImage(image: string, imported: Set<string>): ImageVerdict {
+  if (
+    /^(ghcr\.io\/knative\/helloworld-go|gcr\.io\/knative-samples\/helloworld-go)([:@]|$)/.test(
+      image,
+    )
+  ) {
+    return { ok: true, app: 'helloworld' };
+  }
+  if (image.startsWith('dev.local/')) {
+    const tag = tagOf(image);
+    if (tag === undefined || tag === 'latest') {
+      return {
+        ok: false,
+        reason: 'ContainerMissing',
+        message: `Unable to fetch image "${image}": failed to resolve image to digest: GET https://dev.local/v2/${image.slice('dev.local/'.length).replace(/:.*$/, '')}/manifests/latest: dial tcp: lookup dev.local: no such host`,
+      };
+    }
+    if (imported.has(image)) return { ok: true, app: 'template' };
+  }
+  return {
+    ok: false,
+    reason: 'ImagePullBackOff',
+    message: `Back-off pulling image "${image}": ErrImagePull: failed to pull and unpack image "${image}": failed to resolve reference "${image}": not found`,
+  };
+}
+
+export interface AppAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The response of a revision's container to `GET /`. */
+export function appAnswer(
+  app: 'helloworld' | 'template',
+  revision: string,
+  container: Loose,
+): AppAnswer {
+  const env: Loose[] = container?.env ?? [];
+  const target = env.find((e) => e.name === 'TARGET')?.value || 'World';
+  if (app === 'helloworld') {
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: `Hello ${target}!\n`,
+    };
+  }
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'k-revision': revision,
+      'cache-control': 'no-store',
+    },
+    body: `Hello ${target} from ${revision}!\n`,
+  };
+}

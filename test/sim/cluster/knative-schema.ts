@@ -1,0 +1,145 @@
+/**
+ * Structural validation of Knative objects against the CRD schemas of Knative Serving v1.22.1
+ * from `../shared/knative/` (next to the repo). Unknown fields are reported (fieldValidation=
+ * Strict, kubectl's default) or pruned, type errors are refused with 422, as the API server does.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { Loose } from './types.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const KNATIVE_CRD_DIR = join(REPO_ROOT, '..', 'shared', 'knative', 'v1.22.1');
+const FILES: Record<string, string> = {
+  Service: 'service.yaml',
+  Route: 'route.yaml',
+  Configuration: 'configuration.yaml',
+  Revision: 'revision.yaml',
+};
+
+interface KindSchema {
+  schema: Loose;
+  validate: ValidateFunction;
+}
+
+let warned = false;
+const cache = new Map<string, KindSchema | null>();
+let ajv: Ajv | undefined;
+
+/** The CRD documents of the shared folder, or undefined (with one log line) when it is absent. */
+export function sharedKnativeCrds(): Loose[] | undefined {
+  if (!existsSync(KNATIVE_CRD_DIR)) {
+    if (!warned) {
+      warned = true;
+      console.error(
+        `sim cluster: ${KNATIVE_CRD_DIR} is absent; Knative objects are not schema-validated and the CRD stand-ins are minimal`,
+      );
+    }
+    return undefined;
+  }
+  return Object.values(FILES).map(
+    (file) => parseYaml(readFileSync(join(KNATIVE_CRD_DIR, file), 'utf8')) as Loose,
+  );
+}
+
+function schemaFor(kind: string): KindSchema | null {
+  if (cache.has(kind)) return cache.get(kind)!;
+  let result: KindSchema | null = null;
+  const file = FILES[kind];
+  if (file && existsSync(join(KNATIVE_CRD_DIR, file))) {
+    const crd = parseYaml(readFileSync(join(KNATIVE_CRD_DIR, file), 'utf8')) as Loose;
+    const version = (crd.spec.versions as Loose[]).find((v) => v.storage) ?? crd.spec.versions[0];
+    const schema = version.schema.openAPIV3Schema;
+    ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    result = { schema, validate: ajv.compile(schema) };
+  } else sharedKnativeCrds();
+  cache.set(kind, result);
+  return result;
+}
+
+/** Paths of fields the structural schema does not know; removes them when `prune`. */
+function unknownFields(
+  value: Loose,
+  schema: Loose,
+  path: string,
+  prune: boolean,
+  out: string[],
+): void {
+  if (!schema || value === null || typeof value !== 'object') return;
+  if (schema['x-kubernetes-preserve-unknown-fields']) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => unknownFields(item, schema.items, `${path}[${i}]`, prune, out));
+    return;
+  }
+  if (schema.properties) {
+    for (const key of Object.keys(value)) {
+      const child = schema.properties[key];
+      const at = path ? `${path}.${key}` : key;
+      if (child) unknownFields(value[key], child, at, prune, out);
+      else if (schema.additionalProperties)
+        unknownFields(value[key], schema.additionalProperties, at, prune, out);
+      else {
+        out.push(at);
+        if (prune) delete value[key];
+      }
+    }
+  } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    for (const key of Object.keys(value))
+      unknownFields(
+        value[key],
+        schema.additionalProperties,
+        path ? `${path}.${key}` : key,
+        prune,
+        out,
+      );
+  }
+}
+
+export interface SchemaProblem {
+  code: 400 | 422;
+  reason: 'BadRequest' | 'Invalid';
+  message: string;
+}
+
+/** Validates (and prunes) `object` in place; returns the refusal, if any. */
+export function checkKnativeSchema(
+  object: Loose,
+  fieldValidation: string | null,
+): SchemaProblem | undefined {
+  const kindSchema = schemaFor(object.kind);
+  if (!kindSchema) return undefined;
+  const { metadata, ...body } = object;
+  const unknown: string[] = [];
+  unknownFields(body, kindSchema.schema, '', fieldValidation !== 'Strict', unknown);
+  if (unknown.length > 0 && fieldValidation === 'Strict') {
+    return {
+      code: 400,
+      reason: 'BadRequest',
+      message: `${object.kind} in version "v1" cannot be handled as a ${object.kind}: strict decoding error: ${unknown.map((u) => `unknown field "${u}"`).join(', ')}`,
+    };
+  }
+  for (const key of Object.keys(object))
+    if (key !== 'metadata' && !(key in body)) delete object[key];
+  Object.assign(object, body, { metadata });
+  if (kindSchema.validate({ ...body, metadata: metadata ?? {} })) return undefined;
+  const details = (kindSchema.validate.errors ?? []).slice(0, 5).map((e) => {
+    const at = e.instancePath
+      .replace(/^\//, '')
+      .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+      .replace(/\//g, '.');
+    return `${at}: Invalid value: ${JSON.stringify(valueAt(object, e.instancePath))}: ${at} ${e.message ?? 'is invalid'}`;
+  });
+  return {
+    code: 422,
+    reason: 'Invalid',
+    message: `${object.kind}.serving.knative.dev "${metadata?.name ?? ''}" is invalid: ${details.join(', ')}`,
+  };
+}
+
+function valueAt(object: Loose, pointer: string): Loose {
+  let v = object;
+  for (const part of pointer.split('/').filter(Boolean)) v = v?.[part];
+  return v;
+}
