@@ -5,7 +5,7 @@
  * says so: those results come from the simulation, not from a real cluster.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -106,8 +106,14 @@ function dockerEngineRuns(): boolean {
 }
 
 async function main(): Promise<number> {
+  const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'knative-action-local-'));
+  // Not a workflow run: no run id, so the report links no run log.
+  let env: Record<string, string> = {
+    GITHUB_REPOSITORY: event.repository.full_name,
+    GITHUB_RUN_ID: '',
+    GITHUB_RUN_ATTEMPT: '',
+  };
   const useSim = !values['dry-run'] && (values.sim || !dockerEngineRuns());
-  let env: Record<string, string> = {};
   let stopSim: (() => Promise<void>) | undefined;
   if (useSim) {
     console.log(
@@ -115,7 +121,8 @@ async function main(): Promise<number> {
     );
     const { startSim } = await import('../test/sim/harness.js');
     const sim = await startSim();
-    env = sim.env;
+    // The sim's folders go when it stops; the run's own files (plan, summary, diagnostics) stay.
+    env = { ...env, ...sim.env, RUNNER_TEMP: runnerTemp };
     stopSim = sim.stop;
   }
   const stop = async () => {
@@ -137,7 +144,7 @@ async function main(): Promise<number> {
       env,
       echo: true,
       timeoutMs: 30 * 60_000,
-      runnerTemp: env.RUNNER_TEMP,
+      runnerTemp,
     });
     const post = await runAction({
       entry: 'post',
@@ -151,6 +158,10 @@ async function main(): Promise<number> {
     });
     console.log('\nOutputs:');
     for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${value}`);
+    const summaryFile = path.join(run.runnerTemp, 'knative-action', 'job-summary.md');
+    mkdirSync(path.dirname(summaryFile), { recursive: true });
+    writeFileSync(summaryFile, run.summary + post.summary);
+    console.log(`Job summary (the tables the PR comment and the run page show): ${summaryFile}`);
     console.log(
       `Rendered manifests and diagnostics: ${path.join(run.runnerTemp, 'knative-action')}`,
     );
