@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-P2O4KNBK.js";
+} from "./chunks/chunk-E6J6OOPA.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";

@@ -11,7 +11,7 @@ import {
   info,
   warning,
   writeJobSummary
-} from "./chunks/chunk-P2O4KNBK.js";
+} from "./chunks/chunk-E6J6OOPA.js";
 
 // src/action/run-post.ts
 async function runPost() {

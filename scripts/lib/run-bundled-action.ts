@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -104,6 +104,7 @@ export function runAction(options: {
           summary: readFileSync(summaryPath, 'utf8'),
           runnerTemp,
         });
+        rmSync(files, { recursive: true, force: true });
       },
     );
     if (options.echo) {

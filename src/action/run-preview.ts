@@ -8,6 +8,7 @@ import {
 } from '../cluster/bring-up.js';
 import { PhaseTimings } from '../cluster/timings.js';
 import { cleanup } from '../cluster/cleanup.js';
+import { checkCompatibility } from '../cluster/compatibility.js';
 import { onCancellation } from '../cluster/signals.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
@@ -55,6 +56,10 @@ export async function runPreview(
     for (const warning of result.warnings) core.warning(`Cleanup: ${warning}`);
   });
   try {
+    // Pure and instant: refuse an incompatible k3s image before any download or build starts.
+    await timings.time('compatibility', async () =>
+      checkCompatibility(config.k3sImage, config.knativeVersion),
+    );
     const specs = parseBuildLines(config.build);
     // Both branches settle before a failure is reported, so no bring-up keeps running unseen.
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([

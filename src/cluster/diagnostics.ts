@@ -1,5 +1,5 @@
 import { errorMessage } from '../util/errors.js';
-import { describePod, isPodReady, type KubeList } from './describe.js';
+import { describeCondition, describePod, isPodReady, type KubeList } from './describe.js';
 import type { Kubectl } from './kubectl.js';
 
 export interface DiagnosticsOptions {
@@ -37,16 +37,22 @@ export async function collectDiagnostics(
     return result.stdout;
   };
 
-  await section(
-    'Knative services, configurations, revisions, routes, ingresses',
-    table([
-      'get',
-      'ksvc,configurations,revisions,routes,kingress',
-      '--all-namespaces',
-      '-o',
-      'wide',
-    ]),
-  );
+  // One kind per call: a kind the cluster does not serve must not hide the others.
+  for (const [title, kind] of [
+    ['Knative services', 'ksvc'],
+    ['Knative revisions', 'revisions'],
+    ['Knative routes', 'routes'],
+    ['Knative configurations', 'configurations'],
+    ['Knative ingresses', 'kingress'],
+  ] as const) {
+    await section(title, table(['get', kind, '--all-namespaces', '-o', 'wide']));
+  }
+  await section('Knative revision conditions', async () => {
+    const revisions = await kubectl.getJson<KubeList>('revisions', undefined, {
+      allNamespaces: true,
+    });
+    return revisions.items.map((revision) => describeCondition(revision, 'Ready')).join('\n');
+  });
   await section('Pods', table(['get', 'pods', '--all-namespaces', '-o', 'wide']));
   await section(`Recent events (last ${options.eventLimit ?? 40})`, async () => {
     const out = await table(['get', 'events', '--all-namespaces', '--sort-by=.lastTimestamp'])();

@@ -1,0 +1,170 @@
+/**
+ * The sticky PR comment over whole runs, against the loopback GitHub stand-in: one comment per
+ * PR, found again and edited in place by the next run; a read-only token (fork PRs) gives a
+ * warning and the job summary, never a failed run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/git-repo.js';
+import { startSim, type Sim } from '../sim/harness.js';
+import { FakeGitHub } from '../unit/github/fake-github.js';
+import {
+  clusterList,
+  commands,
+  haveSharedEvents,
+  removeRunnerTemps,
+  stopSim,
+  reportOf,
+  revisionNames,
+  runPreview,
+  sharedSkipReason,
+  templateRepo,
+} from './lib/preview.js';
+
+if (!haveSharedEvents) console.warn(sharedSkipReason);
+
+const marker = '<!-- knative-action:preview workflow=preview.yml job=preview -->';
+
+/** A GitHub stand-in that answers as the workflow's GITHUB_TOKEN does (GET /user refused). */
+async function actionsTokenGitHub(): Promise<FakeGitHub> {
+  const github = await new FakeGitHub().start();
+  github.user = 403;
+  github.viewer = { login: 'github-actions', __typename: 'Bot' };
+  github.author = { login: 'github-actions[bot]', type: 'Bot' };
+  return github;
+}
+
+const githubEnv = (github: FakeGitHub): Record<string, string> => ({
+  GITHUB_API_URL: github.url,
+  GITHUB_WORKFLOW_REF: 'Codertocat/Hello-World/.github/workflows/preview.yml@refs/pull/2/merge',
+  GITHUB_JOB: 'preview',
+});
+
+describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
+  let sim: Sim;
+  let repo: TempRepo;
+  const githubs: FakeGitHub[] = [];
+  beforeAll(async () => {
+    sim = await startSim();
+    repo = templateRepo();
+  });
+  afterAll(async () => {
+    for (const github of githubs) await github.stop();
+    const left = await stopSim(sim);
+    repo?.cleanup();
+    removeRunnerTemps();
+    expect(left, 'k3d clusters left behind').toEqual([]);
+  });
+
+  it('two runs on one PR leave exactly one comment by the action, edited in place', async () => {
+    const github = await actionsTokenGitHub();
+    githubs.push(github);
+    // Other people's comments, one quoting the marker, spread over pages of two.
+    github.pageSize = 2;
+    const human = github.addComment('LGTM', { login: 'octocat', type: 'User' });
+    const impostor = github.addComment(`${marker}\nnot the bot`, {
+      login: 'mallory',
+      type: 'User',
+    });
+    github.addComment('ship it', { login: 'hubot', type: 'User' });
+    const names = revisionNames(repo, 'hello');
+    const inputs = { comment: 'always', 'github-token': 'ghs_e2eToken000000000000000000000000' };
+
+    const first = await runPreview({
+      sim,
+      repo,
+      labels: ['canary-20'],
+      inputs,
+      env: githubEnv(github),
+    });
+    expect(first.main.exitCode, first.log.slice(-3000)).toBe(0);
+    const ours = () => github.comments.filter((c) => c.user.login === 'github-actions[bot]');
+    expect(ours()).toHaveLength(1);
+    const id = ours()[0]!.id;
+    expect(first.main.outputs['comment-id']).toBe(String(id));
+    expect(first.main.outputs['comment-url']).toContain(`#issuecomment-${id}`);
+    expect(ours()[0]!.body.startsWith(marker)).toBe(true);
+    expect(ours()[0]!.body).toContain(names.pr);
+    const postsAfterFirst = github.writes().filter((w) => w.method === 'POST').length;
+    expect(postsAfterFirst).toBe(1);
+
+    const second = await runPreview({
+      sim,
+      repo,
+      labels: ['canary-50'],
+      inputs,
+      env: githubEnv(github),
+    });
+    expect(second.main.exitCode, second.log.slice(-3000)).toBe(0);
+    expect(second.main.outputs['comment-id']).toBe(String(id));
+    // Still one comment of ours, no new POST; the second run's writes were PATCHes of it.
+    expect(ours()).toHaveLength(1);
+    const writes = github.writes();
+    expect(writes.filter((w) => w.method === 'POST')).toHaveLength(1);
+    const patches = writes.filter((w) => w.method === 'PATCH');
+    expect(patches.length).toBeGreaterThanOrEqual(1);
+    for (const patch of patches) expect(patch.url).toContain(`/issues/comments/${id}`);
+    // The body now holds the second run: canary-50 and its run id.
+    const body = ours()[0]!.body;
+    expect(body).toContain('canary-50');
+    expect(body).toContain(`/actions/runs/${second.runId}/`);
+    expect(reportOf(second).status).toBe('consistent');
+    // Other comments untouched, including the one that copies the marker.
+    expect(github.comments).toHaveLength(4);
+    expect(github.comments.find((c) => c.id === impostor.id)?.body).toBe(`${marker}\nnot the bot`);
+    expect(github.comments.find((c) => c.id === human.id)?.body).toBe('LGTM');
+    // The token is masked (the runner hides it from then on) and never printed otherwise;
+    // every request carried it.
+    const token = inputs['github-token'];
+    expect(first.main.stdout).toContain(`::add-mask::${token}`);
+    const leaks = (first.log + second.log)
+      .split('\n')
+      .filter((line) => line.includes(token) && line !== `::add-mask::${token}`);
+    expect(leaks).toEqual([]);
+    expect(github.requests.every((r) => r.authorization?.includes('ghs_e2eToken'))).toBe(true);
+
+    for (const run of [first, second]) {
+      expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
+      expect(clusterList(sim)).not.toContain(run.clusterName);
+    }
+  });
+
+  it('a read-only token: the run stays green with a warning and a full job summary', async () => {
+    const github = await actionsTokenGitHub();
+    githubs.push(github);
+    // Fork PRs get a token that may read but not write: every write answers 403.
+    for (let i = 0; i < 4; i++) {
+      for (const method of ['POST', 'PATCH'])
+        github.faults.push({
+          method,
+          path: /\/issues\/(\d+\/)?comments/,
+          status: 403,
+          body: { message: 'Resource not accessible by integration' },
+        });
+    }
+    const names = revisionNames(repo, 'hello');
+    const run = await runPreview({
+      sim,
+      repo,
+      labels: ['canary-50'],
+      inputs: { comment: 'always', 'github-token': 'ghs_readOnly00000000000000000000000000' },
+      env: githubEnv(github),
+    });
+    expect(run.main.exitCode, run.log.slice(-3000)).toBe(0);
+    expect(commands(run.main, 'error')).toEqual([]);
+    const warnings = commands(run.main, 'warning');
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.join('\n')).toContain('Could not write the preview comment');
+    expect(warnings.join('\n')).toContain('403');
+    expect(github.comments).toEqual([]);
+    // It tried once, then stopped trying for the rest of the run.
+    expect(github.writes()).toHaveLength(1);
+    expect(run.main.outputs['comment-id']).toBeUndefined();
+    // The job summary carries the whole result, traffic table included.
+    expect(reportOf(run).status).toBe('consistent');
+    expect(run.main.summary).toMatch(/\| Revision \| Side \| Configured \| Responses \|/);
+    expect(run.main.summary).toContain(names.base);
+    expect(run.main.summary).toContain(names.pr);
+    expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
+    expect(clusterList(sim)).not.toContain(run.clusterName);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Two Knative Services in one manifests folder (both built from the template app): each is
+ * deployed as base and PR revisions, probed on its own route, and reported under its name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/git-repo.js';
+import { startSim, type Sim } from '../sim/harness.js';
+import {
+  clusterList,
+  haveSharedEvents,
+  removeRunnerTemps,
+  stopSim,
+  reportOf,
+  revisionNames,
+  runPreview,
+  sharedSkipReason,
+  templateRepo,
+} from './lib/preview.js';
+
+if (!haveSharedEvents) console.warn(sharedSkipReason);
+
+describe.skipIf(!haveSharedEvents)('two services in one preview', () => {
+  let sim: Sim;
+  let repo: TempRepo;
+  beforeAll(async () => {
+    sim = await startSim();
+    repo = templateRepo({ extraServices: { greeter: 'Greeter' } });
+  });
+  afterAll(async () => {
+    const left = await stopSim(sim);
+    repo?.cleanup();
+    removeRunnerTemps();
+    expect(left, 'k3d clusters left behind').toEqual([]);
+  });
+
+  it('deploys and probes both; traffic, revisions and report are keyed by service', async () => {
+    const run = await runPreview({ sim, repo, labels: ['canary-20'] });
+    expect(run.main.exitCode, run.log.slice(-3000)).toBe(0);
+    const services = ['greeter', 'hello'];
+
+    const revisions = JSON.parse(run.main.outputs.revisions ?? '') as Record<string, unknown>;
+    expect(Object.keys(revisions).sort()).toEqual(services);
+    for (const name of services) expect(revisions[name]).toEqual(revisionNames(repo, name));
+
+    const traffic = JSON.parse(run.main.outputs.traffic ?? '') as Record<
+      string,
+      { revisionName: string; percent: number; tag: string }[]
+    >;
+    expect(Object.keys(traffic).sort()).toEqual(services);
+    for (const name of services) {
+      const names = revisionNames(repo, name);
+      expect(traffic[name]).toEqual(
+        expect.arrayContaining([
+          { revisionName: names.base, percent: 80, tag: 'base' },
+          { revisionName: names.pr, percent: 20, tag: 'pr' },
+        ]),
+      );
+      expect(traffic[name]).toHaveLength(2);
+    }
+
+    const report = reportOf(run);
+    expect(report.status).toBe('consistent');
+    expect(report.services.map((s) => s.service).sort()).toEqual(services);
+    for (const service of report.services) {
+      const names = revisionNames(repo, service.service);
+      expect(service.url).toBe(`http://${service.service}.default.example.com`);
+      expect(service.verdict).toBe('consistent');
+      expect(service.requests).toBe(300);
+      // Each route answered only with its own service's revisions.
+      expect(service.revisions.map((r) => r.revision).sort()).toEqual([names.base, names.pr]);
+      expect(service.revisions.reduce((sum, r) => sum + r.responses, 0)).toBe(300);
+      expect(service.revisions.find((r) => r.side === 'pr')?.configuredPercent).toBe(20);
+      for (const check of service.tagChecks) expect(check.matched).toBe(check.requests);
+    }
+    // url is the first service's route.
+    expect(run.main.outputs.url).toBe(report.services[0]?.url);
+
+    expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
+    expect(clusterList(sim)).not.toContain(run.clusterName);
+  });
+});
