@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-E6J6OOPA.js";
+} from "./chunks/chunk-HDK3L222.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";

@@ -11,7 +11,7 @@ import {
   info,
   warning,
   writeJobSummary
-} from "./chunks/chunk-E6J6OOPA.js";
+} from "./chunks/chunk-HDK3L222.js";
 
 // src/action/run-post.ts
 async function runPost() {

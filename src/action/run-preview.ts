@@ -131,6 +131,8 @@ export async function runPreview(
       },
       failed: true,
     };
+  } finally {
+    stopListening();
   }
 }
 

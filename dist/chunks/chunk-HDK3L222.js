@@ -30323,16 +30323,21 @@ ${text}`);
       throw new Error(result.stderr.trim() || `kubectl exited with ${result.exitCode}`);
     return result.stdout;
   };
-  await section(
-    "Knative services, configurations, revisions, routes, ingresses",
-    table2([
-      "get",
-      "ksvc,configurations,revisions,routes,kingress",
-      "--all-namespaces",
-      "-o",
-      "wide"
-    ])
-  );
+  for (const [title, kind] of [
+    ["Knative services", "ksvc"],
+    ["Knative revisions", "revisions"],
+    ["Knative routes", "routes"],
+    ["Knative configurations", "configurations"],
+    ["Knative ingresses", "kingress"]
+  ]) {
+    await section(title, table2(["get", kind, "--all-namespaces", "-o", "wide"]));
+  }
+  await section("Knative revision conditions", async () => {
+    const revisions = await kubectl.getJson("revisions", void 0, {
+      allNamespaces: true
+    });
+    return revisions.items.map((revision) => describeCondition(revision, "Ready")).join("\n");
+  });
   await section("Pods", table2(["get", "pods", "--all-namespaces", "-o", "wide"]));
   await section(`Recent events (last ${options.eventLimit ?? 40})`, async () => {
     const out = await table2(["get", "events", "--all-namespaces", "--sort-by=.lastTimestamp"])();
@@ -32703,6 +32708,10 @@ async function runPreview(config, runner, plan) {
     for (const warning2 of result.warnings) warning(`Cleanup: ${warning2}`);
   });
   try {
+    await timings.time(
+      "compatibility",
+      async () => checkCompatibility(config.k3sImage, config.knativeVersion)
+    );
     const specs = parseBuildLines(config.build);
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
       startCluster(config, (handle) => cluster = handle),
@@ -32771,6 +32780,8 @@ async function runPreview(config, runner, plan) {
       },
       failed: true
     };
+  } finally {
+    stopListening();
   }
 }
 async function startCluster(config, onNamed) {
