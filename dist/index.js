@@ -601,7 +601,9 @@ function splitSentence(plan, context) {
   const { prPercent, label } = plan.split;
   const prefix = context.labelPrefix;
   const how = `To change it, set one label ${codeSpan(`${prefix}0`)} \u2026 ${codeSpan(`${prefix}100`)} (percent of traffic for the PR); without one the PR gets 100%.`;
-  if (plan.services.length > 0 && plan.services.every((s) => s.mode === "single")) {
+  if (plan.services.length === 0)
+    return `The split was not decided: the run failed while planning. ${how}`;
+  if (plan.services.every((s) => s.mode === "single")) {
     return `Single revision of the workspace (no base to compare); it gets 100% of the traffic.`;
   }
   const source = label ? `set by the label ${codeSpan(label, { maxLength: 80 })}` : `no ${codeSpan(`${prefix}N`)} label, so the PR gets all of it`;
@@ -780,7 +782,7 @@ function changeSincePrevious(previous, report) {
   return all.length ? `\u2194\uFE0F Since the previous run${commit2}: ${all.join("; ")}.` : "";
 }
 function planTable(plan, maxServices) {
-  if (plan.services.length === 0) return "_No Knative Service in the manifests._";
+  if (plan.services.length === 0) return "_No plan: the run failed before it was made._";
   const rows = plan.services.slice(0, maxServices).map((s) => [
     codeSpan(s.name, { inTable: true, maxLength: 80 }),
     codeSpan(s.namespace, { inTable: true, maxLength: 80 }),
@@ -2006,10 +2008,11 @@ async function runMain() {
   const runner = readRunnerEnv();
   let config;
   let plan;
+  let trigger;
   try {
     config = parseInputs();
     const payload = await readEventPayload(runner);
-    const trigger = readTrigger({
+    trigger = readTrigger({
       eventName: runner.eventName,
       payload,
       sha: runner.sha,
@@ -2051,9 +2054,19 @@ async function runMain() {
       failure: { phase: plan ? "preview" : "plan", message: errorMessage(error2) }
     };
     setOutput("report", JSON.stringify(report));
-    await writeJobSummary(
-      renderSummary({ plan, report, context: renderContext(config, runner) })
-    ).catch(() => void 0);
+    const context = renderContext(config, runner);
+    const commentPlan = plan ?? (trigger?.kind === "pull_request" ? unplannedPullRequest(trigger, config) : void 0);
+    if (commentPlan && config?.githubToken && !config.dryRun) {
+      const commenter = createPreviewCommenter({
+        token: config.githubToken,
+        mode: config.comment,
+        plan: commentPlan,
+        context,
+        marker: markerFromEnv()
+      });
+      await commenter.publish("result", report);
+    }
+    await writeJobSummary(renderSummary({ plan, report, context })).catch(() => void 0);
   }
 }
 async function preview(config, runner, plan, context) {
@@ -2092,6 +2105,26 @@ function renderContext(config, runner) {
     labelPrefix: config?.labelPrefix ?? "canary-",
     requests: config?.requests ?? 400,
     loadBalancerPort: config?.loadBalancerPort ?? 8081
+  };
+}
+function unplannedPullRequest(trigger, config) {
+  return {
+    event: "pull_request",
+    repository: trigger.repository,
+    pullRequest: {
+      number: trigger.number,
+      title: trigger.title,
+      htmlUrl: trigger.htmlUrl,
+      baseRef: trigger.baseRef,
+      headRef: trigger.headRef
+    },
+    baseSha: trigger.baseSha,
+    headSha: trigger.headSha,
+    labels: config?.labelOverride ?? trigger.labels,
+    split: { prPercent: 100, reason: "not decided: the run failed while planning" },
+    domain: config?.domain ?? "example.com",
+    services: [],
+    otherObjects: []
   };
 }
 

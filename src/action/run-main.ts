@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { parseInputs, type ActionConfig } from '../config/inputs.js';
-import { readTrigger } from '../event/read-event.js';
+import { readTrigger, type Trigger } from '../event/read-event.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { createPreviewCommenter } from '../report/commenter.js';
 import { markerFromEnv } from '../report/marker.js';
@@ -23,10 +23,11 @@ export async function runMain(): Promise<void> {
   const runner = readRunnerEnv();
   let config: ActionConfig | undefined;
   let plan: PreviewPlan | undefined;
+  let trigger: Trigger | undefined;
   try {
     config = parseInputs();
     const payload = await readEventPayload(runner);
-    const trigger = readTrigger({
+    trigger = readTrigger({
       eventName: runner.eventName,
       payload,
       sha: runner.sha,
@@ -70,9 +71,22 @@ export async function runMain(): Promise<void> {
       failure: { phase: plan ? 'preview' : 'plan', message: errorMessage(error) },
     };
     core.setOutput('report', JSON.stringify(report));
-    await writeJobSummary(
-      renderSummary({ plan, report, context: renderContext(config, runner) }),
-    ).catch(() => undefined);
+    const context = renderContext(config, runner);
+    // A PR whose labels or manifests are wrong hears why on the PR itself, not only in the log.
+    const commentPlan =
+      plan ??
+      (trigger?.kind === 'pull_request' ? unplannedPullRequest(trigger, config) : undefined);
+    if (commentPlan && config?.githubToken && !config.dryRun) {
+      const commenter = createPreviewCommenter({
+        token: config.githubToken,
+        mode: config.comment,
+        plan: commentPlan,
+        context,
+        marker: markerFromEnv(),
+      });
+      await commenter.publish('result', report);
+    }
+    await writeJobSummary(renderSummary({ plan, report, context })).catch(() => undefined);
   }
 }
 
@@ -123,5 +137,30 @@ function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): Ren
     labelPrefix: config?.labelPrefix ?? 'canary-',
     requests: config?.requests ?? 400,
     loadBalancerPort: config?.loadBalancerPort ?? 8081,
+  };
+}
+
+/** What the comment needs of a pull request whose plan could not be made. */
+function unplannedPullRequest(
+  trigger: Extract<Trigger, { kind: 'pull_request' }>,
+  config: ActionConfig | undefined,
+): PreviewPlan {
+  return {
+    event: 'pull_request',
+    repository: trigger.repository,
+    pullRequest: {
+      number: trigger.number,
+      title: trigger.title,
+      htmlUrl: trigger.htmlUrl,
+      baseRef: trigger.baseRef,
+      headRef: trigger.headRef,
+    },
+    baseSha: trigger.baseSha,
+    headSha: trigger.headSha,
+    labels: config?.labelOverride ?? trigger.labels,
+    split: { prPercent: 100, reason: 'not decided: the run failed while planning' },
+    domain: config?.domain ?? 'example.com',
+    services: [],
+    otherObjects: [],
   };
 }

@@ -95,7 +95,10 @@ export function splitSentence(plan: PreviewPlan, context: RenderContext): string
   const how =
     `To change it, set one label ${codeSpan(`${prefix}0`)} … ${codeSpan(`${prefix}100`)} ` +
     `(percent of traffic for the PR); without one the PR gets 100%.`;
-  if (plan.services.length > 0 && plan.services.every((s) => s.mode === 'single')) {
+  // A plan always has a service; none means the run failed before planning finished.
+  if (plan.services.length === 0)
+    return `The split was not decided: the run failed while planning. ${how}`;
+  if (plan.services.every((s) => s.mode === 'single')) {
     return `Single revision of the workspace (no base to compare); it gets 100% of the traffic.`;
   }
   const source = label
@@ -328,7 +331,7 @@ export function changeSincePrevious(previous: RunSnapshot | undefined, report: R
 
 /** The plan: per service its revisions and the traffic it ends with. */
 export function planTable(plan: PreviewPlan, maxServices: number): string {
-  if (plan.services.length === 0) return '_No Knative Service in the manifests._';
+  if (plan.services.length === 0) return '_No plan: the run failed before it was made._';
   const rows = plan.services.slice(0, maxServices).map((s) => [
     codeSpan(s.name, { inTable: true, maxLength: 80 }),
     codeSpan(s.namespace, { inTable: true, maxLength: 80 }),

@@ -128,6 +128,26 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
     }
   });
 
+  it('a bad label fails the run and says why in the PR comment, with no cluster', async () => {
+    const github = await actionsTokenGitHub();
+    githubs.push(github);
+    const run = await runPreview({
+      sim,
+      repo,
+      labels: ['canary-150'],
+      inputs: { comment: 'always', 'github-token': 'ghs_e2eToken000000000000000000000000' },
+      env: githubEnv(github),
+    });
+    expect(run.main.exitCode).toBe(1);
+    const ours = github.comments.filter((c) => c.user.login === 'github-actions[bot]');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body.startsWith(marker)).toBe(true);
+    expect(ours[0]!.body).toContain('canary-150');
+    expect(ours[0]!.body).toMatch(/canary-0.*canary-100/);
+    expect(ours[0]!.body).toContain('The split was not decided');
+    expect(run.post.stdout).toContain('No cluster was created');
+  });
+
   it('a read-only token: the run stays green with a warning and a full job summary', async () => {
     const github = await actionsTokenGitHub();
     githubs.push(github);
