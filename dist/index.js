@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-HDK3L222.js";
+} from "./chunks/chunk-AI7CWGAW.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";

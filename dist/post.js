@@ -11,7 +11,7 @@ import {
   info,
   warning,
   writeJobSummary
-} from "./chunks/chunk-HDK3L222.js";
+} from "./chunks/chunk-AI7CWGAW.js";
 
 // src/action/run-post.ts
 async function runPost() {

@@ -37,7 +37,9 @@ function releaseManifest(
   version: string,
   fileName: string,
 ): Artifact {
-  const base = `https://github.com/knative/${repo}/releases/download/knative-v${version.replace(/^v/, '')}`;
+  // net-contour lives in the knative-extensions organisation (the old knative/ path only redirects).
+  const owner = repo === 'serving' ? 'knative' : 'knative-extensions';
+  const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, '')}`;
   return {
     // One cache name per file: tool-cache replaces a whole version folder on insert.
     cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, '')}`,

@@ -41,7 +41,9 @@ export async function resolveAsset(
   if (k3d) return k3dAsset(k3d[1] as string, k3d[2] as string, sources);
 
   const knative =
-    /^\/knative\/(serving|net-contour)\/releases\/download\/knative-v([^/]+)\/([^/]+)$/.exec(path);
+    /^\/knative(?:-extensions)?\/(serving|net-contour)\/releases\/download\/knative-v([^/]+)\/([^/]+)$/.exec(
+      path,
+    );
   if (knative) {
     return knativeAsset(
       knative[1] as 'serving' | 'net-contour',

@@ -96,7 +96,7 @@ test('release manifests come from knative-v<ver> release folders with their chec
   );
   expect(a.netContour.checksum).toEqual({
     kind: 'list',
-    url: 'https://github.com/knative/net-contour/releases/download/knative-v1.22.1/checksums.txt',
+    url: 'https://github.com/knative-extensions/net-contour/releases/download/knative-v1.22.1/checksums.txt',
   });
   expect(new Set(Object.values(a).map((x) => x.cacheName)).size).toBe(4);
 });

@@ -184,7 +184,7 @@ describe('release mirror', () => {
 
   it("serves the cluster core's release YAML by default, with matching checksums", async () => {
     mirror = await startMirror({ env: {}, kubectlPath: fakeKubectl });
-    const base = '/knative/net-contour/releases/download/knative-v1.22.1';
+    const base = '/knative-extensions/net-contour/releases/download/knative-v1.22.1';
     const list = (await get(mirror, `${base}/checksums.txt`)).body.toString();
     const yaml = await get(mirror, `${base}/net-contour.yaml`);
     expect(yaml.body.toString()).toContain('Simulated');

@@ -31172,7 +31172,8 @@ function kubectlArtifact(version, arch3) {
   };
 }
 function releaseManifest(repo, version, fileName) {
-  const base = `https://github.com/knative/${repo}/releases/download/knative-v${version.replace(/^v/, "")}`;
+  const owner = repo === "serving" ? "knative" : "knative-extensions";
+  const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, "")}`;
   return {
     // One cache name per file: tool-cache replaces a whole version folder on insert.
     cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, "")}`,
