@@ -1,4 +1,5 @@
 /** Install stand-ins, Knative Services, webhook rules and the ingress, all through the real kubectl. */
+import { sharedKnativeCrds } from '../../sim/cluster/knative-schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeIngressClient,
@@ -8,6 +9,10 @@ import {
   viaIngress,
   type Harness,
 } from './helpers.js';
+
+const haveSharedCrds = sharedKnativeCrds() !== undefined;
+if (!haveSharedCrds)
+  console.warn('../shared/knative is absent: CRD printer-column and schema assertions are skipped');
 
 function ksvc(
   template: { name?: string; image: string; target?: string },
@@ -151,9 +156,12 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
     expect(await h.ok(['get', 'pods', '-A'])).toMatch(
       /default\s+app-pr-bbbbbbb-deployment-\S+\s+2\/2\s+Running/,
     );
-    expect(await h.ok(['get', 'ksvc'])).toMatch(
-      /app\s+http:\/\/app\.default\.example\.com\s+app-pr-bbbbbbb\s+app-pr-bbbbbbb\s+True/,
-    );
+    // The printer columns come from the real CRDs in ../shared (absent in a user's fresh clone).
+    if (haveSharedCrds) {
+      expect(await h.ok(['get', 'ksvc'])).toMatch(
+        /app\s+http:\/\/app\.default\.example\.com\s+app-pr-bbbbbbb\s+app-pr-bbbbbbb\s+True/,
+      );
+    }
   });
 
   it('splits ingress traffic by weight and routes tag hosts to their revision', async () => {
@@ -219,7 +227,9 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
     expect(await denied(ksvc(pr, [{ ...BASE, tag: 'Base_1' }, PR]))).toContain(
       'not a DNS 1035 label',
     );
-    // Schema validation from the CRD (strict field validation is kubectl's default).
+    // Schema validation from the CRD (strict field validation is kubectl's default); the
+    // schemas come from ../shared, so without it this part is skipped.
+    if (!haveSharedCrds) return;
     const unknownField = JSON.parse(ksvc(pr, SPLIT));
     unknownField.spec.template.spec.containers[0].imagee = 'x';
     const strict = await h.kubectl(['apply', '-f', '-'], JSON.stringify(unknownField));
