@@ -52,6 +52,8 @@ export function runAction(options: {
   timeoutMs?: number;
   /** Also echo the action's output to this process's stdout/stderr as it runs. */
   echo?: boolean;
+  /** Sends SIGTERM (as a cancelled job gets) once a line of the step's output matches. */
+  cancelWhen?: RegExp;
 }): Promise<ActionRun> {
   const runnerTemp = options.runnerTemp ?? mkdtempSync(path.join(os.tmpdir(), 'ka-runner-'));
   const files = mkdtempSync(path.join(os.tmpdir(), 'ka-files-'));
@@ -107,6 +109,15 @@ export function runAction(options: {
         rmSync(files, { recursive: true, force: true });
       },
     );
+    if (options.cancelWhen && child.stdout) {
+      const pattern = options.cancelWhen;
+      const lines = createInterface({ input: child.stdout });
+      lines.on('line', (line) => {
+        if (!pattern.test(line)) return;
+        lines.close();
+        child.kill('SIGTERM');
+      });
+    }
     if (options.echo) {
       if (child.stdout)
         createInterface({ input: child.stdout }).on('line', (line) => {

@@ -141,6 +141,21 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
     expect(knative).toContain('ProgressDeadlineExceeded');
   });
 
+  it('a cancelled main step (SIGTERM during the Knative install) still deletes its cluster', async () => {
+    const run = await runPreview({
+      sim,
+      repo,
+      labels: ['canary-50'],
+      cancelWhen: /Installing Knative Serving/,
+      skipPost: true,
+    });
+    expect(run.main.exitCode).toBe(143);
+    expect(run.main.stdout).toContain('Received SIGTERM: deleting the preview cluster');
+    expect(run.main.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
+    // Deleted by the main step itself, before any post step ran.
+    expect(clusterList(sim)).not.toContain(run.clusterName);
+  });
+
   it('keep-cluster: true after a failure leaves the cluster (with diagnostics) for debugging', async () => {
     const { pr } = revisionNames(repo, 'hello');
     const run = await runPreview({

@@ -128,6 +128,8 @@ export async function runPreview(options: {
   eventAction?: string;
   /** Skip the post step (the test runs it itself). */
   skipPost?: boolean;
+  /** Cancel the main step (SIGTERM) when its output matches. */
+  cancelWhen?: RegExp;
 }): Promise<PreviewRun> {
   const runId = `${process.pid}${++runCounter}`;
   const clusterName = `knp-${runId}-1`;
@@ -169,7 +171,7 @@ export async function runPreview(options: {
       runnerTemp,
       timeoutMs: 150_000,
     };
-    const main = await runAction(common);
+    const main = await runAction({ ...common, cancelWhen: options.cancelWhen });
     const post = options.skipPost
       ? { exitCode: 0, stdout: '', stderr: '', outputs: {}, summary: '', state: {}, runnerTemp }
       : await runAction({ ...common, entry: 'post', state: main.state });
