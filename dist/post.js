@@ -11,7 +11,7 @@ import {
   info,
   warning,
   writeJobSummary
-} from "./chunks/chunk-AI7CWGAW.js";
+} from "./chunks/chunk-QMHKC2UA.js";
 
 // src/action/run-post.ts
 async function runPost() {

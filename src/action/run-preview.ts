@@ -42,7 +42,6 @@ export async function runPreview(
   const timings = new PhaseTimings();
   const phaseTimings = (): Record<string, number> => ({ ...clusterTimings, ...timings.seconds });
   let clusterTimings: Record<string, number> = {};
-  let phase = 'bring-up';
   let cluster: ClusterHandle | undefined;
   // A cancelled step still gets its cluster deleted (the post step would too; cleanup is idempotent).
   const stopListening = onCancellation(async (signal) => {
@@ -85,17 +84,14 @@ export async function runPreview(
     const images = imagesOutcome.value;
     clusterTimings = started.timings;
     if (images) {
-      phase = 'image-import';
       const tags = [...new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
       await timings.time('image-import', () => started.k3d.importImages(tags, started.clusterName));
     }
 
-    phase = 'deploy';
     await timings.time('deploy', () =>
       deployServices(started.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }),
     );
 
-    phase = 'probe';
     const services: ServiceResult[] = [];
     await timings.time('probe', async () => {
       for (const service of plan.services) {
@@ -120,7 +116,8 @@ export async function runPreview(
     };
   } catch (error) {
     if (error instanceof BringUpError) clusterTimings = error.timings;
-    const failedPhase = error instanceof PhaseError ? error.phase : phase;
+    // Every step runs under timings.time, which names its phase; anything else is input (build lines).
+    const failedPhase = error instanceof PhaseError ? error.phase : 'preview';
     const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
     return {
       report: {

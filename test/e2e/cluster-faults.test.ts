@@ -4,21 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TempRepo } from '../helpers/git-repo.js';
-import { startSim, type Sim } from '../sim/harness.js';
+import { describe, expect, it } from 'vitest';
 import {
   clusterList,
   commands,
   deleteCluster,
   haveSharedEvents,
-  removeRunnerTemps,
-  stopSim,
   reportOf,
   revisionNames,
   runPreview,
   sharedSkipReason,
-  templateRepo,
+  useSimulatedWorld,
   type PreviewRun,
 } from './lib/preview.js';
 
@@ -33,23 +29,12 @@ const commandsRun = (run: PreviewRun): string[] =>
 
 // Runs queue for a slot (see runPreview), so a test's clock also counts its wait.
 describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_000 }, () => {
-  let sim: Sim;
-  let repo: TempRepo;
-  beforeAll(async () => {
-    sim = await startSim();
-    repo = templateRepo();
-  });
-  afterAll(async () => {
-    const left = await stopSim(sim);
-    repo?.cleanup();
-    removeRunnerTemps();
-    expect(left, 'k3d clusters left behind').toEqual([]);
-  });
+  const world = useSimulatedWorld();
 
   it('slow Knative webhooks: the config patch is retried until accepted, and the run succeeds', async () => {
     const run = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
       env: { SIM_WEBHOOK_DELAY_S: '3' },
     });
@@ -62,7 +47,7 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
     );
     expect(reportOf(run).status).toBe('consistent');
     expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 
   // The first API requests fail with 500. kubectl's own discovery retries absorb three of them;
@@ -72,8 +57,8 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
     'an API server that answers 500 to its first %s requests: the run rides it out',
     async (failFirst) => {
       const run = await runPreview({
-        sim,
-        repo,
+        sim: world.sim,
+        repo: world.repo,
         labels: ['canary-20'],
         env: { SIM_API_FAIL_FIRST: failFirst },
       });
@@ -90,14 +75,14 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
   let neverReadyRun: Promise<PreviewRun> | undefined;
   const runNeverReady = (): Promise<PreviewRun> =>
     (neverReadyRun ??= runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
-      env: { SIM_REVISION_NEVER_READY: revisionNames(repo, 'hello').pr },
+      env: { SIM_REVISION_NEVER_READY: revisionNames(world.repo, 'hello').pr },
     }));
 
   it('a PR revision that never becomes Ready fails in deploy with its reason; post collects diagnostics and deletes', async () => {
-    const { pr } = revisionNames(repo, 'hello');
+    const { pr } = revisionNames(world.repo, 'hello');
     const run = await runNeverReady();
     expect(run.main.exitCode).toBe(1);
     const report = reportOf(run);
@@ -127,13 +112,13 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
       new RegExp(`### Pods not ready\\n(pod/default/${pr}-deployment)`),
     );
     expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 
   // Each Knative kind is collected on its own, so a kind the cluster lacks (the sim serves no
   // kingress CRD) does not hide the revisions and their Ready reasons.
   it('the diagnostics list the Knative revisions with the failing Ready reason', async () => {
-    const { pr } = revisionNames(repo, 'hello');
+    const { pr } = revisionNames(world.repo, 'hello');
     const run = await runNeverReady();
     const knative =
       /### Knative services\n([\s\S]*?)\n### Pods\n/.exec(run.post.summary)?.[1] ?? '';
@@ -143,8 +128,8 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
 
   it('a cancelled main step (SIGTERM during the Knative install) still deletes its cluster', async () => {
     const run = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
       cancelWhen: /Installing Knative Serving/,
       skipPost: true,
@@ -153,14 +138,14 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
     expect(run.main.stdout).toContain('Received SIGTERM: deleting the preview cluster');
     expect(run.main.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
     // Deleted by the main step itself, before any post step ran.
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 
   it('keep-cluster: true after a failure leaves the cluster (with diagnostics) for debugging', async () => {
-    const { pr } = revisionNames(repo, 'hello');
+    const { pr } = revisionNames(world.repo, 'hello');
     const run = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
       inputs: { 'keep-cluster': 'true' },
       env: { SIM_REVISION_NEVER_READY: pr },
@@ -174,19 +159,20 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
         `keep-cluster: leaving k3d cluster ${run.clusterName} running`,
       );
       expect(run.post.stdout).not.toContain('Deleted k3d cluster');
-      expect(clusterList(sim)).toContain(run.clusterName);
+      expect(clusterList(world.sim)).toContain(run.clusterName);
     } finally {
-      if (clusterList(sim).includes(run.clusterName)) deleteCluster(sim, run.clusterName);
+      if (clusterList(world.sim).includes(run.clusterName))
+        deleteCluster(world.sim, run.clusterName);
     }
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 
   // One run, two views of it: nothing is downloaded or created, and nothing is built.
   let oldK3sRun: Promise<PreviewRun> | undefined;
   const runWithOldK3s = (): Promise<PreviewRun> =>
     (oldK3sRun ??= runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
       inputs: { 'k3s-image': 'rancher/k3s:v1.30.4-k3s1' },
     }));
@@ -204,7 +190,7 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
     expect(Object.keys(report.timings)).not.toContain('release-manifests');
     expect(commandsRun(run).filter((c) => /k3d|kubectl/.test(c))).toEqual([]);
     expect(run.post.stdout).toContain('No cluster was created: nothing to clean up.');
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 
   // The pure check runs before the image builds start (they would take minutes with real Docker).
@@ -220,10 +206,10 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
   ])(
     'an ingress that ignores the weights: the verdict deviates (fail-on-deviation $failOnDeviation)',
     async ({ failOnDeviation, exitCode }) => {
-      const names = revisionNames(repo, 'hello');
+      const names = revisionNames(world.repo, 'hello');
       const run = await runPreview({
-        sim,
-        repo,
+        sim: world.sim,
+        repo: world.repo,
         labels: ['canary-20'],
         inputs: { requests: '600', 'fail-on-deviation': failOnDeviation },
         env: { SIM_INGRESS_IGNORE_WEIGHTS: '1' },
@@ -245,7 +231,7 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
         expect(errors).toContain(`${names.pr} answered`);
       } else expect(errors).toBe('');
       expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
-      expect(clusterList(sim)).not.toContain(run.clusterName);
+      expect(clusterList(world.sim)).not.toContain(run.clusterName);
     },
   );
 });

@@ -3,21 +3,17 @@
  * PR, found again and edited in place by the next run; a read-only token (fork PRs) gives a
  * warning and the job summary, never a failed run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TempRepo } from '../helpers/git-repo.js';
-import { startSim, type Sim } from '../sim/harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../unit/github/fake-github.js';
 import {
   clusterList,
   commands,
   haveSharedEvents,
-  removeRunnerTemps,
-  stopSim,
   reportOf,
   revisionNames,
   runPreview,
   sharedSkipReason,
-  templateRepo,
+  useSimulatedWorld,
 } from './lib/preview.js';
 
 if (!haveSharedEvents) console.warn(sharedSkipReason);
@@ -40,19 +36,10 @@ const githubEnv = (github: FakeGitHub): Record<string, string> => ({
 });
 
 describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
-  let sim: Sim;
-  let repo: TempRepo;
+  const world = useSimulatedWorld();
   const githubs: FakeGitHub[] = [];
-  beforeAll(async () => {
-    sim = await startSim();
-    repo = templateRepo();
-  });
   afterAll(async () => {
     for (const github of githubs) await github.stop();
-    const left = await stopSim(sim);
-    repo?.cleanup();
-    removeRunnerTemps();
-    expect(left, 'k3d clusters left behind').toEqual([]);
   });
 
   it('two runs on one PR leave exactly one comment by the action, edited in place', async () => {
@@ -66,12 +53,12 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
       type: 'User',
     });
     github.addComment('ship it', { login: 'hubot', type: 'User' });
-    const names = revisionNames(repo, 'hello');
+    const names = revisionNames(world.repo, 'hello');
     const inputs = { comment: 'always', 'github-token': 'ghs_e2eToken000000000000000000000000' };
 
     const first = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-20'],
       inputs,
       env: githubEnv(github),
@@ -88,8 +75,8 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
     expect(postsAfterFirst).toBe(1);
 
     const second = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
       inputs,
       env: githubEnv(github),
@@ -124,7 +111,7 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
 
     for (const run of [first, second]) {
       expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
-      expect(clusterList(sim)).not.toContain(run.clusterName);
+      expect(clusterList(world.sim)).not.toContain(run.clusterName);
     }
   });
 
@@ -132,8 +119,8 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
     const github = await actionsTokenGitHub();
     githubs.push(github);
     const run = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-150'],
       inputs: { comment: 'always', 'github-token': 'ghs_e2eToken000000000000000000000000' },
       env: githubEnv(github),
@@ -161,10 +148,10 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
           body: { message: 'Resource not accessible by integration' },
         });
     }
-    const names = revisionNames(repo, 'hello');
+    const names = revisionNames(world.repo, 'hello');
     const run = await runPreview({
-      sim,
-      repo,
+      sim: world.sim,
+      repo: world.repo,
       labels: ['canary-50'],
       inputs: { comment: 'always', 'github-token': 'ghs_readOnly00000000000000000000000000' },
       env: githubEnv(github),
@@ -185,6 +172,6 @@ describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
     expect(run.main.summary).toContain(names.base);
     expect(run.main.summary).toContain(names.pr);
     expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 });

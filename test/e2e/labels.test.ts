@@ -3,20 +3,16 @@
  * split label: the configured split, the measured one and the outputs must agree, and the post
  * step must delete the cluster. Simulated results, not a real Knative cluster.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TempRepo } from '../helpers/git-repo.js';
-import { startSim, type Sim } from '../sim/harness.js';
+import { describe, expect, it } from 'vitest';
 import {
   clusterList,
   commands,
   haveSharedEvents,
-  removeRunnerTemps,
-  stopSim,
   reportOf,
   revisionNames,
   runPreview,
   sharedSkipReason,
-  templateRepo,
+  useSimulatedWorld,
 } from './lib/preview.js';
 
 if (!haveSharedEvents) console.warn(sharedSkipReason);
@@ -24,18 +20,7 @@ if (!haveSharedEvents) console.warn(sharedSkipReason);
 describe
   .skipIf(!haveSharedEvents)
   .concurrent('split labels, whole action on the simulated cluster', { timeout: 300_000 }, () => {
-    let sim: Sim;
-    let repo: TempRepo;
-    beforeAll(async () => {
-      sim = await startSim();
-      repo = templateRepo();
-    });
-    afterAll(async () => {
-      const left = await stopSim(sim);
-      repo?.cleanup();
-      removeRunnerTemps();
-      expect(left, 'k3d clusters left behind').toEqual([]);
-    });
+    const world = useSimulatedWorld();
 
     const cases: { title: string; labels: string[]; prPercent: number }[] = [
       { title: 'no split label', labels: [], prPercent: 100 },
@@ -48,8 +33,8 @@ describe
     it.each(cases.map((c) => ({ ...c, share: `${c.prPercent}%` })))(
       '$title: the PR revision gets $share, measured and reported',
       async (c) => {
-        const run = await runPreview({ sim, repo, labels: c.labels });
-        const names = revisionNames(repo, 'hello');
+        const run = await runPreview({ sim: world.sim, repo: world.repo, labels: c.labels });
+        const names = revisionNames(world.repo, 'hello');
         expect(run.main.exitCode, run.log.slice(-3000)).toBe(0);
         expect(commands(run.main, 'error')).toEqual([]);
 
@@ -103,12 +88,12 @@ describe
         expect(run.post.exitCode).toBe(0);
         expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
         expect(run.post.summary).not.toContain('Cluster diagnostics');
-        expect(clusterList(sim)).not.toContain(run.clusterName);
+        expect(clusterList(world.sim)).not.toContain(run.clusterName);
       },
     );
 
     it('a label over 100 fails naming the label, before any cluster exists', async () => {
-      const run = await runPreview({ sim, repo, labels: ['canary-150'] });
+      const run = await runPreview({ sim: world.sim, repo: world.repo, labels: ['canary-150'] });
       expect(run.main.exitCode).toBe(1);
       const errors = commands(run.main, 'error');
       expect(errors.join('\n')).toContain("'canary-150'");
@@ -120,6 +105,6 @@ describe
       expect(run.main.stdout).not.toContain('cluster create');
       expect(run.post.exitCode).toBe(0);
       expect(run.post.stdout).toContain('No cluster was created: nothing to clean up.');
-      expect(clusterList(sim)).not.toContain(run.clusterName);
+      expect(clusterList(world.sim)).not.toContain(run.clusterName);
     });
   });

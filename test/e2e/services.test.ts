@@ -2,45 +2,30 @@
  * Two Knative Services in one manifests folder (both built from the template app): each is
  * deployed as base and PR revisions, probed on its own route, and reported under its name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TempRepo } from '../helpers/git-repo.js';
-import { startSim, type Sim } from '../sim/harness.js';
+import { describe, expect, it } from 'vitest';
 import {
   clusterList,
   haveSharedEvents,
-  removeRunnerTemps,
-  stopSim,
   reportOf,
   revisionNames,
   runPreview,
   sharedSkipReason,
-  templateRepo,
+  useSimulatedWorld,
 } from './lib/preview.js';
 
 if (!haveSharedEvents) console.warn(sharedSkipReason);
 
 describe.skipIf(!haveSharedEvents)('two services in one preview', () => {
-  let sim: Sim;
-  let repo: TempRepo;
-  beforeAll(async () => {
-    sim = await startSim();
-    repo = templateRepo({ extraServices: { greeter: 'Greeter' } });
-  });
-  afterAll(async () => {
-    const left = await stopSim(sim);
-    repo?.cleanup();
-    removeRunnerTemps();
-    expect(left, 'k3d clusters left behind').toEqual([]);
-  });
+  const world = useSimulatedWorld({ extraServices: { greeter: 'Greeter' } });
 
   it('deploys and probes both; traffic, revisions and report are keyed by service', async () => {
-    const run = await runPreview({ sim, repo, labels: ['canary-20'] });
+    const run = await runPreview({ sim: world.sim, repo: world.repo, labels: ['canary-20'] });
     expect(run.main.exitCode, run.log.slice(-3000)).toBe(0);
     const services = ['greeter', 'hello'];
 
     const revisions = JSON.parse(run.main.outputs.revisions ?? '') as Record<string, unknown>;
     expect(Object.keys(revisions).sort()).toEqual(services);
-    for (const name of services) expect(revisions[name]).toEqual(revisionNames(repo, name));
+    for (const name of services) expect(revisions[name]).toEqual(revisionNames(world.repo, name));
 
     const traffic = JSON.parse(run.main.outputs.traffic ?? '') as Record<
       string,
@@ -48,7 +33,7 @@ describe.skipIf(!haveSharedEvents)('two services in one preview', () => {
     >;
     expect(Object.keys(traffic).sort()).toEqual(services);
     for (const name of services) {
-      const names = revisionNames(repo, name);
+      const names = revisionNames(world.repo, name);
       expect(traffic[name]).toEqual(
         expect.arrayContaining([
           { revisionName: names.base, percent: 80, tag: 'base' },
@@ -62,7 +47,7 @@ describe.skipIf(!haveSharedEvents)('two services in one preview', () => {
     expect(report.status).toBe('consistent');
     expect(report.services.map((s) => s.service).sort()).toEqual(services);
     for (const service of report.services) {
-      const names = revisionNames(repo, service.service);
+      const names = revisionNames(world.repo, service.service);
       expect(service.url).toBe(`http://${service.service}.default.example.com`);
       expect(service.verdict).toBe('consistent');
       expect(service.requests).toBe(300);
@@ -76,6 +61,6 @@ describe.skipIf(!haveSharedEvents)('two services in one preview', () => {
     expect(run.main.outputs.url).toBe(report.services[0]?.url);
 
     expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
-    expect(clusterList(sim)).not.toContain(run.clusterName);
+    expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
 });

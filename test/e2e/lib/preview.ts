@@ -5,31 +5,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { makeRepo, type TempRepo } from '../../helpers/git-repo.js';
 import { pullRequestEvent } from '../../helpers/events.js';
 import { repoRoot, runAction, type ActionRun } from '../../helpers/run-action.js';
-import type { Sim } from '../../sim/harness.js';
+import { startSim, type Sim } from '../../sim/harness.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { freePort } from '../../helpers/ports.js';
+export { freePort };
 
 export { haveSharedEvents, sharedSkipReason } from '../../helpers/events.js';
 
 /** Cluster knobs every e2e run uses unless a test overrides them: keep the sim quick. */
 export const quickSimKnobs = { SIM_READY_DELAY_S: '0.1', SIM_WEBHOOK_DELAY_S: '0.2' };
-
-/** A port nobody listens on right now (the OS picks it), on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function templateFiles(dir: string, prefix: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -267,4 +256,23 @@ export function commands(run: ActionRun, kind: 'error' | 'warning'): string[] {
     .split('\n')
     .filter((line) => line.startsWith(`::${kind}`))
     .map((line) => line.replace(/%0A/g, '\n').replace(/%25/g, '%'));
+}
+
+/**
+ * One simulated cluster world (sim + template repo) for a describe block. Afterwards it
+ * stops the sim and asserts that no k3d cluster was left behind.
+ */
+export function useSimulatedWorld(options: TemplateRepoOptions = {}): { sim: Sim; repo: TempRepo } {
+  const world = {} as { sim: Sim; repo: TempRepo };
+  beforeAll(async () => {
+    world.sim = await startSim();
+    world.repo = templateRepo(options);
+  });
+  afterAll(async () => {
+    const left = await stopSim(world.sim);
+    world.repo?.cleanup();
+    removeRunnerTemps();
+    expect(left, 'k3d clusters left behind').toEqual([]);
+  });
+  return world;
 }

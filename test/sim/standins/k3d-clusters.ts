@@ -8,11 +8,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { CLUSTER_DAEMON, TSX_LOADER_URL } from '../paths.js';
 import type { ClusterCreateOptions, K3sArg, PortMapping } from './k3d-create-options.js';
 import { ensureDir, processAlive, processCommandLine, readJson, writeJsonAtomic } from './state.js';
+import { freePort } from '../../helpers/ports.js';
 
 /** What `$SIM_STATE_DIR/clusters/<name>.json` holds about one simulated cluster. */
 export interface ClusterRecord {
@@ -69,18 +69,6 @@ export class ClusterExistsError extends Error {
   constructor(name: string) {
     super(`Failed to create cluster '${name}' because a cluster with that name already exists`);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** The daemon's ready file, or undefined while it is absent or still being written. */

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bringUp, type BringUpResult } from '../../../src/cluster/bring-up.js';
 import { cleanup } from '../../../src/cluster/cleanup.js';
 import { createToolRunner } from '../../../src/util/tool-runner.js';
+import { freePort } from '../../helpers/ports.js';
 
 /*
  * bringUp against the SIMULATED cluster (test/sim): the real downloader fetches k3d (a
@@ -12,14 +12,6 @@ import { createToolRunner } from '../../../src/util/tool-runner.js';
  * talks to the sim's API server. A simulated result, not a real-cluster one.
  */
 const simDir = fileURLToPath(new URL('../../sim/', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('bringUp on the simulated cluster', () => {
   let sim: { env: Record<string, string>; mirrorUrl: string; stop(): Promise<void> };

@@ -2,7 +2,6 @@
 import { execFile } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -11,6 +10,8 @@ import {
   startSimCluster,
   type SimCluster,
 } from '../../sim/cluster/index.js';
+import { freePort } from '../../helpers/ports.js';
+export { freePort };
 
 export interface KubectlResult {
   code: number;
@@ -24,18 +25,6 @@ export interface Harness {
   /** kubectl that must succeed; returns stdout. */
   ok(args: string[], input?: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {

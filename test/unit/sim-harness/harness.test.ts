@@ -9,7 +9,7 @@ import { startSim } from '../../sim/harness.js';
 import { CLUSTER_DAEMON, SIM_BIN_DIR } from '../../sim/paths.js';
 import { getCluster } from '../../sim/standins/k3d-clusters.js';
 import { processAlive } from '../../sim/standins/state.js';
-import { freePort, portIsFree } from './ports.js';
+import { freePort, portIsFree } from '../../helpers/ports.js';
 
 const run = promisify(execFile);
 const fakeDaemon = fileURLToPath(new URL('./fake-daemon.mjs', import.meta.url));

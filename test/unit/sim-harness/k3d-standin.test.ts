@@ -9,7 +9,7 @@ import type { StandinIo } from '../../sim/standins/io.js';
 import { getCluster, listClusters } from '../../sim/standins/k3d-clusters.js';
 import { runK3d } from '../../sim/standins/k3d-cli.js';
 import { processAlive } from '../../sim/standins/state.js';
-import { close, freePort, listen, portIsFree, portOf } from './ports.js';
+import { close, freePort, listen, portIsFree, portOf } from '../../helpers/ports.js';
 
 const fakeDaemon = fileURLToPath(new URL('./fake-daemon.mjs', import.meta.url));
 

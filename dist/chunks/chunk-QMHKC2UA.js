@@ -32696,7 +32696,6 @@ async function runPreview(config, runner, plan) {
   const timings = new PhaseTimings();
   const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
   let clusterTimings = {};
-  let phase = "bring-up";
   let cluster;
   const stopListening = onCancellation(async (signal) => {
     warning(`Received ${signal}: deleting the preview cluster before exiting.`);
@@ -32736,16 +32735,13 @@ async function runPreview(config, runner, plan) {
     const images = imagesOutcome.value;
     clusterTimings = started.timings;
     if (images) {
-      phase = "image-import";
       const tags = [.../* @__PURE__ */ new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
       await timings.time("image-import", () => started.k3d.importImages(tags, started.clusterName));
     }
-    phase = "deploy";
     await timings.time(
       "deploy",
       () => deployServices(started.kubectl, plan, { timeoutMs: config.timeoutMinutes * 6e4 })
     );
-    phase = "probe";
     const services = [];
     await timings.time("probe", async () => {
       for (const service of plan.services) {
@@ -32770,7 +32766,7 @@ async function runPreview(config, runner, plan) {
     };
   } catch (error2) {
     if (error2 instanceof BringUpError) clusterTimings = error2.timings;
-    const failedPhase = error2 instanceof PhaseError ? error2.phase : phase;
+    const failedPhase = error2 instanceof PhaseError ? error2.phase : "preview";
     const message = error2 instanceof PhaseError ? errorMessage(error2.cause) : errorMessage(error2);
     return {
       report: {
