@@ -13,6 +13,7 @@ export interface SimConfig {
   ingressIgnoreWeights: boolean;
   /** The first N API requests answer 500. */
   apiFailFirst: number;
+  ingressSeed?: number;
 }
 
 function seconds(value: string | undefined, fallback: number): number {
@@ -37,5 +38,9 @@ export function readSimConfig(env: NodeJS.ProcessEnv): SimConfig {
     ingressIgnoreWeights:
       env.SIM_INGRESS_IGNORE_WEIGHTS === '1' || env.SIM_INGRESS_IGNORE_WEIGHTS === 'true',
     apiFailFirst: Math.max(0, Number(env.SIM_API_FAIL_FIRST ?? '0') || 0),
+    // Set, the ingress's weighted choices repeat from run to run (tests); unset, they are random.
+    ingressSeed: /^\d+$/.test(env.SIM_INGRESS_SEED ?? '')
+      ? Number(env.SIM_INGRESS_SEED)
+      : undefined,
   };
 }

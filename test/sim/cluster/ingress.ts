@@ -10,6 +10,7 @@ import { appAnswer, classifyImage } from './images.js';
 import { revisionState, routeHost, servingTypes } from './knative-controller.js';
 import { domainFor, ingressServed, isClusterLocal } from './knative-network.js';
 import type { KObject, Loose } from './types.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 interface HostMatch {
   route: KObject;
@@ -20,7 +21,12 @@ interface HostMatch {
 export class IngressServer {
   private server: Server | undefined;
 
-  constructor(private readonly ctx: ClusterContext) {}
+  private readonly random: () => number;
+
+  constructor(private readonly ctx: ClusterContext) {
+    const seed = ctx.config.ingressSeed;
+    this.random = seed === undefined ? Math.random : mulberry32(seed);
+  }
 
   async listen(port: number): Promise<void> {
     const server = createServer((req, res) => this.handle(req, res));
@@ -70,11 +76,11 @@ export class IngressServer {
     const traffic: Loose[] = match.route.status?.traffic ?? [];
     if (this.ctx.config.ingressIgnoreWeights) {
       const names = [...new Set(traffic.map((t) => t.revisionName as string).filter(Boolean))];
-      return names[Math.floor(Math.random() * names.length)];
+      return names[Math.floor(this.random() * names.length)];
     }
     const weighted = traffic.filter((t) => (t.percent ?? 0) > 0);
     const total = weighted.reduce((s, t) => s + t.percent, 0);
-    let roll = Math.random() * total;
+    let roll = this.random() * total;
     for (const t of weighted) {
       roll -= t.percent;
       if (roll < 0) return t.revisionName;

@@ -5,6 +5,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../../helpers/prng.js';
+export { mulberry32 };
 
 export type Backend = (
   req: http.IncomingMessage,
@@ -64,18 +66,6 @@ export function sometimes(share: number, other: Backend, normal: Backend, seed =
 export const resetBackend: Backend = (req) => {
   req.socket.destroy();
 };
-
-/** mulberry32: a tiny seeded PRNG, enough for test traffic. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function startFakeIngress(config: FakeIngressConfig): Promise<FakeIngress> {
   const random = mulberry32(config.seed ?? 42);
