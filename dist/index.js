@@ -33,7 +33,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-QMHKC2UA.js";
+} from "./chunks/chunk-EL53ZNEW.js";
 
 // src/action/run-main.ts
 import path6 from "node:path";

@@ -11,7 +11,7 @@ import {
   info,
   warning,
   writeJobSummary
-} from "./chunks/chunk-QMHKC2UA.js";
+} from "./chunks/chunk-EL53ZNEW.js";
 
 // src/action/run-post.ts
 async function runPost() {

@@ -6,10 +6,10 @@ import {
   type BringUpResult,
   type ClusterHandle,
 } from '../cluster/bring-up.js';
-import { PhaseTimings } from '../cluster/timings.js';
+import { PhaseTimings } from '../util/timings.js';
 import { cleanup } from '../cluster/cleanup.js';
 import { checkCompatibility } from '../cluster/compatibility.js';
-import { onCancellation } from '../cluster/signals.js';
+import { onCancellation } from '../util/signals.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import { buildImages } from '../images/build.js';

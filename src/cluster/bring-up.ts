@@ -11,12 +11,12 @@ import {
 import { PhaseError } from '../util/errors.js';
 import { createToolRunner, type ToolRunner } from '../util/tool-runner.js';
 import { clusterNameForRun, isValidClusterName } from './cluster-name.js';
-import { allOrAbort } from './abortable.js';
+import { allOrAbort } from '../util/abortable.js';
 import { checkCompatibility } from './compatibility.js';
 import { K3d } from './k3d.js';
 import { installKnative } from './knative.js';
 import { Kubectl } from './kubectl.js';
-import { PhaseTimings } from './timings.js';
+import { PhaseTimings } from '../util/timings.js';
 
 /** What bring-up needs from the inputs (a subset of ActionConfig, by the same names). */
 export interface BringUpOptions {

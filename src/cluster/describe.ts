@@ -1,38 +1,21 @@
 /** One-line descriptions of Kubernetes objects that are not ready yet, for "last seen". Pure. */
 
-export interface Condition {
-  type?: string;
-  status?: string;
-  reason?: string;
-  message?: string;
-}
-
-export interface KubeObject {
-  kind?: string;
-  metadata?: { name?: string; namespace?: string; generation?: number; [key: string]: unknown };
-  spec?: Record<string, unknown>;
-  status?: { conditions?: Condition[]; [key: string]: unknown };
-  [key: string]: unknown;
-}
-
-export interface KubeList<T = KubeObject> {
-  items: T[];
-}
+import type { Condition, ReadObject } from '../kube/object.js';
 
 const clip = (text: string, max = 160): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
-export function objectName(object: KubeObject): string {
+export function objectName(object: ReadObject): string {
   const ns = object.metadata?.namespace;
   return `${(object.kind ?? 'object').toLowerCase()}/${ns ? `${ns}/` : ''}${object.metadata?.name ?? '?'}`;
 }
 
-export function hasCondition(object: KubeObject, type: string): boolean {
+export function hasCondition(object: ReadObject, type: string): boolean {
   return (object.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
 }
 
 /** `deployment/knative-serving/activator: Available=False (MinimumReplicasUnavailable: ...)` */
-export function describeCondition(object: KubeObject, type: string): string {
+export function describeCondition(object: ReadObject, type: string): string {
   const found = (object.status?.conditions ?? []).find((c) => c.type === type);
   if (!found) return `${objectName(object)}: no ${type} condition yet`;
   const why = [found.reason, found.message].filter(Boolean).join(': ');
@@ -47,7 +30,7 @@ interface ContainerStatus {
 }
 
 /** `pod/ns/name Pending: ContainerCreating` or `... Running, container queue-proxy not ready (CrashLoopBackOff: ...)` */
-export function describePod(pod: KubeObject): string {
+export function describePod(pod: ReadObject): string {
   const status = (pod.status ?? {}) as {
     phase?: string;
     reason?: string;
@@ -82,13 +65,13 @@ export function describePod(pod: KubeObject): string {
   return parts.join('; ');
 }
 
-export function isPodReady(pod: KubeObject): boolean {
+export function isPodReady(pod: ReadObject): boolean {
   const phase = (pod.status as { phase?: string } | undefined)?.phase;
   return phase === 'Succeeded' || hasCondition(pod, 'Ready');
 }
 
 /** Rollout of a DaemonSet is done when every scheduled pod runs the current spec and is ready. */
-export function daemonSetRolloutState(ds: KubeObject): { done: boolean; seen: string } {
+export function daemonSetRolloutState(ds: ReadObject): { done: boolean; seen: string } {
   const s = (ds.status ?? {}) as {
     observedGeneration?: number;
     desiredNumberScheduled?: number;

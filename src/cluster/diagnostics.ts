@@ -1,5 +1,6 @@
+import type { KubeList, ReadObject } from '../kube/object.js';
 import { errorMessage } from '../util/errors.js';
-import { describeCondition, describePod, isPodReady, type KubeList } from './describe.js';
+import { describeCondition, describePod, isPodReady } from './describe.js';
 import type { Kubectl } from './kubectl.js';
 
 export interface DiagnosticsOptions {
@@ -48,7 +49,7 @@ export async function collectDiagnostics(
     await section(title, table(['get', kind, '--all-namespaces', '-o', 'wide']));
   }
   await section('Knative revision conditions', async () => {
-    const revisions = await kubectl.getJson<KubeList>('revisions', undefined, {
+    const revisions = await kubectl.getJson<KubeList<ReadObject>>('revisions', undefined, {
       allNamespaces: true,
     });
     return revisions.items.map((revision) => describeCondition(revision, 'Ready')).join('\n');
@@ -61,7 +62,9 @@ export async function collectDiagnostics(
     return [header, ...lines.slice(-(options.eventLimit ?? 40))].join('\n');
   });
   await section('Pods not ready', async () => {
-    const pods = await kubectl.getJson<KubeList>('pods', undefined, { allNamespaces: true });
+    const pods = await kubectl.getJson<KubeList<ReadObject>>('pods', undefined, {
+      allNamespaces: true,
+    });
     const unready = pods.items.filter((pod) => !isPodReady(pod));
     const parts: string[] = [];
     for (const [index, pod] of unready.entries()) {

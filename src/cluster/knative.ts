@@ -1,17 +1,12 @@
+import type { KubeList, ReadObject } from '../kube/object.js';
 import type { ReleaseManifests } from '../install/tools.js';
 import { errorMessage } from '../util/errors.js';
 import { waitUntil, WaitTimeoutError } from '../util/wait.js';
-import { AbortedError, abortableSleep, allOrAbort } from './abortable.js';
-import {
-  daemonSetRolloutState,
-  describeCondition,
-  hasCondition,
-  type KubeList,
-  type KubeObject,
-} from './describe.js';
+import { AbortedError, abortableSleep, allOrAbort } from '../util/abortable.js';
+import { daemonSetRolloutState, describeCondition, hasCondition } from './describe.js';
 import type { Kubectl } from './kubectl.js';
 import { inventoryOf, type ManifestInventory, type NamespacedName } from './manifest-inventory.js';
-import type { PhaseTimings } from './timings.js';
+import type { PhaseTimings } from '../util/timings.js';
 import { retryWhileWebhookStarting } from './webhook-retry.js';
 
 export const KNATIVE_NAMESPACE = 'knative-serving';
@@ -150,7 +145,7 @@ async function waitForCrdsEstablished(step: Step, names: string[]): Promise<void
   const wanted = new Set(names);
   await waitUntil(
     async () => {
-      const list = await step.kubectl.getJson<KubeList>('customresourcedefinitions');
+      const list = await step.kubectl.getJson<KubeList<ReadObject>>('customresourcedefinitions');
       const byName = new Map(list.items.map((crd) => [crd.metadata?.name ?? '', crd]));
       const pending = [...wanted].map((name) => {
         const crd = byName.get(name);
@@ -221,7 +216,7 @@ async function pendingIn(
   const inNamespace = (list: NamespacedName[]): string[] =>
     list.filter((w) => w.namespace === namespace).map((w) => w.name);
   const checks: Array<
-    [kind: string, names: string[], isDone: (o: KubeObject) => string | undefined]
+    [kind: string, names: string[], isDone: (o: ReadObject) => string | undefined]
   > = [
     [
       'deployments',
@@ -245,7 +240,7 @@ async function pendingIn(
   const pending: string[] = [];
   for (const [kind, names, isDone] of checks) {
     if (names.length === 0) continue;
-    const list = await kubectl.getJson<KubeList>(kind, undefined, namespace);
+    const list = await kubectl.getJson<KubeList<ReadObject>>(kind, undefined, namespace);
     const byName = new Map(
       list.items.map((o) => [o.metadata?.name ?? '', { ...o, kind: kind.replace(/s$/, '') }]),
     );

@@ -1,3 +1,4 @@
+import type { KubeList, ReadObject } from '../kube/object.js';
 import { dirname, join } from 'node:path';
 import {
   ToolError,
@@ -6,14 +7,7 @@ import {
   type ToolRunner,
 } from '../util/tool-runner.js';
 import { waitUntil } from '../util/wait.js';
-import {
-  daemonSetRolloutState,
-  describeCondition,
-  describePod,
-  hasCondition,
-  type KubeList,
-  type KubeObject,
-} from './describe.js';
+import { daemonSetRolloutState, describeCondition, describePod, hasCondition } from './describe.js';
 
 /** Where to look: one namespace, all of them, or (omitted) cluster-scoped / the default. */
 export type Scope = string | { allNamespaces: true } | undefined;
@@ -92,13 +86,13 @@ export class Kubectl {
   }
 
   /** `kubectl get <resource> [name] -o json`; a list (`{items}`) when name is omitted. */
-  async getJson<T = KubeObject>(resource: string, name?: string, scope?: Scope): Promise<T> {
+  async getJson<T = ReadObject>(resource: string, name?: string, scope?: Scope): Promise<T> {
     const args = ['get', resource, ...(name ? [name] : []), ...scopeArgs(scope), '-o', 'json'];
     return JSON.parse((await this.runOk(args)).stdout) as T;
   }
 
   /** As getJson, but NotFound is `undefined` rather than an error. */
-  async tryGetJson<T = KubeObject>(
+  async tryGetJson<T = ReadObject>(
     resource: string,
     name: string,
     scope?: Scope,
@@ -222,7 +216,7 @@ export class Kubectl {
       .map(describePod);
   }
 
-  private async list(kind: string, namespace?: string, selector?: string): Promise<KubeObject[]> {
+  private async list(kind: string, namespace?: string, selector?: string): Promise<ReadObject[]> {
     const args = [
       'get',
       kind,
@@ -231,6 +225,6 @@ export class Kubectl {
       '-o',
       'json',
     ];
-    return (JSON.parse((await this.runOk(args)).stdout) as KubeList).items;
+    return (JSON.parse((await this.runOk(args)).stdout) as KubeList<ReadObject>).items;
   }
 }

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { stringify } from 'yaml';
 import type { Kubectl } from '../cluster/kubectl.js';
-import type { KubeObject } from '../cluster/describe.js';
 import { retryWhileWebhookStarting } from '../cluster/webhook-retry.js';
-import type { K8sObject, PreviewPlan, ServicePlan } from '../plan/types.js';
+import type { KubeObject, ReadObject } from '../kube/object.js';
+import type { PreviewPlan, ServicePlan } from '../plan/types.js';
 import { waitUntil, type WaitOptions } from '../util/wait.js';
 import { revisionState, serviceState } from './revision-readiness.js';
 
@@ -65,7 +65,7 @@ export async function deployService(
   await waitUntil(
     async () => {
       const state = serviceState(
-        await kubectl.tryGetJson<KubeObject>('ksvc', service.name, service.namespace),
+        await kubectl.tryGetJson<ReadObject>('ksvc', service.name, service.namespace),
         id,
         service.traffic,
       );
@@ -85,7 +85,7 @@ async function waitForRevision(
   await waitUntil(
     async () => {
       const state = revisionState(
-        await kubectl.tryGetJson<KubeObject>('revision', name, namespace),
+        await kubectl.tryGetJson<ReadObject>('revision', name, namespace),
         name,
       );
       if (state.state === 'failed')
@@ -103,7 +103,7 @@ async function waitForRevision(
 
 async function applyWithRetry(
   kubectl: Kubectl,
-  objects: readonly K8sObject[],
+  objects: readonly KubeObject[],
   what: string,
   options: DeployOptions,
 ): Promise<void> {

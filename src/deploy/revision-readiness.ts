@@ -1,4 +1,4 @@
-import type { KubeObject } from '../cluster/describe.js';
+import type { ReadObject } from '../kube/object.js';
 import type { TrafficTarget } from '../plan/types.js';
 
 /** What one look at a Revision says. Pure. */
@@ -12,7 +12,7 @@ export type RevisionState =
 const TERMINAL_REASONS =
   /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
 
-export function revisionState(revision: KubeObject | undefined, name: string): RevisionState {
+export function revisionState(revision: ReadObject | undefined, name: string): RevisionState {
   if (!revision) return { state: 'pending', seen: `revision ${name} does not exist yet` };
   const ready = (revision.status?.conditions ?? []).find((c) => c.type === 'Ready');
   if (ready?.status === 'True') return { state: 'ready' };
@@ -28,7 +28,7 @@ export function revisionState(revision: KubeObject | undefined, name: string): R
 
 /** Whether a Knative Service has reconciled the applied spec and serves the planned traffic. Pure. */
 export function serviceState(
-  service: KubeObject | undefined,
+  service: ReadObject | undefined,
   name: string,
   traffic: readonly TrafficTarget[],
 ): { done: boolean; seen: string } {

@@ -1,4 +1,4 @@
-import type { K8sObject } from '../plan/types.js';
+import type { KubeObject } from '../kube/object.js';
 
 export interface ImageReplacement {
   container: string;
@@ -7,7 +7,7 @@ export interface ImageReplacement {
 }
 
 export interface RewriteResult {
-  manifest: K8sObject;
+  manifest: KubeObject;
   replaced: ImageReplacement[];
   /** dev.local images the manifest uses that no `build` line produced (they would never pull). */
   unknown: string[];
@@ -20,7 +20,7 @@ const DEV_LOCAL = /^dev\.local\/([^:@]+)(?::[^@]+)?(?:@.+)?$/;
  * at this side's built tag (`tags`: name -> dev.local/<name>:<sha7>). Pure: returns a copy.
  */
 export function rewriteLocalImages(
-  service: K8sObject,
+  service: KubeObject,
   tags: Readonly<Record<string, string>>,
 ): RewriteResult {
   const manifest = structuredClone(service);

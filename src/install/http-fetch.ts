@@ -3,6 +3,12 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import {
+  isTimeout,
+  networkCode,
+  parseRetryAfter,
+  TRANSIENT_NETWORK_CODES,
+} from '../util/http-failures.js';
 
 /** A non-2xx answer; `retryAfterMs` carries the server's Retry-After when it sent one. */
 export class HttpStatusError extends Error {
@@ -15,21 +21,6 @@ export class HttpStatusError extends Error {
     this.name = 'HttpStatusError';
   }
 }
-
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
 
 /** 5xx, 408, 429, per-attempt timeouts and connection-level failures may pass; the rest will not. */
 export function isTransientDownloadError(error: unknown): boolean {
@@ -45,30 +36,6 @@ export function isTransientDownloadError(error: unknown): boolean {
   return (
     error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message)
   );
-}
-
-function isTimeout(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'TimeoutError') return true;
-  const cause = (error as { cause?: unknown }).cause;
-  return error.name === 'AbortError' && cause !== error && isTimeout(cause);
-}
-
-function networkCode(error: Error): string | undefined {
-  const withCode = error as { code?: unknown; cause?: unknown };
-  if (typeof withCode.code === 'string') return withCode.code;
-  return withCode.cause instanceof Error ? networkCode(withCode.cause) : undefined;
-}
-
-/** Retry-After in seconds or as an HTTP date. */
-export function parseRetryAfter(
-  value: string | null,
-  now: number = Date.now(),
-): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 async function get(url: string, signal: AbortSignal): Promise<Response> {

@@ -1,10 +1,11 @@
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document } from 'yaml';
-import type { K8sObject, SourceLocation } from '../plan/types.js';
+import type { KubeObject } from '../kube/object.js';
+import type { SourceLocation } from '../plan/types.js';
 import { UserError } from '../util/errors.js';
 
 /** One parsed YAML document with a way back to its source lines. */
 export interface ManifestDocument {
-  object: K8sObject;
+  object: KubeObject;
   source: SourceLocation;
   /** Line of the node at a path inside the object (e.g. ['spec','traffic',0,'percent']). */
   lineOf(path: readonly (string | number)[]): number;
@@ -41,7 +42,7 @@ export function parseManifestFile(text: string, file: string): ManifestDocument[
     const lineOf = (path: readonly (string | number)[]): number =>
       lineOfPath(doc, path, lineAt, docLine);
     checkShape(object, file, lineOf);
-    result.push({ object: object as K8sObject, source: { file, line: docLine }, lineOf });
+    result.push({ object: object as KubeObject, source: { file, line: docLine }, lineOf });
   }
   return result;
 }

@@ -4,14 +4,8 @@ import { decideSplit } from './labels.js';
 import { revisionName } from './revision-names.js';
 import { isKnativeService, knativeServiceViolations } from './knative-rules.js';
 import { renderService } from './render.js';
-import type {
-  K8sObject,
-  PreviewPlan,
-  ServicePlan,
-  Side,
-  SplitDecision,
-  TrafficTarget,
-} from './types.js';
+import type { KubeObject } from '../kube/object.js';
+import type { PreviewPlan, ServicePlan, Side, SplitDecision, TrafficTarget } from './types.js';
 import { UserError } from '../util/errors.js';
 
 export type PreviewTrigger = Exclude<Trigger, { kind: 'closed' }>;
@@ -26,7 +20,7 @@ export interface PlanInput {
   /** Base side documents; undefined when the manifests path does not exist at the base. */
   baseDocuments?: readonly ManifestDocument[];
   /** Rewrites a rendered service for its side (image tags of built images). */
-  rewriteImages?: (service: K8sObject, side: Side) => K8sObject;
+  rewriteImages?: (service: KubeObject, side: Side) => KubeObject;
 }
 
 /** Computes everything a run deploys. Pure: no I/O, same input, same plan. */
@@ -61,7 +55,7 @@ export function buildPlan(input: PlanInput): PreviewPlan {
     const baseDoc = isPr ? baseByKey.get(keyOf(doc.object)) : undefined;
     const mode: ServicePlan['mode'] = !isPr ? 'single' : baseDoc ? 'canary' : 'new';
     const host = `${name}.${namespace}.${input.domain}`;
-    const rewrite = input.rewriteImages ?? ((service: K8sObject) => service);
+    const rewrite = input.rewriteImages ?? ((service: KubeObject) => service);
 
     if (mode === 'canary' && baseDoc && baseSha) {
       const baseRevision = revisionName(name, 'base', baseSha);
@@ -168,7 +162,7 @@ function knativeServices(documents: readonly ManifestDocument[]): ManifestDocume
   return [...seen.values()];
 }
 
-function keyOf(object: K8sObject): string {
+function keyOf(object: KubeObject): string {
   return `${object.metadata.namespace ?? 'default'}/${object.metadata.name}`;
 }
 

@@ -1,6 +1,7 @@
 import { localImageTag, type BuildSpec } from '../images/build-spec.js';
 import { rewriteLocalImages } from '../images/rewrite.js';
-import type { K8sObject, Side } from './types.js';
+import type { KubeObject } from '../kube/object.js';
+import type { Side } from './types.js';
 import { UserError } from '../util/errors.js';
 
 /**
@@ -11,7 +12,7 @@ import { UserError } from '../util/errors.js';
 export function imageRewriter(
   specs: readonly BuildSpec[],
   shas: { base?: string; pr: string },
-): (service: K8sObject, side: Side) => K8sObject {
+): (service: KubeObject, side: Side) => KubeObject {
   return (service, side) => {
     const sha = side === 'base' ? shas.base : shas.pr;
     const tags = Object.fromEntries(

@@ -1,4 +1,5 @@
-import type { K8sObject, TrafficTarget } from './types.js';
+import type { KubeObject } from '../kube/object.js';
+import type { TrafficTarget } from './types.js';
 
 /** A problem the Knative webhook would refuse, with the path of the offending field. */
 export interface RuleViolation {
@@ -8,7 +9,7 @@ export interface RuleViolation {
 
 const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-export const isKnativeService = (object: K8sObject): boolean =>
+export const isKnativeService = (object: KubeObject): boolean =>
   object.kind === 'Service' && object.apiVersion === 'serving.knative.dev/v1';
 
 export const isDns1035Label = (value: string): boolean =>
@@ -19,7 +20,7 @@ export const isDns1035Label = (value: string): boolean =>
  * here (names, traffic, containers), so a bad manifest fails in the plan with a
  * line number instead of as an admission error half-way through a deployment.
  */
-export function knativeServiceViolations(service: K8sObject): RuleViolation[] {
+export function knativeServiceViolations(service: KubeObject): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const name = service.metadata.name;
   if (!isDns1035Label(name)) {

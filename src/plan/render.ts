@@ -1,4 +1,5 @@
-import type { K8sObject, TrafficTarget } from './types.js';
+import type { KubeObject } from '../kube/object.js';
+import type { TrafficTarget } from './types.js';
 
 /**
  * A user's Knative Service made ready to apply: the namespace explicit, the
@@ -7,10 +8,10 @@ import type { K8sObject, TrafficTarget } from './types.js';
  * Server-owned fields are dropped so a manifest copied from a cluster still applies.
  */
 export function renderService(
-  service: K8sObject,
+  service: KubeObject,
   options: { namespace: string; revision: string; traffic: TrafficTarget[] },
-): K8sObject {
-  const copy = structuredClone(service) as K8sObject & {
+): KubeObject {
+  const copy = structuredClone(service) as KubeObject & {
     spec?: Record<string, unknown>;
     status?: unknown;
   };
@@ -33,5 +34,5 @@ export function renderService(
   };
   spec.template = template;
   spec.traffic = options.traffic.map((target) => ({ ...target }));
-  return { ...copy, metadata: metadata as K8sObject['metadata'], spec };
+  return { ...copy, metadata: metadata as KubeObject['metadata'], spec };
 }

@@ -2,13 +2,7 @@
 
 export type Side = 'base' | 'pr';
 
-/** A Kubernetes object as parsed from YAML. */
-export interface K8sObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; [key: string]: unknown };
-  [key: string]: unknown;
-}
+import type { KubeObject } from '../kube/object.js';
 
 /** One entry of a Knative Service's spec.traffic, as applied. */
 export interface TrafficTarget {
@@ -48,7 +42,7 @@ export interface ServicePlan {
   note?: string;
   revisions: { base?: string; pr: string };
   /** Rendered Knative Services: the base one is applied first, then the PR one. */
-  manifests: { base?: K8sObject; pr: K8sObject };
+  manifests: { base?: KubeObject; pr: KubeObject };
   /** spec.traffic of the PR manifest (what the run ends with). */
   traffic: TrafficTarget[];
   /** Configured percent per revision name (derived from traffic, kept for the probe). */
@@ -78,5 +72,5 @@ export interface PreviewPlan {
   domain: string;
   services: ServicePlan[];
   /** Non-Service objects (Routes, ConfigMaps, ...) from the PR manifests, applied after the services. */
-  otherObjects: K8sObject[];
+  otherObjects: KubeObject[];
 }

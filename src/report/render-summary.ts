@@ -3,7 +3,8 @@
  * plus the plan, the rendered manifests and diagnostics. Pure.
  */
 import { stringify } from 'yaml';
-import type { K8sObject, PreviewPlan } from '../plan/types.js';
+import type { KubeObject } from '../kube/object.js';
+import type { PreviewPlan } from '../plan/types.js';
 import { codeBlock, codeSpan, details, escapeInline, repositoryUrl, truncate } from './markdown.js';
 import type { RunReport } from './model.js';
 import {
@@ -91,7 +92,7 @@ function planSection(plan: PreviewPlan, context: RenderContext): string {
 }
 
 function renderManifests(plan: PreviewPlan): string {
-  const documents: { title: string; object: K8sObject }[] = [];
+  const documents: { title: string; object: KubeObject }[] = [];
   for (const service of plan.services) {
     if (service.manifests.base)
       documents.push({ title: `${service.name} (base)`, object: service.manifests.base });

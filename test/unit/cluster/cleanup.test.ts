@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup } from '../../../src/cluster/cleanup.js';
-import { onCancellation } from '../../../src/cluster/signals.js';
+import { onCancellation } from '../../../src/util/signals.js';
 import {
   ToolError,
   type RunOptions,

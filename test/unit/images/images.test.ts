@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { buildImages } from '../../../src/images/build.js';
 import { localImageTag, parseBuildLines } from '../../../src/images/build-spec.js';
 import { rewriteLocalImages } from '../../../src/images/rewrite.js';
-import type { K8sObject } from '../../../src/plan/types.js';
+import type { KubeObject } from '../../../src/kube/object.js';
 import {
   ToolError,
   type RunOptions,
@@ -50,7 +50,7 @@ describe('build input parser', () => {
 });
 
 describe('image rewrite', () => {
-  const service = (images: string[]): K8sObject => ({
+  const service = (images: string[]): KubeObject => ({
     apiVersion: 'serving.knative.dev/v1',
     kind: 'Service',
     metadata: { name: 'hello' },
@@ -102,7 +102,7 @@ describe('image rewrite', () => {
   });
 
   test('init containers too; a prefix like dev.local/apple is not app', () => {
-    const input: K8sObject = {
+    const input: KubeObject = {
       apiVersion: 'serving.knative.dev/v1',
       kind: 'Service',
       metadata: { name: 'x' },

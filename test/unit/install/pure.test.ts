@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { hashFromChecksumList, hashFromSingleHashFile } from '../../../src/install/checksums.js';
-import {
-  isTransientDownloadError,
-  HttpStatusError,
-  parseRetryAfter,
-} from '../../../src/install/http-fetch.js';
+import { isTransientDownloadError, HttpStatusError } from '../../../src/install/http-fetch.js';
+import { parseRetryAfter } from '../../../src/util/http-failures.js';
 import { mirroredUrl } from '../../../src/install/mirror.js';
 import { k3dAssetName, releaseArch } from '../../../src/install/platform.js';
 import { knativeManifestArtifacts } from '../../../src/install/releases.js';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { knativeServiceViolations } from '../../../src/plan/knative-rules.js';
-import type { K8sObject } from '../../../src/plan/types.js';
+import type { KubeObject } from '../../../src/kube/object.js';
 
-const service = (spec: Record<string, unknown>, name = 'hello'): K8sObject => ({
+const service = (spec: Record<string, unknown>, name = 'hello'): KubeObject => ({
   apiVersion: 'serving.knative.dev/v1',
   kind: 'Service',
   metadata: { name },
   spec: { template: { spec: { containers: [{ image: 'img' }] } }, ...spec },
 });
 
-const messages = (object: K8sObject) =>
+const messages = (object: KubeObject) =>
   knativeServiceViolations(object)
     .map((v) => v.message)
     .join('\n');

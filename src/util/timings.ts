@@ -1,4 +1,4 @@
-import { PhaseError } from '../util/errors.js';
+import { PhaseError } from './errors.js';
 
 /** Seconds per named phase; concurrent phases overlap. A failure is wrapped as a PhaseError naming the phase. */
 export class PhaseTimings {

@@ -1,4 +1,4 @@
-import { sleep as plainSleep } from '../util/retry.js';
+import { sleep as plainSleep } from './retry.js';
 
 export class AbortedError extends Error {
   constructor(readonly why: string) {

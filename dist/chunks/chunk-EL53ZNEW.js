@@ -30346,7 +30346,9 @@ ${text}`);
     return [header, ...lines.slice(-(options.eventLimit ?? 40))].join("\n");
   });
   await section("Pods not ready", async () => {
-    const pods = await kubectl.getJson("pods", void 0, { allNamespaces: true });
+    const pods = await kubectl.getJson("pods", void 0, {
+      allNamespaces: true
+    });
     const unready = pods.items.filter((pod) => !isPodReady(pod));
     const parts = [];
     for (const [index, pod] of unready.entries()) {
@@ -30941,18 +30943,8 @@ import { createHash } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-var HttpStatusError = class extends Error {
-  constructor(url, status, retryAfterMs) {
-    super(`GET ${url} answered HTTP ${status}`);
-    this.url = url;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
-    this.name = "HttpStatusError";
-  }
-  url;
-  status;
-  retryAfterMs;
-};
+
+// src/util/http-failures.ts
 var TRANSIENT_NETWORK_CODES = /* @__PURE__ */ new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -30967,6 +30959,39 @@ var TRANSIENT_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
+function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return void 0;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+}
+function networkCode(error2, depth = 0) {
+  if (typeof error2 !== "object" || error2 === null || depth > 5) return void 0;
+  const withCode = error2;
+  if (typeof withCode.code === "string") return withCode.code;
+  return withCode.cause !== error2 ? networkCode(withCode.cause, depth + 1) : void 0;
+}
+function isTimeout(error2, depth = 0) {
+  if (!(error2 instanceof Error) || depth > 5) return false;
+  if (error2.name === "TimeoutError") return true;
+  const cause = error2.cause;
+  return error2.name === "AbortError" && cause !== error2 && isTimeout(cause, depth + 1);
+}
+
+// src/install/http-fetch.ts
+var HttpStatusError = class extends Error {
+  constructor(url, status, retryAfterMs) {
+    super(`GET ${url} answered HTTP ${status}`);
+    this.url = url;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+    this.name = "HttpStatusError";
+  }
+  url;
+  status;
+  retryAfterMs;
+};
 function isTransientDownloadError(error2) {
   if (error2 instanceof HttpStatusError) {
     return error2.status >= 500 || error2.status === 408 || error2.status === 429;
@@ -30976,23 +31001,6 @@ function isTransientDownloadError(error2) {
   const code = networkCode(error2);
   if (code && TRANSIENT_NETWORK_CODES.has(code)) return true;
   return error2 instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error2.message);
-}
-function isTimeout(error2) {
-  if (!(error2 instanceof Error)) return false;
-  if (error2.name === "TimeoutError") return true;
-  const cause = error2.cause;
-  return error2.name === "AbortError" && cause !== error2 && isTimeout(cause);
-}
-function networkCode(error2) {
-  const withCode = error2;
-  if (typeof withCode.code === "string") return withCode.code;
-  return withCode.cause instanceof Error ? networkCode(withCode.cause) : void 0;
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (!value) return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
 }
 async function get(url, signal) {
   const response = await fetch(url, {
@@ -31246,7 +31254,7 @@ function clusterNameForRun(env = process.env, random = () => randomBytes(4).toSt
   return `knp-${random()}`;
 }
 
-// src/cluster/abortable.ts
+// src/util/abortable.ts
 var AbortedError = class extends Error {
   constructor(why) {
     super(`stopped: ${why}`);
@@ -31625,7 +31633,7 @@ function retryOptions(step) {
   };
 }
 
-// src/cluster/timings.ts
+// src/util/timings.ts
 var PhaseTimings = class {
   constructor(now = Date.now) {
     this.now = now;
@@ -31768,7 +31776,7 @@ async function bringUp(options, deps = {}) {
   }
 }
 
-// src/cluster/signals.ts
+// src/util/signals.ts
 function onCancellation(onCancel, exit = (code) => process.exit(code)) {
   let started = false;
   const handler = (signal) => {
