@@ -1,52 +1,42 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  STATE_CLUSTER,
-  STATE_OUTCOME,
+  StepState,
   cleanup,
   codeBlock,
   details,
   errorMessage,
-  getState,
-  info,
-  warning,
+  log,
+  readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-EL53ZNEW.js";
+} from "./chunks/chunk-YD3RG5D4.js";
 
 // src/action/run-post.ts
-async function runPost() {
+async function runPost(state = new StepState()) {
   try {
-    const saved = getState(STATE_CLUSTER);
-    if (!saved) {
-      info("No cluster was created: nothing to clean up.");
+    const cluster = state.readCluster();
+    if (!cluster) {
+      log().info("No cluster was created: nothing to clean up.");
       return;
     }
-    const cluster = JSON.parse(saved);
-    const failed = getState(STATE_OUTCOME) !== "success";
-    const result = await cleanup(
-      {
-        clusterName: cluster.clusterName,
-        kubeconfigPath: cluster.kubeconfigPath,
-        k3dPath: cluster.k3dPath,
-        failed,
-        keepCluster: cluster.keepCluster ?? false
-      },
-      { info: (message) => info(message) }
-    );
-    if (result.diagnostics) {
-      info(`Diagnostics written to ${result.diagnosticsFile}`);
-      await writeJobSummary(
-        `
+    const failed = state.readOutcome() !== "success";
+    await log().group(`Clean up k3d cluster ${cluster.clusterName}`, async () => {
+      const result = await cleanup({ ...cluster, failed }, { workDir: readRunnerEnv().workDir });
+      if (result.diagnostics) {
+        log().info(`Diagnostics written to ${result.diagnosticsFile}`);
+        await writeJobSummary(
+          `
 ## Cluster diagnostics
 
 ${details("Diagnostics collected after the failure", codeBlock(result.diagnostics, { maxLength: 2e5 }))}
 `
-      );
-    }
-    if (result.deleted) info(`Deleted k3d cluster ${cluster.clusterName}.`);
-    for (const warning2 of result.warnings) warning(`Cleanup: ${warning2}`);
+        );
+      }
+      if (result.deleted) log().info(`Deleted k3d cluster ${cluster.clusterName}.`);
+      for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
+    });
   } catch (error) {
-    warning(`Cleanup: ${errorMessage(error)}`);
+    log().warning(`Cleanup: ${errorMessage(error)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from '../util/log.js';
 import type { ActionConfig } from '../config/inputs.js';
 import { GitClient } from '../git/git-client.js';
 import { commitSource } from '../manifests/commit-source.js';
@@ -35,13 +35,13 @@ export async function makePlan(options: {
     });
     baseDocuments = await loadManifests(source);
     if (!baseDocuments)
-      core.info(
+      log().info(
         `'${config.manifests}' does not exist at the base commit ${trigger.baseSha.slice(0, 7)}: every service is new.`,
       );
   }
   const labels = config.labelOverride ?? (trigger.kind === 'pull_request' ? trigger.labels : []);
   if (config.labelOverride)
-    core.info(
+    log().info(
       `Using the 'labels' input instead of the PR's labels: ${labels.join(', ') || '(none)'}`,
     );
   return buildPlan({

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { parseInputs, type ActionConfig } from '../config/inputs.js';
+import { envInputReader, parseInputs, type ActionConfig } from '../config/inputs.js';
 import { readTrigger, type Trigger } from '../event/read-event.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { createPreviewCommenter } from '../report/commenter.js';
@@ -10,22 +10,29 @@ import type { RenderContext } from '../report/render-parts.js';
 import { renderPlanSummary, renderSummary } from '../report/render-summary.js';
 import { writeJobSummary } from '../report/write-summary.js';
 import { errorMessage } from '../util/errors.js';
+import { log } from '../util/log.js';
 import { makePlan } from './make-plan.js';
 import { logPlan } from './log-plan.js';
 import { planOutputs } from './outputs.js';
 import { readEventPayload, readRunnerEnv, type RunnerEnv } from './runner-env.js';
 import { reportFailure } from './report-failure.js';
-import { runPreview, STATE_OUTCOME } from './run-preview.js';
+import { runPreview } from './run-preview.js';
+import { StepState } from './step-state.js';
 import { writePlanFiles } from './write-plan-files.js';
 
 /** The main step: plan, then (unless dry-run) deploy, probe and report. */
 export async function runMain(): Promise<void> {
   const runner = readRunnerEnv();
+  const state = new StepState();
+  // Registered before anything is logged, so no later line can show it.
+  const token = envInputReader('github-token');
+  if (token) core.setSecret(token);
   let config: ActionConfig | undefined;
   let plan: PreviewPlan | undefined;
   let trigger: Trigger | undefined;
   try {
     config = parseInputs();
+    for (const note of config.notes) log().warning(note);
     const payload = await readEventPayload(runner);
     trigger = readTrigger({
       eventName: runner.eventName,
@@ -35,18 +42,15 @@ export async function runMain(): Promise<void> {
       repository: runner.repository,
     });
     if (trigger.kind === 'closed') {
-      core.info(`PR #${trigger.number} is closed: there is nothing to preview.`);
-      core.saveState(STATE_OUTCOME, 'success');
+      log().info(`PR #${trigger.number} is closed: there is nothing to preview.`);
+      state.saveOutcome('success');
       return;
     }
     plan = await makePlan({ config, runner, trigger });
     await logPlan(plan);
     for (const [name, value] of Object.entries(planOutputs(plan))) core.setOutput(name, value);
-    const planDir = await writePlanFiles(
-      plan,
-      path.join(runner.runnerTemp, 'knative-action', 'plan'),
-    );
-    core.info(`Rendered manifests written to ${planDir}`);
+    const planDir = await writePlanFiles(plan, path.join(runner.workDir, 'plan'));
+    log().info(`Rendered manifests written to ${planDir}`);
 
     const context = renderContext(config, runner);
     if (config.dryRun) {
@@ -55,14 +59,14 @@ export async function runMain(): Promise<void> {
         JSON.stringify({ status: 'planned', services: [], timings: {} } satisfies RunReport),
       );
       await writeJobSummary(renderPlanSummary(plan, context));
-      core.info('dry-run: planned only; no cluster was created and no comment was written.');
-      core.saveState(STATE_OUTCOME, 'success');
+      log().info('dry-run: planned only; no cluster was created and no comment was written.');
+      state.saveOutcome('success');
       return;
     }
-    await preview(config, runner, plan, context);
+    await preview(config, runner, plan, context, state);
   } catch (error) {
     // A failure before the preview started (inputs, event, labels, manifests).
-    core.saveState(STATE_OUTCOME, 'failure');
+    state.saveOutcome('failure');
     reportFailure(error);
     const report: RunReport = {
       status: 'failed',
@@ -95,6 +99,7 @@ async function preview(
   runner: RunnerEnv,
   plan: PreviewPlan,
   context: RenderContext,
+  state: StepState,
 ): Promise<void> {
   const commenter = createPreviewCommenter({
     token: config.githubToken,
@@ -105,8 +110,8 @@ async function preview(
   });
   await commenter.publish('deploying', { status: 'deploying', services: [], timings: {} });
 
-  const { report, failed } = await runPreview(config, runner, plan);
-  core.saveState(STATE_OUTCOME, failed ? 'failure' : 'success');
+  const { report, failed } = await runPreview(config, runner, plan, state);
+  state.saveOutcome(failed ? 'failure' : 'success');
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('timings', JSON.stringify(report.timings));
 
@@ -125,7 +130,7 @@ async function preview(
     core.setFailed(
       `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join('; ')}`,
     );
-  } else core.info(`Preview finished: ${report.status}.`);
+  } else log().info(`Preview finished: ${report.status}.`);
 }
 
 function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): RenderContext {

@@ -1,50 +1,37 @@
-import * as core from '@actions/core';
 import { cleanup } from '../cluster/cleanup.js';
 import { details, codeBlock } from '../report/markdown.js';
 import { writeJobSummary } from '../report/write-summary.js';
 import { errorMessage } from '../util/errors.js';
-import { STATE_CLUSTER, STATE_OUTCOME } from './run-preview.js';
-
-interface SavedCluster {
-  clusterName: string;
-  kubeconfigPath: string;
-  k3dPath?: string;
-  keepCluster?: boolean;
-}
+import { log } from '../util/log.js';
+import { readRunnerEnv } from './runner-env.js';
+import { StepState } from './step-state.js';
 
 /**
- * The post step (also run when the job is cancelled): diagnostics when the main
- * step did not succeed, then the cluster is deleted. It never fails the job.
+ * The post step (also run when the job is cancelled): diagnostics when the main step did not
+ * succeed, then the cluster is deleted with the k3d and kubectl that bring-up chose. It never
+ * fails the job.
  */
-export async function runPost(): Promise<void> {
+export async function runPost(state: StepState = new StepState()): Promise<void> {
   try {
-    const saved = core.getState(STATE_CLUSTER);
-    if (!saved) {
-      core.info('No cluster was created: nothing to clean up.');
+    const cluster = state.readCluster();
+    if (!cluster) {
+      log().info('No cluster was created: nothing to clean up.');
       return;
     }
-    const cluster = JSON.parse(saved) as SavedCluster;
     // No outcome saved means the main step was cancelled or crashed: treat as failed.
-    const failed = core.getState(STATE_OUTCOME) !== 'success';
-    const result = await cleanup(
-      {
-        clusterName: cluster.clusterName,
-        kubeconfigPath: cluster.kubeconfigPath,
-        k3dPath: cluster.k3dPath,
-        failed,
-        keepCluster: cluster.keepCluster ?? false,
-      },
-      { info: (message) => core.info(message) },
-    );
-    if (result.diagnostics) {
-      core.info(`Diagnostics written to ${result.diagnosticsFile}`);
-      await writeJobSummary(
-        `\n## Cluster diagnostics\n\n${details('Diagnostics collected after the failure', codeBlock(result.diagnostics, { maxLength: 200_000 }))}\n`,
-      );
-    }
-    if (result.deleted) core.info(`Deleted k3d cluster ${cluster.clusterName}.`);
-    for (const warning of result.warnings) core.warning(`Cleanup: ${warning}`);
+    const failed = state.readOutcome() !== 'success';
+    await log().group(`Clean up k3d cluster ${cluster.clusterName}`, async () => {
+      const result = await cleanup({ ...cluster, failed }, { workDir: readRunnerEnv().workDir });
+      if (result.diagnostics) {
+        log().info(`Diagnostics written to ${result.diagnosticsFile}`);
+        await writeJobSummary(
+          `\n## Cluster diagnostics\n\n${details('Diagnostics collected after the failure', codeBlock(result.diagnostics, { maxLength: 200_000 }))}\n`,
+        );
+      }
+      if (result.deleted) log().info(`Deleted k3d cluster ${cluster.clusterName}.`);
+      for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
+    });
   } catch (error) {
-    core.warning(`Cleanup: ${errorMessage(error)}`);
+    log().warning(`Cleanup: ${errorMessage(error)}`);
   }
 }

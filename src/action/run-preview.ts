@@ -1,15 +1,8 @@
-import * as core from '@actions/core';
 import type { ActionConfig } from '../config/inputs.js';
-import {
-  bringUp,
-  BringUpError,
-  type BringUpResult,
-  type ClusterHandle,
-} from '../cluster/bring-up.js';
-import { PhaseTimings } from '../util/timings.js';
+import { bringUp, BringUpError, type ClusterHandle } from '../cluster/bring-up.js';
 import { cleanup } from '../cluster/cleanup.js';
-import { checkCompatibility } from '../cluster/compatibility.js';
-import { onCancellation } from '../util/signals.js';
+import type { K3d } from '../cluster/k3d.js';
+import type { Kubectl } from '../cluster/kubectl.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import { buildImages } from '../images/build.js';
@@ -17,12 +10,12 @@ import type { PreviewPlan } from '../plan/types.js';
 import { probeOptionsFromPlan, probeService } from '../probe/index.js';
 import type { RunReport, RunStatus, ServiceResult } from '../report/model.js';
 import { PhaseError, errorMessage } from '../util/errors.js';
+import { log } from '../util/log.js';
+import { onCancellation } from '../util/signals.js';
+import { PhaseTimings } from '../util/timings.js';
 import { createToolRunner } from '../util/tool-runner.js';
 import type { RunnerEnv } from './runner-env.js';
-
-/** Saved for the post step: which cluster to clean up, and how the main step ended. */
-export const STATE_CLUSTER = 'cluster';
-export const STATE_OUTCOME = 'outcome';
+import type { StepState } from './step-state.js';
 
 export interface PreviewResult {
   report: RunReport;
@@ -30,43 +23,64 @@ export interface PreviewResult {
   failed: boolean;
 }
 
+/** A cluster ready for the preview's services, however it was obtained. */
+interface PreviewCluster {
+  kubectl: Kubectl;
+  /** Makes the built images pullable by the cluster's nodes. */
+  loadImages(tags: readonly string[]): Promise<void>;
+  /** Where the probe sends requests, with the route's Host header. */
+  ingressUrl: string;
+  /** Seconds per bring-up phase. */
+  timings: Record<string, number>;
+}
+
 /**
- * Everything after the plan: cluster bring-up and image builds (concurrently),
- * deploy, probe. Never throws: a failure becomes report.failure with its phase.
+ * Everything after the plan: cluster bring-up and image builds (concurrently, each branch's log
+ * lines prefixed), image import, deploy, probe (each a log group). Never throws: a failure
+ * becomes report.failure with its phase.
  */
 export async function runPreview(
   config: ActionConfig,
   runner: RunnerEnv,
   plan: PreviewPlan,
+  state: StepState,
 ): Promise<PreviewResult> {
   const timings = new PhaseTimings();
-  const phaseTimings = (): Record<string, number> => ({ ...clusterTimings, ...timings.seconds });
   let clusterTimings: Record<string, number> = {};
-  let cluster: ClusterHandle | undefined;
+  const phaseTimings = (): Record<string, number> => ({ ...clusterTimings, ...timings.seconds });
+  let handle: ClusterHandle | undefined;
   // A cancelled step still gets its cluster deleted (the post step would too; cleanup is idempotent).
   const stopListening = onCancellation(async (signal) => {
-    core.warning(`Received ${signal}: deleting the preview cluster before exiting.`);
-    if (!cluster) return;
+    log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
+    if (!handle) return;
     const result = await cleanup(
-      { ...cluster, failed: true, keepCluster: config.keepCluster },
-      { info: (m) => core.info(m) },
+      { ...handle, failed: true, keepCluster: config.keepCluster },
+      { workDir: runner.workDir },
     );
-    if (result.deleted) core.info(`Deleted k3d cluster ${cluster.clusterName}.`);
-    for (const warning of result.warnings) core.warning(`Cleanup: ${warning}`);
+    if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
+    for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
   });
   try {
-    // Pure and instant: refuse an incompatible k3s image before any download or build starts.
-    await timings.time('compatibility', async () =>
-      checkCompatibility(config.k3sImage, config.knativeVersion),
-    );
     const specs = parseBuildLines(config.build);
+    log().info(
+      specs.length
+        ? 'Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images].'
+        : 'Bringing up the cluster.',
+    );
     // Both branches settle before a failure is reported, so no bring-up keeps running unseen.
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
-      startCluster(config, (handle) => (cluster = handle)),
+      startK3dCluster(config, runner, (next) => {
+        handle = next;
+        state.saveCluster({ ...next, keepCluster: config.keepCluster });
+      }),
       specs.length
-        ? timings.time('image-build', () =>
-            buildImages(
-              { docker: createToolRunner('docker'), git: createToolRunner('git') },
+        ? timings.time('image-build', () => {
+            const images = log().branch('images');
+            return buildImages(
+              {
+                docker: createToolRunner('docker', { kind: 'docker', log: images }),
+                git: createToolRunner('git', { kind: 'git', log: images }),
+              },
               {
                 specs,
                 workspace: runner.workspace,
@@ -74,38 +88,44 @@ export async function runPreview(
                 baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
                 tempDir: runner.runnerTemp,
               },
-            ),
-          )
+            );
+          })
         : Promise.resolve(undefined),
     ]);
     if (clusterOutcome.status === 'rejected') throw clusterOutcome.reason;
     if (imagesOutcome.status === 'rejected') throw imagesOutcome.reason;
-    const started = clusterOutcome.value;
+    const cluster = clusterOutcome.value;
     const images = imagesOutcome.value;
-    clusterTimings = started.timings;
+    clusterTimings = cluster.timings;
     if (images) {
       const tags = [...new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
-      await timings.time('image-import', () => started.k3d.importImages(tags, started.clusterName));
+      await log().group('Import images', () =>
+        timings.time('image-import', () => cluster.loadImages(tags)),
+      );
     }
 
-    await timings.time('deploy', () =>
-      deployServices(started.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }),
+    await log().group('Deploy', () =>
+      timings.time('deploy', () =>
+        deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 60_000 }),
+      ),
     );
 
     const services: ServiceResult[] = [];
     await timings.time('probe', async () => {
       for (const service of plan.services) {
-        core.info(
-          `Probing ${service.host} through http://127.0.0.1:${config.loadBalancerPort} with ${config.requests} requests`,
-        );
-        const result = await probeService(
-          probeOptionsFromPlan(service, {
-            ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
-            requests: config.requests,
-            log: (m) => core.info(m),
-          }),
-        );
-        core.info(`${service.name}: ${result.verdict} (${result.reason})`);
+        const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
+          log().info(
+            `Probing ${service.host} through ${cluster.ingressUrl} with ${config.requests} requests`,
+          );
+          return probeService(
+            probeOptionsFromPlan(service, {
+              ingressUrl: cluster.ingressUrl,
+              requests: config.requests,
+              log: (m) => log().info(m),
+            }),
+          );
+        });
+        log().info(`${service.name}: ${result.verdict} (${result.reason})`);
         services.push(result);
       }
     });
@@ -133,39 +153,25 @@ export async function runPreview(
   }
 }
 
-async function startCluster(
+/** An ephemeral k3d cluster with Knative and Contour; its images are loaded with k3d. */
+async function startK3dCluster(
   config: ActionConfig,
-  onNamed: (handle: ClusterHandle) => void,
-): Promise<BringUpResult> {
-  return bringUp(
-    {
-      k3dVersion: config.k3dVersion,
-      kubectlVersion: config.kubectlVersion,
-      k3sImage: config.k3sImage,
-      knativeVersion: config.knativeVersion,
-      netContourVersion: config.netContourVersion,
-      agents: config.agents,
-      loadBalancerPort: config.loadBalancerPort,
-      agentPort: config.agentPort,
-      k3dArgs: config.k3dArgs,
-      clusterName: config.clusterName,
-      domain: config.domain,
-      releaseMirror: config.releaseMirror,
-      timeoutMinutes: config.timeoutMinutes,
-    },
-    {
-      info: (message) => core.info(message),
-      warning: (message) => core.warning(message),
-      // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-      onClusterNamed: (handle: ClusterHandle) => {
-        onNamed(handle);
-        core.saveState(
-          STATE_CLUSTER,
-          JSON.stringify({ ...handle, keepCluster: config.keepCluster }),
-        );
-      },
-    },
-  );
+  runner: RunnerEnv,
+  onHandle: (handle: ClusterHandle) => void,
+): Promise<PreviewCluster> {
+  const started = await bringUp(config, {
+    workDir: runner.workDir,
+    log: log().branch('cluster'),
+    // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+    onClusterNamed: onHandle,
+  });
+  const k3d: K3d = started.k3d;
+  return {
+    kubectl: started.kubectl,
+    loadImages: (tags) => k3d.importImages(tags, started.clusterName),
+    ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
+    timings: started.timings,
+  };
 }
 
 function needsBaseImages(plan: PreviewPlan): boolean {

@@ -15,12 +15,17 @@ export interface RunnerEnv {
   apiUrl: string;
   runId?: string;
   runAttempt?: string;
+  /** RUNNER_TEMP (the system temp folder outside Actions). */
   runnerTemp: string;
+  /** The action's own folder under it: plan files, kubeconfigs, diagnostics, downloads. */
+  workDir: string;
   /** Set by the runner (and by `npm start`): true inside GitHub Actions. */
   inActions: boolean;
 }
 
+/** The one reader of the runner's environment. */
 export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
+  const runnerTemp = env.RUNNER_TEMP || os.tmpdir();
   return {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     eventName: env.GITHUB_EVENT_NAME ?? '',
@@ -32,7 +37,8 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     runId: env.GITHUB_RUN_ID || undefined,
     runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
-    runnerTemp: env.RUNNER_TEMP || path.join(os.tmpdir(), 'knative-action'),
+    runnerTemp,
+    workDir: path.join(runnerTemp, 'knative-action'),
     inActions: env.GITHUB_ACTIONS === 'true',
   };
 }

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DownloadOptions } from '../install/downloader.js';
 import {
@@ -8,39 +7,43 @@ import {
   installK3d,
   type ReleaseManifests,
 } from '../install/tools.js';
+import type { ActionConfig } from '../config/inputs.js';
 import { PhaseError } from '../util/errors.js';
+import { log, type Log } from '../util/log.js';
 import { createToolRunner, type ToolRunner } from '../util/tool-runner.js';
+import type { ToolKind } from '../util/tool-env.js';
 import { clusterNameForRun, isValidClusterName } from './cluster-name.js';
 import { allOrAbort } from '../util/abortable.js';
-import { checkCompatibility } from './compatibility.js';
 import { K3d } from './k3d.js';
 import { installKnative } from './knative.js';
 import { Kubectl } from './kubectl.js';
 import { PhaseTimings } from '../util/timings.js';
 
-/** What bring-up needs from the inputs (a subset of ActionConfig, by the same names). */
-export interface BringUpOptions {
-  k3dVersion: string;
-  kubectlVersion: string;
-  k3sImage: string;
-  knativeVersion: string;
-  netContourVersion: string;
-  agents: number;
-  loadBalancerPort: number;
-  agentPort: number;
-  k3dArgs: string[];
-  /** Empty or omitted: knp-<run id>-<attempt>. */
-  clusterName?: string;
-  domain: string;
-  releaseMirror?: string;
-  timeoutMinutes: number;
-}
+/** What bring-up needs from the inputs. */
+export type BringUpOptions = Pick<
+  ActionConfig,
+  | 'k3dVersion'
+  | 'kubectlVersion'
+  | 'k3sImage'
+  | 'knativeVersion'
+  | 'netContourVersion'
+  | 'agents'
+  | 'loadBalancerPort'
+  | 'agentPort'
+  | 'k3dArgs'
+  | 'clusterName'
+  | 'domain'
+  | 'releaseMirror'
+  | 'timeoutMinutes'
+>;
 
 /** Where the cluster lives, announced before it is created so the post step can always delete it. */
 export interface ClusterHandle {
   clusterName: string;
   kubeconfigPath: string;
   k3dPath: string;
+  /** Known once bring-up has chosen it (the runner's kubectl or the pinned one). */
+  kubectlPath?: string;
 }
 
 export interface BringUpDeps {
@@ -51,13 +54,15 @@ export interface BringUpDeps {
     options: DownloadOptions,
   ) => Promise<ReleaseManifests>;
   /** Makes the runner for a tool binary (tests: a fake recording argv). */
-  runnerFor?: (toolPath: string) => ToolRunner;
-  /** RUNNER_TEMP by default; the kubeconfig goes under <tempDir>/knative-action/<cluster>/. */
-  tempDir?: string;
+  runnerFor?: (toolPath: string, kind: ToolKind) => ToolRunner;
+  /** The run's work folder (under RUNNER_TEMP); the kubeconfig goes under <workDir>/<cluster>/. */
+  workDir: string;
   env?: Record<string, string | undefined>;
-  info?: (message: string) => void;
-  warning?: (message: string) => void;
-  /** Called once the name and paths are known, before `k3d cluster create` (save them as state). */
+  log?: Log;
+  /**
+   * Called once the name and paths are known, before `k3d cluster create`, and again when the
+   * kubectl is chosen: save them as state, so a half-made cluster is still deleted.
+   */
   onClusterNamed?: (handle: ClusterHandle) => void | Promise<void>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -70,7 +75,6 @@ export interface BringUpResult extends ClusterHandle {
   kubectlPath: string;
   /** Seconds per phase (concurrent phases overlap). */
   timings: Record<string, number>;
-  warnings: string[];
 }
 
 /** Bring-up failed in `phase`; carries the timings so far and the cluster, if one was started. */
@@ -88,31 +92,24 @@ export class BringUpError extends PhaseError {
 
 /**
  * A k3d cluster with Knative Serving and Contour, ready for Knative Services.
- *   compatibility check (pure, before anything is created)
  *   k3d download -> cluster create -> kubeconfig -> nodes Ready
  *     || release YAMLs download || kubectl (runner's or pinned)
  *   -> Knative Serving || Contour (see installKnative)
  * Everything ends by the `timeout-minutes` deadline.
  */
-export async function bringUp(
-  options: BringUpOptions,
-  deps: BringUpDeps = {},
-): Promise<BringUpResult> {
+export async function bringUp(options: BringUpOptions, deps: BringUpDeps): Promise<BringUpResult> {
   const now = deps.now ?? Date.now;
   const timings = new PhaseTimings(now);
   const deadline = now() + options.timeoutMinutes * 60_000;
   const remainingMs = (): number => Math.max(0, deadline - now());
   const env = deps.env ?? process.env;
-  const info = deps.info ?? (() => undefined);
-  const runnerFor = deps.runnerFor ?? ((path: string) => createToolRunner(path));
+  const out = deps.log ?? log();
+  const info = (message: string): void => out.info(message);
+  const runnerFor =
+    deps.runnerFor ?? ((path: string, kind: ToolKind) => createToolRunner(path, { kind }));
   let handle: ClusterHandle | undefined;
 
   try {
-    const { warnings } = await timings.time('compatibility', async () =>
-      checkCompatibility(options.k3sImage, options.knativeVersion),
-    );
-    warnings.forEach((w) => deps.warning?.(w));
-
     const clusterName = options.clusterName || clusterNameForRun(env);
     if (!isValidClusterName(clusterName)) {
       throw new PhaseError(
@@ -122,8 +119,8 @@ export async function bringUp(
         ),
       );
     }
-    const tempDir = deps.tempDir ?? env['RUNNER_TEMP'] ?? tmpdir();
-    const kubeconfigPath = join(tempDir, 'knative-action', clusterName, 'kubeconfig');
+    const clusterDir = join(deps.workDir, clusterName);
+    const kubeconfigPath = join(clusterDir, 'kubeconfig');
     const download: DownloadOptions = {
       deadline,
       ...(options.releaseMirror ? { mirror: options.releaseMirror } : {}),
@@ -135,7 +132,7 @@ export async function bringUp(
       const k3dPath = await timings.time('install-k3d', () =>
         (deps.installK3d ?? installK3d)(options.k3dVersion, download),
       );
-      const k3d = new K3d(runnerFor(k3dPath));
+      const k3d = new K3d(runnerFor(k3dPath, 'k3d'));
       handle = { clusterName, kubeconfigPath, k3dPath };
       await deps.onClusterNamed?.(handle);
       info(`Creating k3d cluster ${clusterName} (${options.k3sImage}, ${options.agents} agents)`);
@@ -151,7 +148,7 @@ export async function bringUp(
         }),
       );
       await timings.time('kubeconfig', async () => {
-        await mkdir(join(tempDir, 'knative-action', clusterName), { recursive: true, mode: 0o700 });
+        await mkdir(clusterDir, { recursive: true, mode: 0o700 });
         await k3d.writeKubeconfig(clusterName, kubeconfigPath);
       });
       return { k3d, k3dPath };
@@ -173,9 +170,11 @@ export async function bringUp(
           (await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, download)).path,
       ),
     ]);
+    handle = { clusterName, kubeconfigPath, k3dPath, kubectlPath };
+    await deps.onClusterNamed?.(handle);
 
     const clock = { ...(deps.sleep ? { sleep: deps.sleep } : {}), now };
-    const kubectl = new Kubectl(runnerFor(kubectlPath), kubeconfigPath, clock);
+    const kubectl = new Kubectl(runnerFor(kubectlPath, 'kubectl'), kubeconfigPath, clock);
     await timings.time('nodes-ready', () =>
       kubectl.waitFor('nodes', 'Ready', {
         all: true,
@@ -206,7 +205,6 @@ export async function bringUp(
       kubectl,
       k3d,
       timings: { ...timings.seconds },
-      warnings,
     };
   } catch (error) {
     const phase = error instanceof PhaseError ? error.phase : 'bring-up';

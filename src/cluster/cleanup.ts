@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../util/errors.js';
+import { log, type Log } from '../util/log.js';
 import { createToolRunner, type ToolRunner } from '../util/tool-runner.js';
+import type { ToolKind } from '../util/tool-env.js';
 import { collectDiagnostics, type DiagnosticsOptions } from './diagnostics.js';
 import { K3d } from './k3d.js';
 import { Kubectl } from './kubectl.js';
@@ -21,9 +22,10 @@ export interface CleanupOptions {
 }
 
 export interface CleanupDeps {
-  runnerFor?: (toolPath: string) => ToolRunner;
-  tempDir?: string;
-  info?: (message: string) => void;
+  runnerFor?: (toolPath: string, kind: ToolKind) => ToolRunner;
+  /** The run's work folder; diagnostics go to <workDir>/<cluster>/diagnostics.txt. */
+  workDir: string;
+  log?: Log;
 }
 
 export interface CleanupResult {
@@ -42,7 +44,7 @@ const inFlight = new Map<string, Promise<CleanupResult>>();
  * Idempotent (a second call for the same cluster joins or repeats harmlessly: a
  * cluster already gone is not deleted again) and never throws.
  */
-export function cleanup(options: CleanupOptions, deps: CleanupDeps = {}): Promise<CleanupResult> {
+export function cleanup(options: CleanupOptions, deps: CleanupDeps): Promise<CleanupResult> {
   const running = inFlight.get(options.clusterName);
   if (running) return running;
   const work = runCleanup(options, deps).finally(() => inFlight.delete(options.clusterName));
@@ -51,9 +53,11 @@ export function cleanup(options: CleanupOptions, deps: CleanupDeps = {}): Promis
 }
 
 async function runCleanup(options: CleanupOptions, deps: CleanupDeps): Promise<CleanupResult> {
-  const runnerFor = deps.runnerFor ?? ((path: string) => createToolRunner(path));
+  const runnerFor =
+    deps.runnerFor ?? ((path: string, kind: ToolKind) => createToolRunner(path, { kind }));
   const result: CleanupResult = { deleted: false, warnings: [] };
-  const k3d = new K3d(runnerFor(options.k3dPath ?? 'k3d'));
+  const out = deps.log ?? log();
+  const k3d = new K3d(runnerFor(options.k3dPath ?? 'k3d', 'k3d'));
 
   let exists: boolean;
   try {
@@ -63,7 +67,7 @@ async function runCleanup(options: CleanupOptions, deps: CleanupDeps): Promise<C
     exists = true; // try the rest anyway
   }
   if (!exists) {
-    deps.info?.(
+    out.info(
       `k3d cluster ${options.clusterName} does not exist (never created or already deleted)`,
     );
     return result;
@@ -72,15 +76,11 @@ async function runCleanup(options: CleanupOptions, deps: CleanupDeps): Promise<C
   if (options.failed && existsSync(options.kubeconfigPath)) {
     try {
       const kubectl = new Kubectl(
-        runnerFor(options.kubectlPath ?? 'kubectl'),
+        runnerFor(options.kubectlPath ?? 'kubectl', 'kubectl'),
         options.kubeconfigPath,
       );
       result.diagnostics = await collectDiagnostics(kubectl, options.diagnostics);
-      const dir = join(
-        deps.tempDir ?? process.env['RUNNER_TEMP'] ?? tmpdir(),
-        'knative-action',
-        options.clusterName,
-      );
+      const dir = join(deps.workDir, options.clusterName);
       await mkdir(dir, { recursive: true });
       result.diagnosticsFile = join(dir, 'diagnostics.txt');
       await writeFile(result.diagnosticsFile, result.diagnostics);
@@ -90,7 +90,7 @@ async function runCleanup(options: CleanupOptions, deps: CleanupDeps): Promise<C
   }
 
   if (options.keepCluster) {
-    deps.info?.(`keep-cluster: leaving k3d cluster ${options.clusterName} running`);
+    out.info(`keep-cluster: leaving k3d cluster ${options.clusterName} running`);
     return result;
   }
   try {

@@ -1,3 +1,5 @@
+import { checkCompatibility } from '../cluster/compatibility.js';
+import type { CommentMode } from '../report/commenter.js';
 import { UserError } from '../util/errors.js';
 
 /** Every action input, parsed and validated once. */
@@ -26,8 +28,10 @@ export interface ActionConfig {
   build: string[];
   releaseMirror?: string;
   timeoutMinutes: number;
-  comment: 'always' | 'on-change' | 'off';
+  comment: CommentMode;
   failOnDeviation: boolean;
+  /** Things the inputs allow but the log should mention (e.g. a Knative newer than known). */
+  notes: string[];
 }
 
 /** Reads one raw input; the runner passes `with:` values as INPUT_<NAME> variables. */
@@ -65,6 +69,20 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
   const get = (name: string): string => read(name) || INPUT_DEFAULTS[name] || '';
   const labels = get('labels');
   const mirror = get('release-mirror');
+  const k3sImage = matching(
+    'k3s-image',
+    get('k3s-image'),
+    /^[\w./-]+:v\d+\.\d+\.\d+[-+\w.]*$/,
+    'an image like rancher/k3s:v1.34.8-k3s1',
+  );
+  const knativeVersion = matching(
+    'knative-version',
+    get('knative-version'),
+    VERSION,
+    'a release like 1.22.1',
+  ).replace(/^v/, '');
+  // Checked here, so a dry run refuses an incompatible pair too, before anything is planned.
+  const compatibility = checkCompatibility(k3sImage, knativeVersion);
   return {
     githubToken: read('github-token'),
     manifests: nonEmpty(
@@ -92,18 +110,8 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
       /^v\d+\.\d+\.\d+$/,
       'a k3d release tag like v5.9.0',
     ),
-    k3sImage: matching(
-      'k3s-image',
-      get('k3s-image'),
-      /^[\w./-]+:v\d+\.\d+\.\d+[-+\w.]*$/,
-      'an image like rancher/k3s:v1.34.8-k3s1',
-    ),
-    knativeVersion: matching(
-      'knative-version',
-      get('knative-version'),
-      VERSION,
-      'a release like 1.22.1',
-    ).replace(/^v/, ''),
+    k3sImage,
+    knativeVersion,
     netContourVersion: matching(
       'net-contour-version',
       get('net-contour-version'),
@@ -141,6 +149,7 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     timeoutMinutes: integer('timeout-minutes', get('timeout-minutes'), 1, 120),
     comment: oneOf('comment', get('comment'), ['always', 'on-change', 'off'] as const),
     failOnDeviation: boolean('fail-on-deviation', get('fail-on-deviation')),
+    notes: compatibility.warnings,
   };
 }
 

@@ -12,7 +12,7 @@ export class GitClient {
   /** Opens the repository that contains `directory`; undefined when it is not in one. */
   static async open(
     directory: string,
-    runner: ToolRunner = createToolRunner('git'),
+    runner: ToolRunner = createToolRunner('git', { kind: 'git' }),
   ): Promise<GitClient | undefined> {
     const result = await runner
       .run(['rev-parse', '--show-toplevel'], { cwd: directory })

@@ -1,5 +1,6 @@
-import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
+import { log as currentLog, type Log } from './log.js';
+import { toolEnvironment, type ToolKind } from './tool-env.js';
 
 export interface ToolResult {
   exitCode: number;
@@ -11,16 +12,26 @@ export interface RunOptions {
   /** Written to the tool's standard input (manifests for `kubectl apply -f -`). */
   input?: string;
   cwd?: string;
-  /** Extra environment on top of the process's own. */
-  env?: Record<string, string>;
-  /** Echo the tool's output to the log as it runs (long builds); default off. */
+  /** Show the tool's output in the log line by line as it runs (long builds); default off. */
   stream?: boolean;
 }
 
+export interface ToolRunnerOptions {
+  /** Which allow-list of environment variables the tool gets (see tool-env.ts). */
+  kind: ToolKind;
+  cwd?: string;
+  /** Where streamed output goes; a concurrent branch passes its own prefixed log. */
+  log?: Log;
+  /** The environment the allow-list picks from; default the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
 /**
- * The one way the action runs an external tool: an argument array (never a shell
- * string) through @actions/exec. The exit code is returned, not thrown, so callers
- * can tell "not found" from "failed" and say what they were doing.
+ * The one way the action runs an external tool: an argument array (never a shell string)
+ * through @actions/exec, with an allow-listed environment. The exit code is returned, not
+ * thrown, so callers can tell "not found" from "failed" and say what they were doing. Output
+ * never goes straight to the runner's log: streamed lines pass through the log, which keeps
+ * workflow commands in them from being obeyed.
  */
 export interface ToolRunner {
   readonly tool: string;
@@ -40,32 +51,35 @@ export class ToolError extends Error {
   }
 }
 
-export function createToolRunner(tool: string, defaults: RunOptions = {}): ToolRunner {
-  const run = async (args: readonly string[], options: RunOptions = {}): Promise<ToolResult> => {
-    const env = { ...processEnv(), ...defaults.env, ...options.env };
-    core.debug(`run: ${tool} ${args.join(' ')}`);
+export function createToolRunner(tool: string, options: ToolRunnerOptions): ToolRunner {
+  const run = async (args: readonly string[], runOptions: RunOptions = {}): Promise<ToolResult> => {
+    const out = options.log ?? currentLog();
+    out.debug(`run: ${tool} ${args.join(' ')}`);
+    const stream = runOptions.stream ?? false;
     const result = await getExecOutput(tool, [...args], {
-      cwd: options.cwd ?? defaults.cwd,
-      env,
-      input: options.input === undefined ? undefined : Buffer.from(options.input),
+      cwd: runOptions.cwd ?? options.cwd,
+      env: toolEnvironment(options.kind, options.env ?? process.env),
+      input: runOptions.input === undefined ? undefined : Buffer.from(runOptions.input),
       ignoreReturnCode: true,
-      silent: !(options.stream ?? defaults.stream ?? false),
+      silent: true,
+      ...(stream
+        ? {
+            listeners: {
+              stdline: (line: string) => out.info(line),
+              errline: (line: string) => out.info(line),
+            },
+          }
+        : {}),
     });
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
   };
   return {
     tool,
     run,
-    async runOk(args, options) {
-      const result = await run(args, options);
+    async runOk(args, runOptions) {
+      const result = await run(args, runOptions);
       if (result.exitCode !== 0) throw new ToolError(`${tool} ${args.join(' ')}`, result);
       return result;
     },
   };
-}
-
-function processEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return env;
 }

@@ -9,16 +9,12 @@ import {
   clusterList,
   commands,
   deleteCluster,
-  haveSharedEvents,
   reportOf,
   revisionNames,
   runPreview,
-  sharedSkipReason,
   useSimulatedWorld,
   type PreviewRun,
 } from './lib/preview.js';
-
-if (!haveSharedEvents) console.warn(sharedSkipReason);
 
 /** The `::debug::run:` lines: every external command the action ran. */
 const commandsRun = (run: PreviewRun): string[] =>
@@ -28,7 +24,7 @@ const commandsRun = (run: PreviewRun): string[] =>
     .map((line) => line.slice('::debug::run: '.length));
 
 // Runs queue for a slot (see runPreview), so a test's clock also counts its wait.
-describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_000 }, () => {
+describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
   const world = useSimulatedWorld();
 
   it('slow Knative webhooks: the config patch is retried until accepted, and the run succeeds', async () => {

@@ -8,15 +8,11 @@ import { FakeGitHub } from '../unit/github/fake-github.js';
 import {
   clusterList,
   commands,
-  haveSharedEvents,
   reportOf,
   revisionNames,
   runPreview,
-  sharedSkipReason,
   useSimulatedWorld,
 } from './lib/preview.js';
-
-if (!haveSharedEvents) console.warn(sharedSkipReason);
 
 const marker = '<!-- knative-action:preview workflow=preview.yml job=preview -->';
 
@@ -31,11 +27,11 @@ async function actionsTokenGitHub(): Promise<FakeGitHub> {
 
 const githubEnv = (github: FakeGitHub): Record<string, string> => ({
   GITHUB_API_URL: github.url,
-  GITHUB_WORKFLOW_REF: 'Codertocat/Hello-World/.github/workflows/preview.yml@refs/pull/2/merge',
+  GITHUB_WORKFLOW_REF: 'octo-org/preview-demo/.github/workflows/preview.yml@refs/pull/17/merge',
   GITHUB_JOB: 'preview',
 });
 
-describe.skipIf(!haveSharedEvents).concurrent('sticky PR comment', () => {
+describe.concurrent('sticky PR comment', () => {
   const world = useSimulatedWorld();
   const githubs: FakeGitHub[] = [];
   afterAll(async () => {

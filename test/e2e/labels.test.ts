@@ -7,19 +7,16 @@ import { describe, expect, it } from 'vitest';
 import {
   clusterList,
   commands,
-  haveSharedEvents,
   reportOf,
   revisionNames,
   runPreview,
-  sharedSkipReason,
   useSimulatedWorld,
 } from './lib/preview.js';
 
-if (!haveSharedEvents) console.warn(sharedSkipReason);
-
-describe
-  .skipIf(!haveSharedEvents)
-  .concurrent('split labels, whole action on the simulated cluster', { timeout: 300_000 }, () => {
+describe.concurrent(
+  'split labels, whole action on the simulated cluster',
+  { timeout: 300_000 },
+  () => {
     const world = useSimulatedWorld();
 
     const cases: { title: string; labels: string[]; prPercent: number }[] = [
@@ -107,4 +104,5 @@ describe
       expect(run.post.stdout).toContain('No cluster was created: nothing to clean up.');
       expect(clusterList(world.sim)).not.toContain(run.clusterName);
     });
-  });
+  },
+);

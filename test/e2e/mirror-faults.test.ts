@@ -9,16 +9,12 @@ import { startSim, type Sim } from '../sim/harness.js';
 import {
   clusterList,
   commands,
-  haveSharedEvents,
   removeRunnerTemps,
   stopSim,
   reportOf,
   runPreview,
-  sharedSkipReason,
   templateRepo,
 } from './lib/preview.js';
-
-if (!haveSharedEvents) console.warn(sharedSkipReason);
 
 interface MirrorStats {
   total: number;
@@ -32,7 +28,7 @@ async function mirrorStats(sim: Sim): Promise<MirrorStats> {
   return (await response.json()) as MirrorStats;
 }
 
-describe.skipIf(!haveSharedEvents).concurrent('release mirror faults', () => {
+describe.concurrent('release mirror faults', () => {
   let repo: TempRepo;
   const sims: Sim[] = [];
   beforeAll(() => {

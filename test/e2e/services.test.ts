@@ -5,17 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterList,
-  haveSharedEvents,
   reportOf,
   revisionNames,
   runPreview,
-  sharedSkipReason,
   useSimulatedWorld,
 } from './lib/preview.js';
 
-if (!haveSharedEvents) console.warn(sharedSkipReason);
-
-describe.skipIf(!haveSharedEvents)('two services in one preview', () => {
+describe('two services in one preview', () => {
   const world = useSimulatedWorld({ extraServices: { greeter: 'Greeter' } });
 
   it('deploys and probes both; traffic, revisions and report are keyed by service', async () => {

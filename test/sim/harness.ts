@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { startMirror } from './mirror/server.js';
-import { SIM_BIN_DIR } from './paths.js';
+import { DOCKER_STANDIN_LAUNCHER, K3D_STANDIN_LAUNCHER } from './paths.js';
 import { deleteCluster, listClusters } from './standins/k3d-clusters.js';
+import { knobsOf, writeClusterKnobs, writeSimKnobs, type Knobs } from './standins/knobs.js';
 
 export interface SimOptions {
   /**
@@ -18,6 +19,11 @@ export interface Sim {
   env: Record<string, string>;
   mirrorUrl: string;
   stateDir: string;
+  /**
+   * Knobs for one cluster (one action run), read when `k3d cluster create <name>` starts it: the
+   * action hands tools an allow-listed environment, so a run's SIM_* variables cannot reach them.
+   */
+  setClusterKnobs(clusterName: string, knobs: Knobs): void;
   /** Deletes every cluster (stops its daemon), stops the mirror, removes the temp folder. */
   stop(): Promise<void>;
 }
@@ -37,22 +43,37 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const kubeDir = join(root, 'kube');
   for (const dir of [stateDir, runnerTemp, toolCache, kubeDir]) mkdirSync(dir, { recursive: true });
 
+  // The stand-ins find the state dir (and through it the knobs) from their launchers, not from
+  // the environment the action gives them.
+  const binDir = join(root, 'bin');
+  mkdirSync(binDir);
+  for (const [name, launcher] of [
+    ['k3d', K3D_STANDIN_LAUNCHER],
+    ['docker', DOCKER_STANDIN_LAUNCHER],
+  ] as const) {
+    const file = join(binDir, name);
+    writeFileSync(
+      file,
+      `#!/usr/bin/env bash
+export SIM_STATE_DIR=${shellQuote(stateDir)}
+exec ${shellQuote(launcher)} "$@"
+`,
+    );
+    chmodSync(file, 0o755);
+  }
+  writeSimKnobs(stateDir, knobsOf(base));
+
   let mirror;
   try {
-    mirror = await startMirror({ env: base });
+    mirror = await startMirror({ env: base, stateDir });
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
 
-  const knobs = Object.fromEntries(
-    Object.entries(base).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('SIM_') && entry[1] !== undefined,
-    ),
-  );
   const env: Record<string, string> = {
-    ...knobs,
-    PATH: [SIM_BIN_DIR, base.PATH ?? ''].filter(Boolean).join(delimiter),
+    ...knobsOf(base),
+    PATH: [binDir, base.PATH ?? ''].filter(Boolean).join(delimiter),
     RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: toolCache,
     SIM_STATE_DIR: stateDir,
@@ -79,5 +100,13 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         throw new Error(`sim teardown could not stop cluster(s): ${failures.join('; ')}`);
     })());
 
-  return { env, mirrorUrl: mirror.url, stateDir, stop };
+  return {
+    env,
+    mirrorUrl: mirror.url,
+    stateDir,
+    setClusterKnobs: (clusterName, knobs) => writeClusterKnobs(stateDir, clusterName, knobs),
+    stop,
+  };
 }
+
+const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;

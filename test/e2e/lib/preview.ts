@@ -8,14 +8,17 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeRepo, type TempRepo } from '../../helpers/git-repo.js';
-import { pullRequestEvent } from '../../helpers/events.js';
+import {
+  EXAMPLE_REPOSITORY,
+  pullRequestEvent,
+  type PullRequestAction,
+} from '../../helpers/events.js';
 import { repoRoot, runAction, type ActionRun } from '../../helpers/run-action.js';
 import { startSim, type Sim } from '../../sim/harness.js';
+import { knobsOf } from '../../sim/standins/knobs.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { freePort } from '../../helpers/ports.js';
 export { freePort };
-
-export { haveSharedEvents, sharedSkipReason } from '../../helpers/events.js';
 
 /** Cluster knobs every e2e run uses unless a test overrides them: keep the sim quick. */
 // A fixed ingress seed: the simulated split is still drawn at random per request, but the same
@@ -120,7 +123,7 @@ export async function runPreview(options: {
   inputs?: Record<string, string>;
   /** Extra environment for both steps (SIM_* cluster knobs, GITHUB_API_URL, ...). */
   env?: Record<string, string>;
-  eventAction?: string;
+  eventAction?: PullRequestAction;
   /** Skip the post step (the test runs it itself). */
   skipPost?: boolean;
   /** Cancel the main step (SIGTERM) when its output matches. */
@@ -142,9 +145,11 @@ export async function runPreview(options: {
     // Its own tool cache: concurrent runs must not fill one cache folder at the same time.
     RUNNER_TOOL_CACHE: path.join(runnerTemp, 'tool-cache'),
     GITHUB_RUN_ID: runId,
-    GITHUB_REPOSITORY: 'Codertocat/Hello-World',
+    GITHUB_REPOSITORY: EXAMPLE_REPOSITORY,
     ...options.env,
   };
+  // The action hands k3d an allow-listed environment; the run's cluster knobs travel by file.
+  options.sim.setClusterKnobs(clusterName, knobsOf(env));
   const { main, post } = await withRunSlot(async () => {
     // Ports are picked when the run starts, so a queued run does not hold stale ones.
     const inputs: Record<string, string> = {

@@ -19,6 +19,8 @@ export interface AssetSources {
   kubectlSha256(): Promise<string>;
   /** Project whose checksum lists carry a wrong hash (SIM_MIRROR_BAD_CHECKSUM). */
   badChecksum?: MirrorProject;
+  /** The sim's state dir, baked into the k3d launcher. */
+  stateDir?: string;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -72,7 +74,7 @@ function k3dAsset(version: string, asset: string, sources: AssetSources): Mirror
   if (binary) {
     return {
       kind: 'text',
-      body: k3dLauncherScript(version, binary[1] as K3dArch),
+      body: k3dLauncherScript(version, binary[1] as K3dArch, sources.stateDir),
       contentType: BINARY,
     };
   }
@@ -80,7 +82,9 @@ function k3dAsset(version: string, asset: string, sources: AssetSources): Mirror
   const served = K3D_ARCHES.map((arch) => {
     const name = `k3d-linux-${arch}`;
     const hash =
-      sources.badChecksum === 'k3d' ? wrongHash(name) : sha256(k3dLauncherScript(version, arch));
+      sources.badChecksum === 'k3d'
+        ? wrongHash(name)
+        : sha256(k3dLauncherScript(version, arch, sources.stateDir));
     return `${hash}  _dist/${name}`;
   });
   // The real list also names builds the mirror does not serve; their hashes must not match ours.

@@ -10,11 +10,13 @@ const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'
  * working wherever the action copies it (tool cache), because it names the repo by absolute path.
  * It is NOT k3d, and says so.
  */
-export function k3dLauncherScript(version: string, arch: K3dArch): string {
+export function k3dLauncherScript(version: string, arch: K3dArch, stateDir?: string): string {
   return [
     '#!/usr/bin/env bash',
     `# k3d ${version} linux-${arch}: SIMULATED stand-in served by the knative-action test mirror (not the real k3d).`,
     `export SIM_K3D_VERSION=${shellQuote(version)}`,
+    // The action runs tools with an allow-listed environment: the stand-in's state dir travels here.
+    ...(stateDir ? [`export SIM_STATE_DIR=${shellQuote(stateDir)}`] : []),
     `exec ${shellQuote(K3D_STANDIN_LAUNCHER)} "$@"`,
     '',
   ].join('\n');

@@ -27,6 +27,8 @@ export interface MirrorOptions {
   kubectlPath?: string;
   /** Release YAML generator; default S1's releaseAsset. */
   releaseAsset?: AssetSources['releaseAsset'];
+  /** The sim's state dir, for the k3d launcher it serves. */
+  stateDir?: string;
 }
 
 export interface MirrorFaults {
@@ -86,6 +88,7 @@ export async function startMirror(options: MirrorOptions = {}): Promise<Mirror> 
     kubectlPath,
     kubectlSha256: () => (kubectlHash ??= fileSha256(kubectlPath)),
     ...(faults.badChecksum ? { badChecksum: faults.badChecksum } : {}),
+    ...(options.stateDir ? { stateDir: options.stateDir } : {}),
   };
   const stats: MirrorStats = { total: 0, byPath: {} };
 

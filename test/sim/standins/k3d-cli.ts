@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { withKnobs } from './knobs.js';
 import { kubeconfigFor } from '../cluster/index.js';
 import { type FlagSpec, UsageError, flagBool, flagList, flagString, parseArgs } from './flags.js';
 import { findImage, normalizeImageRef } from './image-store.js';
@@ -111,7 +112,7 @@ async function clusterCreate(args: string[], io: StandinIo): Promise<number> {
   const log = info(io);
   let record: ClusterRecord;
   try {
-    record = await createCluster(stateDir, options, io.env, log);
+    record = await createCluster(stateDir, options, withKnobs(io.env, options.name), log);
   } catch (error) {
     if (error instanceof ClusterExistsError) throw new K3dFatal(error.message);
     throw new K3dFatal(error instanceof Error ? error.message : String(error));

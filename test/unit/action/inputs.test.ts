@@ -4,6 +4,19 @@ import { parseInputs } from '../../../src/config/inputs.js';
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
 describe('parseInputs', () => {
+  it('refuses a k3s image too old for the Knative release, before anything is planned', () => {
+    expect(() => parseInputs(reader({ 'k3s-image': 'rancher/k3s:v1.31.4-k3s1' }))).toThrow(
+      /Knative Serving 1\.22\.1 needs Kubernetes >= 1\.34.*v1\.31\.4-k3s1.*1\.31\.4/,
+    );
+  });
+
+  it('notes a Knative release newer than the ones it knows', () => {
+    const config = parseInputs(reader({ 'knative-version': '1.30.0' }));
+    expect(config.notes).toEqual([
+      expect.stringMatching(/newer than the releases this action knows/),
+    ]);
+  });
+
   it('applies the documented defaults', () => {
     const config = parseInputs(reader({}));
     expect(config).toMatchObject({

@@ -1,39 +1,34 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTrigger } from '../../../src/event/read-event.js';
-import { eventsDir, haveSharedEvents, sharedSkipReason } from '../../helpers/events.js';
+import { pullRequestEvent, type PullRequestAction } from '../../helpers/events.js';
 
-const load = (action: string) =>
-  JSON.parse(readFileSync(path.join(eventsDir, `pull_request.${action}.json`), 'utf8')) as unknown;
-
-describe.skipIf(!haveSharedEvents)(
-  `readTrigger on the example payloads${haveSharedEvents ? '' : ` (skipped: ${sharedSkipReason})`}`,
-  () => {
-    it.each(['opened', 'reopened', 'synchronize', 'labeled', 'unlabeled'])(
-      'previews %s',
-      (action) => {
-        const trigger = readTrigger({ eventName: 'pull_request', payload: load(action) });
-        expect(trigger).toMatchObject({
-          kind: 'pull_request',
-          action,
-          number: 2,
-          baseRef: 'master',
-          headRef: 'changes',
-          labels: ['bug'],
-          repository: { owner: 'Codertocat', repo: 'Hello-World' },
-        });
-        if (trigger.kind === 'pull_request') expect(trigger.baseSha).toMatch(/^f95f852/);
-      },
-    );
-    it('does nothing for closed', () => {
-      expect(readTrigger({ eventName: 'pull_request', payload: load('closed') })).toEqual({
-        kind: 'closed',
+describe('readTrigger on pull_request payloads', () => {
+  const baseSha = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e';
+  const event = (action: PullRequestAction) =>
+    pullRequestEvent(action, { baseSha, labels: ['bug'], number: 2 });
+  it.each(['opened', 'reopened', 'synchronize', 'labeled', 'unlabeled'] as const)(
+    'previews %s',
+    (action) => {
+      const trigger = readTrigger({ eventName: 'pull_request', payload: event(action) });
+      expect(trigger).toMatchObject({
+        kind: 'pull_request',
+        action,
         number: 2,
+        baseRef: 'main',
+        headRef: 'greeting',
+        labels: ['bug'],
+        repository: { owner: 'octo-org', repo: 'preview-demo' },
       });
+      if (trigger.kind === 'pull_request') expect(trigger.baseSha).toBe(baseSha);
+    },
+  );
+  it('does nothing for closed', () => {
+    expect(readTrigger({ eventName: 'pull_request', payload: event('closed') })).toEqual({
+      kind: 'closed',
+      number: 2,
     });
-  },
-);
+  });
+});
 
 describe('readTrigger', () => {
   const sha = 'a'.repeat(40);

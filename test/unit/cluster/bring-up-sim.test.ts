@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bringUp, type BringUpResult } from '../../../src/cluster/bring-up.js';
 import { cleanup } from '../../../src/cluster/cleanup.js';
 import { createToolRunner } from '../../../src/util/tool-runner.js';
+import { memoryLog } from '../../helpers/memory-log.js';
+import type { ToolKind } from '../../../src/util/tool-env.js';
 import { freePort } from '../../helpers/ports.js';
 
 /*
@@ -31,7 +33,8 @@ describe('bringUp on the simulated cluster', () => {
   afterAll(async () => {
     try {
       if (result) {
-        const runnerFor = (path: string) => createToolRunner(path, { env: sim.env });
+        const runnerFor = (path: string, kind: ToolKind) =>
+          createToolRunner(path, { kind, env: { ...process.env, ...sim.env } });
         await cleanup(
           {
             clusterName: result.clusterName,
@@ -41,7 +44,7 @@ describe('bringUp on the simulated cluster', () => {
             k3dPath: result.k3dPath,
             kubectlPath: result.kubectlPath,
           },
-          { runnerFor },
+          { runnerFor, workDir: join(sim.env['RUNNER_TEMP']!, 'knative-action') },
         );
       }
     } finally {
@@ -64,16 +67,18 @@ describe('bringUp on the simulated cluster', () => {
         loadBalancerPort,
         agentPort,
         k3dArgs: [],
+        clusterName: '',
         domain: 'example.com',
         releaseMirror: sim.mirrorUrl,
         timeoutMinutes: 2,
       },
       {
-        runnerFor: (path) => createToolRunner(path, { env: sim.env }),
+        runnerFor: (path, kind) =>
+          createToolRunner(path, { kind, env: { ...process.env, ...sim.env } }),
         env: { ...process.env, ...sim.env },
-        tempDir: sim.env['RUNNER_TEMP']!,
+        workDir: join(sim.env['RUNNER_TEMP']!, 'knative-action'),
         intervalMs: 250,
-        info: (message) => log.push(message),
+        log: memoryLog(log),
       },
     );
     expect(result.kubeconfigPath.startsWith(sim.env['RUNNER_TEMP']!)).toBe(true);

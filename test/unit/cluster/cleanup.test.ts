@@ -97,7 +97,7 @@ describe('cleanup', () => {
     const { calls, runnerFor } = fakeTools(clusters);
     const result = await cleanup(
       { clusterName: 'knp-1-1', kubeconfigPath: kubeconfig, failed: true, keepCluster: false },
-      { runnerFor, tempDir: temp },
+      { runnerFor, workDir: join(temp, 'knative-action') },
     );
 
     expect(result.deleted).toBe(true);
@@ -130,7 +130,7 @@ describe('cleanup', () => {
     const { calls, runnerFor } = fakeTools(clusters);
     const kept = await cleanup(
       { clusterName: 'knp-1-1', kubeconfigPath: kubeconfig, failed: false, keepCluster: true },
-      { runnerFor },
+      { runnerFor, workDir: temp },
     );
     expect(kept).toEqual({ deleted: false, warnings: [] });
     expect(clusters.has('knp-1-1')).toBe(true);
@@ -146,9 +146,12 @@ describe('cleanup', () => {
       failed: false,
       keepCluster: false,
     };
-    const [a, b] = await Promise.all([cleanup(opts, { runnerFor }), cleanup(opts, { runnerFor })]);
+    const [a, b] = await Promise.all([
+      cleanup(opts, { runnerFor, workDir: temp }),
+      cleanup(opts, { runnerFor, workDir: temp }),
+    ]);
     expect(a).toBe(b);
-    const again = await cleanup(opts, { runnerFor });
+    const again = await cleanup(opts, { runnerFor, workDir: temp });
     expect(again.deleted).toBe(false);
     expect(calls.filter((c) => c.startsWith('k3d cluster delete'))).toHaveLength(1);
   });
@@ -157,7 +160,7 @@ describe('cleanup', () => {
     const { runnerFor } = fakeTools(new Set(['knp-1-1']), { deleteFails: true });
     const result = await cleanup(
       { clusterName: 'knp-1-1', kubeconfigPath: kubeconfig, failed: false, keepCluster: false },
-      { runnerFor },
+      { runnerFor, workDir: temp },
     );
     expect(result.deleted).toBe(false);
     expect(result.warnings).toEqual([

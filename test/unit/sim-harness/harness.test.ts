@@ -27,7 +27,18 @@ describe('startSim', () => {
       env: { PATH: '/usr/bin:/bin', SIM_READY_DELAY_S: '3', UNRELATED: 'x' },
     });
     try {
-      expect(sim.env.PATH?.split(':')[0]).toBe(SIM_BIN_DIR);
+      // The stand-ins come first on PATH, as wrappers that carry the state dir and the knobs'
+      // file with them: the action hands tools an allow-listed environment without SIM_*.
+      const binDir = sim.env.PATH?.split(':')[0] ?? '';
+      expect(binDir).toBe(join(sim.stateDir, '..', 'bin'));
+      for (const tool of ['k3d', 'docker']) {
+        const wrapper = readFileSync(join(binDir, tool), 'utf8');
+        expect(wrapper).toContain(`SIM_STATE_DIR='${sim.stateDir}'`);
+        expect(wrapper).toContain(join(SIM_BIN_DIR, tool));
+      }
+      expect(JSON.parse(readFileSync(join(sim.stateDir, 'knobs.json'), 'utf8'))).toEqual({
+        SIM_READY_DELAY_S: '3',
+      });
       expect(sim.env['INPUT_RELEASE-MIRROR']).toBe(sim.mirrorUrl);
       expect(sim.env.SIM_STATE_DIR).toBe(sim.stateDir);
       expect(sim.env.SIM_READY_DELAY_S).toBe('3');

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, TSX_LOADER_URL } from '../../sim/paths.js';
 import { splitAssignments } from '../../sim/run-args.js';
@@ -48,7 +49,7 @@ describe('npm run sim', () => {
     const seen = JSON.parse(result.stdout) as Record<string, string>;
     expect(seen.dry).toBe('true');
     expect(seen.mirror).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect((seen.path ?? '').split(':')[0]).toMatch(/test\/sim\/bin$/);
+    expect((seen.path ?? '').split(':')[0]).toBe(join(seen.state ?? '', '..', 'bin'));
     expect(result.stderr).toContain(`[sim] release mirror ${seen.mirror}, state dir ${seen.state}`);
     // Torn down afterwards: the mirror no longer answers.
     await expect(fetch(`${seen.mirror}/_mirror/stats`)).rejects.toThrow();

@@ -1,23 +1,17 @@
 /**
- * Validates Knative objects against the CRD schemas in ../shared/knative (absent in a fresh
- * clone: callers skip then). Stricter than the API server's pruning on purpose: like
- * `kubectl apply --validate=strict`, a field the schema does not know is an error.
+ * Validates Knative objects against the CRD schemas of Knative Serving (see
+ * test/helpers/knative-crds.ts for where they come from; without them callers skip). Stricter
+ * than the API server's pruning on purpose: like `kubectl apply --validate=strict`, a field the
+ * schema does not know is an error.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
+import { knativeCrd, KNATIVE_CRDS_FILE } from '../../helpers/knative-crds.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const KNATIVE_VERSION = 'v1.22.1';
-export const crdDir = join(repoRoot, '..', 'shared', 'knative', KNATIVE_VERSION);
-
-/** Why the CRD tests cannot run here, or undefined when they can. */
+/** Why the CRD tests cannot run, or undefined when they can. */
 export function crdSkipReason(): string | undefined {
-  return existsSync(join(crdDir, 'service.yaml'))
+  return knativeCrd('Service')
     ? undefined
-    : `Knative CRD schemas not found at ${crdDir} (../shared is only present in the project's workplace and CI)`;
+    : `Knative CRD schemas unavailable (${KNATIVE_CRDS_FILE} was not filled: no ../shared/knative and no network)`;
 }
 
 type Schema = Record<string, unknown>;
@@ -48,13 +42,12 @@ export function toStrictJsonSchema(node: unknown): unknown {
   return out;
 }
 
-/** A validator for one kind (file name without .yaml: service, route, configuration, revision). */
+/** A validator for one kind (Service, Route, Configuration, Revision). */
 export function crdValidator(kind: string): ValidateFunction {
-  const crd = parse(readFileSync(join(crdDir, `${kind}.yaml`), 'utf8')) as {
-    spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] };
-  };
-  const v1 = crd.spec.versions.find((version) => version.name === 'v1');
-  if (!v1) throw new Error(`${kind}.yaml has no v1 version`);
+  const crd = knativeCrd(kind) as
+    { spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] } } | undefined;
+  const v1 = crd?.spec.versions.find((version) => version.name === 'v1');
+  if (!v1) throw new Error(`no v1 schema for the Knative kind ${kind}`);
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
   return ajv.compile(toStrictJsonSchema(v1.schema.openAPIV3Schema) as Schema);
 }

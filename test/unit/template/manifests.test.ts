@@ -64,7 +64,7 @@ describe('template/knative', () => {
     `against the Knative Serving CRD schemas${skip ? ` (skipped: ${skip})` : ''}`,
     () => {
       test('every Service validates strictly (unknown fields are errors)', () => {
-        const validate = crdValidator('service');
+        const validate = crdValidator('Service');
         for (const { file, doc } of services) {
           const ok = validate(doc);
           expect(ok, `${file}: ${describeErrors(validate.errors)}`).toBe(true);
@@ -72,7 +72,7 @@ describe('template/knative', () => {
       });
 
       test('the validator rejects a misspelt field and a wrong type, so the check above can fail', () => {
-        const validate = crdValidator('service');
+        const validate = crdValidator('Service');
         const good = structuredClone(services[0]?.doc) as Doc & { spec: Record<string, unknown> };
         expect(validate({ ...good, spec: { ...good.spec, trafic: [] } })).toBe(false);
         expect(describeErrors(validate.errors)).toContain("'trafic'");

@@ -1,0 +1,80 @@
+/**
+ * The state the main step leaves for the post step (and for itself when it is cancelled): which
+ * cluster to clean up with which binaries, and how the main step ended. The runner hands state
+ * back as `STATE_<name>` variables; what comes back is checked before it is used.
+ */
+import * as core from '@actions/core';
+import path from 'node:path';
+import { isValidClusterName } from '../cluster/cluster-name.js';
+
+/** State names, as the runner stores them. */
+const NAMES = { cluster: 'cluster', outcome: 'outcome' } as const;
+
+/** A k3d cluster the run created (or started to create), and the tools that manage it. */
+export interface SavedCluster {
+  clusterName: string;
+  kubeconfigPath: string;
+  k3dPath: string;
+  /** The kubectl bring-up chose (the runner's or the pinned one); absent until it is chosen. */
+  kubectlPath?: string;
+  keepCluster: boolean;
+}
+
+export type Outcome = 'success' | 'failure';
+
+/** Where state is written and read: the runner (core) in the action, a map in tests. */
+export interface StateStore {
+  save(name: string, value: string): void;
+  read(name: string): string;
+}
+
+export const runnerStateStore: StateStore = {
+  save: (name, value) => core.saveState(name, value),
+  read: (name) => core.getState(name),
+};
+
+export class StepState {
+  constructor(private readonly store: StateStore = runnerStateStore) {}
+
+  saveCluster(cluster: SavedCluster): void {
+    this.store.save(NAMES.cluster, JSON.stringify(cluster));
+  }
+
+  /** The saved cluster, or undefined when none was saved or what was saved is not one. */
+  readCluster(): SavedCluster | undefined {
+    const text = this.store.read(NAMES.cluster);
+    if (!text) return undefined;
+    try {
+      return parseSavedCluster(JSON.parse(text) as unknown);
+    } catch {
+      return undefined;
+    }
+  }
+
+  saveOutcome(outcome: Outcome): void {
+    this.store.save(NAMES.outcome, outcome);
+  }
+
+  /** No outcome means the main step was cancelled or crashed. */
+  readOutcome(): Outcome | undefined {
+    const value = this.store.read(NAMES.outcome);
+    return value === 'success' || value === 'failure' ? value : undefined;
+  }
+}
+
+function parseSavedCluster(value: unknown): SavedCluster | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const absolute = (p: unknown): p is string =>
+    typeof p === 'string' && p.length > 0 && p.length < 4096 && path.isAbsolute(p);
+  if (typeof v.clusterName !== 'string' || !isValidClusterName(v.clusterName)) return undefined;
+  if (!absolute(v.kubeconfigPath) || !absolute(v.k3dPath)) return undefined;
+  if (v.kubectlPath !== undefined && !absolute(v.kubectlPath)) return undefined;
+  return {
+    clusterName: v.clusterName,
+    kubeconfigPath: v.kubeconfigPath,
+    k3dPath: v.k3dPath,
+    ...(typeof v.kubectlPath === 'string' ? { kubectlPath: v.kubectlPath } : {}),
+    keepCluster: v.keepCluster === true,
+  };
+}
