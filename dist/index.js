@@ -46,7 +46,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-YD3RG5D4.js";
+} from "./chunks/chunk-NGB32QMF.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

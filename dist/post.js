@@ -9,7 +9,7 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-YD3RG5D4.js";
+} from "./chunks/chunk-NGB32QMF.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     runnerTemp,
     outDir,
     report: process.env['REPORT'],
-    kubectl: createToolRunner(process.env['KUBECTL'] || 'kubectl'),
+    kubectl: createToolRunner(process.env['KUBECTL'] || 'kubectl', { kind: 'kubectl' }),
   });
   process.stdout.write(`Wrote ${written.join(', ')}\n`);
 }

@@ -22,12 +22,14 @@ export function stripUnsafe(text: string): string {
 }
 
 /**
- * Keeps `@user`, `@org/team` and `#123` from pinging people or cross-linking issues:
+ * Keeps `@user`, `@org/team`, `#123` and `GH-123` from pinging people or cross-linking issues:
  * GitHub resolves them on the rendered text, so entities alone do not help; a zero-width
  * joiner after the sigil does.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/([@#])(?=[\p{L}\p{N}_-])/gu, `$1${ZERO_WIDTH_JOINER}`);
+  return text
+    .replace(/([@#])(?=[\p{L}\p{N}_-])/gu, `$1${ZERO_WIDTH_JOINER}`)
+    .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
 }
 
 /** Shortens to at most `max` code points, marking the cut. */

@@ -33,6 +33,9 @@ describe('escapeInline', () => {
     );
     // The escape's own "&#NN;" must stay a valid reference (no joiner inside it).
     expect(escapeInline('a|b')).toBe('a&#124;b');
+    // GitHub autolinks GH-123 to issue 123 as well.
+    expect(escapeInline('fixes GH-123 and gh-9')).toBe(`fixes GH${ZWJ}-123 and gh${ZWJ}-9`);
+    expect(escapeInline('GHOST-1 and GH-x stay')).toBe('GHOST-1 and GH-x stay');
   });
 
   test('autolinks are broken, newlines flattened, controls and bidi overrides removed', () => {

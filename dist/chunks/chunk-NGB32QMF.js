@@ -20578,7 +20578,7 @@ function stripUnsafe(text) {
   return text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "");
 }
 function neutraliseMentions(text) {
-  return text.replace(/([@#])(?=[\p{L}\p{N}_-])/gu, `$1${ZERO_WIDTH_JOINER}`);
+  return text.replace(/([@#])(?=[\p{L}\p{N}_-])/gu, `$1${ZERO_WIDTH_JOINER}`).replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
 }
 function truncate(text, max) {
   if (text.length <= max) return text;
