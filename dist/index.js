@@ -35,6 +35,7 @@ import {
   readRunnerEnv,
   repositoryUrl,
   rmRF,
+  saveDiagnostics,
   setFailed,
   setOutput,
   setSecret,
@@ -46,7 +47,7 @@ import {
   warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-NGB32QMF.js";
+} from "./chunks/chunk-XLKCOVFX.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -10780,7 +10781,10 @@ function renderSummary(input) {
   if (plan) parts.push(planSection(plan, context));
   if (input.diagnostics) {
     parts.push(
-      details("Diagnostics", codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS }))
+      details(
+        "Cluster diagnostics, collected right after the failure",
+        codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS })
+      )
     );
   }
   return fit(parts);
@@ -11588,6 +11592,10 @@ function reportFailure(error) {
   log().error(message, location ? { file: location.file, line: location.line } : void 0);
   process.exitCode = ExitCode.Failure;
 }
+
+// src/action/run-preview.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/cluster/bring-up.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
@@ -13531,7 +13539,8 @@ async function runPreview(config, runner, plan, state) {
         timings: phaseTimings(),
         failure: { phase: failedPhase, message }
       },
-      failed: true
+      failed: true,
+      diagnostics: await diagnoseFailure(handle, runner, state)
     };
   } finally {
     stopListening();
@@ -13551,6 +13560,24 @@ async function startK3dCluster(config, runner, onHandle) {
     ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
     timings: started.timings
   };
+}
+async function diagnoseFailure(handle, runner, state) {
+  if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
+  return log().group("Collect diagnostics", async () => {
+    try {
+      const kubectl = new Kubectl(
+        createToolRunner(handle.kubectlPath, { kind: "kubectl" }),
+        handle.kubeconfigPath
+      );
+      const saved = await saveDiagnostics(kubectl, join6(runner.workDir, handle.clusterName));
+      state.saveDiagnosticsCollected();
+      log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
+      return saved.diagnostics;
+    } catch (error) {
+      log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+      return void 0;
+    }
+  });
 }
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
@@ -13666,7 +13693,7 @@ async function preview(config, runner, plan, context, state) {
     marker: markerFromEnv()
   });
   await commenter.publish("deploying", { status: "deploying", services: [], timings: {} });
-  const { report, failed } = await runPreview(config, runner, plan, state);
+  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
   state.saveOutcome(failed ? "failure" : "success");
   setOutput("report", JSON.stringify(report));
   setOutput("timings", JSON.stringify(report.timings));
@@ -13674,7 +13701,7 @@ async function preview(config, runner, plan, context, state) {
   if (written.id !== void 0) setOutput("comment-id", String(written.id));
   if (written.url) setOutput("comment-url", written.url);
   await writeJobSummary(
-    renderSummary({ plan, report, context, previous: commenter.previousResult() })
+    renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() })
   );
   if (report.failure) setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
   else if (failed) {

@@ -110,7 +110,7 @@ async function preview(
   });
   await commenter.publish('deploying', { status: 'deploying', services: [], timings: {} });
 
-  const { report, failed } = await runPreview(config, runner, plan, state);
+  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
   state.saveOutcome(failed ? 'failure' : 'success');
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('timings', JSON.stringify(report.timings));
@@ -119,7 +119,7 @@ async function preview(
   if (written.id !== undefined) core.setOutput('comment-id', String(written.id));
   if (written.url) core.setOutput('comment-url', written.url);
   await writeJobSummary(
-    renderSummary({ plan, report, context, previous: commenter.previousResult() }),
+    renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() }),
   );
 
   if (report.failure) core.setFailed(`${report.failure.phase} failed: ${report.failure.message}`);

@@ -21265,6 +21265,13 @@ var Kubectl = class _Kubectl {
 };
 
 // src/cluster/cleanup.ts
+async function saveDiagnostics(kubectl, dir, options) {
+  const diagnostics = await collectDiagnostics(kubectl, options);
+  await mkdir3(dir, { recursive: true });
+  const diagnosticsFile = join4(dir, "diagnostics.txt");
+  await writeFile2(diagnosticsFile, diagnostics);
+  return { diagnostics, diagnosticsFile };
+}
 var inFlight = /* @__PURE__ */ new Map();
 function cleanup(options, deps) {
   const running = inFlight.get(options.clusterName);
@@ -21292,16 +21299,19 @@ async function runCleanup(options, deps) {
     return result;
   }
   if (options.failed && existsSync2(options.kubeconfigPath)) {
+    const kubectl = new Kubectl(
+      runnerFor(options.kubectlPath ?? "kubectl", "kubectl"),
+      options.kubeconfigPath
+    );
     try {
-      const kubectl = new Kubectl(
-        runnerFor(options.kubectlPath ?? "kubectl", "kubectl"),
-        options.kubeconfigPath
+      Object.assign(
+        result,
+        await saveDiagnostics(
+          kubectl,
+          join4(deps.workDir, options.clusterName),
+          options.diagnostics
+        )
       );
-      result.diagnostics = await collectDiagnostics(kubectl, options.diagnostics);
-      const dir = join4(deps.workDir, options.clusterName);
-      await mkdir3(dir, { recursive: true });
-      result.diagnosticsFile = join4(dir, "diagnostics.txt");
-      await writeFile2(result.diagnosticsFile, result.diagnostics);
     } catch (error2) {
       result.warnings.push(`could not collect diagnostics: ${errorMessage(error2)}`);
     }
@@ -21342,7 +21352,7 @@ function clusterNameForRun(env = process.env, random = () => randomBytes2(4).toS
 }
 
 // src/action/step-state.ts
-var NAMES = { cluster: "cluster", outcome: "outcome" };
+var NAMES = { cluster: "cluster", outcome: "outcome", diagnostics: "diagnostics" };
 var runnerStateStore = {
   save: (name, value) => saveState(name, value),
   read: (name) => getState(name)
@@ -21367,6 +21377,13 @@ var StepState = class {
   }
   saveOutcome(outcome) {
     this.store.save(NAMES.outcome, outcome);
+  }
+  /** The main step collected the failed cluster's diagnostics itself (the post step need not). */
+  saveDiagnosticsCollected() {
+    this.store.save(NAMES.diagnostics, "collected");
+  }
+  diagnosticsCollected() {
+    return this.store.read(NAMES.diagnostics) === "collected";
   }
   /** No outcome means the main step was cancelled or crashed. */
   readOutcome() {
@@ -21434,6 +21451,7 @@ export {
   describeCondition,
   daemonSetRolloutState,
   Kubectl,
+  saveDiagnostics,
   cleanup,
   StepState
 };
