@@ -207,7 +207,7 @@ export async function writeStickyComment(
       { body },
       request,
     );
-    return { action: 'updated', id: commentOf(data)?.id ?? id, url: commentOf(data)?.url };
+    return { action: 'updated', id, url: commentOf(data)?.url };
   }
 
   async function attempt(): Promise<CommentWriteResult> {
