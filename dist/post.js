@@ -9,7 +9,7 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-XLKCOVFX.js";
+} from "./chunks/chunk-JARYXQBT.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {

@@ -20570,6 +20570,50 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
+// src/util/log.ts
+import { randomBytes } from "node:crypto";
+function inertText(text, token = stopToken) {
+  if (!text.includes("::")) return text;
+  const stop = token();
+  return `::stop-commands::${stop}
+${text}
+::${stop}::`;
+}
+function stopToken() {
+  return randomBytes(16).toString("hex");
+}
+function annotationText(message) {
+  return message.length > 4e3 ? `${message.slice(0, 3999)}\u2026` : message;
+}
+function createActionsLog(prefix = "") {
+  const write = (message) => {
+    const text = prefix ? message.split("\n").map((line) => `${prefix}${line}`).join("\n") : message;
+    info(inertText(text));
+  };
+  return {
+    info: write,
+    warning: (message, annotation) => warning(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
+    error: (message, annotation) => error(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
+    debug: (message) => debug(inertText(`${prefix}${message}`)),
+    group: prefix ? async (title, work) => {
+      write(`\u2500\u2500 ${title}`);
+      return work();
+    } : (title, work) => group(title, work),
+    branch: (name) => createActionsLog(`${prefix}[${name}] `)
+  };
+}
+function annotationProperties(annotation) {
+  return {
+    title: annotation?.title ?? "knative-action",
+    ...annotation?.file ? { file: annotation.file } : {},
+    ...annotation?.line ? { startLine: annotation.line } : {}
+  };
+}
+var current = createActionsLog();
+function log() {
+  return current;
+}
+
 // src/report/markdown.ts
 var ZERO_WIDTH_JOINER = "\u200D";
 var UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -20653,50 +20697,6 @@ function shellQuote(word) {
 async function writeJobSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await summary.addRaw(markdown, true).write();
-}
-
-// src/util/log.ts
-import { randomBytes } from "node:crypto";
-function inertText(text, token = stopToken) {
-  if (!text.includes("::")) return text;
-  const stop = token();
-  return `::stop-commands::${stop}
-${text}
-::${stop}::`;
-}
-function stopToken() {
-  return randomBytes(16).toString("hex");
-}
-function annotationText(message) {
-  return message.length > 4e3 ? `${message.slice(0, 3999)}\u2026` : message;
-}
-function createActionsLog(prefix = "") {
-  const write = (message) => {
-    const text = prefix ? message.split("\n").map((line) => `${prefix}${line}`).join("\n") : message;
-    info(inertText(text));
-  };
-  return {
-    info: write,
-    warning: (message, annotation) => warning(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
-    error: (message, annotation) => error(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
-    debug: (message) => debug(inertText(`${prefix}${message}`)),
-    group: prefix ? async (title, work) => {
-      write(`\u2500\u2500 ${title}`);
-      return work();
-    } : (title, work) => group(title, work),
-    branch: (name) => createActionsLog(`${prefix}[${name}] `)
-  };
-}
-function annotationProperties(annotation) {
-  return {
-    title: annotation?.title ?? "knative-action",
-    ...annotation?.file ? { file: annotation.file } : {},
-    ...annotation?.line ? { startLine: annotation.line } : {}
-  };
-}
-var current = createActionsLog();
-function log() {
-  return current;
 }
 
 // src/action/runner-env.ts
@@ -21419,7 +21419,6 @@ export {
   setOutput,
   setFailed,
   debug,
-  warning,
   info,
   group,
   UserError,
@@ -21427,6 +21426,7 @@ export {
   errorMessage,
   sleep,
   withRetry,
+  log,
   truncate,
   escapeInline,
   codeSpan,
@@ -21437,7 +21437,6 @@ export {
   repositoryUrl,
   shellQuote,
   writeJobSummary,
-  log,
   ToolError,
   createToolRunner,
   readRunnerEnv,
