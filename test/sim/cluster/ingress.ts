@@ -13,15 +13,8 @@ import { classifyImage } from './images.js';
 import { IngressProgram, type HostMatch } from './ingress-program.js';
 import { revisionState, servingTypes } from './knative-controller.js';
 import { ingressServed } from './knative-network.js';
-import { failsNow, jitteredLatency, ruleFor } from './traffic-knobs.js';
+import { failsNow, jitteredLatency, randomStream, ruleFor } from './traffic-knobs.js';
 import type { KObject, Loose } from './types.js';
-import { mulberry32 } from '../../helpers/prng.js';
-
-/** Independent random streams, so that turning on a knob does not change the split's draws. */
-function randomStream(seed: number | undefined, stream: number): () => number {
-  if (seed === undefined) return Math.random;
-  return mulberry32((seed + stream * 0x9e3779b9) >>> 0);
-}
 
 /** The variables Knative gives the user container, over the ones its spec sets. */
 function containerEnv(revision: KObject, container: Loose): Record<string, string> {

@@ -8,6 +8,7 @@
  * GLOB is a revision name in which `*` stands for any run of characters; the first rule whose
  * glob matches wins.
  */
+import { mulberry32 } from '../../helpers/prng.js';
 
 export interface GlobRule {
   glob: string;
@@ -133,4 +134,14 @@ export function jitteredLatency(medianMs: number, random: () => number): number 
 /** Whether this answer is an injected failure, at the given rate. */
 export function failsNow(rate: number, random: () => number): boolean {
   return rate > 0 && random() < rate;
+}
+
+/**
+ * The ingress's random streams: unseeded, Math.random; seeded (SIM_INGRESS_SEED), one
+ * independent generator per stream, so that turning on a knob does not change the split's draws
+ * (stream 0, the split, is exactly the generator the seed always gave).
+ */
+export function randomStream(seed: number | undefined, stream: number): () => number {
+  if (seed === undefined) return Math.random;
+  return mulberry32((seed + stream * 0x9e3779b9) >>> 0);
 }

@@ -16,7 +16,7 @@ export function describeBuildContext(context: string): AppDescription {
     try {
       parsed = JSON.parse(readFileSync(specFile, 'utf8'));
     } catch (err) {
-      throw new Error(`${specFile}: not valid JSON: ${(err as Error).message}`);
+      throw new Error(`${specFile}: not valid JSON: ${(err as Error).message}`, { cause: err });
     }
     return { kind: 'spec', spec: parseAnswerSpec(parsed, specFile) };
   }
