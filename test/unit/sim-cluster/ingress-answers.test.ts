@@ -65,6 +65,9 @@ function service(name: string, image: string): string {
   });
 }
 
+// {{env.K_SERVICE}}: Knative gives every user container K_REVISION, K_CONFIGURATION, K_SERVICE
+// (knative/serving knative-v1.22.1 pkg/reconciler/revision/resources/env_var.go) and PORT
+// (deploy.go, buildUserPortEnv).
 const SPEC = {
   status: 203,
   headers: { 'X-App': 'demo {{env.TARGET}}', 'cache-control': 'no-store' },
