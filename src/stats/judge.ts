@@ -78,7 +78,7 @@ export function judgeSplit(
 
   const active = Object.entries(expectedPercent)
     .filter(([, percent]) => percent > 0)
-    .sort(([a], [b]) => a.localeCompare(b));
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (active.length === 0)
     throw new RangeError('the configured split gives no revision any traffic');
   if (active.length === 1) {

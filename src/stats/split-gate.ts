@@ -15,6 +15,7 @@
  *     last step costs in power, exactly.
  */
 import { binomialDistribution, type BinomialDistribution } from './binomial.js';
+import { numberKeyedMemo } from './memo.js';
 
 export interface GateDesign {
   /** Requests in the first batch and in each further one. */
@@ -228,20 +229,12 @@ interface Bounds {
 
 // Bounds depend only on (n, share, tolerance, levels), and a probe, the exact evaluation and
 // the simulated trials ask for the same few of them over and over. Both caches are bounded.
-const BOUNDS_CACHE_LIMIT = 4096;
-const boundsCache = new Map<string, Bounds>();
-const DISTRIBUTION_CACHE_LIMIT = 64;
-const distributionCache = new Map<string, BinomialDistribution>();
+const boundsMemo = numberKeyedMemo<Bounds>(4096);
+// Each distribution holds three arrays of n + 1 numbers: keep only a few dozen.
+const distributionMemo = numberKeyedMemo<BinomialDistribution>(64);
 
 function distribution(n: number, p: number): BinomialDistribution {
-  const key = `${n}|${p}`;
-  let found = distributionCache.get(key);
-  if (!found) {
-    if (distributionCache.size >= DISTRIBUTION_CACHE_LIMIT) distributionCache.clear();
-    found = binomialDistribution(n, p);
-    distributionCache.set(key, found);
-  }
-  return found;
+  return distributionMemo([n, p], () => binomialDistribution(n, p));
 }
 
 /**
@@ -258,10 +251,18 @@ export function countBounds(
   alpha: number,
   beta: number,
 ): Bounds {
-  const key = `${n}|${share}|${tolerance}|${alpha}|${beta}`;
-  const cached = boundsCache.get(key);
-  if (cached) return cached;
+  return boundsMemo([n, share, tolerance, alpha, beta], () =>
+    computeBounds(n, share, tolerance, alpha, beta),
+  );
+}
 
+function computeBounds(
+  n: number,
+  share: number,
+  tolerance: number,
+  alpha: number,
+  beta: number,
+): Bounds {
   const atShare = distribution(n, share);
   const accepted = (x: number): boolean => atShare.twoSidedP(x) >= alpha;
   // The p-value rises towards the mean on each side: the accepted counts form one interval.
@@ -280,10 +281,7 @@ export function countBounds(
     const below = distribution(n, share - tolerance);
     ruledLow = firstTrue(0, n, (x) => below.upperTail(x) < beta);
   }
-  const bounds = { band, ruledOut: { low: ruledLow, high: ruledHigh } };
-  if (boundsCache.size >= BOUNDS_CACHE_LIMIT) boundsCache.clear();
-  boundsCache.set(key, bounds);
-  return bounds;
+  return { band, ruledOut: { low: ruledLow, high: ruledHigh } };
 }
 
 /** Smallest x in [from, to] where a predicate that turns true once stays true; to + 1 if none. */
