@@ -8,6 +8,7 @@
  *      figures describe;
  *   3. loopback: a few whole probes (probeService) through a fake ingress, for the wall time.
  * Run: npm run bench -- --gate [--trials N] [--seed S] [--loopback-runs R]
+ *        [--requests B] [--max-requests M] [--split-tolerance T]   (another design; default the action's)
  * The last line is JSON; every figure says whether it is exact or from how many trials.
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +17,12 @@ import { probeService } from '../../src/probe/probe.js';
 import { binomialDistribution } from '../../src/stats/binomial.js';
 import { evaluateGate, type GateEvaluation } from '../../src/stats/gate-evaluation.js';
 import { judgeSplit } from '../../src/stats/judge.js';
-import { GATE_DEFAULTS, batchSizes, type GateDesign } from '../../src/stats/split-gate.js';
+import {
+  GATE_DEFAULTS,
+  batchSizes,
+  gateDesign,
+  type GateDesign,
+} from '../../src/stats/split-gate.js';
 import { mulberry32 } from '../../test/helpers/prng.js';
 import { revisionBackend, startFakeIngress } from '../../test/unit/probe/fake-ingress.js';
 
@@ -117,6 +123,7 @@ function agrees(simulated: SimulatedOutcome, exact: GateEvaluation, design: Gate
 
 /** Whole probes through a loopback ingress routing correctly at `percent`: seconds and requests. */
 async function loopbackProbes(
+  design: GateDesign,
   runs: number,
   percent: number,
   seed: number,
@@ -148,8 +155,9 @@ async function loopbackProbes(
         revisions: { base: 'hello-base', pr: 'hello-pr' },
         tagHosts: { base: `base-${host}`, pr: `pr-${host}` },
         expected: { 'hello-base': 100 - percent, 'hello-pr': percent },
-        requests: GATE_DEFAULTS.batchSize,
-        maxRequests: GATE_DEFAULTS.maxRequests,
+        requests: design.batchSize,
+        maxRequests: design.maxRequests,
+        splitTolerance: design.tolerancePoints,
         readyTimeoutMs: 10_000,
       });
       const elapsed = (performance.now() - started) / 1000;
@@ -173,6 +181,9 @@ export async function runGateBench(argv: string[]): Promise<void> {
       trials: { type: 'string', default: '20000' },
       seed: { type: 'string', default: '1' },
       'loopback-runs': { type: 'string', default: '10' },
+      requests: { type: 'string', default: String(GATE_DEFAULTS.batchSize) },
+      'max-requests': { type: 'string', default: String(GATE_DEFAULTS.maxRequests) },
+      'split-tolerance': { type: 'string', default: String(GATE_DEFAULTS.tolerancePoints) },
     },
   });
   const trials = Number(values.trials);
@@ -186,7 +197,11 @@ export async function runGateBench(argv: string[]): Promise<void> {
     if (!(Number.isInteger(value) && value >= 0))
       throw new Error(`${name} must be a non-negative integer, got ${value}`);
   }
-  const design = GATE_DEFAULTS;
+  const design = gateDesign({
+    batchSize: Number(values.requests),
+    maxRequests: Number(values['max-requests']),
+    tolerancePoints: Number(values['split-tolerance']),
+  });
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
 
@@ -241,7 +256,8 @@ export async function runGateBench(argv: string[]): Promise<void> {
       `decided in the first batch with probability ${ignored.stopAt[0]}`,
   );
 
-  const loopback = loopbackRuns > 0 ? await loopbackProbes(loopbackRuns, 50, seed) : undefined;
+  const loopback =
+    loopbackRuns > 0 ? await loopbackProbes(design, loopbackRuns, 50, seed) : undefined;
   if (loopback) {
     console.log(
       `Loopback, canary-50, ${loopbackRuns} whole probes (ready check, 2 tags, batches): ` +

@@ -200,7 +200,7 @@ function levelText(level: number): string {
 /** The gate's p-value: small ones in exponent form, to compare with its small threshold. */
 function gatePText(p: number | undefined): string {
   if (p === undefined || !Number.isFinite(p)) return 'p n/a';
-  return p < 1e-15 ? 'p < 1e-15' : `p = ${levelText(p)}`;
+  return p < 1e-300 ? 'p < 1e-300' : `p = ${levelText(p)}`;
 }
 
 /** 1e-4 -> "1 in 10,000". */

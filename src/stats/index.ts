@@ -23,6 +23,7 @@ export {
   GATE_DEFAULTS,
   maxStages,
   misrouteLevel,
+  uncoveredShares,
   type ActiveRevision,
   type Classification,
   type ConfiguredShare,

@@ -307,3 +307,28 @@ function lastTrue(from: number, to: number, predicate: (x: number) => boolean): 
   }
   return low;
 }
+
+/**
+ * Configured shares (whole percents 1..99) for which, with every response attributed, a count
+ * at the cap can be inside the band yet not rule out a misroute of `tolerance` points. For
+ * any other share a consistent verdict always rests on rejected misroute tests, so a misroute
+ * of `tolerance` points ends consistent with probability at most
+ * maxStages * misrouteLevel = missBudget / (2 * revisions). Empty for the defaults with two
+ * to four revisions.
+ */
+export function uncoveredShares(design: GateDesign, revisions: number): number[] {
+  const alpha = deviationLevel(design, revisions);
+  const beta = misrouteLevel(design, revisions);
+  const uncovered: number[] = [];
+  for (let percent = 1; percent <= 99; percent++) {
+    const { band, ruledOut } = countBounds(
+      design.maxRequests,
+      percent / 100,
+      design.tolerancePoints / 100,
+      alpha,
+      beta,
+    );
+    if (band.low < ruledOut.low || band.high > ruledOut.high) uncovered.push(percent);
+  }
+  return uncovered;
+}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGate } from '../../../src/stats/gate-evaluation.js';
-import { decideStage, GATE_DEFAULTS, gateDesign } from '../../../src/stats/split-gate.js';
+import {
+  decideStage,
+  GATE_DEFAULTS,
+  gateDesign,
+  uncoveredShares,
+} from '../../../src/stats/split-gate.js';
 
 /** C(n, k) p^k (1-p)^(n-k) by plain products: independent of the library's recurrence. */
 function pmf(k: number, n: number, p: number): number {
@@ -126,5 +131,15 @@ describe('evaluateGate (exact dynamic programming)', () => {
     const exact = evaluateGate(GATE_DEFAULTS, 0.2, 0.5);
     expect(exact.deviates).toBeGreaterThan(1 - 1e-12);
     expect(exact.stopAt[0]).toBeGreaterThan(1 - 1e-12);
+  });
+
+  it('with the defaults the cap leaves no borderline counts, for two to four revisions', () => {
+    // So every consistent verdict rests on rejected misroute tests, and a 10-point misroute of
+    // any revision ends consistent with probability at most 4 looks * beta = 1% / (2 * revisions):
+    // the power bound holds for three and four revisions too, without an exact evaluation.
+    for (const revisions of [2, 3, 4])
+      expect(uncoveredShares(GATE_DEFAULTS, revisions)).toEqual([]);
+    // A 5-point tolerance needs more requests than the default cap to keep that promise.
+    expect(uncoveredShares(gateDesign({ tolerancePoints: 5 }), 2)).toContain(50);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLevel, formatP, judgeSplit } from '../../../src/stats/judge.js';
-import { gateDesign } from '../../../src/stats/split-gate.js';
+import { batchSizes, gateDesign } from '../../../src/stats/split-gate.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 // Reference values: SciPy 1.17.1, scipy.stats.binomtest(x, n, p).pvalue and binom.cdf/binom.sf;
 // the bands they imply are derived in split-gate.test.ts.
@@ -121,6 +122,38 @@ describe('judgeSplit: three or more revisions', () => {
     expect(skewed.verdict).toBe('deviates');
     expect(skewed.reason).toMatch(/^revision c answered 10% \(n = 1200\), outside 15\.0–25\.3%/);
     expect(skewed.reason).toContain('1 more revision is outside its band');
+  });
+});
+
+describe('judgeSplit: the budget holds with more revisions (union bound), in seeded trials', () => {
+  // The exact evaluation covers two revisions; with three the bound rests on splitting the
+  // budget over every look at every revision. A loose budget makes the rate visible in a few
+  // thousand trials: it must stay under the budget.
+  it('three revisions routed correctly fail at most the budget', () => {
+    const design = gateDesign({ batchSize: 100, maxRequests: 400, falseFailureBudget: 0.06 });
+    const expected = { a: 50, b: 30, c: 20 };
+    const random = mulberry32(2024);
+    const trials = 4000;
+    let failures = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      const observed = { a: 0, b: 0, c: 0 };
+      for (const [index, size] of batchSizes(design).entries()) {
+        for (let i = 0; i < size; i++) {
+          const u = random();
+          if (u < 0.5) observed.a++;
+          else if (u < 0.8) observed.b++;
+          else observed.c++;
+        }
+        const judgement = judgeSplit(observed, expected, { design, stage: index + 1 });
+        if (!judgement.done) continue;
+        if (judgement.verdict === 'deviates') failures++;
+        break;
+      }
+    }
+    // Each look tests each revision at 0.06 / 12 = 0.005; the looks overlap, so the rate
+    // (156 of 4000 with this seed) stays under the 0.06 the union bound allows.
+    expect(failures / trials).toBeLessThanOrEqual(0.06);
+    expect(failures).toBe(156);
   });
 });
 
