@@ -11,8 +11,11 @@
  *     beta = missBudget / (stages * revisions * 2). So a real misroute of `tolerance` points
  *     stops early as consistent with probability at most missBudget;
  *   - otherwise the evidence is borderline: another batch, until the cap. At the cap the split
- *     is consistent unless the deviation test fires. `gate-evaluation.ts` computes what that
- *     last step costs in power, exactly.
+ *     is consistent unless the deviation test fires. With the defaults no count at the cap is
+ *     borderline (uncoveredShares), so every consistent verdict rests on rejected misroute
+ *     tests and a misroute of `tolerance` points is missed with probability at most
+ *     missBudget / (2 * revisions). `gate-evaluation.ts` computes both rates exactly for two
+ *     revisions.
  */
 import { binomialDistribution, type BinomialDistribution } from './binomial.js';
 import { numberKeyedMemo } from './memo.js';

@@ -21,9 +21,13 @@ export interface SplitGate {
    * this n. A share outside its band counts as a deviation.
    */
   band: Record<string, { low: number; high: number }>;
-  /** Misroute, in percentage points, that a consistent verdict rules out. */
+  /** Misroute, in percentage points of a revision's share, the gate is designed to catch. */
   tolerance: number;
-  /** Whether the final counts alone rule out a misroute of `tolerance` points. */
+  /**
+   * Whether the final counts rule out a misroute of `tolerance` points (one-sided exact tests
+   * in both directions reject). With the defaults, false for a consistent verdict only when fewer
+   * responses than planned could be attributed.
+   */
   misrouteRuledOut: boolean;
   /** Significance of each look at each revision (the false-failure budget split over them). */
   alphaPerTest: number;
