@@ -1,16 +1,9 @@
-import {
-  LineCounter,
-  parseAllDocuments,
-  isMap,
-  isScalar,
-  visit,
-  type Document,
-  type Node,
-} from 'yaml';
+import { LineCounter, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { KubeObject } from '../kube/object.js';
 import type { SourceLocation } from '../plan/types.js';
 import { UserError } from '../util/errors.js';
-import { MANIFEST_LIMITS } from './limits.js';
+import { MANIFEST_LIMITS, type ManifestLimits } from './limits.js';
+import { NestingTooDeep, parseYamlStream } from './yaml-stream.js';
 
 /** One parsed YAML document with a way back to its source lines. */
 export interface ManifestDocument {
@@ -22,28 +15,34 @@ export interface ManifestDocument {
 
 /**
  * Parses one multi-document YAML file; syntax and shape errors name the file and line. Alias
- * expansion is bounded (a "billion laughs" file is refused at once), and duplicate keys are found
- * in one pass: the parser's own check compares every key with every other, which a large map
- * turns into seconds.
+ * expansion and flow nesting are bounded (a "billion laughs" file or a wall of '[' is refused at
+ * once), and duplicate keys are found in one pass: the parser's own check compares every key with
+ * every other, which a large map turns into seconds. The parsed YAML is not kept: lineOf(), used
+ * only to point an error at its line, parses the file again.
  */
 export function parseManifestFile(
   text: string,
   file: string,
-  limits: { aliases: number } = MANIFEST_LIMITS,
+  limits: Pick<ManifestLimits, 'aliases' | 'flowDepth'> = MANIFEST_LIMITS,
 ): ManifestDocument[] {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-  });
-  if (!Array.isArray(documents)) {
-    // parseAllDocuments returns an EmptyStream for text with no documents.
-    return [];
-  }
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+    try {
+      return { documents: parseYamlStream(text, lineCounter, limits.flowDepth), lineAt };
+    } catch (error) {
+      if (!(error instanceof NestingTooDeep)) throw error;
+      const line = lineAt(error.offset);
+      throw new UserError(
+        `${file}:${line}: YAML syntax error: flow collections ([...] or {...}) nest deeper than ${limits.flowDepth} levels; no Kubernetes object needs that many.`,
+        { file, line },
+      );
+    }
+  };
+  let reparsed: ReturnType<typeof parse> | undefined;
+  const { documents, lineAt } = parse();
   const result: ManifestDocument[] = [];
-  for (const doc of documents) {
+  documents.forEach((doc, index) => {
     const error = doc.errors[0];
     if (error) {
       const line = lineAt(error.pos[0]);
@@ -51,12 +50,9 @@ export function parseManifestFile(
       const what = /call stack/i.test(error.message)
         ? 'the YAML is nested too deeply to read'
         : firstLine(error.message);
-      throw new UserError(`${file}:${line}: YAML syntax error: ${what}`, {
-        file,
-        line,
-      });
+      throw new UserError(`${file}:${line}: YAML syntax error: ${what}`, { file, line });
     }
-    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue; // an empty document (e.g. a trailing ---)
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return; // an empty document (e.g. a trailing ---)
     const docLine = lineAt(doc.contents.range?.[0] ?? 0);
     checkStructure(doc, file, lineAt);
     const value = toPlain(doc, file, docLine, lineAt, limits.aliases);
@@ -67,11 +63,14 @@ export function parseManifestFile(
       );
     }
     const object = value as Record<string, unknown>;
-    const lineOf = (path: readonly (string | number)[]): number =>
-      lineOfPath(doc, path, lineAt, docLine);
+    const lineOf = (path: readonly (string | number)[]): number => {
+      reparsed ??= parse();
+      const again = reparsed.documents[index];
+      return again ? lineOfPath(again, path, reparsed.lineAt, docLine) : docLine;
+    };
     checkShape(object, file, lineOf);
     result.push({ object: object as KubeObject, source: { file, line: docLine }, lineOf });
-  }
+  });
   return result;
 }
 

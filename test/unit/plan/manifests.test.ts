@@ -107,12 +107,43 @@ describe('parseManifestFile on hostile YAML', () => {
     );
   });
 
-  it('says that deeply nested YAML is too deep instead of crashing', () => {
+  it('refuses flow collections nested deeper than 100 levels at once, at their line', () => {
+    const ok = parseManifestFile(
+      `${header}spec: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+      'ok.yaml',
+    );
+    expect(ok).toHaveLength(1);
     const error = errorOf(() =>
-      parseManifestFile(`${header}spec: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml'),
+      parseManifestFile(`${header}spec:\n  x: ${'[{a: '.repeat(300_000)}\n`, 'deep.yaml'),
     );
+    expect(error.message).toBe(
+      'deep.yaml:6: YAML syntax error: flow collections ([...] or {...}) nest deeper than 100 levels; no Kubernetes object needs that many.',
+    );
+  });
+
+  it('does not count brackets inside strings and block scalars as nesting', () => {
+    const brackets = '['.repeat(500);
+    const [doc] = parseManifestFile(
+      `${header}data:\n  quoted: "${brackets}"\n  plain: a${brackets}\n  block: |\n    ${brackets}\n`,
+      'b.yaml',
+    );
+    expect(doc?.object.data).toMatchObject({ quoted: brackets, plain: `a${brackets}` });
+  });
+
+  it('says that deeply nested block YAML is too deep instead of crashing', () => {
+    const nested = Array.from({ length: 1500 }, (_, depth) => `${' '.repeat(depth)}a:`).join('\n');
+    const error = errorOf(() => parseManifestFile(`${header}${nested} 1\n`, 'deep.yaml'));
     expect(error.message).toMatch(
-      /^deep\.yaml:\d+: YAML syntax error: the YAML is nested too deeply to read/,
+      /^deep\.yaml:\d+: YAML syntax error: the YAML is nested too deeply to read$/,
     );
+  });
+
+  it('finds the line of a nested field after the file was parsed', () => {
+    const [, second] = parseManifestFile(
+      `${header}---\n${header}spec:\n  traffic:\n    - percent: 10\n    - percent: [20]\n`,
+      'two.yaml',
+    );
+    expect(second?.lineOf(['spec', 'traffic', 1, 'percent'])).toBe(13);
+    expect(second?.lineOf(['spec', 'traffic', 1, 'percent'])).toBe(13);
   });
 });
