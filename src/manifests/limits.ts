@@ -4,8 +4,8 @@ import { UserError } from '../util/errors.js';
  * Bounds on what one side (the workspace, or the base commit) may hand the parser. A Knative
  * service's manifest is a few KiB, and the API server refuses any object over about 1.5 MiB
  * (etcd's request limit), so a real repository stays far below these. They exist so that a PR
- * cannot make the run parse for minutes or fill the runner's memory: YAML parsing costs about a
- * second and well over 100 MB of memory per MiB of text.
+ * cannot make the run parse for minutes or fill the runner's memory: YAML parsing takes seconds
+ * and 100-300 MB of memory per MiB of text (scripts/bench-manifests.ts measures it).
  */
 export interface ManifestLimits {
   /** Bytes of one manifest file. */

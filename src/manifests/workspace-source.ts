@@ -8,7 +8,7 @@ import {
   type ManifestSource,
 } from './files.js';
 import { ManifestBudget, MANIFEST_LIMITS, type ManifestLimits } from './limits.js';
-import { checkManifestsPath } from './manifests-path.js';
+import { checkManifestsPath, shownPath } from './manifests-path.js';
 import { decodeManifest } from './text-encoding.js';
 import { readInsideWorkspace, resolveInsideWorkspace } from './workspace-files.js';
 import { UserError } from '../util/errors.js';
@@ -110,7 +110,7 @@ export async function requireFiles(
   const files = await source.readFiles();
   if (!files || files.length === 0) {
     throw new UserError(
-      `No Knative manifests at '${manifestsPath}' in the ${source.description}: set the 'manifests' input to a folder or file of .yaml/.yml manifests (relative to the workspace).`,
+      `No Knative manifests at ${shownPath(manifestsPath)} in the ${source.description}: set the 'manifests' input to a folder or file of .yaml/.yml manifests (relative to the workspace).`,
     );
   }
   return files;
