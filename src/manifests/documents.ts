@@ -58,7 +58,7 @@ export function parseManifestFile(
     const value = toPlain(doc, file, docLine, lineAt, limits.aliases);
     if (!isMap(doc.contents)) {
       throw new UserError(
-        `${file}:${docLine}: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found a ${describe(value)}.`,
+        `${file}:${docLine}: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found ${describeType(value)}.`,
         { file, line: docLine },
       );
     }
@@ -177,7 +177,7 @@ function checkShape(
     if (typeof object[field] !== 'string' || !object[field])
       fail(
         [field],
-        `every object needs a string '${field}'; this document has ${JSON.stringify(object[field] ?? null)}.`,
+        `every object needs a string '${field}'; this document has ${object[field] === undefined ? 'none' : describeType(object[field])}.`,
       );
   }
   const metadata = object.metadata;
@@ -193,10 +193,12 @@ function checkShape(
     fail(['metadata', 'namespace'], 'metadata.namespace must be a string.');
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'list';
+/** What a value is, never what it says: the text may be anything the file holds. */
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  return `${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
+  if (value === '') return 'an empty string';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
 function firstLine(message: string): string {

@@ -58,6 +58,17 @@ describe('parseManifestFile', () => {
 });
 
 describe('parseManifestFile on hostile YAML', () => {
+  it('says what a refused document is, never what it says', () => {
+    const text = 'root:x:0:0:root:/root:/bin/bash\n';
+    expect(errorOf(() => parseManifestFile(text, 'p.yaml')).message).toBe(
+      'p.yaml:1: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found a string.',
+    );
+    const kind = errorOf(() => parseManifestFile('apiVersion: v1\nkind: [secret-ish]\n', 'k.yaml'));
+    expect(kind.message).toBe(
+      "k.yaml:2: every object needs a string 'kind'; this document has a list.",
+    );
+  });
+
   const header = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
   it('refuses a billion-laughs file at once, naming the file, the first alias and the fix', () => {
