@@ -19,8 +19,20 @@ export interface ClusterTopology {
 }
 
 /**
+ * Every port the cluster publishes binds this address only. Without a host IP docker publishes
+ * on all interfaces, which on a self-hosted runner opens the preview and the cluster's API to
+ * the network.
+ */
+export const PUBLISH_ADDRESS = '127.0.0.1';
+
+/**
  * The course's topology as argv: 2 agents, NodePort 30080 on agent 0, port 80 via the
- * load balancer, traefik disabled (Contour is the ingress). Never touches ~/.kube/config.
+ * load balancer, traefik disabled (Contour is the ingress), every port on loopback.
+ * Never touches ~/.kube/config.
+ *
+ * Port grammar (k3d v5.9.0): `-p [HOSTIP:][HOSTPORT:]CONTAINERPORT@NODEFILTER` is docker's
+ * nat.ParsePortSpec; `--api-port [HOST:]HOSTPORT` (cmd/util/ports.go) takes `random` for a free
+ * port. Not `:0`: k3d writes the requested port into the kubeconfig (pkg/client/kubeconfig.go).
  */
 export function k3dCreateArgs(topology: ClusterTopology): string[] {
   const nodePortTarget = topology.agents > 0 ? 'agent:0' : 'server:0';
@@ -29,9 +41,11 @@ export function k3dCreateArgs(topology: ClusterTopology): string[] {
     'create',
     topology.name,
     '--port',
-    `${topology.agentPort}:30080@${nodePortTarget}`,
+    `${PUBLISH_ADDRESS}:${topology.agentPort}:30080@${nodePortTarget}`,
     '-p',
-    `${topology.loadBalancerPort}:80@loadbalancer`,
+    `${PUBLISH_ADDRESS}:${topology.loadBalancerPort}:80@loadbalancer`,
+    '--api-port',
+    `${PUBLISH_ADDRESS}:random`,
     '--agents',
     String(topology.agents),
     '--k3s-arg',

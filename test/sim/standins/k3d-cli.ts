@@ -178,11 +178,25 @@ function clusterJson(record: ClusterRecord): Record<string, unknown> {
     Status: running ? 'running' : 'exited',
     Started: record.createdAt,
   };
+  // Every published port (the API and both -p mappings, proxied) sits on the load balancer node
+  // (k3d v5.9.0 pkg/client/ports.go TransformPorts), as docker's nat.PortMap.
+  const published = (hostIp: string | undefined, hostPort: number) => [
+    { HostIp: hostIp ?? '0.0.0.0', HostPort: String(hostPort) },
+  ];
   const node = (role: string, suffix: string) => ({
     name: `k3d-${record.name}-${suffix}`,
     role,
     image: role === 'loadbalancer' ? 'ghcr.io/k3d-io/k3d-proxy:5.9.0' : record.image,
     State: state,
+    ...(role === 'loadbalancer'
+      ? {
+          portMappings: {
+            '6443/tcp': published(record.apiHost, record.apiHostPort),
+            '80/tcp': published(record.lbHost, record.lbPort),
+            '30080/tcp': published(record.agentHost, record.agentPort),
+          },
+        }
+      : {}),
   });
   const nodes = [
     ...Array.from({ length: record.servers }, (_, i) => node('server', `server-${i}`)),

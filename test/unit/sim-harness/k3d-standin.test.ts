@@ -9,7 +9,10 @@ import type { StandinIo } from '../../sim/standins/io.js';
 import { getCluster, listClusters } from '../../sim/standins/k3d-clusters.js';
 import { runK3d } from '../../sim/standins/k3d-cli.js';
 import { processAlive } from '../../sim/standins/state.js';
+import { connect } from 'node:net';
+import { k3dCreateArgs } from '../../../src/cluster/k3d.js';
 import { close, freePort, listen, portIsFree, portOf } from '../../helpers/ports.js';
+import { externalIPv4, listeningAddresses } from './listening.js';
 
 const fakeDaemon = fileURLToPath(new URL('./fake-daemon.mjs', import.meta.url));
 
@@ -195,5 +198,100 @@ describe('k3d stand-in with a fake daemon', () => {
     await expect(runK3d(['cluster', 'list'], { ...io(), env: {} })).rejects.toThrow(
       /SIM_STATE_DIR is not set/,
     );
+  });
+});
+
+/** Whether a TCP connection to host:port is accepted (then closed at once). */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+describe('k3d stand-in: where published ports bind (k3d v5.9.0 + docker nat.ParsePortSpec)', () => {
+  it("the action's arguments publish the load balancer, agent and API ports on 127.0.0.1 only", async () => {
+    const [lbPort, agentPort] = [await freePort(), await freePort()];
+    const args = k3dCreateArgs({
+      name: 'local',
+      k3sImage: 'rancher/k3s:v1.34.8-k3s1',
+      agents: 2,
+      loadBalancerPort: lbPort,
+      agentPort,
+      extraArgs: [],
+    });
+    expect(await k3d(...args)).toBe(0);
+    const record = getCluster(env.SIM_STATE_DIR as string, 'local')!;
+    expect(record).toMatchObject({
+      lbHost: '127.0.0.1',
+      agentHost: '127.0.0.1',
+      apiHost: '127.0.0.1',
+    });
+    // The kernel's socket tables: nothing listens on another address.
+    expect(listeningAddresses(lbPort)).toEqual(['127.0.0.1']);
+    expect(listeningAddresses(agentPort)).toEqual(['127.0.0.1']);
+    expect(listeningAddresses(record.apiHostPort)).toEqual(['127.0.0.1']);
+    expect(record.apiUrl).toBe(`http://127.0.0.1:${record.apiHostPort}`);
+    const external = externalIPv4();
+    if (external) {
+      expect(await accepts(external, lbPort)).toBe(false);
+      expect(await accepts(external, record.apiHostPort)).toBe(false);
+    }
+    expect(await accepts('127.0.0.1', lbPort)).toBe(true);
+
+    out = '';
+    await k3d('cluster', 'list', 'local', '-o', 'json');
+    const lb = JSON.parse(out)[0].nodes.find((n: { role: string }) => n.role === 'loadbalancer');
+    expect(lb.portMappings).toEqual({
+      '6443/tcp': [{ HostIp: '127.0.0.1', HostPort: String(record.apiHostPort) }],
+      '80/tcp': [{ HostIp: '127.0.0.1', HostPort: String(lbPort) }],
+      '30080/tcp': [{ HostIp: '127.0.0.1', HostPort: String(agentPort) }],
+    });
+  });
+
+  it('without a host IP, as docker does, the ports are open on every interface', async () => {
+    const [lbPort, agentPort] = [await freePort(), await freePort()];
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'open',
+        '-p',
+        `${lbPort}:80@loadbalancer`,
+        '--port',
+        `${agentPort}:30080@agent:0`,
+        '--agents',
+        '1',
+      ),
+    ).toBe(0);
+    const record = getCluster(env.SIM_STATE_DIR as string, 'open')!;
+    expect(listeningAddresses(lbPort)).toEqual(['0.0.0.0']);
+    expect(listeningAddresses(agentPort)).toEqual(['0.0.0.0']);
+    expect(listeningAddresses(record.apiHostPort)).toEqual(['0.0.0.0']);
+    const external = externalIPv4();
+    if (external) expect(await accepts(external, lbPort)).toBe(true);
+  });
+
+  it("an API port of 0 is bound, but k3d's kubeconfig names port 0 (why the action asks for random)", async () => {
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'zero',
+        '-p',
+        `127.0.0.1:${await freePort()}:80@loadbalancer`,
+        '--api-port',
+        '127.0.0.1:0',
+      ),
+    ).toBe(0);
+    expect(getCluster(env.SIM_STATE_DIR as string, 'zero')?.apiUrl).toBe('http://127.0.0.1:0');
   });
 });
