@@ -109,14 +109,27 @@ export class K3d {
   /** Loads local images into every node; retried once (a node can be briefly busy). */
   async importImages(tags: readonly string[], clusterName: string): Promise<void> {
     if (tags.length === 0) return;
-    await withRetry(
-      () => this.runner.runOk(['image', 'import', ...tags, '-c', clusterName], { stream: true }),
-      {
-        what: `k3d image import ${tags.join(' ')}`,
-        attempts: 2,
-        initialDelayMs: this.importRetryDelayMs,
-        isTransient: () => true,
-      },
+    await this.importOnce(['image', 'import', ...tags, '-c', clusterName], tags.join(' '));
+  }
+
+  /**
+   * Loads an image archive (`docker image save`) into every node. Direct mode: k3d's default
+   * tools-node mode only logs a node's failed `ctr image import` and still exits 0
+   * (k3d v5.9.0 pkg/client/tools.go importWithToolsNode).
+   */
+  async importArchive(archivePath: string, clusterName: string): Promise<void> {
+    await this.importOnce(
+      ['image', 'import', archivePath, '-c', clusterName, '--mode', 'direct'],
+      archivePath,
     );
+  }
+
+  private async importOnce(args: string[], what: string): Promise<void> {
+    await withRetry(() => this.runner.runOk(args, { stream: true }), {
+      what: `k3d image import ${what}`,
+      attempts: 2,
+      initialDelayMs: this.importRetryDelayMs,
+      isTransient: () => true,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { kubeconfigFor } from '../cluster/index.js';
 import { type FlagSpec, UsageError, flagBool, flagList, flagString, parseArgs } from './flags.js';
+import { archiveSource, type ImportSource, runtimeSource, settleImport } from './image-archive.js';
 import { findImage, normalizeImageRef } from './image-store.js';
 import type { StandinIo } from './io.js';
 import {
@@ -372,11 +373,12 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
     runningCluster(stateDir, name),
   );
   const images: string[] = [];
+  const sources: ImportSource[] = [];
   for (const ref of parsed.positionals) {
-    if (existsSync(join(io.cwd, ref))) {
-      throw new K3dFatal(
-        `importing image archives (${ref}) is not supported by the simulated cluster`,
-      );
+    const archive = archiveSource(io.cwd, ref);
+    if (archive) {
+      sources.push(archive);
+      continue;
     }
     const image = findImage(stateDir, ref);
     if (!image) {
@@ -388,17 +390,42 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
     }
     images.push(normalizeImageRef(ref));
   }
+  if (images.length > 0) sources.unshift(runtimeSource(images, io.env));
+  let errorOccurred = false;
   for (const record of records) {
     log(`Importing image(s) into cluster '${record.name}'`);
     log(`Saving ${images.length} image(s) from runtime...`);
     log('Importing images into nodes...');
-    await markImported(record, images);
-    recordImportedImages(stateDir, record.name, images);
+    const settled = settleImport(
+      sources,
+      { name: record.name, nodes: nodeNames(record) },
+      mode,
+      io,
+    );
+    if (settled.failed) {
+      errorOccurred = true;
+      continue;
+    }
+    await markImported(record, settled.images);
+    recordImportedImages(stateDir, record.name, settled.images);
     log('Removing the tarball(s) from image volume...');
   }
-  log(`Successfully imported ${images.length} image(s) into ${records.length} cluster(s)`);
+  if (errorOccurred) {
+    io.stderr(
+      'WARN[0001] At least one error occured while trying to import the image(s) into the selected cluster(s)\n',
+    );
+    return 1;
+  }
+  log(
+    `Successfully imported ${parsed.positionals.length} image(s) into ${records.length} cluster(s)`,
+  );
   return 0;
 }
+
+const nodeNames = (record: ClusterRecord): string[] => [
+  ...Array.from({ length: record.servers }, (_, i) => `k3d-${record.name}-server-${i}`),
+  ...Array.from({ length: record.agents }, (_, i) => `k3d-${record.name}-agent-${i}`),
+];
 
 /** Tells the simulated API which images its nodes now hold (S1's control endpoint). */
 async function markImported(record: ClusterRecord, images: string[]): Promise<void> {

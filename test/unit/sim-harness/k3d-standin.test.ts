@@ -295,3 +295,69 @@ describe('k3d stand-in: where published ports bind (k3d v5.9.0 + docker nat.Pars
     expect(getCluster(env.SIM_STATE_DIR as string, 'zero')?.apiUrl).toBe('http://127.0.0.1:0');
   });
 });
+
+// k3d v5.9.0 pkg/client/tools.go runs `ctr image import --all-platforms` in every node; with
+// Docker's containerd image store the saved index names content the store lacks (k3d-io/k3d#1538).
+describe('k3d stand-in: image import from the containerd image store', () => {
+  const build = async (store: string): Promise<void> => {
+    env.SIM_DOCKER_IMAGE_STORE = store;
+    expect(
+      await k3d('cluster', 'create', 'cs', '-p', `127.0.0.1:${await freePort()}:80@loadbalancer`),
+    ).toBe(0);
+    mkdirSync(join(root, 'app'));
+    writeFileSync(join(root, 'app', 'Dockerfile'), 'FROM scratch\n');
+    expect(await runDocker(['build', '-t', 'dev.local/app:abc1234', 'app'], io())).toBe(0);
+    err = '';
+  };
+  const imported = () => getCluster(env.SIM_STATE_DIR as string, 'cs')?.importedImages;
+
+  it('default (tools-node) mode: each node logs the ctr failure, the command exits 0, nothing is loaded', async () => {
+    await build('containerd');
+    expect(await k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'cs')).toBe(0);
+    expect(err).toMatch(
+      /ERRO\[\d+\] failed to import images in node 'k3d-cs-server-0': Exec process in node 'k3d-cs-server-0' failed with exit code '1': Logs from failed access process:\nctr: content digest sha256:[0-9a-f]{64}: not found/,
+    );
+    expect(imported()).toEqual([]);
+  });
+
+  it('direct mode: the failure fails the command', async () => {
+    await build('containerd');
+    expect(
+      await k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'cs', '--mode', 'direct'),
+    ).toBe(1);
+    expect(err).toMatch(
+      /ERRO\[\d+\] Failed to import image\(s\) into cluster 'cs': could not load image/,
+    );
+    expect(err).toContain('WARN[0001] At least one error occured');
+    expect(imported()).toEqual([]);
+  });
+
+  it('an archive saved for one platform imports; one saved with the whole index fails like the runtime path', async () => {
+    await build('containerd');
+    const platform = `linux/${process.arch === 'x64' ? 'amd64' : process.arch}`;
+    const save = (file: string, ...flags: string[]) =>
+      runDocker(['image', 'save', ...flags, '-o', file, 'dev.local/app:abc1234'], io());
+    expect(await save('whole.tar')).toBe(0);
+    expect(
+      await k3d('image', 'import', join(root, 'whole.tar'), '-c', 'cs', '--mode', 'direct'),
+    ).toBe(1);
+    expect(imported()).toEqual([]);
+    expect(await save('one.tar', '--platform', platform)).toBe(0);
+    expect(await k3d('image', 'import', 'one.tar', '-c', 'cs', '--mode', 'direct')).toBe(0);
+    expect(imported()).toEqual(['dev.local/app:abc1234']);
+  });
+
+  it('a file that is not an image archive is refused by ctr', async () => {
+    await build('classic');
+    writeFileSync(join(root, 'junk.tar'), 'not an archive');
+    expect(await k3d('image', 'import', 'junk.tar', '-c', 'cs', '--mode', 'direct')).toBe(1);
+    expect(err).toContain('ctr: unrecognized image format');
+  });
+
+  it('the classic store imports from the runtime, in either mode', async () => {
+    await build('classic');
+    expect(await k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'cs')).toBe(0);
+    expect(imported()).toEqual(['dev.local/app:abc1234']);
+    expect(err).not.toContain('ERRO');
+  });
+});
