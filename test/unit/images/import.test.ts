@@ -47,8 +47,8 @@ function fakeTools(answer: (tool: string, args: string[]) => Partial<ToolResult>
     return {
       tool,
       run,
-      async runOk(args, options) {
-        const result = await run(args, options);
+      async runOk(args) {
+        const result = await run(args);
         if (result.exitCode !== 0) throw new ToolError(`${tool} ${args.join(' ')}`, result);
         return result;
       },
@@ -142,8 +142,8 @@ describe('importImages against the docker and k3d stand-ins', () => {
     return {
       tool,
       run,
-      async runOk(args, options) {
-        const result = await run(args, options);
+      async runOk(args) {
+        const result = await run(args);
         if (result.exitCode !== 0) throw new ToolError(`${tool} ${args.join(' ')}`, result);
         return result;
       },
