@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tc from '@actions/tool-cache';
+import { errorMessage } from '../util/errors.js';
 import { log } from '../util/log.js';
 import { withRetry } from '../util/retry.js';
 import {
@@ -97,8 +98,16 @@ export async function downloadVerified(
         `The tool cache's ${artifact.fileName} (${artifact.cacheName} ${artifact.version}) has sha256 ` +
           `${actual}, expected ${expected}: it was changed after it was cached. Discarding it and downloading again.`,
       );
-      await rm(cachedDir, { recursive: true, force: true });
-      await rm(`${cachedDir}.complete`, { force: true });
+      try {
+        await rm(`${cachedDir}.complete`, { force: true });
+        await rm(cachedDir, { recursive: true, force: true });
+      } catch (error) {
+        throw new Error(
+          `The tool cache's ${artifact.fileName} at ${cachedFile} was changed after it was cached and ` +
+            `cannot be removed (${errorMessage(error)}); refusing to use it. Delete ${cachedDir} on the runner.`,
+          { cause: error },
+        );
+      }
       // The pin alone checked the cache; a download is also checked against the list.
       if (trustedPin(artifact, options)) expected = undefined;
     }
