@@ -11,8 +11,8 @@ import { readDockerImageStore } from './image-store.js';
 export interface ImportOptions {
   tags: readonly string[];
   clusterName: string;
-  /** RUNNER_TEMP: the archive is written under <tempDir>/knative-action/ and removed after. */
-  tempDir: string;
+  /** The action's folder under RUNNER_TEMP: the archive is written there and removed after. */
+  workDir: string;
   /** The platform the images were built for (default: this runner's, e.g. linux/amd64). */
   platform?: string;
 }
@@ -44,9 +44,8 @@ export async function importImages(
   log().info(
     `Docker uses the containerd image store: saving the images for ${platform} to an archive for k3d (k3d-io/k3d#1538).`,
   );
-  const folder = join(options.tempDir, 'knative-action');
-  await mkdir(folder, { recursive: true });
-  const archive = join(folder, `images-${randomUUID()}.tar`);
+  await mkdir(options.workDir, { recursive: true });
+  const archive = join(options.workDir, `images-${randomUUID()}.tar`);
   try {
     try {
       await tools.docker.runOk([

@@ -65,7 +65,7 @@ describe('importImages (argv)', () => {
     const { calls, docker, k3d } = fakeTools((tool) =>
       tool === 'docker' ? { stdout: `${OVERLAY2}\n` } : undefined,
     );
-    await importImages({ docker, k3d }, { ...base, tempDir: temp });
+    await importImages({ docker, k3d }, { ...base, workDir: join(temp, 'knative-action') });
     expect(calls).toEqual([
       'docker info --format {{json .DriverStatus}}',
       'k3d image import dev.local/app:aaaaaaa dev.local/app:bbbbbbb -c knp-1',
@@ -79,7 +79,7 @@ describe('importImages (argv)', () => {
         writeFileSync(args[args.indexOf('--output') + 1]!, 'archive');
       return undefined;
     });
-    await importImages({ docker, k3d }, { ...base, tempDir: temp });
+    await importImages({ docker, k3d }, { ...base, workDir: join(temp, 'knative-action') });
     const archive = /--output (\S+)/.exec(calls[1] ?? '')?.[1] ?? '';
     expect(archive).toMatch(new RegExp(`^${temp}/knative-action/images-[0-9a-f-]+\\.tar$`));
     expect(calls).toEqual([
@@ -97,7 +97,10 @@ describe('importImages (argv)', () => {
         return { exitCode: 125, stderr: 'unknown flag: --platform' };
       return undefined;
     });
-    const failure = importImages({ docker, k3d }, { ...base, tempDir: temp });
+    const failure = importImages(
+      { docker, k3d },
+      { ...base, workDir: join(temp, 'knative-action') },
+    );
     await expect(failure).rejects.toThrow(/containerd image store.*k3d-io\/k3d#1538/);
     await expect(failure).rejects.toThrow(/unknown flag: --platform/);
     await expect(failure).rejects.toThrow(CLASSIC_STORE_SETTING);
@@ -106,7 +109,10 @@ describe('importImages (argv)', () => {
 
   test('nothing to import: docker is not asked', async () => {
     const { calls, docker, k3d } = fakeTools(() => undefined);
-    await importImages({ docker, k3d }, { ...base, tags: [], tempDir: temp });
+    await importImages(
+      { docker, k3d },
+      { ...base, tags: [], workDir: join(temp, 'knative-action') },
+    );
     expect(calls).toEqual([]);
   });
 });
@@ -203,7 +209,7 @@ describe('importImages against the docker and k3d stand-ins', () => {
     await importImages(tools, {
       tags: ['dev.local/app:abc1234'],
       clusterName: 'img',
-      tempDir: temp,
+      workDir: join(temp, 'knative-action'),
     });
     expect(imported()).toEqual(['dev.local/app:abc1234']);
     expect(log).not.toContain('ERRO');
@@ -215,7 +221,7 @@ describe('importImages against the docker and k3d stand-ins', () => {
     await importImages(tools, {
       tags: ['dev.local/app:abc1234'],
       clusterName: 'img',
-      tempDir: temp,
+      workDir: join(temp, 'knative-action'),
     });
     expect(imported()).toEqual(['dev.local/app:abc1234']);
     expect(existsSync(join(temp, 'knative-action'))).toBe(false);
