@@ -1,0 +1,64 @@
+import { DEFAULT_ALPHA } from '../stats/index.js';
+import { mannWhitneyU } from '../stats/mann-whitney.js';
+import { medianRatioInterval } from '../stats/median-ratio-interval.js';
+import { percentiles } from '../stats/percentile.js';
+import type { LatencyComparison, LatencySide, LatencyVerdict } from './types.js';
+
+/**
+ * The smallest difference of medians worth a verdict: with hundreds of samples the test
+ * finds differences of a percent or two that nobody would act on (and that machine drift
+ * can cause), so `faster`/`slower` also need the ratio of medians beyond 1 ± 5%.
+ */
+export const PRACTICAL_MARGIN = 0.05;
+
+export interface CompareLatencyOptions {
+  /** Significance level of the Mann–Whitney test; the split's by default. */
+  alpha?: number;
+  /** Practical margin as a fraction; PRACTICAL_MARGIN by default. */
+  margin?: number;
+}
+
+/**
+ * Compares the latencies (ms) of the base's and the PR's successful answers: percentiles per
+ * side, the ratio of medians with its 95% interval, a two-sided Mann–Whitney U test, and a
+ * verdict. `slower` needs all of: p < alpha, PR median > base median × (1 + margin), and the
+ * test pointing the same way (PR values tend to exceed the base's); `faster` mirrors it.
+ */
+export function compareLatency(
+  base: readonly number[],
+  pr: readonly number[],
+  options: CompareLatencyOptions = {},
+): LatencyComparison {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const margin = options.margin ?? PRACTICAL_MARGIN;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  if (!(margin >= 0)) throw new RangeError(`margin must be >= 0, got ${margin}`);
+  for (const value of [...base, ...pr]) {
+    if (!(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`latencies must be finite and >= 0 ms, got ${value}`);
+    }
+  }
+
+  const baseSide = side(base);
+  const prSide = side(pr);
+  const common = { base: baseSide, pr: prSide, alpha, margin };
+  if (base.length === 0 || pr.length === 0 || baseSide.p50 === 0) {
+    return { ...common, ratio: null, interval: null, p: null, verdict: 'unmeasurable' };
+  }
+
+  const ratio = prSide.p50 / baseSide.p50;
+  const interval = medianRatioInterval(base, pr);
+  // U of the PR: above n1 n2 / 2 when PR latencies tend to exceed the base's.
+  const test = mannWhitneyU(pr, base);
+  const prTendsSlower = test.u > (pr.length * base.length) / 2;
+  const prTendsFaster = test.u < (pr.length * base.length) / 2;
+  let verdict: LatencyVerdict = 'same';
+  if (test.p < alpha && ratio > 1 + margin && prTendsSlower) verdict = 'slower';
+  else if (test.p < alpha && ratio < 1 - margin && prTendsFaster) verdict = 'faster';
+  return { ...common, ratio, interval, p: test.p, verdict };
+}
+
+function side(latencies: readonly number[]): LatencySide {
+  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]) as [number, number, number];
+  return { samples: latencies.length, p50, p95, p99 };
+}
