@@ -34,15 +34,15 @@ export function compareLatency(
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
   if (!(margin >= 0)) throw new RangeError(`margin must be >= 0, got ${margin}`);
   for (const value of [...base, ...pr]) {
-    if (!(Number.isFinite(value) && value >= 0)) {
-      throw new RangeError(`latencies must be finite and >= 0 ms, got ${value}`);
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`latencies must be finite and positive (ms), got ${value}`);
     }
   }
 
   const baseSide = side(base);
   const prSide = side(pr);
   const common = { base: baseSide, pr: prSide, alpha, margin };
-  if (base.length === 0 || pr.length === 0 || baseSide.p50 === 0) {
+  if (base.length === 0 || pr.length === 0) {
     return { ...common, ratio: null, interval: null, p: null, verdict: 'unmeasurable' };
   }
 

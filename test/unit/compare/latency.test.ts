@@ -103,6 +103,7 @@ describe('compareLatency', () => {
   it('rejects latencies that cannot be', () => {
     expect(() => compareLatency([1, Number.NaN], [1])).toThrow(/latencies/);
     expect(() => compareLatency([1, -2], [1])).toThrow(/latencies/);
+    expect(() => compareLatency([1, 0], [1])).toThrow(/positive/);
     expect(() => compareLatency([1], [1], { alpha: 0 })).toThrow(/alpha/);
   });
 });
