@@ -1,4 +1,5 @@
 import { percentile } from '../stats/percentile.js';
+import { roundTo } from '../util/round.js';
 import type { ColdStartNotMeasured, ColdStartSummary } from './types.js';
 
 /** Samples and nearest-rank median of one revision's cold starts (ms). */
@@ -10,8 +11,9 @@ export function summarizeColdStarts(samplesMs: readonly number[]): ColdStartSumm
       throw new RangeError(`cold-start samples must be finite and >= 0 ms, got ${value}`);
     }
   }
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  return { samplesMs: [...samplesMs], medianMs: percentile(sorted, 50) };
+  const rounded = samplesMs.map((ms) => roundTo(ms, 1));
+  const sorted = [...rounded].sort((a, b) => a - b);
+  return { samplesMs: rounded, medianMs: percentile(sorted, 50) };
 }
 
 /**

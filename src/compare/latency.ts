@@ -1,7 +1,8 @@
 import { DEFAULT_ALPHA } from '../stats/index.js';
 import { mannWhitneyU } from '../stats/mann-whitney.js';
 import { medianRatioInterval } from '../stats/median-ratio-interval.js';
-import { percentiles } from '../stats/percentile.js';
+import { percentile, percentiles } from '../stats/percentile.js';
+import { roundTo } from '../util/round.js';
 import type { LatencyComparison, LatencySide, LatencyVerdict } from './types.js';
 
 /**
@@ -46,7 +47,7 @@ export function compareLatency(
     return { ...common, ratio: null, interval: null, p: null, verdict: 'unmeasurable' };
   }
 
-  const ratio = prSide.p50 / baseSide.p50;
+  const ratio = percentile(sorted(pr), 50) / percentile(sorted(base), 50);
   const interval = medianRatioInterval(base, pr);
   // U of the PR: above n1 n2 / 2 when PR latencies tend to exceed the base's.
   const test = mannWhitneyU(pr, base);
@@ -55,10 +56,25 @@ export function compareLatency(
   let verdict: LatencyVerdict = 'same';
   if (test.p < alpha && ratio > 1 + margin && prTendsSlower) verdict = 'slower';
   else if (test.p < alpha && ratio < 1 - margin && prTendsFaster) verdict = 'faster';
-  return { ...common, ratio, interval, p: test.p, verdict };
+  // The verdict is decided on exact figures; the report carries them rounded.
+  return {
+    ...common,
+    ratio: roundTo(ratio, 4),
+    interval: { low: roundTo(interval.low, 4), high: roundTo(interval.high, 4) },
+    p: test.p,
+    verdict,
+  };
 }
 
 function side(latencies: readonly number[]): LatencySide {
-  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]) as [number, number, number];
+  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]).map((ms) => roundTo(ms, 2)) as [
+    number,
+    number,
+    number,
+  ];
   return { samples: latencies.length, p50, p95, p99 };
+}
+
+function sorted(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b);
 }

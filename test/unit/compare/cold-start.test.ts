@@ -11,6 +11,13 @@ describe('summarizeColdStarts', () => {
     expect(summarizeColdStarts([400, 100, 300, 200]).medianMs).toBe(200);
   });
 
+  it('reports samples to 0.1 ms', () => {
+    expect(summarizeColdStarts([1200.04, 899.96])).toEqual({
+      samplesMs: [1200, 900],
+      medianMs: 900,
+    });
+  });
+
   it('rejects no samples and impossible ones', () => {
     expect(() => summarizeColdStarts([])).toThrow(/at least one/);
     expect(() => summarizeColdStarts([10, -1])).toThrow(/finite/);

@@ -30,6 +30,14 @@ describe('compareLatency', () => {
     expect(result.verdict).toBe('slower');
   });
 
+  it('reports percentiles to 0.01 ms and the ratio to 4 decimals, judged on exact figures', () => {
+    const result = compareLatency([3.123456, 3.123456], [4.987654, 4.987654]);
+    expect(result.base.p50).toBe(3.12);
+    expect(result.pr.p99).toBe(4.99);
+    expect(result.ratio).toBe(1.5968);
+    expect(result.interval).toEqual({ low: 1.5968, high: 1.5968 });
+  });
+
   it('equal latencies: same', () => {
     const result = compareLatency(lognormal(1, 200, 4), lognormal(2, 200, 4));
     expect(result.verdict).toBe('same');
