@@ -3,10 +3,12 @@
  *
  * Two node:http servers stand in for the base and the PR revision. Each answers after a
  * jittered delay: lognormal around its median, delay = median × exp(σ Z) with Z standard
- * normal from a seeded PRNG, so the median is exact and p95/p50 = exp(1.645 σ). The delay is
- * scheduled with setTimeout, whose 1 ms resolution quantises it; the measured latency adds
- * real loopback HTTP and event-loop lag, which both sides share. The PR's median is the
- * base's times 1.0, 1.1, 1.2 and 1.5.
+ * normal from a seeded PRNG, so the median is exact and p95/p50 = exp(1.645 σ). Node truncates
+ * a timer's delay to whole milliseconds and fires it on its millisecond clock, so each delay
+ * is quantised and then spread by up to a millisecond; the measured latency adds real loopback
+ * HTTP and event-loop lag, which both sides share. The PR's median is the base's times 1.0,
+ * 1.1, 1.2 and 1.5. Scheduling lag on a busy machine dilutes these differences (the table
+ * shows the measured ratio of medians), so the output states the load average.
  *
  * Per trial the real comparison runs: `requestsPerSide` requests to each server, interleaved
  * (base, pr, base, pr, ...) through one pool of `concurrency` workers on the action's HTTP
