@@ -15,7 +15,8 @@
  * client, then compareLatency and compareErrors. Detection rate: trials judged `slower`;
  * false-alarm rate at 0%: trials judged anything but `same`.
  *
- * Run: npx tsx scripts/bench/compare.ts [--trials N] [--requests N] [--concurrency C]
+ * Run: npm run bench -- --compare [--trials N] [--requests N] [--concurrency C]
+ *   (or npx tsx scripts/bench/compare.ts with the same options)
  * The last line is machine-readable JSON with the figures.
  */
 import http from 'node:http';
@@ -24,13 +25,13 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { COMPARISON_ALPHA } from '../../src/compare/defaults.js';
 import { compareErrors } from '../../src/compare/errors.js';
 import { errorCounts, sendInterleaved } from '../../src/compare/interleave.js';
 import { compareLatency } from '../../src/compare/latency.js';
 import type { LatencyVerdict } from '../../src/compare/types.js';
 import { createNodeHttpClient } from '../../src/probe/http-client.js';
 import { percentile } from '../../src/stats/percentile.js';
-import { DEFAULT_ALPHA } from '../../src/stats/index.js';
 import { mulberry32 } from '../../test/helpers/prng.js';
 
 export interface CompareBenchOptions {
@@ -113,7 +114,32 @@ async function startJitteredServer(): Promise<JitteredServer> {
   };
 }
 
-export async function runCompareBench(
+/** `npm run bench -- --compare [--trials N] [--requests N] [--concurrency C]`. */
+export async function runCompareBench(args: readonly string[]): Promise<CompareBenchResult> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      trials: { type: 'string' },
+      requests: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
+  const positive = (text: string | undefined, name: string): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!(Number.isInteger(value) && value > 0)) {
+      throw new Error(`--${name} must be a positive integer, got ${text}`);
+    }
+    return value;
+  };
+  return measureComparisonPower({
+    trials: positive(values.trials, 'trials'),
+    requestsPerSide: positive(values.requests, 'requests'),
+    concurrency: positive(values.concurrency, 'concurrency'),
+  });
+}
+
+export async function measureComparisonPower(
   overrides: Partial<CompareBenchOptions> = {},
   print: (line: string) => void = (line) => console.log(line),
 ): Promise<CompareBenchResult> {
@@ -172,7 +198,7 @@ export async function runCompareBench(
     const zero = rows.find((row) => row.difference === 0);
     const sortedDurations = [...durations].sort((a, b) => a - b);
     const result: CompareBenchResult = {
-      alpha: DEFAULT_ALPHA,
+      alpha: COMPARISON_ALPHA,
       trials: options.trials,
       rows,
       falseAlarmRate: zero ? rate(zero.slower + zero.faster) : Number.NaN,
@@ -193,7 +219,7 @@ export async function runCompareBench(
       `Loopback: base median ${options.baseMedianMs} ms, lognormal jitter σ = ${options.sigma} ` +
         `(p95 ≈ ${(options.baseMedianMs * Math.exp(1.645 * options.sigma)).toFixed(1)} ms); ` +
         `${options.requestsPerSide} requests per side, interleaved, concurrency ${options.concurrency}; ` +
-        `${options.trials} seeded trials per difference; alpha ${DEFAULT_ALPHA}, margin 5%; ` +
+        `${options.trials} seeded trials per difference; alpha ${COMPARISON_ALPHA}, margin 5%; ` +
         `load average ${result.loadAverage.toFixed(1)} on ${result.cpus} CPUs\n`,
     );
     print(
@@ -206,7 +232,7 @@ export async function runCompareBench(
       );
     }
     print(
-      `\nFalse alarms at 0%: ${pct(result.falseAlarmRate).trim()} (target <= ${100 * DEFAULT_ALPHA}%); ` +
+      `\nFalse alarms at 0%: ${pct(result.falseAlarmRate).trim()} (target <= ${100 * COMPARISON_ALPHA}%); ` +
         `detection at 20%: ${pct(result.detectionRate['20%'] ?? Number.NaN).trim()} (target >= 90%)`,
     );
     print(
@@ -238,23 +264,5 @@ function pct(share: number): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({
-    options: {
-      trials: { type: 'string' },
-      requests: { type: 'string' },
-      concurrency: { type: 'string' },
-    },
-  });
-  const positive = (text: string | undefined, name: string): number | undefined => {
-    if (text === undefined) return undefined;
-    const value = Number(text);
-    if (!(Number.isInteger(value) && value > 0))
-      throw new Error(`--${name} must be a positive integer, got ${text}`);
-    return value;
-  };
-  await runCompareBench({
-    trials: positive(values.trials, 'trials'),
-    requestsPerSide: positive(values.requests, 'requests'),
-    concurrency: positive(values.concurrency, 'concurrency'),
-  });
+  await runCompareBench(process.argv.slice(2));
 }

@@ -1,5 +1,5 @@
-import { DEFAULT_ALPHA } from '../stats/index.js';
 import { fisherExact } from '../stats/fisher-exact.js';
+import { COMPARISON_ALPHA } from './defaults.js';
 import type { ErrorComparison, ErrorCounts } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ export function compareErrors(
   pr: ErrorCounts,
   options: { alpha?: number } = {},
 ): ErrorComparison {
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const alpha = options.alpha ?? COMPARISON_ALPHA;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
   validate('base', base);
   validate('pr', pr);

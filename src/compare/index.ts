@@ -1,7 +1,8 @@
 /** PR against base: latency, errors and cold starts, each judged with a test. */
-export { compareLatency, PRACTICAL_MARGIN, type CompareLatencyOptions } from './latency.js';
+export { COMPARISON_ALPHA, PRACTICAL_MARGIN } from './defaults.js';
+export { compareLatency, type CompareLatencyOptions } from './latency.js';
 export { compareErrors, addErrorCounts } from './errors.js';
-export { latencyGate, errorRegressionMessage, type LatencyGate } from './gates.js';
+export { latencyGate, type LatencyGate } from './gates.js';
 export { summarizeColdStarts, coldStartReasonText } from './cold-start.js';
 export {
   sendInterleaved,

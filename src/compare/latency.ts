@@ -1,19 +1,12 @@
-import { DEFAULT_ALPHA } from '../stats/index.js';
 import { mannWhitneyU } from '../stats/mann-whitney.js';
 import { medianRatioInterval } from '../stats/median-ratio-interval.js';
 import { percentile, percentiles } from '../stats/percentile.js';
 import { roundTo } from '../util/round.js';
+import { COMPARISON_ALPHA, PRACTICAL_MARGIN } from './defaults.js';
 import type { LatencyComparison, LatencySide, LatencyVerdict } from './types.js';
 
-/**
- * The smallest difference of medians worth a verdict: with hundreds of samples the test
- * finds differences of a percent or two that nobody would act on (and that machine drift
- * can cause), so `faster`/`slower` also need the ratio of medians beyond 1 ± 5%.
- */
-export const PRACTICAL_MARGIN = 0.05;
-
 export interface CompareLatencyOptions {
-  /** Significance level of the Mann–Whitney test; the split's by default. */
+  /** Significance level of the Mann–Whitney test; COMPARISON_ALPHA by default. */
   alpha?: number;
   /** Practical margin as a fraction; PRACTICAL_MARGIN by default. */
   margin?: number;
@@ -30,7 +23,7 @@ export function compareLatency(
   pr: readonly number[],
   options: CompareLatencyOptions = {},
 ): LatencyComparison {
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const alpha = options.alpha ?? COMPARISON_ALPHA;
   const margin = options.margin ?? PRACTICAL_MARGIN;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
   if (!(margin >= 0)) throw new RangeError(`margin must be >= 0, got ${margin}`);

@@ -3,7 +3,12 @@
  * Untrusted names lose control characters (no terminal escape sequences) and line breaks.
  */
 import { coldStartReasonText } from '../compare/cold-start.js';
-import type { ColdStartSide, ErrorCounts, ServiceComparison } from '../compare/types.js';
+import type {
+  ColdStartSide,
+  ErrorComparison,
+  ErrorCounts,
+  ServiceComparison,
+} from '../compare/types.js';
 import { stripUnsafe, truncate } from './markdown.js';
 import { sameReason, seconds } from './render-comparison.js';
 import { milliseconds, pValueText } from './render-parts.js';
@@ -84,4 +89,25 @@ function errorCell(counts: ErrorCounts): string {
 
 function coldStartCell(side: ColdStartSide): string {
   return side.measured ? `${seconds(side.medianMs)} (n=${side.samplesMs.length})` : 'not measured';
+}
+
+/** Characters of an error sample a failure message quotes. */
+const SAMPLE_CHARS = 200;
+
+/**
+ * Why an error regression fails the run, as plain text for the log and the failure block:
+ * the rates, the one-sided test, the most common error with a one-line sample.
+ */
+export function errorRegressionMessage(errors: ErrorComparison): string {
+  const rate = (e: ErrorCounts): string =>
+    `${e.errors} of ${e.total} (${((100 * e.errors) / Math.max(1, e.total)).toFixed(1)}%)`;
+  let message =
+    `the PR revision failed ${rate(errors.pr)} requests, the base ${rate(errors.base)}; ` +
+    `one-sided Fisher's exact test ${pValueText(errors.pHigher)} < alpha ${errors.alpha}`;
+  const common = errors.pr.mostCommon;
+  if (common) {
+    message += `. Most common: ${plain(common.kind, 80)} (${common.count}×)`;
+    if (common.sample) message += `, e.g. ${JSON.stringify(plain(common.sample, SAMPLE_CHARS))}`;
+  }
+  return message;
 }

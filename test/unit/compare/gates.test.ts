@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareErrors } from '../../../src/compare/errors.js';
-import { errorRegressionMessage, latencyGate } from '../../../src/compare/gates.js';
+import { latencyGate } from '../../../src/compare/gates.js';
 
 describe('latencyGate', () => {
   it('without a threshold the comparison is only reported', () => {
@@ -31,35 +30,5 @@ describe('latencyGate', () => {
   it('rejects thresholds that are not percentages', () => {
     expect(() => latencyGate(-5, 'slower', 2)).toThrow(/latency-threshold/);
     expect(() => latencyGate(Number.NaN, 'slower', 2)).toThrow(/latency-threshold/);
-  });
-});
-
-describe('errorRegressionMessage', () => {
-  it('names the rates, the test and the most common error with a one-line sample', () => {
-    const errors = compareErrors(
-      { errors: 0, total: 600 },
-      {
-        errors: 180,
-        total: 600,
-        mostCommon: { kind: 'HTTP 500', count: 180, sample: 'Internal\nServer Error\u001b[31m' },
-      },
-    );
-    expect(errorRegressionMessage(errors)).toBe(
-      'the PR revision failed 180 of 600 (30.0%) requests, the base 0 of 600 (0.0%); one-sided ' +
-        "Fisher's exact test p < 0.0001 < alpha 0.01. Most common: HTTP 500 (180×), " +
-        'e.g. "Internal Server Error[31m"',
-    );
-  });
-
-  it('truncates a long sample', () => {
-    const errors = compareErrors(
-      { errors: 0, total: 100 },
-      {
-        errors: 50,
-        total: 100,
-        mostCommon: { kind: 'HTTP 502', count: 50, sample: 'x'.repeat(5000) },
-      },
-    );
-    expect(errorRegressionMessage(errors).length).toBeLessThan(400);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareLatency, PRACTICAL_MARGIN } from '../../../src/compare/latency.js';
+import { PRACTICAL_MARGIN } from '../../../src/compare/defaults.js';
+import { compareLatency } from '../../../src/compare/latency.js';
 import { mannWhitneyU } from '../../../src/stats/mann-whitney.js';
 import { mulberry32 } from '../../helpers/prng.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonText } from '../../../src/report/comparison-text.js';
+import { compareErrors } from '../../../src/compare/errors.js';
+import { comparisonText, errorRegressionMessage } from '../../../src/report/comparison-text.js';
 import { comparison, sameComparison } from './comparison-fixtures.js';
 
 describe('comparisonText', () => {
@@ -41,5 +42,35 @@ describe('comparisonText', () => {
     expect(text.split('\n')[0]).toBe('PR vs base: evil[2J name (namespace ns x)');
     // eslint-disable-next-line no-control-regex -- asserting there are none
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('errorRegressionMessage', () => {
+  it('names the rates, the test and the most common error with a one-line sample', () => {
+    const errors = compareErrors(
+      { errors: 0, total: 600 },
+      {
+        errors: 180,
+        total: 600,
+        mostCommon: { kind: 'HTTP 500', count: 180, sample: 'Internal\nServer Error\u001b[31m' },
+      },
+    );
+    expect(errorRegressionMessage(errors)).toBe(
+      'the PR revision failed 180 of 600 (30.0%) requests, the base 0 of 600 (0.0%); one-sided ' +
+        "Fisher's exact test p < 0.001 < alpha 0.01. Most common: HTTP 500 (180×), " +
+        'e.g. "Internal Server Error[31m"',
+    );
+  });
+
+  it('truncates a long sample', () => {
+    const errors = compareErrors(
+      { errors: 0, total: 100 },
+      {
+        errors: 50,
+        total: 100,
+        mostCommon: { kind: 'HTTP 502', count: 50, sample: 'x'.repeat(5000) },
+      },
+    );
+    expect(errorRegressionMessage(errors).length).toBeLessThan(400);
   });
 });
