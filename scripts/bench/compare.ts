@@ -3,12 +3,15 @@
  *
  * Two node:http servers stand in for the base and the PR revision. Each answers after a
  * jittered delay: lognormal around its median, delay = median × exp(σ Z) with Z standard
- * normal from a seeded PRNG, so the median is exact and p95/p50 = exp(1.645 σ). Node truncates
- * a timer's delay to whole milliseconds and fires it on its millisecond clock, so each delay
- * is quantised and then spread by up to a millisecond; the measured latency adds real loopback
- * HTTP and event-loop lag, which both sides share. The PR's median is the base's times 1.0,
- * 1.1, 1.2 and 1.5. Scheduling lag on a busy machine dilutes these differences (the table
- * shows the measured ratio of medians), so the output states the load average.
+ * normal from a seeded PRNG, so the median is exact and p95/p50 = exp(1.645 σ). Node runs
+ * timers on a whole-millisecond clock (nodejs/node lib/internal/timers.js, insert(): the delay
+ * is truncated, MathTrunc(msecs)), which alone would give a 4.8 ms
+ * and a 4.0 ms median the same timer; so the server dithers: it waits floor(delay + U), U
+ * uniform in [0, 1), whose mean is the delay itself. The quantisation then adds noise, not
+ * bias. The measured latency adds real loopback HTTP and event-loop lag, which both sides
+ * share. The PR's median is the base's times 1.0, 1.1, 1.2 and 1.5. Scheduling lag on a busy
+ * machine dilutes these differences (the table shows the measured ratio of medians), so the
+ * output states the load average.
  *
  * Per trial the real comparison runs: `requestsPerSide` requests to each server, interleaved
  * (base, pr, base, pr, ...) through one pool of `concurrency` workers on the action's HTTP
@@ -49,7 +52,7 @@ export const COMPARE_BENCH_DEFAULTS: CompareBenchOptions = {
   trials: 100,
   requestsPerSide: 200,
   concurrency: 16,
-  baseMedianMs: 4,
+  baseMedianMs: 5,
   sigma: 0.25,
   differences: [0, 0.1, 0.2, 0.5],
 };
@@ -91,10 +94,13 @@ async function startJitteredServer(): Promise<JitteredServer> {
     Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const server = http.createServer((_req, res) => {
     const delay = medianMs * Math.exp(sigma * normal());
-    setTimeout(() => {
-      res.setHeader('content-type', 'text/plain');
-      res.end('ok\n');
-    }, delay);
+    setTimeout(
+      () => {
+        res.setHeader('content-type', 'text/plain');
+        res.end('ok\n');
+      },
+      Math.floor(delay + random()),
+    );
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
