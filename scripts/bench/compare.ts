@@ -4,14 +4,13 @@
  * Two node:http servers stand in for the base and the PR revision. Each answers after a
  * jittered delay: lognormal around its median, delay = median × exp(σ Z) with Z standard
  * normal from a seeded PRNG, so the median is exact and p95/p50 = exp(1.645 σ). Node runs
- * timers on a whole-millisecond clock (nodejs/node lib/internal/timers.js, insert(): the delay
- * is truncated, MathTrunc(msecs)), which alone would give a 4.8 ms
- * and a 4.0 ms median the same timer; so the server dithers: it waits floor(delay + U), U
- * uniform in [0, 1), whose mean is the delay itself. The quantisation then adds noise, not
- * bias. The measured latency adds real loopback HTTP and event-loop lag, which both sides
- * share. The PR's median is the base's times 1.0, 1.1, 1.2 and 1.5. Scheduling lag on a busy
- * machine dilutes these differences (the table shows the measured ratio of medians), so the
- * output states the load average.
+ * timers on a whole-millisecond clock (nodejs/node lib/internal/timers.js, insert() truncates
+ * the delay), which alone would give a 4.8 ms and a 4.0 ms median the same timer; so the
+ * server dithers: it waits floor(delay + U), U uniform in [0, 1), whose mean is the delay
+ * itself, and the quantisation adds noise, not bias. The measured latency adds real loopback
+ * HTTP and event-loop lag, which both sides share. The PR's median is the base's times 1.0,
+ * 1.1, 1.2 and 1.5. Scheduling lag on a busy machine dilutes these differences (the table
+ * shows the measured ratio of medians), so the output states the load average.
  *
  * Per trial the real comparison runs: `requestsPerSide` requests to each server, interleaved
  * (base, pr, base, pr, ...) through one pool of `concurrency` workers on the action's HTTP
