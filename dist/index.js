@@ -14656,11 +14656,13 @@ function tagFailure(findings) {
   return `tag ${check.tag} (${check.host}) answered from ${check.expectedRevision} in only ${check.matched} of ${check.requests} requests; e.g. ${check.sample}`;
 }
 
-// src/probe/summarize.ts
-var round = (value, decimals) => {
+// src/util/round.ts
+function roundTo(value, decimals) {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
-};
+}
+
+// src/probe/summarize.ts
 function revisionResults(tally, expected, sides) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...tally.byRevision.keys()])];
   const sideOrder = (name) => name === sides.base ? 0 : name === sides.pr ? 1 : 2;
@@ -14679,10 +14681,10 @@ function revisionResults(tally, expected, sides) {
       side,
       configuredPercent: expected[revision] ?? 0,
       responses: entry.responses,
-      observedPercent: attributed === 0 ? 0 : round(100 * entry.responses / attributed, 2),
-      interval: { low: round(100 * interval.low, 2), high: round(100 * interval.high, 2) },
+      observedPercent: attributed === 0 ? 0 : roundTo(100 * entry.responses / attributed, 2),
+      interval: { low: roundTo(100 * interval.low, 2), high: roundTo(100 * interval.high, 2) },
       errors: entry.errors,
-      latencyMs: { p50: round(p50 ?? 0, 1), p95: round(p95 ?? 0, 1) }
+      latencyMs: { p50: roundTo(p50 ?? 0, 1), p95: roundTo(p95 ?? 0, 1) }
     };
   });
 }
