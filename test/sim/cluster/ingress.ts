@@ -4,16 +4,25 @@
  * answering with its previous split, a host never programmed answers 404. The route host picks a
  * revision per request by the programmed weights; a tag host reaches its one revision. The
  * revision's container answers as its image's app does (app-answer.ts), after the latency and
- * with the error rate its knobs give (traffic-knobs.ts).
+ * with the error rate its knobs give (traffic-knobs.ts). A revision at zero pods first waits for
+ * a pod, as the activator holds the request (autoscaler.ts, SIM_COLD_START_MS).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerOf, failureAnswer, type AppAnswer, type AppDescription } from './app-answer.js';
+import { autoscalerOf } from './autoscaler.js';
 import type { ClusterContext } from './context.js';
 import { classifyImage } from './images.js';
 import { IngressProgram, type HostMatch } from './ingress-program.js';
 import { revisionState, servingTypes } from './knative-controller.js';
 import { ingressServed } from './knative-network.js';
-import { failsNow, jitteredLatency, randomStream, ruleFor } from './traffic-knobs.js';
+import {
+  ditheredDelay,
+  failsNow,
+  jitteredColdStart,
+  jitteredLatency,
+  randomStream,
+  ruleFor,
+} from './traffic-knobs.js';
 import type { KObject, Loose } from './types.js';
 
 /** The variables Knative gives the user container, over the ones its spec sets. */
@@ -50,6 +59,11 @@ export class IngressServer {
   /** For `{{random}}` in answer specs. */
   private readonly answerRandom: () => number;
 
+  /** Sub-millisecond dither of every wait (Node's timers count whole milliseconds). */
+  private readonly ditherRandom: () => number;
+
+  private readonly coldStartRandom: () => number;
+
   /** Answers so far per revision, for `{{request}}`. */
   private readonly answered = new Map<string, number>();
 
@@ -69,6 +83,8 @@ export class IngressServer {
     this.errorRandom = randomStream(seed, 1);
     this.latencyRandom = randomStream(seed, 2);
     this.answerRandom = randomStream(seed, 3);
+    this.ditherRandom = randomStream(seed, 4);
+    this.coldStartRandom = randomStream(seed, 5);
   }
 
   /** Binds `host` (loopback unless the k3d port mapping names another address). */
@@ -168,11 +184,15 @@ export class IngressServer {
       request,
       random: this.answerRandom,
     });
-    const { errorRate, latency } = this.ctx.config;
+    const { errorRate, latency, coldStart } = this.ctx.config;
     const sent = failsNow(ruleFor(errorRate, name) ?? 0, this.errorRandom)
       ? failureAnswer(answer)
       : answer;
-    const delayMs = jitteredLatency(ruleFor(latency, name) ?? 0, this.latencyRandom);
+    const waitForPodMs = autoscalerOf(this.ctx).requestArrives(revision, () =>
+      jitteredColdStart(ruleFor(coldStart, name) ?? 0, this.coldStartRandom),
+    );
+    const delayMs =
+      waitForPodMs + jitteredLatency(ruleFor(latency, name) ?? 0, this.latencyRandom);
     this.respondAfter(res, delayMs, () => send(res, sent, method === 'HEAD', delayMs));
   }
 
@@ -181,10 +201,13 @@ export class IngressServer {
       respond();
       return;
     }
-    const timer = setTimeout(() => {
-      this.delayed.delete(timer);
-      if (!res.destroyed) respond();
-    }, delayMs);
+    const timer = setTimeout(
+      () => {
+        this.delayed.delete(timer);
+        if (!res.destroyed) respond();
+      },
+      ditheredDelay(delayMs, this.ditherRandom),
+    );
     this.delayed.add(timer);
     res.once('close', () => {
       clearTimeout(timer);

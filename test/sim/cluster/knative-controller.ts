@@ -10,6 +10,7 @@ import {
   type ClusterContext,
   type Condition,
 } from './context.js';
+import { autoscalerOf } from './autoscaler.js';
 import { classifyImage } from './images.js';
 import { deploymentAvailable, domainFor, ingressServed, KNATIVE_NS } from './knative-network.js';
 import { syncPods } from './pods.js';
@@ -232,16 +233,17 @@ function reconcileRevision(ctx: ClusterContext, types: ServingTypes, rev: KObjec
       ],
     },
   };
+  const scale = autoscalerOf(ctx).scale(rev, outcome.state === 'ready');
   syncPods(ctx, rev, {
     prefix: `${name}-deployment-${shortHash(rev.metadata.uid).slice(0, 10)}-`,
-    count: 1,
+    count: scale.replicas,
     template: podTemplate,
     phase:
-      outcome.state === 'ready' ||
+      (outcome.state === 'ready' && !scale.starting) ||
       (outcome.state === 'failed' && outcome.reason === 'ProgressDeadlineExceeded')
         ? 'Running'
         : 'Pending',
-    ready: outcome.state === 'ready',
+    ready: outcome.state === 'ready' && !scale.starting,
     ...(outcome.state === 'failed' && outcome.reason !== 'ProgressDeadlineExceeded'
       ? {
           waiting: {
@@ -255,7 +257,7 @@ function reconcileRevision(ctx: ClusterContext, types: ServingTypes, rev: KObjec
   const conditions: Condition[] =
     outcome.state === 'ready'
       ? [
-          { type: 'Active', status: 'True' },
+          scale.active,
           { type: 'ContainerHealthy', status: 'True' },
           { type: 'Ready', status: 'True' },
           { type: 'ResourcesAvailable', status: 'True' },
@@ -302,8 +304,8 @@ function reconcileRevision(ctx: ClusterContext, types: ServingTypes, rev: KObjec
           }
         : {}),
     })),
-    actualReplicas: outcome.state === 'ready' ? 1 : 0,
-    desiredReplicas: 1,
+    actualReplicas: outcome.state === 'ready' ? scale.ready : 0,
+    desiredReplicas: scale.replicas,
   });
 }
 

@@ -4,6 +4,7 @@
  *
  *   SIM_LATENCY_MS=GLOB=MS[,GLOB=MS...]        answers of matching revisions take about MS ms
  *   SIM_ERROR_RATE=GLOB=FRACTION[,...]         that fraction of their answers are HTTP 500
+ *   SIM_COLD_START_MS=GLOB=MS[,...]            a request finding them at zero pods waits MS ms
  *
  * GLOB is a revision name in which `*` stands for any run of characters; the first rule whose
  * glob matches wins.
@@ -20,6 +21,8 @@ export interface TrafficKnobs {
   latency: GlobRule[];
   /** Fraction of a revision's answers that are HTTP 500. */
   errorRate: GlobRule[];
+  /** Time a revision at zero pods takes to answer its first request, in ms. */
+  coldStart: GlobRule[];
 }
 
 /** Longest latency a rule may ask for: the action's probe gives each request 10 s. */
@@ -87,6 +90,7 @@ export function readTrafficKnobs(env: NodeJS.ProcessEnv): TrafficKnobs {
   return {
     latency: parseGlobRules('SIM_LATENCY_MS', env.SIM_LATENCY_MS, MILLISECONDS),
     errorRate: parseGlobRules('SIM_ERROR_RATE', env.SIM_ERROR_RATE, FRACTION),
+    coldStart: parseGlobRules('SIM_COLD_START_MS', env.SIM_COLD_START_MS, MILLISECONDS),
   };
 }
 
@@ -129,6 +133,23 @@ export function jitteredLatency(medianMs: number, random: () => number): number 
     return medianMs * (low + (high - low) * random());
   }
   return medianMs * Math.exp(LATENCY_SDLOG * standardNormal(random));
+}
+
+/** Spread of cold starts: a start takes MS to MS x (1 + this), uniformly; never less than MS. */
+export const COLD_START_SPREAD = 0.1;
+
+/** One cold start of a revision whose SIM_COLD_START_MS is `ms`: `ms` plus up to 10%. */
+export function jitteredColdStart(ms: number, random: () => number): number {
+  return ms <= 0 ? 0 : ms * (1 + COLD_START_SPREAD * random());
+}
+
+/**
+ * A delay for setTimeout, dithered: Node truncates a timer's delay to whole milliseconds, so
+ * 4.8 ms and 4.2 ms would both wait 4; floor(delay + U), U uniform in [0, 1), waits the delay
+ * on average, turning the truncation into noise rather than bias.
+ */
+export function ditheredDelay(delayMs: number, random: () => number): number {
+  return delayMs <= 0 ? 0 : Math.floor(delayMs + random());
 }
 
 /** Whether this answer is an injected failure, at the given rate. */

@@ -35,11 +35,13 @@ describe('SIM_LATENCY_MS and SIM_ERROR_RATE parsing', () => {
         { glob: '*', value: 20.5 },
       ],
       errorRate: [{ glob: '*-pr-*', value: 0.3 }],
+      coldStart: [],
     });
-    expect(readTrafficKnobs({})).toEqual({ latency: [], errorRate: [] });
+    expect(readTrafficKnobs({})).toEqual({ latency: [], errorRate: [], coldStart: [] });
     expect(readTrafficKnobs({ SIM_LATENCY_MS: ' ', SIM_ERROR_RATE: '' })).toEqual({
       latency: [],
       errorRate: [],
+      coldStart: [],
     });
     expect(
       readTrafficKnobs({ SIM_ERROR_RATE: 'a=0,b=1,c=1.0' }).errorRate.map((r) => r.value),
