@@ -40,12 +40,13 @@ import {
   setSecret,
   shellQuote,
   sleep,
+  stripUnsafe,
   table,
   truncate,
   waitUntil,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-PJCXEVSX.js";
+} from "./chunks/chunk-LNLPMTYJ.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -9754,6 +9755,47 @@ function logGamma(x) {
 function logFactorial(n) {
   return n < 2 ? 0 : logGamma(n + 1);
 }
+var EPSILON = 1e-15;
+var MAX_ITERATIONS = 1e5;
+var TINY = 1e-300;
+function regularizedGammaQ(a, x) {
+  if (!(a > 0)) throw new RangeError(`regularizedGammaQ needs a > 0, got ${a}`);
+  if (!(x >= 0)) throw new RangeError(`regularizedGammaQ needs x >= 0, got ${x}`);
+  if (x === 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const logPrefactor = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) return 1 - Math.exp(logPrefactor) * lowerSeries(a, x);
+  return Math.exp(logPrefactor) * upperContinuedFraction(a, x);
+}
+function lowerSeries(a, x) {
+  let term = 1 / a;
+  let sum = term;
+  for (let n = 1; n < MAX_ITERATIONS; n++) {
+    term *= x / (a + n);
+    sum += term;
+    if (Math.abs(term) < Math.abs(sum) * EPSILON) return sum;
+  }
+  return sum;
+}
+function upperContinuedFraction(a, x) {
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let fraction = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    fraction *= delta;
+    if (Math.abs(delta - 1) < EPSILON) return fraction;
+  }
+  return fraction;
+}
 
 // src/stats/binomial.ts
 var RELATIVE_TOLERANCE = 1 + 1e-7;
@@ -9916,12 +9958,12 @@ function lookBounds(shares, n, stage, design) {
   });
   return { n, stage, maxStages: stages, alpha, beta, revisions };
 }
-function classifyCounts(bounds, counts) {
+function classifyCounts(bounds, counts2) {
   const deviating = bounds.revisions.map(
-    ({ band }, index) => counts[index] < band.low || counts[index] > band.high
+    ({ band }, index) => counts2[index] < band.low || counts2[index] > band.high
   );
   const misrouteRuledOut = bounds.revisions.every(
-    ({ ruledOut }, index) => counts[index] >= ruledOut.low && counts[index] <= ruledOut.high
+    ({ ruledOut }, index) => counts2[index] >= ruledOut.low && counts2[index] <= ruledOut.high
   );
   const decision = deviating.includes(true) ? "deviates" : misrouteRuledOut || bounds.stage === bounds.maxStages ? "consistent" : "continue";
   return { decision, deviating, misrouteRuledOut };
@@ -10036,7 +10078,11 @@ var INPUT_DEFAULTS = {
   "agent-port": "8082",
   "timeout-minutes": "15",
   comment: "always",
-  "fail-on-deviation": "true"
+  "fail-on-deviation": "true",
+  "compare-requests": "200",
+  "latency-threshold": "",
+  "fail-on-regression": "true",
+  "cold-start": "false"
 };
 function parseInputs(read = envInputReader) {
   const get2 = (name) => read(name) || INPUT_DEFAULTS[name] || "";
@@ -10123,6 +10169,10 @@ function parseInputs(read = envInputReader) {
     timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
     comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
     failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
+    compareRequests: integer("compare-requests", get2("compare-requests"), 0, 1e4),
+    latencyThreshold: percentOrEmpty("latency-threshold", get2("latency-threshold")),
+    failOnRegression: boolean("fail-on-regression", get2("fail-on-regression")),
+    coldStart: boolean("cold-start", get2("cold-start")),
     notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)]
   };
 }
@@ -10152,6 +10202,13 @@ function integer(name, value, min, max) {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max)
     throw bad(name, value, `a whole number from ${min} to ${max}`);
+  return n;
+}
+function percentOrEmpty(name, value) {
+  if (value === "") return void 0;
+  const n = /^\d{1,4}(\.\d{1,2})?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 0 && n <= 1e3))
+    throw bad(name, value, "empty (report only) or a percentage from 0 to 1000, e.g. 20 or 12.5");
   return n;
 }
 function boolean(name, value) {
@@ -10773,6 +10830,127 @@ function degraded(error, phase) {
   };
 }
 
+// src/stats/percentile.ts
+function percentile(sortedAscending, p) {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const n = sortedAscending.length;
+  if (n === 0) return 0;
+  const rank = Math.max(1, Math.ceil(p / 100 * n));
+  return sortedAscending[rank - 1];
+}
+function percentiles(values, ps) {
+  const sorted2 = Float64Array.from(values).sort();
+  const asArray = Array.from(sorted2);
+  return ps.map((p) => percentile(asArray, p));
+}
+
+// src/util/round.ts
+function roundTo(value, decimals) {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+// src/compare/cold-start.ts
+function summarizeColdStarts(samplesMs) {
+  if (samplesMs.length === 0)
+    throw new RangeError("a cold-start summary needs at least one sample");
+  for (const value of samplesMs) {
+    if (!(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`cold-start samples must be finite and >= 0 ms, got ${value}`);
+    }
+  }
+  const rounded = samplesMs.map((ms) => roundTo(ms, 1));
+  const sorted2 = [...rounded].sort((a, b) => a - b);
+  return { samplesMs: rounded, medianMs: percentile(sorted2, 50) };
+}
+function coldStartReasonText(notMeasured2) {
+  switch (notMeasured2.reason) {
+    case "min-scale":
+      return `min-scale is ${notMeasured2.minScale}, so the revision never scales to zero`;
+    case "scale-to-zero-disabled":
+      return "scale to zero is disabled (config-autoscaler enable-scale-to-zero: false)";
+    case "autoscaler-class":
+      return `its autoscaler class ${notMeasured2.autoscalerClass} never scales to zero`;
+    case "timed-out": {
+      const pods = notMeasured2.pods === void 0 ? "" : `; ${notMeasured2.pods} pod${notMeasured2.pods === 1 ? " was" : "s were"} still running`;
+      const seen = notMeasured2.lastSeen ? ` (${notMeasured2.lastSeen})` : "";
+      return `the revision did not scale to zero within ${Math.round(notMeasured2.waitedMs / 1e3)} s${pods}${seen}`;
+    }
+    case "failed":
+      return `the cold request failed: ${notMeasured2.error}`;
+  }
+}
+
+// src/compare/types.ts
+function isCompared(outcome) {
+  return outcome !== void 0 && !("notCompared" in outcome);
+}
+
+// src/report/mermaid.ts
+var UNSAFE_IN_LABEL = /[^A-Za-z0-9 ._/-]/g;
+function mermaidText(text2, maxLength = 40) {
+  const flat = stripUnsafe(text2).replace(/\s+/g, " ").trim();
+  const safe = truncate(flat.replace(UNSAFE_IN_LABEL, "_"), maxLength);
+  return safe === "" ? "_" : safe;
+}
+function mermaidNumber(value, decimals = 0) {
+  if (!Number.isFinite(value)) throw new RangeError(`a chart value must be finite, got ${value}`);
+  if (!(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6)) {
+    throw new RangeError(`decimals must be an integer in 0..6, got ${decimals}`);
+  }
+  const bounded = Math.max(-1e9, Math.min(1e9, value));
+  return String(Number(bounded.toFixed(decimals)));
+}
+
+// src/report/comparison-chart.ts
+var MAX_CHART_SERVICES = 6;
+var LABEL_CHARS = 24;
+var PERCENTILES = ["p50", "p95", "p99"];
+var VERDICT_ORDER = { slower: 0, faster: 1, same: 2, unmeasurable: 3 };
+function comparisonChart(entries, maxServices = MAX_CHART_SERVICES) {
+  const measured = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.comparison.latency.verdict !== "unmeasurable").sort(
+    (a, b) => VERDICT_ORDER[a.entry.comparison.latency.verdict] - VERDICT_ORDER[b.entry.comparison.latency.verdict] || a.index - b.index
+  ).map(({ entry }) => entry);
+  if (measured.length === 0) return "";
+  const shown = measured.slice(0, Math.max(1, maxServices));
+  const categories = [];
+  const bars = [];
+  const used = /* @__PURE__ */ new Set();
+  for (const { service, comparison } of shown) {
+    const name = uniqueLabel(mermaidText(service, LABEL_CHARS), used);
+    for (const p of PERCENTILES) {
+      categories.push(`"${name} ${p}"`);
+      bars.push(100 * comparison.latency.pr[p] / comparison.latency.base[p]);
+    }
+  }
+  const top = Math.ceil(Math.max(100, ...bars) * 1.1 / 10) * 10;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta horizontal",
+    '  title "PR latency in percent of base"',
+    `  x-axis [${categories.join(", ")}]`,
+    `  y-axis "percent of base latency" 0 --> ${mermaidNumber(top)}`,
+    `  bar [${bars.map((value) => mermaidNumber(value)).join(", ")}]`,
+    `  line [${bars.map(() => "100").join(", ")}]`,
+    "```"
+  ];
+  const hidden = measured.length - shown.length;
+  const unmeasured = entries.length - measured.length;
+  const caption = `_Bars: the PR's latency at p50, p95 and p99 as a percentage of the base's at the same percentile; the line marks the base (100%).` + (hidden > 0 ? ` ${hidden} more ${services(hidden)} not charted.` : "") + (unmeasured > 0 ? ` ${unmeasured} ${services(unmeasured)} without latencies to compare.` : "") + "_";
+  return `${lines2.join("\n")}
+
+${caption}`;
+}
+function uniqueLabel(label, used) {
+  let candidate = label;
+  for (let n = 2; used.has(candidate); n++) candidate = `${label}-${n}`;
+  used.add(candidate);
+  return candidate;
+}
+function services(count2) {
+  return count2 === 1 ? "service" : "services";
+}
+
 // src/report/render-parts.ts
 var FULL_DETAIL = {
   maxServices: 20,
@@ -10780,7 +10958,8 @@ var FULL_DETAIL = {
   maxTagRows: 20,
   maxSamples: 3,
   sampleChars: 200,
-  failureChars: 4e3
+  failureChars: 4e3,
+  chartServices: MAX_CHART_SERVICES
 };
 var STATUS_HEADLINES = {
   consistent: "\u2705 Knative preview: the measured split is consistent with the configured one",
@@ -10793,6 +10972,14 @@ var STATUS_HEADLINES = {
 function headline(report) {
   if (report.status === "failed" && report.failure) {
     return `### \u274C Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
+  }
+  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
+  if (failing.length > 0) {
+    const slower = failing.some((r) => r.kind === "latency");
+    const errors = failing.some((r) => r.kind === "errors");
+    const what = [slower ? "is slower" : "", errors ? "fails more often" : ""].filter(Boolean).join(" and ");
+    const split = report.status === "deviates" ? ", and the measured split deviates" : "";
+    return `### \u274C Knative preview: the PR ${what} than the base${split}`;
   }
   return `### ${STATUS_HEADLINES[report.status]}`;
 }
@@ -10906,8 +11093,8 @@ function gatePText(p) {
   if (p === void 0 || !Number.isFinite(p)) return "p n/a";
   return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
 }
-function oddsText(rate) {
-  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
+function oddsText(rate2) {
+  return `1 in ${Math.round(1 / rate2).toLocaleString("en-US")}`;
 }
 function tagChecksTable(checks, limits) {
   if (checks.length === 0) return "";
@@ -10951,10 +11138,12 @@ function hostsLine(service, result) {
 function serviceHeading(name, namespace) {
   return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
 }
-function serviceSection(service, result, limits) {
+function serviceSection(service, result, limits, compareRequests) {
   const parts = [serviceHeading(result.service, result.namespace)];
   if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
   parts.push(trafficTable(result, limits), verdictLine(result));
+  const comparison = comparisonPart(result, limits, compareRequests);
+  if (comparison) parts.push(comparison);
   const tags = tagChecksTable(result.tagChecks, limits);
   if (tags) parts.push(tags);
   const samples = unattributedSamples(result, limits);
@@ -10963,13 +11152,24 @@ function serviceSection(service, result, limits) {
   if (hosts) parts.push(hosts);
   return parts.join("\n\n");
 }
+function comparisonPart(result, limits, compareRequests) {
+  const outcome = result.comparison;
+  if (!outcome) return "";
+  if (!isCompared(outcome)) {
+    return `**PR vs base**: not compared: ${escapeInline(outcome.reason, 300)}.`;
+  }
+  return comparisonSection(outcome, {
+    ...compareRequests === void 0 ? {} : { requestsPerSide: compareRequests },
+    sampleChars: limits.sampleChars
+  });
+}
 function timingsTable(timings) {
   const entries = Object.entries(timings);
   if (entries.length === 0) return "";
   const total = entries.reduce((sum, [, s]) => sum + s, 0);
-  const rows = entries.map(([phase, seconds]) => [
+  const rows = entries.map(([phase, seconds2]) => [
     escapeInline(phase, 60),
-    `${seconds.toFixed(1)} s`
+    `${seconds2.toFixed(1)} s`
   ]);
   rows.push(["**total**", `**${total.toFixed(1)} s**`]);
   return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
@@ -11046,6 +11246,117 @@ function failureBlock(report, context, maxChars) {
   return `**Phase ${codeSpan(report.failure.phase, { maxLength: 80 })} failed:**${where}
 
 ` + codeBlock(report.failure.message, { maxLength: maxChars });
+}
+
+// src/report/render-comparison.ts
+var LATENCY_HEADINGS = { slower: "\u{1F422}", faster: "\u{1F680}", same: "\u2705", unmeasurable: "\u2754" };
+function comparisonSection(comparison, options = {}) {
+  const { latency, errors, coldStart } = comparison;
+  const how = options.requestsPerSide === void 0 ? "" : ` \xB7 ${options.requestsPerSide} requests to each revision's tag, interleaved`;
+  const rows = [
+    ["Latency p50", ...latencyCells(latency, "p50"), ratioCell(latency)],
+    ["Latency p95", ...latencyCells(latency, "p95"), ""],
+    ["Latency p99", ...latencyCells(latency, "p99"), ""],
+    [
+      "Errors",
+      errorCell(errors.base),
+      errorCell(errors.pr),
+      `Fisher's exact test ${pValueText(errors.p)}`
+    ]
+  ];
+  if (coldStart) {
+    rows.push([
+      "Cold start (median)",
+      coldStartCell(coldStart.base),
+      coldStartCell(coldStart.pr),
+      ""
+    ]);
+  }
+  const parts = [
+    `**PR vs base**${how}`,
+    table(["", "Base", "PR", "PR vs base"], rows, ["l", "r", "r", "l"]),
+    latencyVerdictLine(latency)
+  ];
+  if (errors.regression) parts.push(errorRegressionLine(errors, options.sampleChars ?? 200));
+  return parts.join("\n\n");
+}
+function latencyVerdictLine(latency) {
+  const icon = LATENCY_HEADINGS[latency.verdict];
+  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
+  const test = `Mann\u2013Whitney U test ${pValueText(latency.p ?? void 0)}, \u03B1 = ${latency.alpha}`;
+  if (latency.verdict === "unmeasurable" || latency.ratio === null) {
+    const side2 = latency.base.samples === 0 ? "the base" : "the PR";
+    return `${icon} **Latency: not compared**: ${side2} had no successful answer to time.`;
+  }
+  const ratio = `${latency.ratio.toFixed(2)}\xD7`;
+  if (latency.verdict === "slower" || latency.verdict === "faster") {
+    return `${icon} **Latency: ${latency.verdict}**: the PR's median is ${ratio} the base's (${test}; the difference exceeds the ${margin} margin).`;
+  }
+  return `${icon} **Latency: same**: the PR's median is ${ratio} the base's (${test}; ${sameReason(latency)}; \`faster\` or \`slower\` needs both p < \u03B1 and the medians more than ${margin} apart).`;
+}
+function sameReason(latency) {
+  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
+  const significant2 = latency.p !== null && latency.p < latency.alpha;
+  if (!significant2) return "no significant difference";
+  const beyondMargin = latency.ratio !== null && Math.abs(latency.ratio - 1) > latency.margin;
+  return beyondMargin ? "significant, but the test and the medians point in opposite directions" : `significant, but the medians are within the ${margin} margin`;
+}
+function errorRegressionLine(errors, sampleChars) {
+  let line = `\u274C **Errors: the PR fails more often**: ${rate(errors.pr)} against the base's ${rate(errors.base)} (one-sided Fisher's exact test ${pValueText(errors.pHigher)}, \u03B1 = ${errors.alpha}).`;
+  const common = errors.pr.mostCommon;
+  if (common) {
+    line += ` Most common: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}\xD7)`;
+    line += common.sample && sampleChars > 0 ? `, e.g. ${codeSpan(common.sample, { maxLength: sampleChars })}.` : ".";
+  }
+  return line;
+}
+function latencyCells(latency, p) {
+  const cell = (side2) => side2.samples === 0 ? "\u2013" : milliseconds(side2[p]);
+  return [cell(latency.base), cell(latency.pr)];
+}
+function ratioCell(latency) {
+  if (latency.ratio === null) return "\u2013";
+  const interval = latency.interval ? ` (95% CI ${latency.interval.low.toFixed(2)}\u2013${latency.interval.high.toFixed(2)})` : "";
+  return `median ${latency.ratio.toFixed(2)}\xD7${interval}`;
+}
+function rate(counts2) {
+  const percent2 = counts2.total === 0 ? 0 : 100 * counts2.errors / counts2.total;
+  return `${counts2.errors} of ${counts2.total} (${percent2.toFixed(1)}%)`;
+}
+function errorCell(counts2) {
+  return counts2.total === 0 ? "\u2013" : rate(counts2);
+}
+function coldStartCell(side2) {
+  if (!side2.measured) {
+    return `_not measured: ${escapeInline(coldStartReasonText(side2.notMeasured), 160)}_`;
+  }
+  const n = side2.samplesMs.length;
+  return `${seconds(side2.medianMs)} (${n} sample${n === 1 ? "" : "s"})`;
+}
+function seconds(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(2)} s` : milliseconds(ms);
+}
+function autoscalerNote(settings) {
+  const list2 = Object.entries(settings).map(
+    ([key, value]) => `${codeSpan(key, { maxLength: 60 })}: ${codeSpan(value, { maxLength: 40 })}`
+  ).join(", ");
+  return `_To measure cold starts in seconds, this run shortened Knative's autoscaler windows in its ephemeral cluster (${codeSpan("config-autoscaler")} ${list2})._`;
+}
+function regressionsBlock(regressions) {
+  if (!regressions?.length) return "";
+  const ordered = [...regressions].sort((a, b) => Number(b.failsRun) - Number(a.failsRun));
+  return ordered.map(
+    (r) => r.failsRun ? `\u274C ${escapeInline(r.message, 600)}` : `\u26A0\uFE0F ${escapeInline(r.message, 600)} _(reported only: fail-on-regression is off)_`
+  ).join("\n\n");
+}
+function runChart(services2, maxServices) {
+  if (maxServices <= 0) return "";
+  const entries = [];
+  for (const result of services2) {
+    if (isCompared(result.comparison))
+      entries.push({ service: result.service, comparison: result.comparison });
+  }
+  return comparisonChart(entries, maxServices);
 }
 
 // src/report/state-schema.ts
@@ -11155,10 +11466,10 @@ function parseRevision(value) {
   const fields = record(value);
   if (!fields) return void 0;
   const revision = matching2(own(fields, "revision"), DNS_LABEL);
-  const side = oneOf2(own(fields, "side"), SIDES);
+  const side2 = oneOf2(own(fields, "side"), SIDES);
   const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
-  if (!revision || !side || configuredPercent === void 0) return void 0;
-  const row = { revision, side, configuredPercent };
+  if (!revision || !side2 || configuredPercent === void 0) return void 0;
+  const row = { revision, side: side2, configuredPercent };
   for (const [key, parse] of [
     ["responses", count],
     ["observedPercent", (v) => numberIn(v, 0, 100)],
@@ -11193,9 +11504,9 @@ function parseTimings(value, at, dropped) {
   const keys = Object.keys(fields);
   if (keys.length > STATE_LIMITS.timings) dropped.push(`${at} beyond ${STATE_LIMITS.timings}`);
   for (const key of keys.slice(0, STATE_LIMITS.timings)) {
-    const seconds = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
-    if (seconds === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
-    else timings[key] = seconds;
+    const seconds2 = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
+    if (seconds2 === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
+    else timings[key] = seconds2;
   }
   return timings;
 }
@@ -11270,7 +11581,7 @@ var MAX_STATE_CHARS = 16e3;
 var MAX_ENCODED_CHARS = MAX_STATE_CHARS * 4;
 function snapshotOf({ plan, report, phase, run, now }) {
   const results = new Map(report.services.map((s) => [s.service, s]));
-  const services = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
+  const services2 = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
     const result = phase === "result" ? results.get(service.name) : void 0;
     if (!result) {
       const revisions = [];
@@ -11309,7 +11620,7 @@ function snapshotOf({ plan, report, phase, run, now }) {
     baseSha: plan.baseSha,
     label: plan.split.label,
     prPercent: plan.split.prPercent,
-    services,
+    services: services2,
     failure: report.failure ? { phase: report.failure.phase, message: report.failure.message.slice(0, 500) } : void 0,
     timings: report.timings,
     updatedAt: now.toISOString(),
@@ -11380,7 +11691,8 @@ var REDUCED_DETAIL = {
   maxTagRows: 10,
   maxSamples: 1,
   sampleChars: 80,
-  failureChars: 2e3
+  failureChars: 2e3,
+  chartServices: 3
 };
 var MINIMAL_DETAIL = {
   maxServices: 1,
@@ -11388,7 +11700,8 @@ var MINIMAL_DETAIL = {
   maxTagRows: 5,
   maxSamples: 0,
   sampleChars: 0,
-  failureChars: 1e3
+  failureChars: 1e3,
+  chartServices: 0
 };
 function renderComment(input) {
   const budget = input.budgetChars ?? COMMENT_BUDGET_CHARS;
@@ -11439,14 +11752,21 @@ function renderBody(input, limits, reduced) {
     parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
     const change = changeSincePrevious(lastResultOf(input.previous), report);
     if (change) parts.push(change);
+    const regressions = regressionsBlock(report.regressions);
+    if (regressions) parts.push(regressions);
     const failure = failureBlock(report, context, limits.failureChars);
     if (failure) parts.push(failure);
     const plans = new Map(plan.services.map((s) => [s.name, s]));
     for (const result of report.services.slice(0, limits.maxServices)) {
-      parts.push(serviceSection(plans.get(result.service), result, limits));
+      parts.push(
+        serviceSection(plans.get(result.service), result, limits, context.compareRequests)
+      );
     }
     const hidden = report.services.length - limits.maxServices;
     if (hidden > 0) parts.push(`_${hidden} more services not shown here; see the job summary._`);
+    const chart = runChart(report.services, limits.chartServices ?? FULL_DETAIL.chartServices ?? 0);
+    if (chart) parts.push(chart);
+    if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
     if (report.services.length === 0 && report.status === "failed") {
       parts.push(planTable(plan, limits.maxServices));
     }
@@ -11621,6 +11941,80 @@ function markerFromEnv(env = process.env, key) {
   });
 }
 
+// src/compare/gates.ts
+function latencyGate(thresholdPercent, verdict, ratio) {
+  if (thresholdPercent === void 0) return { outcome: "report-only" };
+  if (!(Number.isFinite(thresholdPercent) && thresholdPercent >= 0)) {
+    throw new RangeError(`latency-threshold must be a percentage >= 0, got ${thresholdPercent}`);
+  }
+  const limit = 1 + thresholdPercent / 100;
+  if (verdict !== "slower" || ratio === null || !(ratio > limit)) return { outcome: "pass", limit };
+  return {
+    outcome: "fail",
+    limit,
+    message: `the PR's median latency is ${ratio.toFixed(2)}\xD7 the base's, more than the latency-threshold of ${thresholdPercent}% allows (${limit.toFixed(2)}\xD7)`
+  };
+}
+
+// src/report/comparison-text.ts
+function plain(text2, max) {
+  return truncate(stripUnsafe(text2).replace(/\s+/g, " ").trim(), max);
+}
+var SAMPLE_CHARS = 200;
+function errorRegressionMessage(errors) {
+  const rate2 = (e) => `${e.errors} of ${e.total} (${(100 * e.errors / Math.max(1, e.total)).toFixed(1)}%)`;
+  let message = `the PR revision failed ${rate2(errors.pr)} requests, the base ${rate2(errors.base)}; one-sided Fisher's exact test ${pValueText(errors.pHigher)} < alpha ${errors.alpha}`;
+  const common = errors.pr.mostCommon;
+  if (common) {
+    message += `. Most common: ${plain(common.kind, 80)} (${common.count}\xD7)`;
+    if (common.sample) message += `, e.g. ${JSON.stringify(plain(common.sample, SAMPLE_CHARS))}`;
+  }
+  return message;
+}
+
+// src/report/regressions.ts
+function findRegressions(services2, settings) {
+  const found = [];
+  for (const { service, comparison } of services2) {
+    if (!isCompared(comparison)) continue;
+    const { latency, errors } = comparison;
+    const gate = latencyGate(settings.latencyThreshold, latency.verdict, latency.ratio);
+    if (gate.outcome === "fail") {
+      found.push({
+        service,
+        kind: "latency",
+        message: `${service} is slower: ${gate.message}`,
+        failsRun: settings.failOnRegression
+      });
+    }
+    if (errors.regression) {
+      found.push({
+        service,
+        kind: "errors",
+        message: `${service} fails more often: ${errorRegressionMessage(errors)}`,
+        failsRun: settings.failOnRegression
+      });
+    }
+  }
+  return found;
+}
+function runFailureMessage(report, failOnDeviation) {
+  const parts = [];
+  if (failOnDeviation && report.status === "deviates") {
+    const reasons = report.services.filter((s) => s.verdict === "deviates").map((s) => `${s.service}: ${s.reason}`);
+    parts.push(
+      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`
+    );
+  }
+  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
+  if (failing.length > 0) {
+    parts.push(
+      `The PR regressed against the base (fail-on-regression is on): ${failing.map((r) => r.message).join("; ")}`
+    );
+  }
+  return parts.join(" ");
+}
+
 // src/manifests/redact.ts
 var import_yaml = __toESM(require_dist(), 1);
 var REDACTED = "<redacted>";
@@ -11695,12 +12089,19 @@ function renderSummary(input) {
   if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
   const change = changeSincePrevious(input.previous, report);
   if (change) parts.push(change);
+  const regressions = regressionsBlock(report.regressions);
+  if (regressions) parts.push(regressions);
   const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
   if (failure) parts.push(failure);
   const plans = new Map(plan?.services.map((s) => [s.name, s]));
   for (const result of report.services.slice(0, SUMMARY_DETAIL.maxServices)) {
-    parts.push(serviceSection(plans.get(result.service), result, SUMMARY_DETAIL));
+    parts.push(
+      serviceSection(plans.get(result.service), result, SUMMARY_DETAIL, context.compareRequests)
+    );
   }
+  const chart = runChart(report.services, MAX_CHART_SERVICES);
+  if (chart) parts.push(chart);
+  if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
   const timings = timingsTable(report.timings);
   if (timings) parts.push(timings);
   if (plan) parts.push(planSection(plan, context));
@@ -12475,10 +12876,10 @@ function quoteList(items) {
 
 // src/plan/revision-names.ts
 var MAX_NAME = 63;
-function revisionName(service, side, sha) {
+function revisionName(service, side2, sha) {
   const commit2 = sha.toLowerCase().replace(/[^0-9a-f]/g, "");
   if (commit2.length < 7) throw new Error(`revision name needs a commit SHA, got '${sha}'`);
-  const full = `${service}-${side}-${commit2.slice(0, 7)}`;
+  const full = `${service}-${side2}-${commit2.slice(0, 7)}`;
   if (full.length <= MAX_NAME) return full;
   const room = MAX_NAME - service.length - 3;
   if (room < 4) {
@@ -12486,7 +12887,7 @@ function revisionName(service, side, sha) {
       `Service name '${service}' is ${service.length} characters; revision names (<service>-<side>-<commit>) must fit in 63, so keep service names to 56 characters or fewer.`
     );
   }
-  return `${service}-${side[0]}-${commit2.slice(0, Math.min(room, 7))}`;
+  return `${service}-${side2[0]}-${commit2.slice(0, Math.min(room, 7))}`;
 }
 
 // src/plan/knative-rules.ts
@@ -12640,7 +13041,7 @@ function buildPlan(input) {
   const baseByKey = new Map(
     knativeServices(input.baseDocuments ?? []).map((doc) => [keyOf(doc.object), doc])
   );
-  const services = prServices.map((doc) => {
+  const services2 = prServices.map((doc) => {
     const name = doc.object.metadata.name;
     const namespace = doc.object.metadata.namespace ?? "default";
     const prRevision = revisionName(name, "pr", headSha);
@@ -12714,7 +13115,7 @@ function buildPlan(input) {
     labels: [...input.labels],
     split,
     domain: input.domain,
-    services,
+    services: services2,
     otherObjects: input.prDocuments.filter((doc) => !isKnativeService(doc.object)).map((doc) => doc.object)
   };
 }
@@ -12827,15 +13228,15 @@ function rewriteLocalImages(service, tags) {
 
 // src/plan/image-tags.ts
 function imageRewriter(specs, shas) {
-  return (service, side) => {
-    const sha = side === "base" ? shas.base : shas.pr;
+  return (service, side2) => {
+    const sha = side2 === "base" ? shas.base : shas.pr;
     const tags = Object.fromEntries(
       specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""])
     );
     const { manifest, unknown } = rewriteLocalImages(service, tags);
     if (unknown.length) {
       throw new UserError(
-        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
+        `Service ${service.metadata.name} (${side2} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
           (image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`
         ).join(", ")} to the 'build' input.`
       );
@@ -13888,6 +14289,19 @@ function retryOptions(step) {
     ...step.now ? { now: step.now } : {}
   };
 }
+var COLD_START_AUTOSCALER = {
+  "stable-window": "6s",
+  "scale-to-zero-grace-period": "3s"
+};
+async function shortenAutoscalerWindows(kubectl, options) {
+  const data = { ...COLD_START_AUTOSCALER };
+  await retryWhileWebhookStarting(
+    `patch configmap/config-autoscaler in ${KNATIVE_NAMESPACE}`,
+    () => kubectl.patchMerge("configmap", "config-autoscaler", { data }, KNATIVE_NAMESPACE),
+    options
+  );
+  return data;
+}
 
 // src/util/timings.ts
 var PhaseTimings = class {
@@ -14166,6 +14580,828 @@ function waitOptions2(what, options) {
   };
 }
 
+// src/probe/http-client.ts
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+var MAX_BODY_BYTES = 64 * 1024;
+function createNodeHttpClient(options) {
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    maxFreeSockets: options.maxSockets,
+    // Reusing the most recently used socket keeps the warm ones warm and lets idle ones expire.
+    scheduling: "lifo"
+  });
+  const targets = /* @__PURE__ */ new Map();
+  const get2 = (request) => new Promise((resolve) => {
+    let target = targets.get(request.url);
+    if (!target) {
+      target = new URL(request.url);
+      targets.set(request.url, target);
+    }
+    const started = performance.now();
+    let settled = false;
+    const finish = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const fail = (error) => {
+      const latencyMs = performance.now() - started;
+      const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
+      finish({ kind: "transport-error", error: message, code: error.code, latencyMs });
+    };
+    const req = http.request(
+      {
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: "GET",
+        headers: { host: request.host },
+        agent
+      },
+      (res) => {
+        const chunks = [];
+        let kept = 0;
+        res.on("data", (chunk) => {
+          if (kept >= MAX_BODY_BYTES) return;
+          const room = MAX_BODY_BYTES - kept;
+          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+          chunks.push(piece);
+          kept += piece.length;
+        });
+        res.on("error", fail);
+        res.on(
+          "aborted",
+          () => fail(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }))
+        );
+        res.on("end", () => {
+          finish({
+            kind: "response",
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+            latencyMs: performance.now() - started
+          });
+        });
+      }
+    );
+    const timer = setTimeout(() => {
+      const error = Object.assign(new Error(`timed out after ${request.timeoutMs} ms`), {
+        code: "ETIMEDOUT"
+      });
+      req.destroy(error);
+      fail(error);
+    }, request.timeoutMs);
+    req.on("error", fail);
+    req.end();
+  });
+  return { get: get2, close: () => agent.destroy() };
+}
+
+// src/probe/attribution.ts
+var REVISION_HEADERS = ["k-revision", "x-revision"];
+var SAMPLE_CHARS2 = 200;
+function revisionHeader(headers) {
+  for (const name of REVISION_HEADERS) {
+    const value = headers[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== void 0 && first.trim() !== "") return first.trim();
+  }
+  return void 0;
+}
+function fingerprint(body) {
+  return body.trim();
+}
+function isSuccess(status) {
+  return status >= 200 && status < 300;
+}
+function truncate2(text2, limit = SAMPLE_CHARS2) {
+  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
+}
+function describeOutcome(outcome) {
+  if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
+  const header = revisionHeader(outcome.headers);
+  const body = fingerprint(outcome.body).replace(/\s+/g, " ");
+  return truncate2(
+    `HTTP ${outcome.status}${header ? ` (k-revision: ${header})` : ""}${body ? ` ${body}` : ""}`
+  );
+}
+function createAttributor(revisions, fingerprints) {
+  const known = new Set(revisions);
+  const byBody = /* @__PURE__ */ new Map();
+  for (const [revision, print] of fingerprints) {
+    byBody.set(print, byBody.has(print) ? null : revision);
+  }
+  return {
+    attribute(outcome) {
+      if (outcome.kind === "transport-error") return { kind: "transport-error" };
+      const header = revisionHeader(outcome.headers);
+      if (header !== void 0) {
+        return known.has(header) ? { kind: "revision", revision: header } : { kind: "foreign-revision", revision: header };
+      }
+      const revision = byBody.get(fingerprint(outcome.body));
+      return revision ? { kind: "revision", revision } : { kind: "unknown" };
+    }
+  };
+}
+
+// src/coldstart/autoscaling.ts
+var GROUP = "autoscaling.knative.dev";
+var KPA_CLASS = "kpa.autoscaling.knative.dev";
+function parseGoDuration(text2) {
+  const value = text2?.trim();
+  if (value === void 0 || value === "" || value.length > 40) return void 0;
+  if (value === "0") return 0;
+  if (!/^(\d+(\.\d+)?(h|m|s|ms))+$/.test(value)) return void 0;
+  const unit = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
+  let total = 0;
+  for (const [, n, u] of value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g))
+    total += Number(n) * unit[u];
+  return total;
+}
+function wholeNumber(text2) {
+  return text2 !== void 0 && /^\s*\d{1,9}\s*$/.test(text2) ? Number(text2) : void 0;
+}
+function firstOf(annotations, ...names) {
+  for (const name of names) {
+    const value = annotations[`${GROUP}/${name}`];
+    if (typeof value === "string") return value;
+  }
+  return void 0;
+}
+function scaleToZeroFacts(config, annotations) {
+  const stableWindowMs = parseGoDuration(firstOf(annotations, "window")) ?? parseGoDuration(config["stable-window"]) ?? 6e4;
+  const graceMs = parseGoDuration(config["scale-to-zero-grace-period"]) ?? 3e4;
+  const retentionMs = parseGoDuration(
+    firstOf(annotations, "scale-to-zero-pod-retention-period", "scaleToZeroPodRetentionPeriod")
+  ) ?? parseGoDuration(config["scale-to-zero-pod-retention-period"]) ?? 0;
+  const idleToZeroMs = stableWindowMs + Math.max(graceMs, retentionMs);
+  const autoscalerClass = firstOf(annotations, "class") ?? config["pod-autoscaler-class"]?.trim() ?? KPA_CLASS;
+  if (autoscalerClass !== KPA_CLASS) {
+    return {
+      blocker: { reason: "autoscaler-class", autoscalerClass: autoscalerClass.slice(0, 80) },
+      idleToZeroMs
+    };
+  }
+  if (config["enable-scale-to-zero"]?.trim().toLowerCase() === "false") {
+    return { blocker: { reason: "scale-to-zero-disabled" }, idleToZeroMs };
+  }
+  const minScale = wholeNumber(firstOf(annotations, "min-scale", "minScale")) ?? wholeNumber(config["min-scale"]) ?? 0;
+  if (minScale >= 1) return { blocker: { reason: "min-scale", minScale }, idleToZeroMs };
+  return { idleToZeroMs };
+}
+
+// src/coldstart/measure.ts
+var COLD_START_SAMPLES = 3;
+var COLD_START_DEFAULTS = {
+  samples: COLD_START_SAMPLES,
+  /** Pause between looks at a revision's pods. */
+  pollIntervalMs: 1e3,
+  /** Added to the expected idle time, for the autoscaler's ticks and reconciles. */
+  slackMs: 3e4,
+  /** No wait for zero pods lasts longer than this, whatever the cluster's windows. */
+  maxWaitMs: 3e5,
+  /** Deadline of a cold request: a start may take many seconds. */
+  requestTimeoutMs: 6e4
+};
+var REVISION_LABEL = "serving.knative.dev/revision";
+var KNATIVE_NAMESPACE2 = "knative-serving";
+async function measureColdStarts(targets, options) {
+  const client = options.client ?? createNodeHttpClient({ maxSockets: 2 });
+  const config = await readAutoscalerConfig(options);
+  const oneAtATime = serialize();
+  try {
+    const measured = await Promise.all(
+      targets.map(async (target) => {
+        const [base, pr] = await Promise.all(
+          ["base", "pr"].map(
+            (side2) => measureRevision(target, side2, config, client, oneAtATime, options)
+          )
+        );
+        return [target.service, { base, pr }];
+      })
+    );
+    return new Map(measured);
+  } finally {
+    if (!options.client) client.close();
+  }
+}
+async function readAutoscalerConfig(options) {
+  try {
+    const configMap = await options.kubectl.getJson(
+      "configmap",
+      "config-autoscaler",
+      KNATIVE_NAMESPACE2
+    );
+    return stringRecord(configMap.data);
+  } catch (error) {
+    options.log?.(
+      `Could not read config-autoscaler (${errorMessage(error)}); assuming Knative's defaults.`
+    );
+    return {};
+  }
+}
+async function measureRevision(target, side2, config, client, oneAtATime, options) {
+  const revision = target.revisions[side2];
+  const log2 = (message) => options.log?.(`${revision}: ${message}`);
+  let annotations;
+  try {
+    const object = await options.kubectl.getJson(
+      "revisions.serving.knative.dev",
+      revision,
+      target.namespace
+    );
+    annotations = stringRecord(object.metadata?.annotations);
+  } catch (error) {
+    return notMeasured({
+      reason: "failed",
+      error: `could not read the revision: ${errorMessage(error)}`
+    });
+  }
+  const facts = scaleToZeroFacts(config, annotations);
+  if (facts.blocker) return notMeasured(facts.blocker);
+  const samples = options.samples ?? COLD_START_DEFAULTS.samples;
+  const waitMs = Math.min(
+    facts.idleToZeroMs + (options.slackMs ?? COLD_START_DEFAULTS.slackMs),
+    options.maxWaitMs ?? COLD_START_DEFAULTS.maxWaitMs
+  );
+  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
+  const measuredMs = [];
+  for (let sample = 1; sample <= samples; sample++) {
+    const zero = await waitForZeroPods(target.namespace, revision, waitMs, options);
+    if (!zero.ok) {
+      log2(`${zero.message}; stopping after ${measuredMs.length} cold start(s)`);
+      if (measuredMs.length > 0) break;
+      return notMeasured({
+        reason: "timed-out",
+        waitedMs: waitMs,
+        pods: zero.pods,
+        lastSeen: zero.lastSeen.slice(0, 300)
+      });
+    }
+    const outcome = await oneAtATime(
+      () => client.get({
+        url,
+        host: target.tagHosts[side2],
+        timeoutMs: options.requestTimeoutMs ?? COLD_START_DEFAULTS.requestTimeoutMs
+      })
+    );
+    if (outcome.kind === "response" && isSuccess(outcome.status)) {
+      measuredMs.push(outcome.latencyMs);
+      log2(`cold start ${sample} of ${samples}: ${Math.round(outcome.latencyMs)} ms`);
+      continue;
+    }
+    const error = outcome.kind === "response" ? `HTTP ${outcome.status} ${outcome.body.replace(/\s+/g, " ").trim().slice(0, 200)}`.trim() : outcome.error;
+    log2(`the cold request failed: ${error}`);
+    if (measuredMs.length > 0) break;
+    return notMeasured({ reason: "failed", error });
+  }
+  return { measured: true, ...summarizeColdStarts(measuredMs) };
+}
+async function waitForZeroPods(namespace, revision, timeoutMs, options) {
+  let pods = 0;
+  try {
+    await waitUntil(
+      async () => {
+        const list2 = await options.kubectl.getJson(
+          "pods",
+          void 0,
+          namespace
+        );
+        const live = list2.items.filter((pod) => belongsTo(pod, revision) && counts(pod));
+        pods = live.length;
+        if (live.length === 0) return { done: true, value: void 0 };
+        return { done: false, seen: live.map(describe2).join(", ") };
+      },
+      {
+        what: `revision ${revision} in ${namespace} to scale to zero (no running pod labelled ${REVISION_LABEL}=${revision})`,
+        timeoutMs,
+        intervalMs: options.pollIntervalMs ?? COLD_START_DEFAULTS.pollIntervalMs,
+        sleep: options.sleep ?? sleep,
+        ...options.now ? { now: options.now } : {}
+      }
+    );
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    return { ok: false, message: error.message, lastSeen: error.lastSeen, pods };
+  }
+}
+function belongsTo(pod, revision) {
+  return pod.metadata?.labels?.[REVISION_LABEL] === revision;
+}
+function counts(pod) {
+  if (pod.metadata?.deletionTimestamp) return false;
+  const phase = pod.status?.phase;
+  return phase === "Pending" || phase === "Running" || phase === void 0;
+}
+function describe2(pod) {
+  const phase = pod.status?.phase;
+  const ready = pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+  const name = String(pod.metadata?.name ?? "?").slice(0, 100);
+  return `${name} ${typeof phase === "string" ? phase.slice(0, 20) : "unknown"}${ready ? ", ready" : ""}`;
+}
+function notMeasured(reason) {
+  return { measured: false, notMeasured: reason };
+}
+function stringRecord(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry) => typeof entry[1] === "string"
+    )
+  );
+}
+function serialize() {
+  let tail = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => void 0);
+    return run;
+  };
+}
+
+// src/stats/fisher-exact.ts
+var RELATIVE_TOLERANCE2 = 1 + 1e-7;
+function fisherExact(table2) {
+  const { a, b, c, d } = table2;
+  for (const [name, count2] of Object.entries(table2)) {
+    if (!Number.isInteger(count2) || count2 < 0) {
+      throw new RangeError(`cell ${name} must be a non-negative integer, got ${String(count2)}`);
+    }
+  }
+  const row1 = a + b;
+  const row2 = c + d;
+  const col1 = a + c;
+  const n = row1 + row2;
+  const low = Math.max(0, col1 - row2);
+  const high = Math.min(row1, col1);
+  const constant = logFactorial(row1) + logFactorial(row2) + logFactorial(col1) + logFactorial(n - col1) - logFactorial(n);
+  const logPmf = (k) => constant - logFactorial(k) - logFactorial(row1 - k) - logFactorial(col1 - k) - logFactorial(row2 - col1 + k);
+  const logs = [];
+  for (let k = low; k <= high; k++) logs.push(logPmf(k));
+  const observed = logs[a - low];
+  const threshold = observed + Math.log(RELATIVE_TOLERANCE2);
+  let twoSided = 0;
+  let greater = 0;
+  logs.forEach((logP, index) => {
+    const probability = Math.exp(logP);
+    if (logP <= threshold) twoSided += probability;
+    if (low + index >= a) greater += probability;
+  });
+  return { p: Math.min(1, twoSided), pGreater: Math.min(1, greater) };
+}
+
+// src/compare/defaults.ts
+var COMPARISON_ALPHA = 0.01;
+var PRACTICAL_MARGIN = 0.05;
+
+// src/compare/errors.ts
+function compareErrors(base, pr, options = {}) {
+  const alpha = options.alpha ?? COMPARISON_ALPHA;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  validate("base", base);
+  validate("pr", pr);
+  if (base.total === 0 || pr.total === 0) {
+    return { base, pr, p: 1, pHigher: 1, regression: false, alpha };
+  }
+  const { p, pGreater } = fisherExact({
+    a: pr.errors,
+    b: pr.total - pr.errors,
+    c: base.errors,
+    d: base.total - base.errors
+  });
+  return { base, pr, p, pHigher: pGreater, regression: pGreater < alpha, alpha };
+}
+function addErrorCounts(first, second) {
+  const sum = {
+    errors: first.errors + second.errors,
+    total: first.total + second.total
+  };
+  const examples = [first.mostCommon, second.mostCommon].filter((e) => e !== void 0);
+  if (examples.length === 2 && examples[0].kind === examples[1].kind) {
+    sum.mostCommon = {
+      kind: examples[0].kind,
+      count: examples[0].count + examples[1].count,
+      sample: examples[0].sample ?? examples[1].sample
+    };
+  } else if (examples.length > 0) {
+    sum.mostCommon = examples.reduce((best, e) => e.count > best.count ? e : best);
+  }
+  return sum;
+}
+function validate(name, counts2) {
+  const { errors, total } = counts2;
+  if (!Number.isInteger(total) || total < 0) {
+    throw new RangeError(`${name} total must be a non-negative integer, got ${total}`);
+  }
+  if (!Number.isInteger(errors) || errors < 0 || errors > total) {
+    throw new RangeError(`${name} errors must be an integer in 0..${total}, got ${errors}`);
+  }
+}
+
+// src/compare/interleave.ts
+var SAMPLE_CHARS3 = 500;
+async function sendInterleaved(client, targets, settings) {
+  const { requestsPerSide, concurrency } = settings;
+  if (!(Number.isInteger(requestsPerSide) && requestsPerSide >= 0)) {
+    throw new RangeError(
+      `requests per side must be a non-negative integer, got ${requestsPerSide}`
+    );
+  }
+  const base = emptySample();
+  const pr = emptySample();
+  const total = 2 * requestsPerSide;
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const index = next++;
+      const [target, sample] = index % 2 === 0 ? [targets.base, base] : [targets.pr, pr];
+      record3(sample, await client.get(target));
+    }
+  };
+  const workers = Math.max(1, Math.min(concurrency, total));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { base, pr };
+}
+function emptySample() {
+  return { latenciesMs: [], total: 0, failures: /* @__PURE__ */ new Map() };
+}
+function record3(sample, outcome) {
+  sample.total++;
+  if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
+    sample.latenciesMs.push(outcome.latencyMs);
+    return;
+  }
+  const [kind, text2] = outcome.kind === "response" ? [`HTTP ${outcome.status}`, outcome.body] : [outcome.code ?? "transport error", outcome.error];
+  const seen = sample.failures.get(kind);
+  if (seen) seen.count++;
+  else sample.failures.set(kind, { count: 1, sample: text2.slice(0, SAMPLE_CHARS3) });
+}
+function errorCounts(sample) {
+  let errors = 0;
+  let mostCommon;
+  for (const [kind, { count: count2, sample: text2 }] of sample.failures) {
+    errors += count2;
+    const better = !mostCommon || count2 > mostCommon.count || count2 === mostCommon.count && kind < mostCommon.kind;
+    if (better) mostCommon = { kind, count: count2, sample: text2 };
+  }
+  return mostCommon ? { errors, total: sample.total, mostCommon } : { errors, total: sample.total };
+}
+
+// src/stats/normal.ts
+function normalUpperTail(z) {
+  if (Number.isNaN(z)) throw new RangeError("normalUpperTail needs a number, got NaN");
+  if (z < 0) return 1 - normalUpperTail(-z);
+  return 0.5 * regularizedGammaQ(0.5, z * z / 2);
+}
+function normalTwoSided(z) {
+  return Math.min(1, 2 * normalUpperTail(Math.abs(z)));
+}
+
+// src/stats/mann-whitney.ts
+var EXACT_BELOW = 50;
+function mannWhitneyU(x, y) {
+  const n1 = x.length;
+  const n2 = y.length;
+  if (n1 === 0 || n2 === 0)
+    throw new RangeError("the Mann\u2013Whitney test needs two non-empty samples");
+  for (const value of [...x, ...y]) {
+    if (!Number.isFinite(value)) throw new RangeError(`sample values must be finite, got ${value}`);
+  }
+  const { rankSumOfFirst, tieTerm } = ranks(x, y);
+  const u = rankSumOfFirst - n1 * (n1 + 1) / 2;
+  const n = n1 + n2;
+  const centred = u - n1 * n2 / 2;
+  const sigma = Math.sqrt(n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1))));
+  const continuity = Math.sign(centred) * 0.5;
+  const z = sigma > 0 ? (centred - continuity) / sigma : 0;
+  if (tieTerm === 0 && n1 < EXACT_BELOW && n2 < EXACT_BELOW) {
+    const lowerTail = exactLowerTail(n1, n2, Math.min(u, n1 * n2 - u));
+    return { u, z, p: Math.min(1, 2 * lowerTail), method: "exact" };
+  }
+  const p = sigma > 0 ? normalTwoSided(z) : 1;
+  return { u, z, p, method: "normal" };
+}
+function ranks(x, y) {
+  const pooled = [
+    ...x.map((value) => ({ value, first: true })),
+    ...y.map((value) => ({ value, first: false }))
+  ].sort((a, b) => a.value - b.value);
+  let rankSumOfFirst = 0;
+  let tieTerm = 0;
+  for (let start = 0; start < pooled.length; ) {
+    let end = start + 1;
+    while (end < pooled.length && pooled[end].value === pooled[start].value) end++;
+    const tied = end - start;
+    const midRank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) if (pooled[i].first) rankSumOfFirst += midRank;
+    tieTerm += tied * tied * tied - tied;
+    start = end;
+  }
+  return { rankSumOfFirst, tieTerm };
+}
+function exactLowerTail(n1, n2, k) {
+  const maxU = n1 * n2;
+  const ways = Array.from({ length: n1 + 1 }, () => new Float64Array(maxU + 1));
+  ways[0][0] = 1;
+  for (let size = 1; size <= n2; size++) {
+    for (let parts = 1; parts <= n1; parts++) {
+      const into = ways[parts];
+      const from = ways[parts - 1];
+      for (let sum = size; sum <= maxU; sum++) into[sum] += from[sum - size];
+    }
+  }
+  let atOrBelow = 0;
+  let total = 0;
+  for (let sum = 0; sum <= maxU; sum++) {
+    let count2 = 0;
+    for (let parts = 0; parts <= n1; parts++) count2 += ways[parts][sum];
+    total += count2;
+    if (sum <= k) atOrBelow += count2;
+  }
+  return atOrBelow / total;
+}
+
+// src/stats/median-ratio-interval.ts
+function medianRatioInterval(base, pr, level = 0.95) {
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  if (base.length === 0 || pr.length === 0) {
+    throw new RangeError("a median ratio needs latencies on both sides");
+  }
+  for (const value of [...base, ...pr]) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`latencies must be finite and positive, got ${value}`);
+    }
+  }
+  const ratio = ratioDistribution(
+    bootstrapMedianDistribution(base),
+    bootstrapMedianDistribution(pr)
+  );
+  const tail = (1 - level) / 2;
+  return { low: ratio.quantile(tail), high: ratio.quantile(1 - tail) };
+}
+var NEGLIGIBLE_MASS = 1e-15;
+function bootstrapMedianDistribution(values) {
+  const sorted2 = [...values].sort((a, b) => a - b);
+  const n = sorted2.length;
+  const k = Math.ceil(n / 2);
+  const atoms = [];
+  let below = 0;
+  for (let j = 1; j <= n; j++) {
+    const atOrBelow = j === n ? 1 : binomialUpperTail(n, j / n, k);
+    const mass = atOrBelow - below;
+    below = atOrBelow;
+    if (mass >= NEGLIGIBLE_MASS) atoms.push({ value: sorted2[j - 1], mass });
+  }
+  return atoms;
+}
+function binomialUpperTail(n, p, k) {
+  const logOdds = Math.log(p) - Math.log1p(-p);
+  const logPmf = (i) => logFactorial(n) - logFactorial(i) - logFactorial(n - i) + i * Math.log(p) + (n - i) * Math.log1p(-p);
+  if (n * p < k) {
+    return Math.exp(logPmf(k)) * decreasingSum(k, n, (i) => Math.log((n - i) / (i + 1)) + logOdds);
+  }
+  const lower = Math.exp(logPmf(k - 1)) * decreasingSum(k - 1, 0, (i) => Math.log(i / (n - i + 1)) - logOdds);
+  return Math.max(0, 1 - lower);
+}
+function decreasingSum(start, end, step) {
+  const direction = end >= start ? 1 : -1;
+  let term = 1;
+  let sum = 1;
+  for (let i = start; i !== end; i += direction) {
+    term *= Math.exp(step(i));
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return sum;
+}
+function ratioDistribution(base, pr) {
+  const prValues = pr.map((atom) => atom.value);
+  const prCumulative = [];
+  let running = 0;
+  for (const atom of pr) prCumulative.push(running += atom.mass);
+  const prAtOrBelow = (x) => {
+    let low = 0;
+    let high = prValues.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (prValues[mid] <= x) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? 0 : prCumulative[low - 1];
+  };
+  const cdf = (r) => base.reduce((sum, atom) => sum + atom.mass * prAtOrBelow(r * atom.value), 0);
+  const largest = prValues[prValues.length - 1] / base[0].value;
+  return {
+    /** Smallest r with P(ratio <= r) >= q, to 1e-12 relative. */
+    quantile(q) {
+      const target = q - 1e-12;
+      let below = 0;
+      let atOrAbove = largest;
+      while (atOrAbove - below > 1e-12 * atOrAbove) {
+        const mid = (below + atOrAbove) / 2;
+        if (cdf(mid) >= target) atOrAbove = mid;
+        else below = mid;
+      }
+      return atOrAbove;
+    }
+  };
+}
+
+// src/compare/latency.ts
+function compareLatency(base, pr, options = {}) {
+  const alpha = options.alpha ?? COMPARISON_ALPHA;
+  const margin = options.margin ?? PRACTICAL_MARGIN;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  if (!(margin >= 0)) throw new RangeError(`margin must be >= 0, got ${margin}`);
+  for (const value of [...base, ...pr]) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`latencies must be finite and positive (ms), got ${value}`);
+    }
+  }
+  const baseSide = side(base);
+  const prSide = side(pr);
+  const common = { base: baseSide, pr: prSide, alpha, margin };
+  if (base.length === 0 || pr.length === 0) {
+    return { ...common, ratio: null, interval: null, p: null, verdict: "unmeasurable" };
+  }
+  const ratio = percentile(sorted(pr), 50) / percentile(sorted(base), 50);
+  const interval = medianRatioInterval(base, pr);
+  const test = mannWhitneyU(pr, base);
+  const prTendsSlower = test.u > pr.length * base.length / 2;
+  const prTendsFaster = test.u < pr.length * base.length / 2;
+  let verdict = "same";
+  if (test.p < alpha && ratio > 1 + margin && prTendsSlower) verdict = "slower";
+  else if (test.p < alpha && ratio < 1 - margin && prTendsFaster) verdict = "faster";
+  return {
+    ...common,
+    ratio: roundTo(ratio, 4),
+    interval: { low: roundTo(interval.low, 4), high: roundTo(interval.high, 4) },
+    p: test.p,
+    verdict
+  };
+}
+function side(latencies) {
+  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]).map((ms) => roundTo(ms, 2));
+  return { samples: latencies.length, p50, p95, p99 };
+}
+function sorted(values) {
+  return [...values].sort((a, b) => a - b);
+}
+
+// src/compare/compare-revisions.ts
+var COMPARE_DEFAULTS = {
+  /** Requests to each revision (the `compare-requests` input's default). */
+  requestsPerSide: 200,
+  concurrency: 4,
+  requestTimeoutMs: 1e4
+};
+function comparisonTargets(plan) {
+  if (plan.mode === "new") {
+    return {
+      notCompared: true,
+      reason: "the service is new in this PR, so there is no base revision to compare with"
+    };
+  }
+  if (plan.mode === "single") {
+    return {
+      notCompared: true,
+      reason: "this run previews one revision of the workspace (push or workflow_dispatch), so there is no base revision to compare with"
+    };
+  }
+  const { base } = plan.tagHosts;
+  if (!base || !plan.revisions.base) {
+    return { notCompared: true, reason: "the base revision has no tag host to send requests to" };
+  }
+  return { base, pr: plan.tagHosts.pr };
+}
+function splitErrorCounts(result) {
+  const counts2 = (side2) => {
+    const rows = result.revisions.filter((r) => r.side === side2);
+    return {
+      errors: rows.reduce((sum, r) => sum + r.errors, 0),
+      total: rows.reduce((sum, r) => sum + r.responses, 0)
+    };
+  };
+  return { base: counts2("base"), pr: counts2("pr") };
+}
+async function compareRevisions(options) {
+  const concurrency = Math.max(1, options.concurrency ?? COMPARE_DEFAULTS.concurrency);
+  const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
+  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
+  const timeoutMs = options.requestTimeoutMs ?? COMPARE_DEFAULTS.requestTimeoutMs;
+  try {
+    const { base, pr } = await sendInterleaved(
+      client,
+      {
+        base: { url, host: options.tagHosts.base, timeoutMs },
+        pr: { url, host: options.tagHosts.pr, timeoutMs }
+      },
+      { requestsPerSide: options.requestsPerSide, concurrency }
+    );
+    const none = { errors: 0, total: 0 };
+    const split = options.splitErrors ?? { base: none, pr: none };
+    return {
+      latency: compareLatency(base.latenciesMs, pr.latenciesMs),
+      errors: compareErrors(
+        addErrorCounts(split.base, errorCounts(base)),
+        addErrorCounts(split.pr, errorCounts(pr))
+      )
+    };
+  } finally {
+    if (!options.client) client.close();
+  }
+}
+
+// src/compare/evidence-phase.ts
+async function gatherEvidence(probed, settings, deps) {
+  if (settings.compareRequests === 0) {
+    return { services: probed.map((p) => p.result), regressions: [] };
+  }
+  const services2 = [];
+  const coldTargets = [];
+  await deps.timings.time("compare", async () => {
+    for (const { plan, result, ingressUrl } of probed) {
+      const targets = comparisonTargets(plan);
+      if ("notCompared" in targets) {
+        log().info(`${plan.name}: not compared: ${targets.reason}.`);
+        services2.push({ ...result, comparison: targets });
+        continue;
+      }
+      const comparison = await log().group(
+        `Compare ${plan.namespace}/${plan.name}: PR vs base`,
+        async () => {
+          log().info(
+            `Sending ${settings.compareRequests} requests to each of ${targets.base} and ${targets.pr}, interleaved`
+          );
+          const compared = await compareRevisions({
+            ingressUrl,
+            tagHosts: targets,
+            requestsPerSide: settings.compareRequests,
+            splitErrors: splitErrorCounts(result)
+          });
+          const { latency, errors } = compared;
+          log().info(
+            `latency ${latency.verdict}` + (latency.ratio === null ? "" : ` (median ratio ${latency.ratio.toFixed(2)})`) + `; errors base ${errors.base.errors}/${errors.base.total}, PR ${errors.pr.errors}/${errors.pr.total}`
+          );
+          return compared;
+        }
+      );
+      services2.push({ ...result, comparison });
+      if (plan.revisions.base) {
+        coldTargets.push({
+          service: plan.name,
+          namespace: plan.namespace,
+          revisions: { base: plan.revisions.base, pr: plan.revisions.pr },
+          tagHosts: targets,
+          ingressUrl
+        });
+      }
+    }
+  });
+  let autoscaler;
+  if (settings.coldStart && coldTargets.length > 0) {
+    await deps.timings.time(
+      "cold-start",
+      () => log().group("Cold starts", async () => {
+        if ((settings.cluster ?? "k3d") === "k3d") {
+          autoscaler = await shortenAutoscalerWindows(deps.kubectl, {
+            deadline: Date.now() + settings.timeoutMinutes * 6e4,
+            log: (m) => log().info(m)
+          });
+          log().info(
+            `Shortened config-autoscaler in the ephemeral cluster: ${Object.entries(autoscaler).map(([k, v]) => `${k} ${v}`).join(", ")}`
+          );
+        }
+        for (const ingressUrl of new Set(coldTargets.map((t) => t.ingressUrl))) {
+          const measured = await measureColdStarts(
+            coldTargets.filter((t) => t.ingressUrl === ingressUrl),
+            { ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) }
+          );
+          for (const [name, coldStart] of measured) {
+            const index = services2.findIndex((s) => s.service === name);
+            const current = services2[index];
+            if (current && isCompared(current.comparison)) {
+              services2[index] = { ...current, comparison: { ...current.comparison, coldStart } };
+            }
+          }
+        }
+      })
+    );
+  }
+  const regressions = findRegressions(services2, settings);
+  for (const regression of regressions) {
+    const line = `Regression: ${regression.message}`;
+    if (regression.failsRun) log().info(line);
+    else log().warning(`${line} (fail-on-regression is off)`);
+  }
+  return { services: services2, regressions, ...autoscaler ? { autoscaler } : {} };
+}
+
 // src/images/build.ts
 import { mkdir as mkdir3, rm as rm3 } from "node:fs/promises";
 import { join as join5 } from "node:path";
@@ -14281,134 +15517,6 @@ function containerdStoreError(cause) {
   );
 }
 
-// src/probe/attribution.ts
-var REVISION_HEADERS = ["k-revision", "x-revision"];
-var SAMPLE_CHARS = 200;
-function revisionHeader(headers) {
-  for (const name of REVISION_HEADERS) {
-    const value = headers[name];
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== void 0 && first.trim() !== "") return first.trim();
-  }
-  return void 0;
-}
-function fingerprint(body) {
-  return body.trim();
-}
-function isSuccess(status) {
-  return status >= 200 && status < 300;
-}
-function truncate2(text2, limit = SAMPLE_CHARS) {
-  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
-}
-function describeOutcome(outcome) {
-  if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
-  const header = revisionHeader(outcome.headers);
-  const body = fingerprint(outcome.body).replace(/\s+/g, " ");
-  return truncate2(
-    `HTTP ${outcome.status}${header ? ` (k-revision: ${header})` : ""}${body ? ` ${body}` : ""}`
-  );
-}
-function createAttributor(revisions, fingerprints) {
-  const known = new Set(revisions);
-  const byBody = /* @__PURE__ */ new Map();
-  for (const [revision, print] of fingerprints) {
-    byBody.set(print, byBody.has(print) ? null : revision);
-  }
-  return {
-    attribute(outcome) {
-      if (outcome.kind === "transport-error") return { kind: "transport-error" };
-      const header = revisionHeader(outcome.headers);
-      if (header !== void 0) {
-        return known.has(header) ? { kind: "revision", revision: header } : { kind: "foreign-revision", revision: header };
-      }
-      const revision = byBody.get(fingerprint(outcome.body));
-      return revision ? { kind: "revision", revision } : { kind: "unknown" };
-    }
-  };
-}
-
-// src/probe/http-client.ts
-import http from "node:http";
-import { performance } from "node:perf_hooks";
-var MAX_BODY_BYTES = 64 * 1024;
-function createNodeHttpClient(options) {
-  const agent = new http.Agent({
-    keepAlive: true,
-    maxSockets: options.maxSockets,
-    maxFreeSockets: options.maxSockets,
-    // Reusing the most recently used socket keeps the warm ones warm and lets idle ones expire.
-    scheduling: "lifo"
-  });
-  const targets = /* @__PURE__ */ new Map();
-  const get2 = (request) => new Promise((resolve) => {
-    let target = targets.get(request.url);
-    if (!target) {
-      target = new URL(request.url);
-      targets.set(request.url, target);
-    }
-    const started = performance.now();
-    let settled = false;
-    const finish = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    const fail = (error) => {
-      const latencyMs = performance.now() - started;
-      const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
-      finish({ kind: "transport-error", error: message, code: error.code, latencyMs });
-    };
-    const req = http.request(
-      {
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: "GET",
-        headers: { host: request.host },
-        agent
-      },
-      (res) => {
-        const chunks = [];
-        let kept = 0;
-        res.on("data", (chunk) => {
-          if (kept >= MAX_BODY_BYTES) return;
-          const room = MAX_BODY_BYTES - kept;
-          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
-          chunks.push(piece);
-          kept += piece.length;
-        });
-        res.on("error", fail);
-        res.on(
-          "aborted",
-          () => fail(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }))
-        );
-        res.on("end", () => {
-          finish({
-            kind: "response",
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
-            latencyMs: performance.now() - started
-          });
-        });
-      }
-    );
-    const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`timed out after ${request.timeoutMs} ms`), {
-        code: "ETIMEDOUT"
-      });
-      req.destroy(error);
-      fail(error);
-    }, request.timeoutMs);
-    req.on("error", fail);
-    req.end();
-  });
-  return { get: get2, close: () => agent.destroy() };
-}
-
 // src/probe/tally.ts
 var MAX_SAMPLES = 5;
 function createTally(revisions) {
@@ -14421,7 +15529,7 @@ function createTally(revisions) {
     unattributed: { count: 0, errors: 0, successes: 0, samples: [] }
   };
 }
-function record3(tally, outcome, attribution) {
+function record4(tally, outcome, attribution) {
   tally.requests++;
   if (attribution.kind === "revision" && outcome.kind === "response") {
     let entry = tally.byRevision.get(attribution.revision);
@@ -14442,7 +15550,7 @@ function record3(tally, outcome, attribution) {
   if (outcome.kind === "response" && isSuccess(outcome.status)) unattributed.successes++;
   else unattributed.errors++;
   if (unattributed.samples.length < MAX_SAMPLES) {
-    const sample = describeOutcome(outcome).slice(0, SAMPLE_CHARS);
+    const sample = describeOutcome(outcome).slice(0, SAMPLE_CHARS2);
     if (!unattributed.samples.includes(sample)) unattributed.samples.push(sample);
   }
 }
@@ -14458,7 +15566,7 @@ async function sendLoad(client, attributor, revisions, settings, another) {
       while (started < size) {
         started++;
         const outcome = await client.get(request);
-        record3(tally, outcome, attributor.attribute(outcome));
+        record4(tally, outcome, attributor.attribute(outcome));
       }
     };
     const workers = Math.max(1, Math.min(settings.concurrency, size));
@@ -14581,20 +15689,6 @@ function formatP(pValue) {
   return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
 }
 
-// src/stats/percentile.ts
-function percentile(sortedAscending, p) {
-  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
-  const n = sortedAscending.length;
-  if (n === 0) return 0;
-  const rank = Math.max(1, Math.ceil(p / 100 * n));
-  return sortedAscending[rank - 1];
-}
-function percentiles(values, ps) {
-  const sorted = Float64Array.from(values).sort();
-  const asArray = Array.from(sorted);
-  return ps.map((p) => percentile(asArray, p));
-}
-
 // src/stats/wilson.ts
 var Z_95 = 1.959964;
 function wilsonInterval(successes, trials, z = Z_95) {
@@ -14656,12 +15750,6 @@ function tagFailure(findings) {
   return `tag ${check.tag} (${check.host}) answered from ${check.expectedRevision} in only ${check.matched} of ${check.requests} requests; e.g. ${check.sample}`;
 }
 
-// src/util/round.ts
-function roundTo(value, decimals) {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
 // src/probe/summarize.ts
 function revisionResults(tally, expected, sides) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...tally.byRevision.keys()])];
@@ -14675,10 +15763,10 @@ function revisionResults(tally, expected, sides) {
     const entry = tally.byRevision.get(revision) ?? { responses: 0, errors: 0, latenciesMs: [] };
     const interval = wilsonInterval(entry.responses, attributed);
     const [p50, p95] = percentiles(entry.latenciesMs, [50, 95]);
-    const side = revision === sides.base ? "base" : "pr";
+    const side2 = revision === sides.base ? "base" : "pr";
     return {
       revision,
-      side,
+      side: side2,
       configuredPercent: expected[revision] ?? 0,
       responses: entry.responses,
       observedPercent: attributed === 0 ? 0 : roundTo(100 * entry.responses / attributed, 2),
@@ -14880,10 +15968,10 @@ async function probeService(options) {
 }
 function tagTargets(options) {
   const targets = [];
-  for (const side of ["base", "pr"]) {
-    const host = options.tagHosts[side];
-    const revision = options.revisions[side];
-    if (host && revision) targets.push({ side, tag: side, host, expectedRevision: revision });
+  for (const side2 of ["base", "pr"]) {
+    const host = options.tagHosts[side2];
+    const revision = options.revisions[side2];
+    if (host && revision) targets.push({ side: side2, tag: side2, host, expectedRevision: revision });
   }
   return targets;
 }
@@ -14988,7 +16076,7 @@ async function runPreview(config, runner, plan, state) {
         () => deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 6e4 })
       )
     );
-    const services = [];
+    const probed = [];
     await timings.time("probe", async () => {
       for (const service of plan.services) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
@@ -15004,13 +16092,23 @@ async function runPreview(config, runner, plan, state) {
           );
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        services.push(result);
+        probed.push({ plan: service, result, ingressUrl: cluster.ingressUrl });
       }
     });
-    const status = worstVerdict(services);
+    const { services: services2, regressions, autoscaler } = await gatherEvidence(probed, config, {
+      kubectl: cluster.kubectl,
+      timings
+    });
+    const status = worstVerdict(services2);
     return {
-      report: { status, services, timings: phaseTimings() },
-      failed: status === "deviates" && config.failOnDeviation
+      report: {
+        status,
+        services: services2,
+        timings: phaseTimings(),
+        ...regressions.length ? { regressions } : {},
+        ...autoscaler ? { autoscaler } : {}
+      },
+      failed: status === "deviates" && config.failOnDeviation || regressions.some((r) => r.failsRun)
     };
   } catch (error) {
     if (error instanceof BringUpError) clusterTimings = error.timings;
@@ -15069,9 +16167,9 @@ async function diagnoseFailure(handle, runner, state) {
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
 }
-function worstVerdict(services) {
-  if (services.some((s) => s.verdict === "deviates")) return "deviates";
-  if (services.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
+function worstVerdict(services2) {
+  if (services2.some((s) => s.verdict === "deviates")) return "deviates";
+  if (services2.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
   return "consistent";
 }
 
@@ -15190,12 +16288,8 @@ async function preview(config, runner, plan, context, state) {
     renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() })
   );
   if (report.failure) setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
-  else if (failed) {
-    const reasons = report.services.filter((s) => s.verdict === "deviates").map((s) => `${s.service}: ${s.reason}`);
-    setFailed(
-      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`
-    );
-  } else log().info(`Preview finished: ${report.status}.`);
+  else if (failed) setFailed(runFailureMessage(report, config.failOnDeviation));
+  else log().info(`Preview finished: ${report.status}.`);
 }
 var defaultConfig = () => parseInputs(() => "");
 function renderContext(config, runner) {
@@ -15207,6 +16301,7 @@ function renderContext(config, runner) {
     runAttempt: runner.runAttempt,
     labelPrefix: settings.labelPrefix,
     requests: settings.requests,
+    compareRequests: settings.compareRequests,
     loadBalancerPort: settings.loadBalancerPort
   };
 }

@@ -7,6 +7,7 @@ import { createPreviewCommenter } from '../report/commenter.js';
 import { markerFromEnv } from '../report/marker.js';
 import type { RunReport } from '../report/model.js';
 import type { RenderContext } from '../report/render-parts.js';
+import { runFailureMessage } from '../report/regressions.js';
 import { renderPlanSummary, renderSummary } from '../report/render-summary.js';
 import { writeJobSummary } from '../report/write-summary.js';
 import { errorMessage } from '../util/errors.js';
@@ -123,14 +124,8 @@ async function preview(
   );
 
   if (report.failure) core.setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
-  else if (failed) {
-    const reasons = report.services
-      .filter((s) => s.verdict === 'deviates')
-      .map((s) => `${s.service}: ${s.reason}`);
-    core.setFailed(
-      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join('; ')}`,
-    );
-  } else log().info(`Preview finished: ${report.status}.`);
+  else if (failed) core.setFailed(runFailureMessage(report, config.failOnDeviation));
+  else log().info(`Preview finished: ${report.status}.`);
 }
 
 /** The inputs' defaults, for a failure before the inputs were read (one source: INPUT_DEFAULTS). */
@@ -145,6 +140,7 @@ function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): Ren
     runAttempt: runner.runAttempt,
     labelPrefix: settings.labelPrefix,
     requests: settings.requests,
+    compareRequests: settings.compareRequests,
     loadBalancerPort: settings.loadBalancerPort,
   };
 }

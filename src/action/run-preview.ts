@@ -7,6 +7,7 @@ import type { K3d } from '../cluster/k3d.js';
 import { Kubectl } from '../cluster/kubectl.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
+import { gatherEvidence, type ProbedService } from '../compare/evidence-phase.js';
 import { buildImages } from '../images/build.js';
 import { importImages } from '../images/import.js';
 import type { PreviewPlan } from '../plan/types.js';
@@ -22,7 +23,10 @@ import type { StepState } from './step-state.js';
 
 export interface PreviewResult {
   report: RunReport;
-  /** The run should fail: a failed phase, or a deviating split with fail-on-deviation. */
+  /**
+   * The run should fail: a failed phase, a deviating split with fail-on-deviation, or a
+   * regression with fail-on-regression.
+   */
   failed: boolean;
   /** The cluster's diagnostics, collected right after a failure while the cluster still runs. */
   diagnostics?: string;
@@ -115,7 +119,7 @@ export async function runPreview(
       ),
     );
 
-    const services: ServiceResult[] = [];
+    const probed: ProbedService[] = [];
     await timings.time('probe', async () => {
       for (const service of plan.services) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
@@ -131,13 +135,24 @@ export async function runPreview(
           );
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        services.push(result);
+        probed.push({ plan: service, result, ingressUrl: cluster.ingressUrl });
       }
+    });
+    const { services, regressions, autoscaler } = await gatherEvidence(probed, config, {
+      kubectl: cluster.kubectl,
+      timings,
     });
     const status = worstVerdict(services);
     return {
-      report: { status, services, timings: phaseTimings() },
-      failed: status === 'deviates' && config.failOnDeviation,
+      report: {
+        status,
+        services,
+        timings: phaseTimings(),
+        ...(regressions.length ? { regressions } : {}),
+        ...(autoscaler ? { autoscaler } : {}),
+      },
+      failed:
+        (status === 'deviates' && config.failOnDeviation) || regressions.some((r) => r.failsRun),
     };
   } catch (error) {
     if (error instanceof BringUpError) clusterTimings = error.timings;

@@ -277,3 +277,44 @@ function retryOptions(step: Step) {
     ...(step.now ? { now: step.now } : {}),
   };
 }
+
+/**
+ * config-autoscaler values for measuring cold starts in the ephemeral cluster: an idle revision
+ * then loses its last pod about 9 s after its last request instead of 90 s. Both respect
+ * knative/serving release-1.22 pkg/autoscaler/config/config.go validate(): the stable window
+ * must lie in [6s, 1h] (autoscaling.WindowMin, the autoscaler's tick needs that much data) and
+ * be whole seconds; the grace period must be positive (config/core/configmaps/autoscaler.yaml
+ * recommends a few seconds). The grace period only bounds how long Knative waits for the
+ * activator to be in the path; the scaler probes the activator before it removes the last pod.
+ */
+export const COLD_START_AUTOSCALER: Readonly<Record<string, string>> = {
+  'stable-window': '6s',
+  'scale-to-zero-grace-period': '3s',
+};
+
+export interface AutoscalerPatchOptions {
+  /** Epoch ms; webhook retries stop here. */
+  deadline: number;
+  log?: (message: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Shortens Knative's autoscaler windows (COLD_START_AUTOSCALER) in the ephemeral cluster only:
+ * never call it for a cluster the action does not own. Knative applies the change to running
+ * revisions at once (pkg/reconciler/autoscaling/kpa/controller.go resyncs every KPA when
+ * config-autoscaler changes). Returns the settings it wrote.
+ */
+export async function shortenAutoscalerWindows(
+  kubectl: Pick<Kubectl, 'patchMerge'>,
+  options: AutoscalerPatchOptions,
+): Promise<Record<string, string>> {
+  const data = { ...COLD_START_AUTOSCALER };
+  await retryWhileWebhookStarting(
+    `patch configmap/config-autoscaler in ${KNATIVE_NAMESPACE}`,
+    () => kubectl.patchMerge('configmap', 'config-autoscaler', { data }, KNATIVE_NAMESPACE),
+    options,
+  );
+  return data;
+}

@@ -26,12 +26,15 @@ export function coldStartReasonText(notMeasured: ColdStartNotMeasured): string {
       return `min-scale is ${notMeasured.minScale}, so the revision never scales to zero`;
     case 'scale-to-zero-disabled':
       return 'scale to zero is disabled (config-autoscaler enable-scale-to-zero: false)';
+    case 'autoscaler-class':
+      return `its autoscaler class ${notMeasured.autoscalerClass} never scales to zero`;
     case 'timed-out': {
       const pods =
         notMeasured.pods === undefined
           ? ''
           : `; ${notMeasured.pods} pod${notMeasured.pods === 1 ? ' was' : 's were'} still running`;
-      return `the revision did not scale to zero within ${Math.round(notMeasured.waitedMs / 1000)} s${pods}`;
+      const seen = notMeasured.lastSeen ? ` (${notMeasured.lastSeen})` : '';
+      return `the revision did not scale to zero within ${Math.round(notMeasured.waitedMs / 1000)} s${pods}${seen}`;
     }
     case 'failed':
       return `the cold request failed: ${notMeasured.error}`;

@@ -64,7 +64,10 @@ export interface ErrorComparison {
 export type ColdStartNotMeasured =
   | { reason: 'min-scale'; minScale: number }
   | { reason: 'scale-to-zero-disabled' }
-  | { reason: 'timed-out'; waitedMs: number; pods?: number }
+  /** The revision's autoscaler class (e.g. HPA) never scales to zero. */
+  | { reason: 'autoscaler-class'; autoscalerClass: string }
+  /** `lastSeen`: the pods still there at the deadline, as the wait last saw them (cluster text). */
+  | { reason: 'timed-out'; waitedMs: number; pods?: number; lastSeen?: string }
   | { reason: 'failed'; error: string };
 
 export interface ColdStartSummary {
@@ -87,4 +90,28 @@ export interface ServiceComparison {
   errors: ErrorComparison;
   /** Present when `cold-start: true`. */
   coldStart?: ColdStartComparison;
+}
+
+/** A service that has no base revision to compare with (new in the PR, or a push preview). */
+export interface NotCompared {
+  notCompared: true;
+  /** One sentence fragment: "the service is new in this PR, so there is no base revision". */
+  reason: string;
+}
+
+/** What a service's `comparison` holds in the report. */
+export type ComparisonOutcome = ServiceComparison | NotCompared;
+
+export function isCompared(outcome: ComparisonOutcome | undefined): outcome is ServiceComparison {
+  return outcome !== undefined && !('notCompared' in outcome);
+}
+
+/** A regression a comparison found: a latency over `latency-threshold`, or more errors. */
+export interface Regression {
+  service: string;
+  kind: 'latency' | 'errors';
+  /** Plain text: the figures and the test (response text quoted, unescaped). */
+  message: string;
+  /** The run fails for it (`fail-on-regression: true`). */
+  failsRun: boolean;
 }

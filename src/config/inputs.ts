@@ -38,6 +38,14 @@ export interface ActionConfig {
   timeoutMinutes: number;
   comment: CommentMode;
   failOnDeviation: boolean;
+  /** Requests to EACH revision's tag for the PR-vs-base comparison; 0 turns it off. */
+  compareRequests: number;
+  /** Percent: a `slower` PR whose median exceeds the base's by more fails the run; undefined = report only. */
+  latencyThreshold?: number;
+  /** false: regressions (latency over the threshold, more errors) are reported but never fail the run. */
+  failOnRegression: boolean;
+  /** Measure cold starts of each revision that may scale to zero. */
+  coldStart: boolean;
   /** Things the inputs allow but the log should mention (e.g. a Knative newer than known). */
   notes: string[];
 }
@@ -73,6 +81,10 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'timeout-minutes': '15',
   comment: 'always',
   'fail-on-deviation': 'true',
+  'compare-requests': '200',
+  'latency-threshold': '',
+  'fail-on-regression': 'true',
+  'cold-start': 'false',
 };
 
 export function parseInputs(read: InputReader = envInputReader): ActionConfig {
@@ -168,6 +180,10 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     timeoutMinutes: integer('timeout-minutes', get('timeout-minutes'), 1, 120),
     comment: oneOf('comment', get('comment'), ['always', 'on-change', 'off'] as const),
     failOnDeviation: boolean('fail-on-deviation', get('fail-on-deviation')),
+    compareRequests: integer('compare-requests', get('compare-requests'), 0, 10_000),
+    latencyThreshold: percentOrEmpty('latency-threshold', get('latency-threshold')),
+    failOnRegression: boolean('fail-on-regression', get('fail-on-regression')),
+    coldStart: boolean('cold-start', get('cold-start')),
     notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)],
   };
 }
@@ -211,6 +227,15 @@ function integer(name: string, value: string, min: number, max: number): number 
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max)
     throw bad(name, value, `a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** A percentage such as 20 or 12.5 (0..1000); empty means not set. */
+function percentOrEmpty(name: string, value: string): number | undefined {
+  if (value === '') return undefined;
+  const n = /^\d{1,4}(\.\d{1,2})?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 0 && n <= 1000))
+    throw bad(name, value, 'empty (report only) or a percentage from 0 to 1000, e.g. 20 or 12.5');
   return n;
 }
 

@@ -2,6 +2,7 @@
  * What the probe found for one service: the evidence the comment, the job summary and the
  * `report` output carry. Pure data.
  */
+import type { ComparisonOutcome } from '../compare/types.js';
 import type { Side } from '../plan/types.js';
 import type { SplitGate, SplitTest, Verdict } from '../stats/verdict.js';
 
@@ -57,4 +58,6 @@ export interface ServiceResult {
   /** One sentence: why this verdict. */
   reason: string;
   durationMs: number;
+  /** PR against base through the tag hosts; absent when `compare-requests` is 0. */
+  comparison?: ComparisonOutcome;
 }

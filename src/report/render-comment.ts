@@ -4,6 +4,7 @@
  */
 import type { PreviewPlan } from '../plan/types.js';
 import type { RunReport } from './model.js';
+import { autoscalerNote, regressionsBlock, runChart } from './render-comparison.js';
 import {
   FULL_DETAIL,
   changeSincePrevious,
@@ -40,6 +41,7 @@ const REDUCED_DETAIL: DetailLimits = {
   maxSamples: 1,
   sampleChars: 80,
   failureChars: 2000,
+  chartServices: 3,
 };
 const MINIMAL_DETAIL: DetailLimits = {
   maxServices: 1,
@@ -48,6 +50,7 @@ const MINIMAL_DETAIL: DetailLimits = {
   maxSamples: 0,
   sampleChars: 0,
   failureChars: 1000,
+  chartServices: 0,
 };
 
 export interface CommentRenderInput {
@@ -115,14 +118,21 @@ function renderBody(input: CommentRenderInput, limits: DetailLimits, reduced: bo
     parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
     const change = changeSincePrevious(lastResultOf(input.previous), report);
     if (change) parts.push(change);
+    const regressions = regressionsBlock(report.regressions);
+    if (regressions) parts.push(regressions);
     const failure = failureBlock(report, context, limits.failureChars);
     if (failure) parts.push(failure);
     const plans = new Map(plan.services.map((s) => [s.name, s]));
     for (const result of report.services.slice(0, limits.maxServices)) {
-      parts.push(serviceSection(plans.get(result.service), result, limits));
+      parts.push(
+        serviceSection(plans.get(result.service), result, limits, context.compareRequests),
+      );
     }
     const hidden = report.services.length - limits.maxServices;
     if (hidden > 0) parts.push(`_${hidden} more services not shown here; see the job summary._`);
+    const chart = runChart(report.services, limits.chartServices ?? FULL_DETAIL.chartServices ?? 0);
+    if (chart) parts.push(chart);
+    if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
     if (report.services.length === 0 && report.status === 'failed') {
       parts.push(planTable(plan, limits.maxServices));
     }

@@ -4,13 +4,17 @@
  * one line per verdict that matters. Pure; untrusted text goes through markdown.ts.
  */
 import { coldStartReasonText } from '../compare/cold-start.js';
-import type {
-  ColdStartSide,
-  ErrorComparison,
-  ErrorCounts,
-  LatencyComparison,
-  ServiceComparison,
+import {
+  isCompared,
+  type ColdStartSide,
+  type ErrorComparison,
+  type ErrorCounts,
+  type LatencyComparison,
+  type Regression,
+  type ServiceComparison,
 } from '../compare/types.js';
+import type { ServiceResult } from '../probe/types.js';
+import { comparisonChart, type ChartEntry } from './comparison-chart.js';
 import { codeSpan, escapeInline, table } from './markdown.js';
 import { milliseconds, pValueText } from './render-parts.js';
 
@@ -157,4 +161,31 @@ export function autoscalerNote(settings: Readonly<Record<string, string>>): stri
     `_To measure cold starts in seconds, this run shortened Knative's autoscaler windows in ` +
     `its ephemeral cluster (${codeSpan('config-autoscaler')} ${list})._`
   );
+}
+
+/**
+ * The regressions of the run, one line each, plain text escaped: those that failed it first.
+ * '' when there are none.
+ */
+export function regressionsBlock(regressions: readonly Regression[] | undefined): string {
+  if (!regressions?.length) return '';
+  const ordered = [...regressions].sort((a, b) => Number(b.failsRun) - Number(a.failsRun));
+  return ordered
+    .map((r) =>
+      r.failsRun
+        ? `❌ ${escapeInline(r.message, 600)}`
+        : `⚠️ ${escapeInline(r.message, 600)} _(reported only: fail-on-regression is off)_`,
+    )
+    .join('\n\n');
+}
+
+/** The run's one latency chart over its compared services, at most `maxServices` of them. */
+export function runChart(services: readonly ServiceResult[], maxServices: number): string {
+  if (maxServices <= 0) return '';
+  const entries: ChartEntry[] = [];
+  for (const result of services) {
+    if (isCompared(result.comparison))
+      entries.push({ service: result.service, comparison: result.comparison });
+  }
+  return comparisonChart(entries, maxServices);
 }

@@ -2,7 +2,9 @@
  * Pieces shared by the PR comment and the job summary. Pure; every untrusted string goes
  * through markdown.ts.
  */
+import { isCompared } from '../compare/types.js';
 import type { PreviewPlan, ServicePlan } from '../plan/types.js';
+import { MAX_CHART_SERVICES } from './comparison-chart.js';
 import {
   codeBlock,
   codeSpan,
@@ -14,6 +16,7 @@ import {
   table,
 } from './markdown.js';
 import type { RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
+import { comparisonSection } from './render-comparison.js';
 import type { RunSnapshot } from './state.js';
 
 export interface RenderContext {
@@ -26,6 +29,8 @@ export interface RenderContext {
   labelPrefix: string;
   /** Probe sample size asked for (the `requests` input). */
   requests: number;
+  /** Requests to each revision in the PR-vs-base comparison (the `compare-requests` input). */
+  compareRequests?: number;
   /** Host port of the load balancer, for the local curl command. */
   loadBalancerPort?: number;
 }
@@ -38,6 +43,8 @@ export interface DetailLimits {
   maxSamples: number;
   sampleChars: number;
   failureChars: number;
+  /** Services in the run's latency chart; 0 leaves the chart out. Default MAX_CHART_SERVICES. */
+  chartServices?: number;
 }
 
 export const FULL_DETAIL: DetailLimits = {
@@ -47,6 +54,7 @@ export const FULL_DETAIL: DetailLimits = {
   maxSamples: 3,
   sampleChars: 200,
   failureChars: 4000,
+  chartServices: MAX_CHART_SERVICES,
 };
 
 const STATUS_HEADLINES: Record<RunStatus, string> = {
@@ -61,6 +69,16 @@ const STATUS_HEADLINES: Record<RunStatus, string> = {
 export function headline(report: RunReport): string {
   if (report.status === 'failed' && report.failure) {
     return `### ❌ Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
+  }
+  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
+  if (failing.length > 0) {
+    const slower = failing.some((r) => r.kind === 'latency');
+    const errors = failing.some((r) => r.kind === 'errors');
+    const what = [slower ? 'is slower' : '', errors ? 'fails more often' : '']
+      .filter(Boolean)
+      .join(' and ');
+    const split = report.status === 'deviates' ? ', and the measured split deviates' : '';
+    return `### ❌ Knative preview: the PR ${what} than the base${split}`;
   }
   return `### ${STATUS_HEADLINES[report.status]}`;
 }
@@ -268,10 +286,14 @@ export function serviceSection(
   service: ServicePlan | undefined,
   result: ServiceResult,
   limits: DetailLimits,
+  /** Requests to each revision in the comparison (the `compare-requests` input). */
+  compareRequests?: number,
 ): string {
   const parts = [serviceHeading(result.service, result.namespace)];
   if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
   parts.push(trafficTable(result, limits), verdictLine(result));
+  const comparison = comparisonPart(result, limits, compareRequests);
+  if (comparison) parts.push(comparison);
   const tags = tagChecksTable(result.tagChecks, limits);
   if (tags) parts.push(tags);
   const samples = unattributedSamples(result, limits);
@@ -279,6 +301,23 @@ export function serviceSection(
   const hosts = hostsLine(service, result);
   if (hosts) parts.push(hosts);
   return parts.join('\n\n');
+}
+
+/** The service's "PR vs base" table, or why it was not compared; '' when comparisons are off. */
+export function comparisonPart(
+  result: ServiceResult,
+  limits: DetailLimits,
+  compareRequests?: number,
+): string {
+  const outcome = result.comparison;
+  if (!outcome) return '';
+  if (!isCompared(outcome)) {
+    return `**PR vs base**: not compared: ${escapeInline(outcome.reason, 300)}.`;
+  }
+  return comparisonSection(outcome, {
+    ...(compareRequests === undefined ? {} : { requestsPerSide: compareRequests }),
+    sampleChars: limits.sampleChars,
+  });
 }
 
 export function timingsTable(timings: Record<string, number>): string {

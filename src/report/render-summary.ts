@@ -6,7 +6,9 @@ import type { KubeObject } from '../kube/object.js';
 import { displayYaml } from '../manifests/redact.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { codeBlock, codeSpan, details, escapeInline, repositoryUrl, truncate } from './markdown.js';
+import { MAX_CHART_SERVICES } from './comparison-chart.js';
 import type { RunReport } from './model.js';
+import { autoscalerNote, regressionsBlock, runChart } from './render-comparison.js';
 import {
   changeSincePrevious,
   commitsLine,
@@ -58,12 +60,19 @@ export function renderSummary(input: SummaryRenderInput): string {
   if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
   const change = changeSincePrevious(input.previous, report);
   if (change) parts.push(change);
+  const regressions = regressionsBlock(report.regressions);
+  if (regressions) parts.push(regressions);
   const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
   if (failure) parts.push(failure);
   const plans = new Map(plan?.services.map((s) => [s.name, s]));
   for (const result of report.services.slice(0, SUMMARY_DETAIL.maxServices)) {
-    parts.push(serviceSection(plans.get(result.service), result, SUMMARY_DETAIL));
+    parts.push(
+      serviceSection(plans.get(result.service), result, SUMMARY_DETAIL, context.compareRequests),
+    );
   }
+  const chart = runChart(report.services, MAX_CHART_SERVICES);
+  if (chart) parts.push(chart);
+  if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
   const timings = timingsTable(report.timings);
   if (timings) parts.push(timings);
   if (plan) parts.push(planSection(plan, context));

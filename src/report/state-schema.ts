@@ -7,6 +7,7 @@
  * (an optional field, one service, one revision row, one timing) are dropped and named in
  * `dropped`, so a caller that must not act on an edited state (on-change) can refuse it.
  */
+import type { LatencyVerdict } from '../compare/types.js';
 import type { Side } from '../plan/types.js';
 import type { RunStatus, Verdict } from './model.js';
 import type {
@@ -38,6 +39,7 @@ const STATUSES: readonly RunStatus[] = [
 ];
 const VERDICTS: readonly Verdict[] = ['consistent', 'deviates', 'unmeasurable'];
 const SIDES: readonly Side[] = ['base', 'pr'];
+const LATENCY_VERDICTS: readonly LatencyVerdict[] = ['faster', 'slower', 'same', 'unmeasurable'];
 
 /** A git commit id: SHA-1, or SHA-256 for repositories that use it. */
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -109,6 +111,8 @@ function parseSnapshot(fields: Fields, at: string, dropped: string[]): RunSnapsh
   if (updatedAt) snapshot.updatedAt = updatedAt;
   const run = optional('run', parseRun);
   if (run) snapshot.run = run;
+  const regressed = optional('regressed', (v) => (v === true ? v : undefined));
+  if (regressed) snapshot.regressed = regressed;
   return snapshot;
 }
 
@@ -135,6 +139,12 @@ function parseService(value: unknown, at: string, dropped: string[]): StateServi
   if (pValue !== undefined) service.pValue = pValue;
   const requests = optional('requests', count);
   if (requests !== undefined) service.requests = requests;
+  const latencyVerdict = optional('latencyVerdict', (v) => oneOf(v, LATENCY_VERDICTS));
+  if (latencyVerdict) service.latencyVerdict = latencyVerdict;
+  const errorRegression = optional('errorRegression', (v) =>
+    typeof v === 'boolean' ? v : undefined,
+  );
+  if (errorRegression !== undefined) service.errorRegression = errorRegression;
   return service;
 }
 

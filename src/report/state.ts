@@ -6,6 +6,7 @@
  * Read back, it is untrusted input (anyone with write access can edit the comment): see
  * state-schema.ts.
  */
+import { isCompared, type LatencyVerdict } from '../compare/types.js';
 import type { PreviewPlan, Side } from '../plan/types.js';
 import type { RunReport, RunStatus, Verdict } from './model.js';
 import { parseCommentState, STATE_LIMITS } from './state-schema.js';
@@ -37,6 +38,9 @@ export interface StateService {
   requests?: number;
   revisions: StateRevision[];
   tags: { tag: string; matched: number; requests: number }[];
+  /** The PR-vs-base verdicts (not the figures, which move on every run), when compared. */
+  latencyVerdict?: LatencyVerdict;
+  errorRegression?: boolean;
 }
 
 export interface RunSnapshot {
@@ -48,6 +52,8 @@ export interface RunSnapshot {
   prPercent: number;
   services: StateService[];
   failure?: { phase: string; message: string };
+  /** A regression failed the run. */
+  regressed?: boolean;
   /** Not significant for on-change: */
   timings: Record<string, number>;
   /** Absent when a stored value was invalid. */
@@ -101,6 +107,12 @@ export function snapshotOf({ plan, report, phase, run, now }: SnapshotInput): Ru
         errors: r.errors,
       })),
       tags: result.tagChecks.map((t) => ({ tag: t.tag, matched: t.matched, requests: t.requests })),
+      ...(isCompared(result.comparison)
+        ? {
+            latencyVerdict: result.comparison.latency.verdict,
+            errorRegression: result.comparison.errors.regression,
+          }
+        : {}),
     };
   });
   return {
@@ -114,6 +126,7 @@ export function snapshotOf({ plan, report, phase, run, now }: SnapshotInput): Ru
     failure: report.failure
       ? { phase: report.failure.phase, message: report.failure.message.slice(0, 500) }
       : undefined,
+    ...(report.regressions?.some((r) => r.failsRun) ? { regressed: true } : {}),
     timings: report.timings,
     updatedAt: now.toISOString(),
     run,

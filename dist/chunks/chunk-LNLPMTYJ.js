@@ -21440,6 +21440,7 @@ export {
   sleep,
   withRetry,
   log,
+  stripUnsafe,
   truncate,
   escapeInline,
   codeSpan,
