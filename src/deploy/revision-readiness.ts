@@ -94,17 +94,38 @@ export function serviceFailure(
 
 const stringAt = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function images(spec: unknown): string[] {
-  const containers = (spec as { containers?: unknown } | undefined)?.containers;
-  return Array.isArray(containers)
-    ? containers.map((c) => stringAt((c as { image?: unknown } | null)?.image))
-    : [];
+/**
+ * The first path where `actual` lacks what `wanted` says (Knative's defaulting only adds fields,
+ * so the template's own fields must all be in the revision's spec), or undefined.
+ */
+function firstDifference(wanted: unknown, actual: unknown, path: string): string | undefined {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return path;
+    for (const [i, item] of wanted.entries()) {
+      const diff = firstDifference(item, actual[i], `${path}[${i}]`);
+      if (diff) return diff;
+    }
+    return undefined;
+  }
+  if (typeof wanted === 'object' && wanted !== null) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return path;
+    for (const [key, value] of Object.entries(wanted)) {
+      const diff = firstDifference(
+        value,
+        (actual as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (diff) return diff;
+    }
+    return undefined;
+  }
+  return wanted === actual ? undefined : path;
 }
 
 /**
  * Whether a Ready revision of the expected name was made from this apply: Knative reuses a
  * revision of a requested name only when its Configuration controls it and its spec is the
- * template's, so a revision owned elsewhere, or running other images, is someone else's.
+ * template's, so a revision owned elsewhere, or with another spec, is someone else's.
  * Pure. (knative/serving pkg/reconciler/configuration/configuration.go CheckNameAvailability.)
  */
 export function revisionOrigin(
@@ -136,14 +157,12 @@ export function revisionOrigin(
       why: `revision ${name} already exists and belongs to ${owner}, not to service ${service}: its name is taken`,
     };
   }
-  const wanted = images(
-    (manifest.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec,
-  );
-  const running = images(revision.spec);
-  if (wanted.join('\n') !== running.join('\n')) {
+  const wanted = (manifest.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec;
+  const diff = firstDifference(wanted ?? {}, revision.spec, 'spec');
+  if (diff) {
     return {
       ok: false,
-      why: `revision ${name} runs ${running.join(', ') || 'no image'}, but this apply asks for ${wanted.join(', ')}: a revision of that name was made by another apply`,
+      why: `revision ${name} differs from this apply's template at ${diff}: a revision of that name was made by another apply`,
     };
   }
   return { ok: true };

@@ -171,14 +171,26 @@ describe('revisionOrigin', () => {
       ok: true,
     });
   });
-  it('refuses one owned elsewhere or running other images', () => {
+  it('refuses one owned elsewhere, or whose spec lacks what the template says', () => {
     expect(revisionOrigin(revision('other', 'dev.local/app:b'), 'hello', manifest)).toEqual({
       ok: false,
       why: 'revision hello-pr-b already exists and belongs to Configuration "other", not to service hello: its name is taken',
     });
     expect(revisionOrigin(revision('hello', 'dev.local/app:a'), 'hello', manifest)).toEqual({
       ok: false,
-      why: 'revision hello-pr-b runs dev.local/app:a, but this apply asks for dev.local/app:b: a revision of that name was made by another apply',
+      why: "revision hello-pr-b differs from this apply's template at spec.containers[0].image: a revision of that name was made by another apply",
+    });
+    const withEnv: KubeObject = {
+      ...manifest,
+      spec: {
+        template: {
+          spec: { containers: [{ image: 'dev.local/app:b', env: [{ name: 'A', value: '1' }] }] },
+        },
+      },
+    };
+    expect(revisionOrigin(revision('hello', 'dev.local/app:b'), 'hello', withEnv)).toMatchObject({
+      ok: false,
+      why: expect.stringContaining('at spec.containers[0].env:'),
     });
   });
 });
