@@ -6,6 +6,7 @@
  * (pkg/reconciler/{service/service.go,configuration/configuration.go} at knative-v1.22.1.)
  */
 import { controllerRef, withConditions, type ClusterContext, type Condition } from './context.js';
+import { defaultRevisionSpec } from './knative-defaults.js';
 import { deploymentAvailable, KNATIVE_NS } from './knative-network.js';
 import { childName, reconcileRevision } from './knative-revision.js';
 import { readyOf, reconcileRoute } from './knative-route.js';
@@ -19,6 +20,7 @@ import {
 } from './types.js';
 
 export { revisionState, routeHost, type RevisionState } from './knative-route.js';
+export { defaultRevisionSpec } from './knative-defaults.js';
 
 export const SERVING_GROUP = 'serving.knative.dev';
 const CONFIG_GENERATION_LABEL = 'serving.knative.dev/configurationGeneration';
@@ -37,22 +39,6 @@ export function servingTypes(ctx: ClusterContext): ServingTypes | undefined {
   const revisions = ctx.type(SERVING_GROUP, 'revisions');
   if (!services || !configurations || !routes || !revisions) return undefined;
   return { services, configurations, routes, revisions };
-}
-
-/** Fills the defaults Knative's defaulting webhook adds to a revision spec. */
-export function defaultRevisionSpec(spec: Loose): Loose {
-  const out = deepClone(spec ?? {});
-  out.containerConcurrency ??= 0;
-  out.timeoutSeconds ??= 300;
-  out.enableServiceLinks ??= false;
-  const single = (out.containers ?? []).length === 1;
-  out.containers = (out.containers ?? []).map((c: Loose, i: number) => ({
-    ...c,
-    name: c.name ?? (single ? 'user-container' : `container-${i}`),
-    readinessProbe: c.readinessProbe ?? { successThreshold: 1, tcpSocket: { port: 0 } },
-    resources: c.resources ?? {},
-  }));
-  return out;
 }
 
 export function reconcileKnative(ctx: ClusterContext): void {

@@ -13,6 +13,7 @@ import {
   type ClusterContext,
   type Condition,
 } from './context.js';
+import { defaultRevisionSpec } from './knative-defaults.js';
 import { configMapData, KNATIVE_NS } from './knative-network.js';
 import { syncPods, type ContainerShape } from './pods.js';
 import {
@@ -73,11 +74,11 @@ function progressDeadlineSeconds(ctx: ClusterContext, rev: KObject): number {
   return Math.round((fromAnnotation ?? fromConfig ?? ctx.config.progressDeadlineMs) / 1000);
 }
 
+/** The revision's containers, named as the defaulting webhook names them. */
 function userContainers(rev: KObject): Loose[] {
-  return (rev.spec?.containers ?? []).map((c: Loose, i: number) => ({
-    ...c,
-    name: c.name ?? (i === 0 ? 'user-container' : `container-${i}`),
-  }));
+  return defaultRevisionSpec({ containers: rev.spec?.containers ?? [] }).containers.map(
+    (c: Loose, i: number) => ({ ...rev.spec?.containers?.[i], name: c.name }),
+  );
 }
 
 function setRevisionStatus(

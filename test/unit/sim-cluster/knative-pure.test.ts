@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { selectorMatches } from '../../sim/cluster/admission-webhooks.js';
+import { defaultRevisionSpec } from '../../sim/cluster/knative-defaults.js';
 import { featureFlags, podSpecFieldErrors } from '../../sim/cluster/knative-features.js';
 import { childName, parseGoDuration } from '../../sim/cluster/knative-revision.js';
 import { hostProblem, readyOf } from '../../sim/cluster/knative-route.js';
@@ -238,6 +239,14 @@ describe('defaulting (pkg/apis/serving/v1/configuration_defaults.go, service_def
     expect((fresh.spec as { traffic?: unknown }).traffic).toEqual([
       { latestRevision: true, percent: 100 },
     ]);
+  });
+  // revision_defaults.go applyDefaultContainerNames.
+  it('names several containers user-container-N, skipping names the user chose', () => {
+    expect(
+      defaultRevisionSpec({
+        containers: [{ image: 'a' }, { image: 'b', name: 'user-container-0' }, { image: 'c' }],
+      }).containers.map((c: { name: string }) => c.name),
+    ).toEqual(['user-container-1', 'user-container-0', 'user-container-2']);
   });
   it('skips the template when the revision name is unchanged (BYO name), still defaulting traffic', () => {
     const old = service('app-1', [{ image: 'i', name: 'user-container' }]);
