@@ -3,6 +3,7 @@
  * rule that an accepted named template is never sent again. The sim models Knative Serving
  * knative-v1.22.1 (test/sim/README.md); its own tests cite the upstream files.
  */
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kubectl } from '../../../src/cluster/kubectl.js';
 import { deployService, RevisionFailedError } from '../../../src/deploy/deploy-services.js';
@@ -10,7 +11,7 @@ import type { KubeObject } from '../../../src/kube/object.js';
 import { renderService } from '../../../src/plan/render.js';
 import type { ServicePlan, TrafficTarget } from '../../../src/plan/types.js';
 import { setLog, type Log } from '../../../src/util/log.js';
-import { createToolRunner } from '../../../src/util/tool-runner.js';
+import { ToolError, type ToolResult, type ToolRunner } from '../../../src/util/tool-runner.js';
 import {
   importImages,
   installKnative,
@@ -60,6 +61,31 @@ function plan(name: string, images: { base: string; pr: string }, prPercent = 50
   };
 }
 
+/** The real kubectl, run plainly (the action's runner adds only logging and an allow-listed env). */
+const kubectlRunner: ToolRunner = {
+  tool: 'kubectl',
+  run: (args, options) =>
+    new Promise<ToolResult>((resolve) => {
+      const child = execFile(
+        'kubectl',
+        [...args],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) =>
+          resolve({
+            exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+            stdout,
+            stderr,
+          }),
+      );
+      child.stdin?.end(options?.input ?? '');
+    }),
+  async runOk(args, options) {
+    const result = await this.run(args, options);
+    if (result.exitCode !== 0) throw new ToolError(`kubectl ${args.join(' ')}`, result);
+    return result;
+  },
+};
+
 const lines: string[] = [];
 const quietLog: Log = {
   info: (m) => lines.push(m),
@@ -80,7 +106,7 @@ describe('deployService on the simulated Knative', () => {
     h = await startHarness();
     await installKnative(h);
     await importImages(h, ['dev.local/app:a', 'dev.local/app:b']);
-    kubectl = new Kubectl(createToolRunner('kubectl'), h.kubeconfig);
+    kubectl = new Kubectl(kubectlRunner, h.kubeconfig);
   }, 60_000);
   afterAll(async () => {
     setLog(previousLog);
