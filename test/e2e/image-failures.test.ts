@@ -74,8 +74,8 @@ describe.concurrent('revisions that cannot start', { timeout: 300_000 }, () => {
     expect(commands(run.main, 'error').join('\n')).toContain(
       `revision ${pr} will not become Ready`,
     );
-    // The post step's diagnostics now carry the kubelet's events.
-    expect(run.post.summary).toMatch(/Failed to pull image/);
+    // The run's cluster diagnostics (in the job summary) carry the kubelet's events.
+    expect(`${run.main.summary}\n${run.post.summary}`).toMatch(/Failed to pull image/);
   });
 
   it('a secret the revision needs is missing: deploy fails with CreateContainerConfigError', async () => {
