@@ -36,7 +36,8 @@ describe.skipIf(!haveSharedEvents).concurrent('cluster faults', { timeout: 300_0
       sim: world.sim,
       repo: world.repo,
       labels: ['canary-50'],
-      env: { SIM_WEBHOOK_DELAY_S: '3' },
+      // Long enough for two refused attempts even when kubectl starts slowly on a busy machine.
+      env: { SIM_WEBHOOK_DELAY_S: '6' },
     });
     expect(run.main.exitCode, run.log.slice(-3000)).toBe(0);
     expect(run.main.stdout).toMatch(
