@@ -26,7 +26,6 @@ import {
   errorMessage,
   escapeInline,
   hasCondition,
-  info,
   isValidClusterName,
   log,
   mkdirP,
@@ -40,13 +39,12 @@ import {
   setSecret,
   shellQuote,
   sleep,
-  stripUnsafe,
   table,
   truncate,
   waitUntil,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-LNLPMTYJ.js";
+} from "./chunks/chunk-4JJ6TREC.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -1015,14 +1013,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1039,14 +1037,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1063,12 +1061,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1080,12 +1078,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1100,39 +1098,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -6362,15 +6360,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8080,7 +8078,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -8090,7 +8088,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -9654,14 +9652,14 @@ function mirroredUrl(originalUrl, mirrorBase) {
   return `${mirrorBase.replace(/\/+$/, "")}${original.pathname}${original.search}`;
 }
 function validateReleaseMirror(value) {
-  const text2 = value.trim();
-  let shown = text2;
+  const text3 = value.trim();
+  let shown = text3;
   const refuse2 = (why) => {
     throw new UserError(`Input 'release-mirror' ('${shown}') ${why}`);
   };
   let url;
   try {
-    url = new URL(text2);
+    url = new URL(text3);
   } catch {
     return refuse2("is not a URL; expected a base URL such as https://mirror.example.com/releases.");
   }
@@ -9754,47 +9752,6 @@ function logGamma(x) {
 }
 function logFactorial(n) {
   return n < 2 ? 0 : logGamma(n + 1);
-}
-var EPSILON = 1e-15;
-var MAX_ITERATIONS = 1e5;
-var TINY = 1e-300;
-function regularizedGammaQ(a, x) {
-  if (!(a > 0)) throw new RangeError(`regularizedGammaQ needs a > 0, got ${a}`);
-  if (!(x >= 0)) throw new RangeError(`regularizedGammaQ needs x >= 0, got ${x}`);
-  if (x === 0) return 1;
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  const logPrefactor = a * Math.log(x) - x - logGamma(a);
-  if (x < a + 1) return 1 - Math.exp(logPrefactor) * lowerSeries(a, x);
-  return Math.exp(logPrefactor) * upperContinuedFraction(a, x);
-}
-function lowerSeries(a, x) {
-  let term = 1 / a;
-  let sum = term;
-  for (let n = 1; n < MAX_ITERATIONS; n++) {
-    term *= x / (a + n);
-    sum += term;
-    if (Math.abs(term) < Math.abs(sum) * EPSILON) return sum;
-  }
-  return sum;
-}
-function upperContinuedFraction(a, x) {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let fraction = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    fraction *= delta;
-    if (Math.abs(delta - 1) < EPSILON) return fraction;
-  }
-  return fraction;
 }
 
 // src/stats/binomial.ts
@@ -9958,12 +9915,12 @@ function lookBounds(shares, n, stage, design) {
   });
   return { n, stage, maxStages: stages, alpha, beta, revisions };
 }
-function classifyCounts(bounds, counts2) {
+function classifyCounts(bounds, counts) {
   const deviating = bounds.revisions.map(
-    ({ band }, index) => counts2[index] < band.low || counts2[index] > band.high
+    ({ band }, index) => counts[index] < band.low || counts[index] > band.high
   );
   const misrouteRuledOut = bounds.revisions.every(
-    ({ ruledOut }, index) => counts2[index] >= ruledOut.low && counts2[index] <= ruledOut.high
+    ({ ruledOut }, index) => counts[index] >= ruledOut.low && counts[index] <= ruledOut.high
   );
   const decision = deviating.includes(true) ? "deviates" : misrouteRuledOut || bounds.stage === bounds.maxStages ? "consistent" : "continue";
   return { decision, deviating, misrouteRuledOut };
@@ -10078,11 +10035,7 @@ var INPUT_DEFAULTS = {
   "agent-port": "8082",
   "timeout-minutes": "15",
   comment: "always",
-  "fail-on-deviation": "true",
-  "compare-requests": "200",
-  "latency-threshold": "",
-  "fail-on-regression": "true",
-  "cold-start": "false"
+  "fail-on-deviation": "true"
 };
 function parseInputs(read = envInputReader) {
   const get2 = (name) => read(name) || INPUT_DEFAULTS[name] || "";
@@ -10169,10 +10122,6 @@ function parseInputs(read = envInputReader) {
     timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
     comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
     failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
-    compareRequests: integer("compare-requests", get2("compare-requests"), 0, 1e4),
-    latencyThreshold: percentOrEmpty("latency-threshold", get2("latency-threshold")),
-    failOnRegression: boolean("fail-on-regression", get2("fail-on-regression")),
-    coldStart: boolean("cold-start", get2("cold-start")),
     notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)]
   };
 }
@@ -10202,13 +10151,6 @@ function integer(name, value, min, max) {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max)
     throw bad(name, value, `a whole number from ${min} to ${max}`);
-  return n;
-}
-function percentOrEmpty(name, value) {
-  if (value === "") return void 0;
-  const n = /^\d{1,4}(\.\d{1,2})?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= 0 && n <= 1e3))
-    throw bad(name, value, "empty (report only) or a percentage from 0 to 1000, e.g. 20 or 12.5");
   return n;
 }
 function boolean(name, value) {
@@ -10375,8 +10317,8 @@ function describeValue(value) {
     return `the ${typeof value} ${String(value)}`;
   return `an ${typeof value}`;
 }
-function quoted(text2) {
-  const cut = text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2;
+function quoted(text3) {
+  const cut = text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3;
   return `'${JSON.stringify(cut).slice(1, -1)}'`;
 }
 
@@ -10404,9 +10346,9 @@ var NOT_SENT_NETWORK_CODES = /* @__PURE__ */ new Set([
 ]);
 function parseRetryAfter(value, now = Date.now()) {
   if (!value) return void 0;
-  const text2 = value.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const at = Date.parse(text2);
+  const text3 = value.trim();
+  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
+  const at = Date.parse(text3);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
 }
 function networkCode(error, depth = 0) {
@@ -10486,7 +10428,7 @@ function createGitHubClient(options) {
   const maxWaitMs = options.maxRateLimitWaitMs ?? 6e4;
   const maxPages = options.maxPages ?? 100;
   const token = options.token;
-  const redact = (text2) => token ? text2.split(token).join("***") : text2;
+  const redact = (text3) => token ? text3.split(token).join("***") : text3;
   const headers = {
     accept: "application/vnd.github+json",
     "x-github-api-version": "2022-11-28",
@@ -10496,7 +10438,7 @@ function createGitHubClient(options) {
   async function once(method, url, label, body, idempotent, deadline) {
     const attemptMs = deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1e3, deadline - now()));
     let response;
-    let text2;
+    let text3;
     try {
       response = await doFetch(url, {
         method,
@@ -10510,21 +10452,21 @@ function createGitHubClient(options) {
       throw new GitHubNetworkError(what, error, redact);
     }
     try {
-      text2 = await response.text();
+      text3 = await response.text();
     } catch (error) {
       const what = isTimeout(error) ? `GitHub API ${label} answered ${response.status} but the answer did not arrive within ${attemptMs} ms` : `GitHub API ${label} answered ${response.status} but the connection dropped`;
       throw new GitHubNetworkError(what, error, redact);
     }
     let data = void 0;
-    if (text2) {
+    if (text3) {
       try {
-        data = JSON.parse(text2);
+        data = JSON.parse(text3);
       } catch {
-        data = text2;
+        data = text3;
       }
     }
     if (response.ok) return { status: response.status, headers: response.headers, data };
-    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text2).slice(0, 200);
+    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text3).slice(0, 200);
     throw new GitHubHttpError(
       method,
       label,
@@ -10627,7 +10569,7 @@ function createGitHubClient(options) {
 function graphqlUrlFor(apiUrl) {
   return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/v3$/, "/graphql") : `${apiUrl}/graphql`;
 }
-function nextPageUrl(link, apiUrl, redact = (text2) => text2) {
+function nextPageUrl(link, apiUrl, redact = (text3) => text3) {
   if (!link) return void 0;
   for (const part of link.split(",")) {
     const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
@@ -10830,127 +10772,6 @@ function degraded(error, phase) {
   };
 }
 
-// src/stats/percentile.ts
-function percentile(sortedAscending, p) {
-  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
-  const n = sortedAscending.length;
-  if (n === 0) return 0;
-  const rank = Math.max(1, Math.ceil(p / 100 * n));
-  return sortedAscending[rank - 1];
-}
-function percentiles(values, ps) {
-  const sorted2 = Float64Array.from(values).sort();
-  const asArray = Array.from(sorted2);
-  return ps.map((p) => percentile(asArray, p));
-}
-
-// src/util/round.ts
-function roundTo(value, decimals) {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
-// src/compare/cold-start.ts
-function summarizeColdStarts(samplesMs) {
-  if (samplesMs.length === 0)
-    throw new RangeError("a cold-start summary needs at least one sample");
-  for (const value of samplesMs) {
-    if (!(Number.isFinite(value) && value >= 0)) {
-      throw new RangeError(`cold-start samples must be finite and >= 0 ms, got ${value}`);
-    }
-  }
-  const rounded = samplesMs.map((ms) => roundTo(ms, 1));
-  const sorted2 = [...rounded].sort((a, b) => a - b);
-  return { samplesMs: rounded, medianMs: percentile(sorted2, 50) };
-}
-function coldStartReasonText(notMeasured2) {
-  switch (notMeasured2.reason) {
-    case "min-scale":
-      return `min-scale is ${notMeasured2.minScale}, so the revision never scales to zero`;
-    case "scale-to-zero-disabled":
-      return "scale to zero is disabled (config-autoscaler enable-scale-to-zero: false)";
-    case "autoscaler-class":
-      return `its autoscaler class ${notMeasured2.autoscalerClass} never scales to zero`;
-    case "timed-out": {
-      const pods = notMeasured2.pods === void 0 ? "" : `; ${notMeasured2.pods} pod${notMeasured2.pods === 1 ? " was" : "s were"} still running`;
-      const seen = notMeasured2.lastSeen ? ` (${notMeasured2.lastSeen})` : "";
-      return `the revision did not scale to zero within ${Math.round(notMeasured2.waitedMs / 1e3)} s${pods}${seen}`;
-    }
-    case "failed":
-      return `the cold request failed: ${notMeasured2.error}`;
-  }
-}
-
-// src/compare/types.ts
-function isCompared(outcome) {
-  return outcome !== void 0 && !("notCompared" in outcome);
-}
-
-// src/report/mermaid.ts
-var UNSAFE_IN_LABEL = /[^A-Za-z0-9 ._/-]/g;
-function mermaidText(text2, maxLength = 40) {
-  const flat = stripUnsafe(text2).replace(/\s+/g, " ").trim();
-  const safe = truncate(flat.replace(UNSAFE_IN_LABEL, "_"), maxLength);
-  return safe === "" ? "_" : safe;
-}
-function mermaidNumber(value, decimals = 0) {
-  if (!Number.isFinite(value)) throw new RangeError(`a chart value must be finite, got ${value}`);
-  if (!(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6)) {
-    throw new RangeError(`decimals must be an integer in 0..6, got ${decimals}`);
-  }
-  const bounded = Math.max(-1e9, Math.min(1e9, value));
-  return String(Number(bounded.toFixed(decimals)));
-}
-
-// src/report/comparison-chart.ts
-var MAX_CHART_SERVICES = 6;
-var LABEL_CHARS = 24;
-var PERCENTILES = ["p50", "p95", "p99"];
-var VERDICT_ORDER = { slower: 0, faster: 1, same: 2, unmeasurable: 3 };
-function comparisonChart(entries, maxServices = MAX_CHART_SERVICES) {
-  const measured = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.comparison.latency.verdict !== "unmeasurable").sort(
-    (a, b) => VERDICT_ORDER[a.entry.comparison.latency.verdict] - VERDICT_ORDER[b.entry.comparison.latency.verdict] || a.index - b.index
-  ).map(({ entry }) => entry);
-  if (measured.length === 0) return "";
-  const shown = measured.slice(0, Math.max(1, maxServices));
-  const categories = [];
-  const bars = [];
-  const used = /* @__PURE__ */ new Set();
-  for (const { service, comparison } of shown) {
-    const name = uniqueLabel(mermaidText(service, LABEL_CHARS), used);
-    for (const p of PERCENTILES) {
-      categories.push(`"${name} ${p}"`);
-      bars.push(100 * comparison.latency.pr[p] / comparison.latency.base[p]);
-    }
-  }
-  const top = Math.ceil(Math.max(100, ...bars) * 1.1 / 10) * 10;
-  const lines2 = [
-    "```mermaid",
-    "xychart-beta horizontal",
-    '  title "PR latency in percent of base"',
-    `  x-axis [${categories.join(", ")}]`,
-    `  y-axis "percent of base latency" 0 --> ${mermaidNumber(top)}`,
-    `  bar [${bars.map((value) => mermaidNumber(value)).join(", ")}]`,
-    `  line [${bars.map(() => "100").join(", ")}]`,
-    "```"
-  ];
-  const hidden = measured.length - shown.length;
-  const unmeasured = entries.length - measured.length;
-  const caption = `_Bars: the PR's latency at p50, p95 and p99 as a percentage of the base's at the same percentile; the line marks the base (100%).` + (hidden > 0 ? ` ${hidden} more ${services(hidden)} not charted.` : "") + (unmeasured > 0 ? ` ${unmeasured} ${services(unmeasured)} without latencies to compare.` : "") + "_";
-  return `${lines2.join("\n")}
-
-${caption}`;
-}
-function uniqueLabel(label, used) {
-  let candidate = label;
-  for (let n = 2; used.has(candidate); n++) candidate = `${label}-${n}`;
-  used.add(candidate);
-  return candidate;
-}
-function services(count2) {
-  return count2 === 1 ? "service" : "services";
-}
-
 // src/report/render-parts.ts
 var FULL_DETAIL = {
   maxServices: 20,
@@ -10958,8 +10779,7 @@ var FULL_DETAIL = {
   maxTagRows: 20,
   maxSamples: 3,
   sampleChars: 200,
-  failureChars: 4e3,
-  chartServices: MAX_CHART_SERVICES
+  failureChars: 4e3
 };
 var STATUS_HEADLINES = {
   consistent: "\u2705 Knative preview: the measured split is consistent with the configured one",
@@ -10972,14 +10792,6 @@ var STATUS_HEADLINES = {
 function headline(report) {
   if (report.status === "failed" && report.failure) {
     return `### \u274C Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
-  }
-  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
-  if (failing.length > 0) {
-    const slower = failing.some((r) => r.kind === "latency");
-    const errors = failing.some((r) => r.kind === "errors");
-    const what = [slower ? "is slower" : "", errors ? "fails more often" : ""].filter(Boolean).join(" and ");
-    const split = report.status === "deviates" ? ", and the measured split deviates" : "";
-    return `### \u274C Knative preview: the PR ${what} than the base${split}`;
   }
   return `### ${STATUS_HEADLINES[report.status]}`;
 }
@@ -11067,11 +10879,11 @@ function trafficTable(result, limits) {
     "p50",
     "p95"
   ];
-  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
+  const text3 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
   const hidden = result.revisions.length - limits.maxRevisionRows;
-  return hidden > 0 ? `${text2}
+  return hidden > 0 ? `${text3}
 
-${omitted(hidden, "revisions")}` : text2;
+${omitted(hidden, "revisions")}` : text3;
 }
 function verdictLine(result) {
   const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
@@ -11093,8 +10905,8 @@ function gatePText(p) {
   if (p === void 0 || !Number.isFinite(p)) return "p n/a";
   return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
 }
-function oddsText(rate2) {
-  return `1 in ${Math.round(1 / rate2).toLocaleString("en-US")}`;
+function oddsText(rate) {
+  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
 }
 function tagChecksTable(checks, limits) {
   if (checks.length === 0) return "";
@@ -11105,7 +10917,7 @@ function tagChecksTable(checks, limits) {
     `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
     limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
   ]);
-  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
+  const text3 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
     "l",
     "l",
     "l",
@@ -11115,7 +10927,7 @@ function tagChecksTable(checks, limits) {
   const hidden = checks.length - limits.maxTagRows;
   return `**Tag checks**
 
-${text2}${hidden > 0 ? `
+${text3}${hidden > 0 ? `
 
 ${omitted(hidden, "tag checks")}` : ""}`;
 }
@@ -11138,12 +10950,10 @@ function hostsLine(service, result) {
 function serviceHeading(name, namespace) {
   return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
 }
-function serviceSection(service, result, limits, compareRequests) {
+function serviceSection(service, result, limits) {
   const parts = [serviceHeading(result.service, result.namespace)];
   if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
   parts.push(trafficTable(result, limits), verdictLine(result));
-  const comparison = comparisonPart(result, limits, compareRequests);
-  if (comparison) parts.push(comparison);
   const tags = tagChecksTable(result.tagChecks, limits);
   if (tags) parts.push(tags);
   const samples = unattributedSamples(result, limits);
@@ -11152,24 +10962,13 @@ function serviceSection(service, result, limits, compareRequests) {
   if (hosts) parts.push(hosts);
   return parts.join("\n\n");
 }
-function comparisonPart(result, limits, compareRequests) {
-  const outcome = result.comparison;
-  if (!outcome) return "";
-  if (!isCompared(outcome)) {
-    return `**PR vs base**: not compared: ${escapeInline(outcome.reason, 300)}.`;
-  }
-  return comparisonSection(outcome, {
-    ...compareRequests === void 0 ? {} : { requestsPerSide: compareRequests },
-    sampleChars: limits.sampleChars
-  });
-}
 function timingsTable(timings) {
   const entries = Object.entries(timings);
   if (entries.length === 0) return "";
   const total = entries.reduce((sum, [, s]) => sum + s, 0);
-  const rows = entries.map(([phase, seconds2]) => [
+  const rows = entries.map(([phase, seconds]) => [
     escapeInline(phase, 60),
-    `${seconds2.toFixed(1)} s`
+    `${seconds.toFixed(1)} s`
   ]);
   rows.push(["**total**", `**${total.toFixed(1)} s**`]);
   return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
@@ -11230,14 +11029,14 @@ function planTable(plan, maxServices) {
       return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
     }).join("<br>")
   ]);
-  const text2 = table(
+  const text3 = table(
     ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
     rows
   );
   const hidden = plan.services.length - maxServices;
-  return hidden > 0 ? `${text2}
+  return hidden > 0 ? `${text3}
 
-${omitted(hidden, "services")}` : text2;
+${omitted(hidden, "services")}` : text3;
 }
 function failureBlock(report, context, maxChars) {
   if (!report.failure) return "";
@@ -11246,117 +11045,6 @@ function failureBlock(report, context, maxChars) {
   return `**Phase ${codeSpan(report.failure.phase, { maxLength: 80 })} failed:**${where}
 
 ` + codeBlock(report.failure.message, { maxLength: maxChars });
-}
-
-// src/report/render-comparison.ts
-var LATENCY_HEADINGS = { slower: "\u{1F422}", faster: "\u{1F680}", same: "\u2705", unmeasurable: "\u2754" };
-function comparisonSection(comparison, options = {}) {
-  const { latency, errors, coldStart } = comparison;
-  const how = options.requestsPerSide === void 0 ? "" : ` \xB7 ${options.requestsPerSide} requests to each revision's tag, interleaved`;
-  const rows = [
-    ["Latency p50", ...latencyCells(latency, "p50"), ratioCell(latency)],
-    ["Latency p95", ...latencyCells(latency, "p95"), ""],
-    ["Latency p99", ...latencyCells(latency, "p99"), ""],
-    [
-      "Errors",
-      errorCell(errors.base),
-      errorCell(errors.pr),
-      `Fisher's exact test ${pValueText(errors.p)}`
-    ]
-  ];
-  if (coldStart) {
-    rows.push([
-      "Cold start (median)",
-      coldStartCell(coldStart.base),
-      coldStartCell(coldStart.pr),
-      ""
-    ]);
-  }
-  const parts = [
-    `**PR vs base**${how}`,
-    table(["", "Base", "PR", "PR vs base"], rows, ["l", "r", "r", "l"]),
-    latencyVerdictLine(latency)
-  ];
-  if (errors.regression) parts.push(errorRegressionLine(errors, options.sampleChars ?? 200));
-  return parts.join("\n\n");
-}
-function latencyVerdictLine(latency) {
-  const icon = LATENCY_HEADINGS[latency.verdict];
-  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
-  const test = `Mann\u2013Whitney U test ${pValueText(latency.p ?? void 0)}, \u03B1 = ${latency.alpha}`;
-  if (latency.verdict === "unmeasurable" || latency.ratio === null) {
-    const side2 = latency.base.samples === 0 ? "the base" : "the PR";
-    return `${icon} **Latency: not compared**: ${side2} had no successful answer to time.`;
-  }
-  const ratio = `${latency.ratio.toFixed(2)}\xD7`;
-  if (latency.verdict === "slower" || latency.verdict === "faster") {
-    return `${icon} **Latency: ${latency.verdict}**: the PR's median is ${ratio} the base's (${test}; the difference exceeds the ${margin} margin).`;
-  }
-  return `${icon} **Latency: same**: the PR's median is ${ratio} the base's (${test}; ${sameReason(latency)}; \`faster\` or \`slower\` needs both p < \u03B1 and the medians more than ${margin} apart).`;
-}
-function sameReason(latency) {
-  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
-  const significant2 = latency.p !== null && latency.p < latency.alpha;
-  if (!significant2) return "no significant difference";
-  const beyondMargin = latency.ratio !== null && Math.abs(latency.ratio - 1) > latency.margin;
-  return beyondMargin ? "significant, but the test and the medians point in opposite directions" : `significant, but the medians are within the ${margin} margin`;
-}
-function errorRegressionLine(errors, sampleChars) {
-  let line = `\u274C **Errors: the PR fails more often**: ${rate(errors.pr)} against the base's ${rate(errors.base)} (one-sided Fisher's exact test ${pValueText(errors.pHigher)}, \u03B1 = ${errors.alpha}).`;
-  const common = errors.pr.mostCommon;
-  if (common) {
-    line += ` Most common: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}\xD7)`;
-    line += common.sample && sampleChars > 0 ? `, e.g. ${codeSpan(common.sample, { maxLength: sampleChars })}.` : ".";
-  }
-  return line;
-}
-function latencyCells(latency, p) {
-  const cell = (side2) => side2.samples === 0 ? "\u2013" : milliseconds(side2[p]);
-  return [cell(latency.base), cell(latency.pr)];
-}
-function ratioCell(latency) {
-  if (latency.ratio === null) return "\u2013";
-  const interval = latency.interval ? ` (95% CI ${latency.interval.low.toFixed(2)}\u2013${latency.interval.high.toFixed(2)})` : "";
-  return `median ${latency.ratio.toFixed(2)}\xD7${interval}`;
-}
-function rate(counts2) {
-  const percent2 = counts2.total === 0 ? 0 : 100 * counts2.errors / counts2.total;
-  return `${counts2.errors} of ${counts2.total} (${percent2.toFixed(1)}%)`;
-}
-function errorCell(counts2) {
-  return counts2.total === 0 ? "\u2013" : rate(counts2);
-}
-function coldStartCell(side2) {
-  if (!side2.measured) {
-    return `_not measured: ${escapeInline(coldStartReasonText(side2.notMeasured), 160)}_`;
-  }
-  const n = side2.samplesMs.length;
-  return `${seconds(side2.medianMs)} (${n} sample${n === 1 ? "" : "s"})`;
-}
-function seconds(ms) {
-  return ms >= 1e3 ? `${(ms / 1e3).toFixed(2)} s` : milliseconds(ms);
-}
-function autoscalerNote(settings) {
-  const list2 = Object.entries(settings).map(
-    ([key, value]) => `${codeSpan(key, { maxLength: 60 })}: ${codeSpan(value, { maxLength: 40 })}`
-  ).join(", ");
-  return `_To measure cold starts in seconds, this run shortened Knative's autoscaler windows in its ephemeral cluster (${codeSpan("config-autoscaler")} ${list2})._`;
-}
-function regressionsBlock(regressions) {
-  if (!regressions?.length) return "";
-  const ordered = [...regressions].sort((a, b) => Number(b.failsRun) - Number(a.failsRun));
-  return ordered.map(
-    (r) => r.failsRun ? `\u274C ${escapeInline(r.message, 600)}` : `\u26A0\uFE0F ${escapeInline(r.message, 600)} _(reported only: fail-on-regression is off)_`
-  ).join("\n\n");
-}
-function runChart(services2, maxServices) {
-  if (maxServices <= 0) return "";
-  const entries = [];
-  for (const result of services2) {
-    if (isCompared(result.comparison))
-      entries.push({ service: result.service, comparison: result.comparison });
-  }
-  return comparisonChart(entries, maxServices);
 }
 
 // src/report/state-schema.ts
@@ -11466,10 +11154,10 @@ function parseRevision(value) {
   const fields = record(value);
   if (!fields) return void 0;
   const revision = matching2(own(fields, "revision"), DNS_LABEL);
-  const side2 = oneOf2(own(fields, "side"), SIDES);
+  const side = oneOf2(own(fields, "side"), SIDES);
   const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
-  if (!revision || !side2 || configuredPercent === void 0) return void 0;
-  const row = { revision, side: side2, configuredPercent };
+  if (!revision || !side || configuredPercent === void 0) return void 0;
+  const row = { revision, side, configuredPercent };
   for (const [key, parse] of [
     ["responses", count],
     ["observedPercent", (v) => numberIn(v, 0, 100)],
@@ -11504,9 +11192,9 @@ function parseTimings(value, at, dropped) {
   const keys = Object.keys(fields);
   if (keys.length > STATE_LIMITS.timings) dropped.push(`${at} beyond ${STATE_LIMITS.timings}`);
   for (const key of keys.slice(0, STATE_LIMITS.timings)) {
-    const seconds2 = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
-    if (seconds2 === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
-    else timings[key] = seconds2;
+    const seconds = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
+    if (seconds === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
+    else timings[key] = seconds;
   }
   return timings;
 }
@@ -11581,7 +11269,7 @@ var MAX_STATE_CHARS = 16e3;
 var MAX_ENCODED_CHARS = MAX_STATE_CHARS * 4;
 function snapshotOf({ plan, report, phase, run, now }) {
   const results = new Map(report.services.map((s) => [s.service, s]));
-  const services2 = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
+  const services = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
     const result = phase === "result" ? results.get(service.name) : void 0;
     if (!result) {
       const revisions = [];
@@ -11620,7 +11308,7 @@ function snapshotOf({ plan, report, phase, run, now }) {
     baseSha: plan.baseSha,
     label: plan.split.label,
     prPercent: plan.split.prPercent,
-    services: services2,
+    services,
     failure: report.failure ? { phase: report.failure.phase, message: report.failure.message.slice(0, 500) } : void 0,
     timings: report.timings,
     updatedAt: now.toISOString(),
@@ -11691,8 +11379,7 @@ var REDUCED_DETAIL = {
   maxTagRows: 10,
   maxSamples: 1,
   sampleChars: 80,
-  failureChars: 2e3,
-  chartServices: 3
+  failureChars: 2e3
 };
 var MINIMAL_DETAIL = {
   maxServices: 1,
@@ -11700,8 +11387,7 @@ var MINIMAL_DETAIL = {
   maxTagRows: 5,
   maxSamples: 0,
   sampleChars: 0,
-  failureChars: 1e3,
-  chartServices: 0
+  failureChars: 1e3
 };
 function renderComment(input) {
   const budget = input.budgetChars ?? COMMENT_BUDGET_CHARS;
@@ -11752,21 +11438,14 @@ function renderBody(input, limits, reduced) {
     parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
     const change = changeSincePrevious(lastResultOf(input.previous), report);
     if (change) parts.push(change);
-    const regressions = regressionsBlock(report.regressions);
-    if (regressions) parts.push(regressions);
     const failure = failureBlock(report, context, limits.failureChars);
     if (failure) parts.push(failure);
     const plans = new Map(plan.services.map((s) => [s.name, s]));
     for (const result of report.services.slice(0, limits.maxServices)) {
-      parts.push(
-        serviceSection(plans.get(result.service), result, limits, context.compareRequests)
-      );
+      parts.push(serviceSection(plans.get(result.service), result, limits));
     }
     const hidden = report.services.length - limits.maxServices;
     if (hidden > 0) parts.push(`_${hidden} more services not shown here; see the job summary._`);
-    const chart = runChart(report.services, limits.chartServices ?? FULL_DETAIL.chartServices ?? 0);
-    if (chart) parts.push(chart);
-    if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
     if (report.services.length === 0 && report.status === "failed") {
       parts.push(planTable(plan, limits.maxServices));
     }
@@ -11941,80 +11620,6 @@ function markerFromEnv(env = process.env, key) {
   });
 }
 
-// src/compare/gates.ts
-function latencyGate(thresholdPercent, verdict, ratio) {
-  if (thresholdPercent === void 0) return { outcome: "report-only" };
-  if (!(Number.isFinite(thresholdPercent) && thresholdPercent >= 0)) {
-    throw new RangeError(`latency-threshold must be a percentage >= 0, got ${thresholdPercent}`);
-  }
-  const limit = 1 + thresholdPercent / 100;
-  if (verdict !== "slower" || ratio === null || !(ratio > limit)) return { outcome: "pass", limit };
-  return {
-    outcome: "fail",
-    limit,
-    message: `the PR's median latency is ${ratio.toFixed(2)}\xD7 the base's, more than the latency-threshold of ${thresholdPercent}% allows (${limit.toFixed(2)}\xD7)`
-  };
-}
-
-// src/report/comparison-text.ts
-function plain(text2, max) {
-  return truncate(stripUnsafe(text2).replace(/\s+/g, " ").trim(), max);
-}
-var SAMPLE_CHARS = 200;
-function errorRegressionMessage(errors) {
-  const rate2 = (e) => `${e.errors} of ${e.total} (${(100 * e.errors / Math.max(1, e.total)).toFixed(1)}%)`;
-  let message = `the PR revision failed ${rate2(errors.pr)} requests, the base ${rate2(errors.base)}; one-sided Fisher's exact test ${pValueText(errors.pHigher)} < alpha ${errors.alpha}`;
-  const common = errors.pr.mostCommon;
-  if (common) {
-    message += `. Most common: ${plain(common.kind, 80)} (${common.count}\xD7)`;
-    if (common.sample) message += `, e.g. ${JSON.stringify(plain(common.sample, SAMPLE_CHARS))}`;
-  }
-  return message;
-}
-
-// src/report/regressions.ts
-function findRegressions(services2, settings) {
-  const found = [];
-  for (const { service, comparison } of services2) {
-    if (!isCompared(comparison)) continue;
-    const { latency, errors } = comparison;
-    const gate = latencyGate(settings.latencyThreshold, latency.verdict, latency.ratio);
-    if (gate.outcome === "fail") {
-      found.push({
-        service,
-        kind: "latency",
-        message: `${service} is slower: ${gate.message}`,
-        failsRun: settings.failOnRegression
-      });
-    }
-    if (errors.regression) {
-      found.push({
-        service,
-        kind: "errors",
-        message: `${service} fails more often: ${errorRegressionMessage(errors)}`,
-        failsRun: settings.failOnRegression
-      });
-    }
-  }
-  return found;
-}
-function runFailureMessage(report, failOnDeviation) {
-  const parts = [];
-  if (failOnDeviation && report.status === "deviates") {
-    const reasons = report.services.filter((s) => s.verdict === "deviates").map((s) => `${s.service}: ${s.reason}`);
-    parts.push(
-      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`
-    );
-  }
-  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
-  if (failing.length > 0) {
-    parts.push(
-      `The PR regressed against the base (fail-on-regression is on): ${failing.map((r) => r.message).join("; ")}`
-    );
-  }
-  return parts.join(" ");
-}
-
 // src/manifests/redact.ts
 var import_yaml = __toESM(require_dist(), 1);
 var REDACTED = "<redacted>";
@@ -12089,19 +11694,12 @@ function renderSummary(input) {
   if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
   const change = changeSincePrevious(input.previous, report);
   if (change) parts.push(change);
-  const regressions = regressionsBlock(report.regressions);
-  if (regressions) parts.push(regressions);
   const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
   if (failure) parts.push(failure);
   const plans = new Map(plan?.services.map((s) => [s.name, s]));
   for (const result of report.services.slice(0, SUMMARY_DETAIL.maxServices)) {
-    parts.push(
-      serviceSection(plans.get(result.service), result, SUMMARY_DETAIL, context.compareRequests)
-    );
+    parts.push(serviceSection(plans.get(result.service), result, SUMMARY_DETAIL));
   }
-  const chart = runChart(report.services, MAX_CHART_SERVICES);
-  if (chart) parts.push(chart);
-  if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
   const timings = timingsTable(report.timings);
   if (timings) parts.push(timings);
   if (plan) parts.push(planSection(plan, context));
@@ -12342,14 +11940,14 @@ var NestingTooDeep = class extends Error {
   }
   offset;
 };
-function parseYamlStream(text2, lineCounter, maxFlowDepth) {
+function parseYamlStream(text3, lineCounter, maxFlowDepth) {
   const parser = new import_yaml2.Parser(lineCounter.addNewLine);
   const composer = new import_yaml2.Composer({ prettyErrors: false, uniqueKeys: false });
   function* tokens() {
     lineCounter.addNewLine(0);
     let depth = 0;
     let scalarNext = false;
-    for (const lexeme of new import_yaml2.Lexer().lex(text2)) {
+    for (const lexeme of new import_yaml2.Lexer().lex(text3)) {
       if (!scalarNext) {
         if (lexeme === "[" || lexeme === "{") {
           depth += 1;
@@ -12365,12 +11963,12 @@ function parseYamlStream(text2, lineCounter, maxFlowDepth) {
 }
 
 // src/manifests/documents.ts
-function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
+function parseManifestFile(text3, file, limits = MANIFEST_LIMITS) {
   const parse = () => {
     const lineCounter = new import_yaml3.LineCounter();
     const lineAt3 = (offset) => lineCounter.linePos(offset).line;
     try {
-      return { documents: parseYamlStream(text2, lineCounter, limits.flowDepth), lineAt: lineAt3 };
+      return { documents: parseYamlStream(text3, lineCounter, limits.flowDepth), lineAt: lineAt3 };
     } catch (error) {
       if (!(error instanceof NestingTooDeep)) throw error;
       const line = lineAt3(error.offset);
@@ -12442,8 +12040,8 @@ function checkStructure(doc, file, lineAt2) {
   });
 }
 function describeKey(key) {
-  const text2 = typeof key === "string" ? key : JSON.stringify(key) ?? "null";
-  return `'${JSON.stringify(text2.length > 80 ? `${text2.slice(0, 80)}\u2026` : text2).slice(1, -1)}'`;
+  const text3 = typeof key === "string" ? key : JSON.stringify(key) ?? "null";
+  return `'${JSON.stringify(text3.length > 80 ? `${text3.slice(0, 80)}\u2026` : text3).slice(1, -1)}'`;
 }
 function toPlain(doc, file, docLine, lineAt2, maxAliases) {
   try {
@@ -12876,10 +12474,10 @@ function quoteList(items) {
 
 // src/plan/revision-names.ts
 var MAX_NAME = 63;
-function revisionName(service, side2, sha) {
+function revisionName(service, side, sha) {
   const commit2 = sha.toLowerCase().replace(/[^0-9a-f]/g, "");
   if (commit2.length < 7) throw new Error(`revision name needs a commit SHA, got '${sha}'`);
-  const full = `${service}-${side2}-${commit2.slice(0, 7)}`;
+  const full = `${service}-${side}-${commit2.slice(0, 7)}`;
   if (full.length <= MAX_NAME) return full;
   const room = MAX_NAME - service.length - 3;
   if (room < 4) {
@@ -12887,7 +12485,196 @@ function revisionName(service, side2, sha) {
       `Service name '${service}' is ${service.length} characters; revision names (<service>-<side>-<commit>) must fit in 63, so keep service names to 56 characters or fewer.`
     );
   }
-  return `${service}-${side2[0]}-${commit2.slice(0, Math.min(room, 7))}`;
+  return `${service}-${side[0]}-${commit2.slice(0, Math.min(room, 7))}`;
+}
+
+// src/plan/feature-fields.ts
+var DEFAULT_FEATURES = {
+  "kubernetes.containerspec-addcapabilities": "Disabled",
+  "kubernetes.podspec-affinity": "Disabled",
+  "kubernetes.podspec-dnsconfig": "Disabled",
+  "kubernetes.podspec-dnspolicy": "Disabled",
+  "kubernetes.podspec-fieldref": "Disabled",
+  "kubernetes.podspec-hostaliases": "Disabled",
+  "kubernetes.podspec-hostipc": "Disabled",
+  "kubernetes.podspec-hostnetwork": "Disabled",
+  "kubernetes.podspec-hostpid": "Disabled",
+  "kubernetes.podspec-init-containers": "Disabled",
+  "kubernetes.podspec-nodeselector": "Disabled",
+  "kubernetes.podspec-persistent-volume-claim": "Disabled",
+  "kubernetes.podspec-priorityclassname": "Disabled",
+  "kubernetes.podspec-runtimeclassname": "Disabled",
+  "kubernetes.podspec-schedulername": "Disabled",
+  "kubernetes.podspec-securitycontext": "Disabled",
+  "kubernetes.podspec-shareprocessnamespace": "Disabled",
+  "kubernetes.podspec-tolerations": "Disabled",
+  "kubernetes.podspec-topologyspreadconstraints": "Disabled",
+  "kubernetes.podspec-volumes-csi": "Disabled",
+  "kubernetes.podspec-volumes-emptydir": "Enabled",
+  "kubernetes.podspec-volumes-hostpath": "Disabled",
+  "kubernetes.podspec-volumes-image": "Disabled",
+  "kubernetes.podspec-volumes-mount-propagation": "Disabled"
+};
+var POD_FLAGS = {
+  affinity: "kubernetes.podspec-affinity",
+  dnsConfig: "kubernetes.podspec-dnsconfig",
+  dnsPolicy: "kubernetes.podspec-dnspolicy",
+  hostAliases: "kubernetes.podspec-hostaliases",
+  hostIPC: "kubernetes.podspec-hostipc",
+  hostNetwork: "kubernetes.podspec-hostnetwork",
+  hostPID: "kubernetes.podspec-hostpid",
+  initContainers: "kubernetes.podspec-init-containers",
+  nodeSelector: "kubernetes.podspec-nodeselector",
+  priorityClassName: "kubernetes.podspec-priorityclassname",
+  runtimeClassName: "kubernetes.podspec-runtimeclassname",
+  schedulerName: "kubernetes.podspec-schedulername",
+  securityContext: "kubernetes.podspec-securitycontext",
+  shareProcessNamespace: "kubernetes.podspec-shareprocessnamespace",
+  tolerations: "kubernetes.podspec-tolerations",
+  topologySpreadConstraints: "kubernetes.podspec-topologyspreadconstraints"
+};
+var POD_NEVER = [
+  "activeDeadlineSeconds",
+  "hostname",
+  "nodeName",
+  "priority",
+  "readinessGates",
+  "restartPolicy",
+  "subdomain",
+  "terminationGracePeriodSeconds"
+];
+var CONTAINER_NEVER = ["lifecycle", "stdin", "stdinOnce", "tty", "volumeDevices"];
+var SECURITY_CONTEXT_NEVER = ["seLinuxOptions", "procMount", "windowsOptions", "appArmorProfile"];
+var VOLUME_FLAGS = {
+  csi: "kubernetes.podspec-volumes-csi",
+  emptyDir: "kubernetes.podspec-volumes-emptydir",
+  hostPath: "kubernetes.podspec-volumes-hostpath",
+  image: "kubernetes.podspec-volumes-image",
+  persistentVolumeClaim: "kubernetes.podspec-persistent-volume-claim"
+};
+var VOLUME_ALWAYS = /* @__PURE__ */ new Set(["name", "secret", "configMap", "projected"]);
+var POINTERS = /* @__PURE__ */ new Set([
+  "activeDeadlineSeconds",
+  "affinity",
+  "appArmorProfile",
+  "dnsConfig",
+  "lifecycle",
+  "mountPropagation",
+  "priority",
+  "procMount",
+  "runtimeClassName",
+  "securityContext",
+  "seLinuxOptions",
+  "shareProcessNamespace",
+  "terminationGracePeriodSeconds",
+  "windowsOptions"
+]);
+function isSet(value, field) {
+  if (value === void 0 || value === null) return false;
+  if (POINTERS.has(field)) return true;
+  return value !== false && value !== "" && value !== 0;
+}
+function record2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function list2(value) {
+  return Array.isArray(value) ? value : [];
+}
+function dotted(path9) {
+  return path9.reduce(
+    (out, part) => typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part,
+    ""
+  );
+}
+function flagged(path9, flag, value) {
+  return {
+    path: path9,
+    message: `${dotted(path9)} is refused by Knative Serving's webhook ("must not set the field(s)"): the field is behind the config-features flag ${flag}, which is ${value} in the Knative the preview installs. Remove it from the manifest (a cluster whose config-features sets ${flag}: Enabled would accept it).`
+  };
+}
+function never(path9, detail = "") {
+  return {
+    path: path9,
+    message: `${dotted(path9)} is refused by Knative Serving's webhook ("must not set the field(s)")${detail}: no config-features flag allows it. Remove it from the manifest.`
+  };
+}
+function containerViolations(container, at, flags) {
+  const out = [];
+  for (const field of CONTAINER_NEVER)
+    if (isSet(container[field], field)) out.push(never([...at, field]));
+  const sc = record2(container.securityContext);
+  if (sc) {
+    for (const field of SECURITY_CONTEXT_NEVER)
+      if (isSet(sc[field], field)) out.push(never([...at, "securityContext", field]));
+    if (sc.privileged === true)
+      out.push(
+        never([...at, "securityContext", "privileged"], " (only privileged: false may be set)")
+      );
+    const add = record2(sc.capabilities)?.add;
+    const addFlag = "kubernetes.containerspec-addcapabilities";
+    if (add !== void 0 && add !== null && flags[addFlag] !== "Enabled")
+      out.push(
+        flagged(
+          [...at, "securityContext", "capabilities", "add"],
+          addFlag,
+          flags[addFlag] ?? "Disabled"
+        )
+      );
+  }
+  const fieldRef = "kubernetes.podspec-fieldref";
+  if (flags[fieldRef] === "Disabled") {
+    list2(container.env).forEach((env, i) => {
+      const from = record2(record2(env)?.valueFrom);
+      for (const field of ["fieldRef", "resourceFieldRef"])
+        if (isSet(from?.[field], field))
+          out.push(flagged([...at, "env", i, "valueFrom", field], fieldRef, "Disabled"));
+    });
+  }
+  const propagation = "kubernetes.podspec-volumes-mount-propagation";
+  if (flags[propagation] === "Disabled") {
+    list2(container.volumeMounts).forEach((mount, i) => {
+      if (isSet(record2(mount)?.mountPropagation, "mountPropagation"))
+        out.push(flagged([...at, "volumeMounts", i, "mountPropagation"], propagation, "Disabled"));
+    });
+  }
+  list2(container.ports).forEach((port, i) => {
+    for (const field of ["hostIP", "hostPort"])
+      if (isSet(record2(port)?.[field], field)) out.push(never([...at, "ports", i, field]));
+  });
+  return out;
+}
+function featureFieldViolations(podSpec, flags = DEFAULT_FEATURES, at = ["spec", "template", "spec"]) {
+  const spec = record2(podSpec);
+  if (!spec) return [];
+  const out = [];
+  for (const field of Object.keys(spec)) {
+    const flag = POD_FLAGS[field];
+    if (flag && flags[flag] === "Disabled" && isSet(spec[field], field))
+      out.push(flagged([...at, field], flag, "Disabled"));
+    if (POD_NEVER.includes(field) && isSet(spec[field], field)) out.push(never([...at, field]));
+  }
+  if (spec.automountServiceAccountToken === true)
+    out.push(
+      never(
+        [...at, "automountServiceAccountToken"],
+        " (only automountServiceAccountToken: false may be set)"
+      )
+    );
+  list2(spec.containers).forEach((c, i) => {
+    const container = record2(c);
+    if (container) out.push(...containerViolations(container, [...at, "containers", i], flags));
+  });
+  list2(spec.volumes).forEach((v, i) => {
+    const volume = record2(v) ?? {};
+    for (const field of Object.keys(volume)) {
+      if (VOLUME_ALWAYS.has(field) || !isSet(volume[field], field)) continue;
+      const flag = VOLUME_FLAGS[field];
+      if (!flag) out.push(never([...at, "volumes", i, field]));
+      else if (flags[flag] !== "Enabled")
+        out.push(flagged([...at, "volumes", i, field], flag, flags[flag] ?? "Disabled"));
+    }
+  });
+  return out;
 }
 
 // src/plan/knative-rules.ts
@@ -12903,23 +12690,23 @@ function knativeServiceViolations(service) {
       message: `Service name '${name}' must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters.`
     });
   }
-  const spec = record2(service.spec);
-  const template = record2(spec?.template);
-  const templateName = record2(template?.metadata)?.name;
-  if (templateName !== void 0) {
-    if (typeof templateName !== "string" || !templateName.startsWith(`${name}-`)) {
+  const spec = record3(service.spec);
+  const template = record3(spec?.template);
+  const templateName2 = record3(template?.metadata)?.name;
+  if (templateName2 !== void 0) {
+    if (typeof templateName2 !== "string" || !templateName2.startsWith(`${name}-`)) {
       violations.push({
         path: ["spec", "template", "metadata", "name"],
-        message: `Revision name '${String(templateName)}' must start with the service name followed by a dash ('${name}-').`
+        message: `Revision name '${String(templateName2)}' must start with the service name followed by a dash ('${name}-').`
       });
-    } else if (!isDns1035Label(templateName)) {
+    } else if (!isDns1035Label(templateName2)) {
       violations.push({
         path: ["spec", "template", "metadata", "name"],
-        message: `Revision name '${templateName}' must be a DNS-1035 label of at most 63 characters.`
+        message: `Revision name '${templateName2}' must be a DNS-1035 label of at most 63 characters.`
       });
     }
   }
-  const containers = record2(template?.spec)?.containers;
+  const containers = record3(template?.spec)?.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
     violations.push({
       path: ["spec", "template", "spec", "containers"],
@@ -12927,7 +12714,7 @@ function knativeServiceViolations(service) {
     });
   } else {
     containers.forEach((container, index) => {
-      if (typeof record2(container)?.image !== "string" || !record2(container)?.image) {
+      if (typeof record3(container)?.image !== "string" || !record3(container)?.image) {
         violations.push({
           path: ["spec", "template", "spec", "containers", index, "image"],
           message: `containers[${index}] needs an image.`
@@ -12935,6 +12722,7 @@ function knativeServiceViolations(service) {
       }
     });
   }
+  violations.push(...featureFieldViolations(template?.spec));
   if (spec?.traffic !== void 0) violations.push(...trafficViolations(spec.traffic));
   return violations;
 }
@@ -12947,7 +12735,7 @@ function trafficViolations(traffic) {
   const tags = /* @__PURE__ */ new Set();
   let sum = 0;
   traffic.forEach((entry, index) => {
-    const target = record2(entry) ?? {};
+    const target = record3(entry) ?? {};
     const at = (field) => ["spec", "traffic", index, field];
     const percent2 = target.percent ?? 0;
     if (!Number.isInteger(percent2) || percent2 < 0 || percent2 > 100) {
@@ -12991,7 +12779,7 @@ function trafficViolations(traffic) {
   }
   return violations;
 }
-function record2(value) {
+function record3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
@@ -13041,7 +12829,7 @@ function buildPlan(input) {
   const baseByKey = new Map(
     knativeServices(input.baseDocuments ?? []).map((doc) => [keyOf(doc.object), doc])
   );
-  const services2 = prServices.map((doc) => {
+  const services = prServices.map((doc) => {
     const name = doc.object.metadata.name;
     const namespace = doc.object.metadata.namespace ?? "default";
     const prRevision = revisionName(name, "pr", headSha);
@@ -13115,7 +12903,7 @@ function buildPlan(input) {
     labels: [...input.labels],
     split,
     domain: input.domain,
-    services: services2,
+    services,
     otherObjects: input.prDocuments.filter((doc) => !isKnativeService(doc.object)).map((doc) => doc.object)
   };
 }
@@ -13228,15 +13016,15 @@ function rewriteLocalImages(service, tags) {
 
 // src/plan/image-tags.ts
 function imageRewriter(specs, shas) {
-  return (service, side2) => {
-    const sha = side2 === "base" ? shas.base : shas.pr;
+  return (service, side) => {
+    const sha = side === "base" ? shas.base : shas.pr;
     const tags = Object.fromEntries(
       specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""])
     );
     const { manifest, unknown } = rewriteLocalImages(service, tags);
     if (unknown.length) {
       throw new UserError(
-        `Service ${service.metadata.name} (${side2} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
+        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
           (image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`
         ).join(", ")} to the 'build' input.`
       );
@@ -13527,8 +13315,8 @@ function hashFromChecksumList(listText, fileName) {
   }
   return void 0;
 }
-function hashFromSingleHashFile(text2) {
-  const first = text2.trim().split(/\s+/)[0] ?? "";
+function hashFromSingleHashFile(text3) {
+  const first = text3.trim().split(/\s+/)[0] ?? "";
   return SHA256.test(first) ? first.toLowerCase() : void 0;
 }
 var ChecksumMismatchError = class extends Error {
@@ -13690,12 +13478,12 @@ function trustedPin(artifact, options) {
 }
 async function expectedHash(artifact, options) {
   const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
-  const text2 = await retrying(
+  const text3 = await retrying(
     `download ${listUrl}`,
     options,
     (signal) => fetchText(listUrl, signal)
   );
-  const listed = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
+  const listed = artifact.checksum.kind === "list" ? hashFromChecksumList(text3, artifact.fileName) : hashFromSingleHashFile(text3);
   if (!listed) {
     throw new Error(
       `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
@@ -13740,8 +13528,8 @@ function describe(error) {
 
 // src/install/kubectl-skew.ts
 var showVersion = (v) => `v${v.major}.${v.minor}.${v.patch}`;
-function parseKubeVersion(text2) {
-  const match = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text2.trim());
+function parseKubeVersion(text3) {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text3.trim());
   if (!match) return void 0;
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
 }
@@ -14047,9 +13835,26 @@ function inventoryOf(yamlText) {
 }
 
 // src/cluster/webhook-errors.ts
-function isWebhookNotReady(message) {
-  const text2 = message.toLowerCase();
-  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
+var ERROR_START = /^(?:`[^`]*` exited with \d+: )?(?:Error from server\b|error:|Error:|The connection to the server|Unable to connect to the server)/;
+function kubectlErrors(output) {
+  const entries = [];
+  let current;
+  for (const line of output.split("\n")) {
+    if (!line.trim()) continue;
+    if (/^Warning:/.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (ERROR_START.test(line) || !current) {
+      current = [line];
+      entries.push(current);
+    } else current.push(line);
+  }
+  return entries.map((lines2) => lines2.join("\n"));
+}
+function isTransientError(entry) {
+  const text3 = entry.toLowerCase();
+  if (text3.includes("failed calling webhook") || text3.includes("failed to call webhook")) {
     return [
       "connection refused",
       "no endpoints available for service",
@@ -14062,16 +13867,23 @@ function isWebhookNotReady(message) {
       "x509: certificate signed by unknown authority",
       // webhook cert not yet rotated in
       "tls: failed to verify certificate"
-    ].some((symptom) => text2.includes(symptom));
+    ].some((symptom) => text3.includes(symptom));
   }
-  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
+  if (/no matches for kind .* in version/.test(text3) || text3.includes("ensure crds are installed first"))
     return true;
   return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
-    text2
+    text3
   );
+}
+function isWebhookNotReady(output) {
+  const errors = kubectlErrors(output);
+  return errors.length > 0 && errors.every(isTransientError);
 }
 
 // src/cluster/webhook-retry.ts
+function outputOf(error) {
+  return error instanceof ToolError ? error.result.stderr || error.result.stdout : errorMessage(error);
+}
 function retryWhileWebhookStarting(what, step, options) {
   return withRetry(step, {
     what,
@@ -14080,15 +13892,18 @@ function retryWhileWebhookStarting(what, step, options) {
     initialDelayMs: 1e3,
     maxDelayMs: 5e3,
     deadline: options.deadline,
-    isTransient: (error) => isWebhookNotReady(errorMessage(error)),
+    isTransient: (error) => isWebhookNotReady(outputOf(error)),
     onRetry: (error, attempt) => options.log?.(
-      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(errorMessage(error))}; retrying`
+      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(outputOf(error))}; retrying`
     ),
     ...options.sleep ? { sleep: options.sleep } : {},
     ...options.now ? { now: options.now } : {}
   });
 }
-var firstLine2 = (text2) => text2.split("\n").find((l) => l.trim()) ?? text2;
+function firstLine2(text3) {
+  const first = kubectlErrors(text3).find(isTransientError) ?? text3;
+  return first.split("\n").find((l) => l.trim()) ?? first;
+}
 
 // src/cluster/knative.ts
 var KNATIVE_NAMESPACE = "knative-serving";
@@ -14185,8 +14000,8 @@ async function waitForCrdsEstablished(step, names) {
   const wanted = new Set(names);
   await waitUntil(
     async () => {
-      const list2 = await step.kubectl.getJson("customresourcedefinitions");
-      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
+      const list3 = await step.kubectl.getJson("customresourcedefinitions");
+      const byName = new Map(list3.items.map((crd) => [crd.metadata?.name ?? "", crd]));
       const pending = [...wanted].map((name) => {
         const crd = byName.get(name);
         if (!crd) return `crd/${name}: not found`;
@@ -14233,7 +14048,7 @@ async function waitForWorkloads(step, workloads) {
   }
 }
 async function pendingIn(kubectl, namespace, workloads) {
-  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
+  const inNamespace = (list3) => list3.filter((w) => w.namespace === namespace).map((w) => w.name);
   const checks = [
     [
       "deployments",
@@ -14257,9 +14072,9 @@ async function pendingIn(kubectl, namespace, workloads) {
   const pending = [];
   for (const [kind, names, isDone] of checks) {
     if (names.length === 0) continue;
-    const list2 = await kubectl.getJson(kind, void 0, namespace);
+    const list3 = await kubectl.getJson(kind, void 0, namespace);
     const byName = new Map(
-      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
+      list3.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
     );
     for (const name of names) {
       const object = byName.get(name);
@@ -14288,19 +14103,6 @@ function retryOptions(step) {
     ...step.log ? { log: step.log } : {},
     ...step.now ? { now: step.now } : {}
   };
-}
-var COLD_START_AUTOSCALER = {
-  "stable-window": "6s",
-  "scale-to-zero-grace-period": "3s"
-};
-async function shortenAutoscalerWindows(kubectl, options) {
-  const data = { ...COLD_START_AUTOSCALER };
-  await retryWhileWebhookStarting(
-    `patch configmap/config-autoscaler in ${KNATIVE_NAMESPACE}`,
-    () => kubectl.patchMerge("configmap", "config-autoscaler", { data }, KNATIVE_NAMESPACE),
-    options
-  );
-  return data;
 }
 
 // src/util/timings.ts
@@ -14451,6 +14253,90 @@ async function bringUp(options, deps) {
 // src/deploy/deploy-services.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 
+// src/deploy/apply-decision.ts
+function templateName(object) {
+  const template = object?.spec?.template;
+  const name = template?.metadata?.name;
+  return typeof name === "string" && name ? name : void 0;
+}
+function targetKey(target) {
+  const t = typeof target === "object" && target !== null ? target : {};
+  const revisionName2 = typeof t.revisionName === "string" ? t.revisionName : "";
+  const latest = typeof t.latestRevision === "boolean" ? t.latestRevision : !revisionName2;
+  return JSON.stringify([revisionName2, latest, Number(t.percent ?? 0), t.tag ?? ""]);
+}
+function decideApply(live, manifest) {
+  const wanted = templateName(manifest);
+  if (!live || !wanted || templateName(live) !== wanted) return { kind: "apply" };
+  const desired = manifest.spec?.traffic ?? [];
+  const current = live.spec?.traffic;
+  const same = Array.isArray(current) && current.length === desired.length && current.map(targetKey).join() === desired.map(targetKey).join();
+  return same ? { kind: "nothing" } : { kind: "patch-traffic", patch: { spec: { traffic: desired.map((t) => ({ ...t })) } } };
+}
+
+// src/deploy/pod-failures.ts
+var HOPELESS = /* @__PURE__ */ new Set([
+  "ErrImagePull",
+  "ImagePullBackOff",
+  "ErrImageNeverPull",
+  "InvalidImageName",
+  "CrashLoopBackOff",
+  "CreateContainerConfigError"
+]);
+var text2 = (value, max = 600) => {
+  if (typeof value !== "string") return "";
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+};
+var record4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+function podFailure(pods) {
+  for (const pod of pods) {
+    const status = record4(pod.status);
+    const specContainers = [
+      ...Array.isArray(record4(pod.spec)?.initContainers) ? record4(pod.spec).initContainers : [],
+      ...Array.isArray(record4(pod.spec)?.containers) ? record4(pod.spec).containers : []
+    ];
+    const statuses = [
+      ...Array.isArray(status?.initContainerStatuses) ? status.initContainerStatuses : [],
+      ...Array.isArray(status?.containerStatuses) ? status.containerStatuses : []
+    ];
+    for (const entry of statuses) {
+      const container = record4(entry);
+      const waiting = record4(record4(container?.state)?.waiting);
+      const reason = text2(waiting?.reason, 80);
+      if (!HOPELESS.has(reason)) continue;
+      const name = text2(container?.name, 80);
+      const spec = specContainers.map(record4).find((c) => c?.name === name);
+      const terminated = record4(record4(container?.lastState)?.terminated);
+      const lastExit = reason === "CrashLoopBackOff" && terminated ? `last exit code ${String(terminated.exitCode ?? "?")}${terminated.reason ? ` (${text2(terminated.reason, 80)})` : ""}${terminated.message ? `: ${text2(terminated.message)}` : ""}` : "";
+      return {
+        pod: text2(pod.metadata?.name, 253),
+        container: name,
+        image: text2(spec?.image, 300) || text2(container?.image, 300),
+        reason,
+        message: [text2(waiting?.message), lastExit].filter(Boolean).join("; ")
+      };
+    }
+  }
+  return void 0;
+}
+
+// src/deploy/revision-pods.ts
+async function revisionPods(kubectl, namespace, revision) {
+  const result = await kubectl.runOk([
+    "get",
+    "pods",
+    "-n",
+    namespace,
+    "-l",
+    `serving.knative.dev/revision=${revision}`,
+    "-o",
+    "json"
+  ]);
+  const list3 = JSON.parse(result.stdout);
+  return Array.isArray(list3.items) ? list3.items : [];
+}
+
 // src/deploy/revision-readiness.ts
 var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
 function revisionState(revision, name) {
@@ -14495,6 +14381,68 @@ function serviceState(service, name, traffic) {
 function describeTarget(target) {
   return `${target.revisionName ?? "latest"}=${target.percent ?? 0}%${target.tag ? `@${target.tag}` : ""}`;
 }
+function serviceFailure(service) {
+  if (!service) return void 0;
+  const status = service.status ?? {};
+  if (status.observedGeneration !== service.metadata?.generation) return void 0;
+  for (const c of service.status?.conditions ?? []) {
+    if (c.status !== "False") continue;
+    const reason = c.reason ?? "";
+    const message = c.message ?? "";
+    const clash = reason === "RevisionFailed" && /already exists/.test(message);
+    if (clash || ["RevisionNameTaken", "ErrorConfig", "NotOwned", "RevisionNotOwned"].includes(reason)) {
+      return { reason, message };
+    }
+  }
+  return void 0;
+}
+var stringAt = (value) => typeof value === "string" ? value : "";
+function firstDifference(wanted, actual, path9) {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return path9;
+    for (const [i, item] of wanted.entries()) {
+      const diff = firstDifference(item, actual[i], `${path9}[${i}]`);
+      if (diff) return diff;
+    }
+    return void 0;
+  }
+  if (typeof wanted === "object" && wanted !== null) {
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return path9;
+    for (const [key, value] of Object.entries(wanted)) {
+      const diff = firstDifference(
+        value,
+        actual[key],
+        `${path9}.${key}`
+      );
+      if (diff) return diff;
+    }
+    return void 0;
+  }
+  return wanted === actual ? void 0 : path9;
+}
+function revisionOrigin(revision, service, manifest) {
+  const name = stringAt(revision.metadata?.name);
+  const labels = revision.metadata?.labels ?? {};
+  const owners = Array.isArray(revision.metadata?.ownerReferences) ? revision.metadata.ownerReferences : [];
+  const controller = owners.find((o) => o?.controller === true);
+  const configuration = stringAt(labels["serving.knative.dev/configuration"]);
+  if (configuration !== service || controller?.kind !== "Configuration" || controller.name !== service) {
+    const owner = controller ? `${stringAt(controller.kind)} "${stringAt(controller.name)}"` : "nothing";
+    return {
+      ok: false,
+      why: `revision ${name} already exists and belongs to ${owner}, not to service ${service}: its name is taken`
+    };
+  }
+  const wanted = manifest.spec?.template?.spec;
+  const diff = firstDifference(wanted ?? {}, revision.spec, "spec");
+  if (diff) {
+    return {
+      ok: false,
+      why: `revision ${name} differs from this apply's template at ${diff}: a revision of that name was made by another apply`
+    };
+  }
+  return { ok: true };
+}
 
 // src/deploy/deploy-services.ts
 var RevisionFailedError = class extends Error {
@@ -14512,44 +14460,97 @@ var RevisionFailedError = class extends Error {
 async function deployServices(kubectl, plan, options) {
   await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
   if (plan.otherObjects.length) {
-    await applyWithRetry(kubectl, plan.otherObjects, "other objects", options);
+    const yamlText = plan.otherObjects.map((object) => (0, import_yaml5.stringify)(object)).join("---\n");
+    await retryWhileWebhookStarting(
+      "kubectl apply of other objects",
+      () => kubectl.applyManifests(yamlText),
+      retryOptions2(options)
+    );
   }
 }
 async function deployService(kubectl, service, options) {
   const id = `${service.namespace}/${service.name}`;
   if (service.manifests.base && service.revisions.base) {
-    info(`${id}: applying the base revision ${service.revisions.base}`);
-    await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
-    await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
+    log().info(`${id}: applying the base revision ${service.revisions.base}`);
+    await applyService(kubectl, service, service.manifests.base, "base", options);
+    await waitForRevision(
+      kubectl,
+      service,
+      service.revisions.base,
+      service.manifests.base,
+      options
+    );
   }
-  info(
+  log().info(
     `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(", ")}`
   );
-  await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
-  await waitForRevision(kubectl, service.revisions.pr, service.namespace, options);
+  await applyService(kubectl, service, service.manifests.pr, "PR", options);
+  await waitForRevision(kubectl, service, service.revisions.pr, service.manifests.pr, options);
   await waitUntil(
     async () => {
-      const state = serviceState(
-        await kubectl.tryGetJson("ksvc", service.name, service.namespace),
-        id,
-        service.traffic
-      );
+      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
+      const failure = serviceFailure(live);
+      if (failure)
+        throw new RevisionFailedError(service.revisions.pr, failure.reason, failure.message);
+      const state = serviceState(live, id, service.traffic);
       return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
     },
-    waitOptions2(`service ${id} Ready with the planned traffic`, options)
+    {
+      ...waitOptions2(`service ${id} Ready with the planned traffic`, options),
+      isFatal: (error) => error instanceof RevisionFailedError
+    }
   );
-  info(`${id}: Ready, traffic as planned`);
+  log().info(`${id}: Ready, traffic as planned`);
 }
-async function waitForRevision(kubectl, name, namespace, options) {
+async function applyService(kubectl, service, manifest, side, options) {
+  const id = `${service.namespace}/${service.name}`;
+  await retryWhileWebhookStarting(
+    `kubectl apply of ${id} (${side})`,
+    async () => {
+      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
+      const decision = decideApply(live, manifest);
+      switch (decision.kind) {
+        case "apply":
+          await kubectl.applyManifests((0, import_yaml5.stringify)(manifest));
+          return;
+        case "patch-traffic":
+          log().info(`${id}: its ${side} template is already applied; patching only the traffic`);
+          await kubectl.patchMerge("ksvc", service.name, decision.patch, service.namespace);
+          return;
+        case "nothing":
+          log().info(`${id}: its ${side} template and traffic are already applied`);
+          return;
+      }
+    },
+    retryOptions2(options)
+  );
+}
+function podFailureText(failure, knative) {
+  return `container ${failure.container} (image ${failure.image}) in pod ${failure.pod} cannot start; kubelet: ${failure.message || failure.reason}; Knative: ${knative}`;
+}
+async function waitForRevision(kubectl, service, name, manifest, options) {
+  const { namespace } = service;
   await waitUntil(
     async () => {
-      const state = revisionState(
-        await kubectl.tryGetJson("revision", name, namespace),
-        name
+      const revision = await kubectl.tryGetJson("revision", name, namespace);
+      const state = revisionState(revision, name);
+      if (state.state === "ready") {
+        const origin = revisionOrigin(revision, service.name, manifest);
+        if (!origin.ok) throw new RevisionFailedError(name, "RevisionNameTaken", origin.why);
+        return { done: true, value: void 0 };
+      }
+      const refused = serviceFailure(
+        await kubectl.tryGetJson("ksvc", service.name, namespace)
       );
+      if (refused) throw new RevisionFailedError(name, refused.reason, refused.message);
       if (state.state === "failed")
         throw new RevisionFailedError(name, state.reason, state.message);
-      return state.state === "ready" ? { done: true, value: void 0 } : { done: false, seen: state.seen };
+      if (revision) {
+        const failure = podFailure(await revisionPods(kubectl, namespace, name));
+        if (failure)
+          throw new RevisionFailedError(name, failure.reason, podFailureText(failure, state.seen));
+      }
+      return { done: false, seen: state.seen };
     },
     {
       ...waitOptions2(`revision ${name} Ready in ${namespace}`, options),
@@ -14557,18 +14558,13 @@ async function waitForRevision(kubectl, name, namespace, options) {
     }
   );
 }
-async function applyWithRetry(kubectl, objects, what, options) {
-  const yamlText = objects.map((object) => (0, import_yaml5.stringify)(object)).join("---\n");
-  await retryWhileWebhookStarting(
-    `kubectl apply of ${what}`,
-    () => kubectl.applyManifests(yamlText),
-    {
-      deadline: (options.now ?? Date.now)() + options.timeoutMs,
-      log: (message) => info(message),
-      sleep: options.sleep,
-      now: options.now
-    }
-  );
+function retryOptions2(options) {
+  return {
+    deadline: (options.now ?? Date.now)() + options.timeoutMs,
+    log: (message) => log().info(message),
+    ...options.sleep ? { sleep: options.sleep } : {},
+    ...options.now ? { now: options.now } : {}
+  };
 }
 function waitOptions2(what, options) {
   return {
@@ -14578,828 +14574,6 @@ function waitOptions2(what, options) {
     sleep: options.sleep,
     now: options.now
   };
-}
-
-// src/probe/http-client.ts
-import http from "node:http";
-import { performance } from "node:perf_hooks";
-var MAX_BODY_BYTES = 64 * 1024;
-function createNodeHttpClient(options) {
-  const agent = new http.Agent({
-    keepAlive: true,
-    maxSockets: options.maxSockets,
-    maxFreeSockets: options.maxSockets,
-    // Reusing the most recently used socket keeps the warm ones warm and lets idle ones expire.
-    scheduling: "lifo"
-  });
-  const targets = /* @__PURE__ */ new Map();
-  const get2 = (request) => new Promise((resolve) => {
-    let target = targets.get(request.url);
-    if (!target) {
-      target = new URL(request.url);
-      targets.set(request.url, target);
-    }
-    const started = performance.now();
-    let settled = false;
-    const finish = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    const fail = (error) => {
-      const latencyMs = performance.now() - started;
-      const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
-      finish({ kind: "transport-error", error: message, code: error.code, latencyMs });
-    };
-    const req = http.request(
-      {
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: "GET",
-        headers: { host: request.host },
-        agent
-      },
-      (res) => {
-        const chunks = [];
-        let kept = 0;
-        res.on("data", (chunk) => {
-          if (kept >= MAX_BODY_BYTES) return;
-          const room = MAX_BODY_BYTES - kept;
-          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
-          chunks.push(piece);
-          kept += piece.length;
-        });
-        res.on("error", fail);
-        res.on(
-          "aborted",
-          () => fail(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }))
-        );
-        res.on("end", () => {
-          finish({
-            kind: "response",
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
-            latencyMs: performance.now() - started
-          });
-        });
-      }
-    );
-    const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`timed out after ${request.timeoutMs} ms`), {
-        code: "ETIMEDOUT"
-      });
-      req.destroy(error);
-      fail(error);
-    }, request.timeoutMs);
-    req.on("error", fail);
-    req.end();
-  });
-  return { get: get2, close: () => agent.destroy() };
-}
-
-// src/probe/attribution.ts
-var REVISION_HEADERS = ["k-revision", "x-revision"];
-var SAMPLE_CHARS2 = 200;
-function revisionHeader(headers) {
-  for (const name of REVISION_HEADERS) {
-    const value = headers[name];
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== void 0 && first.trim() !== "") return first.trim();
-  }
-  return void 0;
-}
-function fingerprint(body) {
-  return body.trim();
-}
-function isSuccess(status) {
-  return status >= 200 && status < 300;
-}
-function truncate2(text2, limit = SAMPLE_CHARS2) {
-  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
-}
-function describeOutcome(outcome) {
-  if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
-  const header = revisionHeader(outcome.headers);
-  const body = fingerprint(outcome.body).replace(/\s+/g, " ");
-  return truncate2(
-    `HTTP ${outcome.status}${header ? ` (k-revision: ${header})` : ""}${body ? ` ${body}` : ""}`
-  );
-}
-function createAttributor(revisions, fingerprints) {
-  const known = new Set(revisions);
-  const byBody = /* @__PURE__ */ new Map();
-  for (const [revision, print] of fingerprints) {
-    byBody.set(print, byBody.has(print) ? null : revision);
-  }
-  return {
-    attribute(outcome) {
-      if (outcome.kind === "transport-error") return { kind: "transport-error" };
-      const header = revisionHeader(outcome.headers);
-      if (header !== void 0) {
-        return known.has(header) ? { kind: "revision", revision: header } : { kind: "foreign-revision", revision: header };
-      }
-      const revision = byBody.get(fingerprint(outcome.body));
-      return revision ? { kind: "revision", revision } : { kind: "unknown" };
-    }
-  };
-}
-
-// src/coldstart/autoscaling.ts
-var GROUP = "autoscaling.knative.dev";
-var KPA_CLASS = "kpa.autoscaling.knative.dev";
-function parseGoDuration(text2) {
-  const value = text2?.trim();
-  if (value === void 0 || value === "" || value.length > 40) return void 0;
-  if (value === "0") return 0;
-  if (!/^(\d+(\.\d+)?(h|m|s|ms))+$/.test(value)) return void 0;
-  const unit = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
-  let total = 0;
-  for (const [, n, u] of value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g))
-    total += Number(n) * unit[u];
-  return total;
-}
-function wholeNumber(text2) {
-  return text2 !== void 0 && /^\s*\d{1,9}\s*$/.test(text2) ? Number(text2) : void 0;
-}
-function firstOf(annotations, ...names) {
-  for (const name of names) {
-    const value = annotations[`${GROUP}/${name}`];
-    if (typeof value === "string") return value;
-  }
-  return void 0;
-}
-function scaleToZeroFacts(config, annotations) {
-  const stableWindowMs = parseGoDuration(firstOf(annotations, "window")) ?? parseGoDuration(config["stable-window"]) ?? 6e4;
-  const graceMs = parseGoDuration(config["scale-to-zero-grace-period"]) ?? 3e4;
-  const retentionMs = parseGoDuration(
-    firstOf(annotations, "scale-to-zero-pod-retention-period", "scaleToZeroPodRetentionPeriod")
-  ) ?? parseGoDuration(config["scale-to-zero-pod-retention-period"]) ?? 0;
-  const idleToZeroMs = stableWindowMs + Math.max(graceMs, retentionMs);
-  const autoscalerClass = firstOf(annotations, "class") ?? config["pod-autoscaler-class"]?.trim() ?? KPA_CLASS;
-  if (autoscalerClass !== KPA_CLASS) {
-    return {
-      blocker: { reason: "autoscaler-class", autoscalerClass: autoscalerClass.slice(0, 80) },
-      idleToZeroMs
-    };
-  }
-  if (config["enable-scale-to-zero"]?.trim().toLowerCase() === "false") {
-    return { blocker: { reason: "scale-to-zero-disabled" }, idleToZeroMs };
-  }
-  const minScale = wholeNumber(firstOf(annotations, "min-scale", "minScale")) ?? wholeNumber(config["min-scale"]) ?? 0;
-  if (minScale >= 1) return { blocker: { reason: "min-scale", minScale }, idleToZeroMs };
-  return { idleToZeroMs };
-}
-
-// src/coldstart/measure.ts
-var COLD_START_SAMPLES = 3;
-var COLD_START_DEFAULTS = {
-  samples: COLD_START_SAMPLES,
-  /** Pause between looks at a revision's pods. */
-  pollIntervalMs: 1e3,
-  /** Added to the expected idle time, for the autoscaler's ticks and reconciles. */
-  slackMs: 3e4,
-  /** No wait for zero pods lasts longer than this, whatever the cluster's windows. */
-  maxWaitMs: 3e5,
-  /** Deadline of a cold request: a start may take many seconds. */
-  requestTimeoutMs: 6e4
-};
-var REVISION_LABEL = "serving.knative.dev/revision";
-var KNATIVE_NAMESPACE2 = "knative-serving";
-async function measureColdStarts(targets, options) {
-  const client = options.client ?? createNodeHttpClient({ maxSockets: 2 });
-  const config = await readAutoscalerConfig(options);
-  const oneAtATime = serialize();
-  try {
-    const measured = await Promise.all(
-      targets.map(async (target) => {
-        const [base, pr] = await Promise.all(
-          ["base", "pr"].map(
-            (side2) => measureRevision(target, side2, config, client, oneAtATime, options)
-          )
-        );
-        return [target.service, { base, pr }];
-      })
-    );
-    return new Map(measured);
-  } finally {
-    if (!options.client) client.close();
-  }
-}
-async function readAutoscalerConfig(options) {
-  try {
-    const configMap = await options.kubectl.getJson(
-      "configmap",
-      "config-autoscaler",
-      KNATIVE_NAMESPACE2
-    );
-    return stringRecord(configMap.data);
-  } catch (error) {
-    options.log?.(
-      `Could not read config-autoscaler (${errorMessage(error)}); assuming Knative's defaults.`
-    );
-    return {};
-  }
-}
-async function measureRevision(target, side2, config, client, oneAtATime, options) {
-  const revision = target.revisions[side2];
-  const log2 = (message) => options.log?.(`${revision}: ${message}`);
-  let annotations;
-  try {
-    const object = await options.kubectl.getJson(
-      "revisions.serving.knative.dev",
-      revision,
-      target.namespace
-    );
-    annotations = stringRecord(object.metadata?.annotations);
-  } catch (error) {
-    return notMeasured({
-      reason: "failed",
-      error: `could not read the revision: ${errorMessage(error)}`
-    });
-  }
-  const facts = scaleToZeroFacts(config, annotations);
-  if (facts.blocker) return notMeasured(facts.blocker);
-  const samples = options.samples ?? COLD_START_DEFAULTS.samples;
-  const waitMs = Math.min(
-    facts.idleToZeroMs + (options.slackMs ?? COLD_START_DEFAULTS.slackMs),
-    options.maxWaitMs ?? COLD_START_DEFAULTS.maxWaitMs
-  );
-  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
-  const measuredMs = [];
-  for (let sample = 1; sample <= samples; sample++) {
-    const zero = await waitForZeroPods(target.namespace, revision, waitMs, options);
-    if (!zero.ok) {
-      log2(`${zero.message}; stopping after ${measuredMs.length} cold start(s)`);
-      if (measuredMs.length > 0) break;
-      return notMeasured({
-        reason: "timed-out",
-        waitedMs: waitMs,
-        pods: zero.pods,
-        lastSeen: zero.lastSeen.slice(0, 300)
-      });
-    }
-    const outcome = await oneAtATime(
-      () => client.get({
-        url,
-        host: target.tagHosts[side2],
-        timeoutMs: options.requestTimeoutMs ?? COLD_START_DEFAULTS.requestTimeoutMs
-      })
-    );
-    if (outcome.kind === "response" && isSuccess(outcome.status)) {
-      measuredMs.push(outcome.latencyMs);
-      log2(`cold start ${sample} of ${samples}: ${Math.round(outcome.latencyMs)} ms`);
-      continue;
-    }
-    const error = outcome.kind === "response" ? `HTTP ${outcome.status} ${outcome.body.replace(/\s+/g, " ").trim().slice(0, 200)}`.trim() : outcome.error;
-    log2(`the cold request failed: ${error}`);
-    if (measuredMs.length > 0) break;
-    return notMeasured({ reason: "failed", error });
-  }
-  return { measured: true, ...summarizeColdStarts(measuredMs) };
-}
-async function waitForZeroPods(namespace, revision, timeoutMs, options) {
-  let pods = 0;
-  try {
-    await waitUntil(
-      async () => {
-        const list2 = await options.kubectl.getJson(
-          "pods",
-          void 0,
-          namespace
-        );
-        const live = list2.items.filter((pod) => belongsTo(pod, revision) && counts(pod));
-        pods = live.length;
-        if (live.length === 0) return { done: true, value: void 0 };
-        return { done: false, seen: live.map(describe2).join(", ") };
-      },
-      {
-        what: `revision ${revision} in ${namespace} to scale to zero (no running pod labelled ${REVISION_LABEL}=${revision})`,
-        timeoutMs,
-        intervalMs: options.pollIntervalMs ?? COLD_START_DEFAULTS.pollIntervalMs,
-        sleep: options.sleep ?? sleep,
-        ...options.now ? { now: options.now } : {}
-      }
-    );
-    return { ok: true };
-  } catch (error) {
-    if (!(error instanceof WaitTimeoutError)) throw error;
-    return { ok: false, message: error.message, lastSeen: error.lastSeen, pods };
-  }
-}
-function belongsTo(pod, revision) {
-  return pod.metadata?.labels?.[REVISION_LABEL] === revision;
-}
-function counts(pod) {
-  if (pod.metadata?.deletionTimestamp) return false;
-  const phase = pod.status?.phase;
-  return phase === "Pending" || phase === "Running" || phase === void 0;
-}
-function describe2(pod) {
-  const phase = pod.status?.phase;
-  const ready = pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
-  const name = String(pod.metadata?.name ?? "?").slice(0, 100);
-  return `${name} ${typeof phase === "string" ? phase.slice(0, 20) : "unknown"}${ready ? ", ready" : ""}`;
-}
-function notMeasured(reason) {
-  return { measured: false, notMeasured: reason };
-}
-function stringRecord(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      (entry) => typeof entry[1] === "string"
-    )
-  );
-}
-function serialize() {
-  let tail = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => void 0);
-    return run;
-  };
-}
-
-// src/stats/fisher-exact.ts
-var RELATIVE_TOLERANCE2 = 1 + 1e-7;
-function fisherExact(table2) {
-  const { a, b, c, d } = table2;
-  for (const [name, count2] of Object.entries(table2)) {
-    if (!Number.isInteger(count2) || count2 < 0) {
-      throw new RangeError(`cell ${name} must be a non-negative integer, got ${String(count2)}`);
-    }
-  }
-  const row1 = a + b;
-  const row2 = c + d;
-  const col1 = a + c;
-  const n = row1 + row2;
-  const low = Math.max(0, col1 - row2);
-  const high = Math.min(row1, col1);
-  const constant = logFactorial(row1) + logFactorial(row2) + logFactorial(col1) + logFactorial(n - col1) - logFactorial(n);
-  const logPmf = (k) => constant - logFactorial(k) - logFactorial(row1 - k) - logFactorial(col1 - k) - logFactorial(row2 - col1 + k);
-  const logs = [];
-  for (let k = low; k <= high; k++) logs.push(logPmf(k));
-  const observed = logs[a - low];
-  const threshold = observed + Math.log(RELATIVE_TOLERANCE2);
-  let twoSided = 0;
-  let greater = 0;
-  logs.forEach((logP, index) => {
-    const probability = Math.exp(logP);
-    if (logP <= threshold) twoSided += probability;
-    if (low + index >= a) greater += probability;
-  });
-  return { p: Math.min(1, twoSided), pGreater: Math.min(1, greater) };
-}
-
-// src/compare/defaults.ts
-var COMPARISON_ALPHA = 0.01;
-var PRACTICAL_MARGIN = 0.05;
-
-// src/compare/errors.ts
-function compareErrors(base, pr, options = {}) {
-  const alpha = options.alpha ?? COMPARISON_ALPHA;
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
-  validate("base", base);
-  validate("pr", pr);
-  if (base.total === 0 || pr.total === 0) {
-    return { base, pr, p: 1, pHigher: 1, regression: false, alpha };
-  }
-  const { p, pGreater } = fisherExact({
-    a: pr.errors,
-    b: pr.total - pr.errors,
-    c: base.errors,
-    d: base.total - base.errors
-  });
-  return { base, pr, p, pHigher: pGreater, regression: pGreater < alpha, alpha };
-}
-function addErrorCounts(first, second) {
-  const sum = {
-    errors: first.errors + second.errors,
-    total: first.total + second.total
-  };
-  const examples = [first.mostCommon, second.mostCommon].filter((e) => e !== void 0);
-  if (examples.length === 2 && examples[0].kind === examples[1].kind) {
-    sum.mostCommon = {
-      kind: examples[0].kind,
-      count: examples[0].count + examples[1].count,
-      sample: examples[0].sample ?? examples[1].sample
-    };
-  } else if (examples.length > 0) {
-    sum.mostCommon = examples.reduce((best, e) => e.count > best.count ? e : best);
-  }
-  return sum;
-}
-function validate(name, counts2) {
-  const { errors, total } = counts2;
-  if (!Number.isInteger(total) || total < 0) {
-    throw new RangeError(`${name} total must be a non-negative integer, got ${total}`);
-  }
-  if (!Number.isInteger(errors) || errors < 0 || errors > total) {
-    throw new RangeError(`${name} errors must be an integer in 0..${total}, got ${errors}`);
-  }
-}
-
-// src/compare/interleave.ts
-var SAMPLE_CHARS3 = 500;
-async function sendInterleaved(client, targets, settings) {
-  const { requestsPerSide, concurrency } = settings;
-  if (!(Number.isInteger(requestsPerSide) && requestsPerSide >= 0)) {
-    throw new RangeError(
-      `requests per side must be a non-negative integer, got ${requestsPerSide}`
-    );
-  }
-  const base = emptySample();
-  const pr = emptySample();
-  const total = 2 * requestsPerSide;
-  let next = 0;
-  const worker = async () => {
-    while (next < total) {
-      const index = next++;
-      const [target, sample] = index % 2 === 0 ? [targets.base, base] : [targets.pr, pr];
-      record3(sample, await client.get(target));
-    }
-  };
-  const workers = Math.max(1, Math.min(concurrency, total));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return { base, pr };
-}
-function emptySample() {
-  return { latenciesMs: [], total: 0, failures: /* @__PURE__ */ new Map() };
-}
-function record3(sample, outcome) {
-  sample.total++;
-  if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
-    sample.latenciesMs.push(outcome.latencyMs);
-    return;
-  }
-  const [kind, text2] = outcome.kind === "response" ? [`HTTP ${outcome.status}`, outcome.body] : [outcome.code ?? "transport error", outcome.error];
-  const seen = sample.failures.get(kind);
-  if (seen) seen.count++;
-  else sample.failures.set(kind, { count: 1, sample: text2.slice(0, SAMPLE_CHARS3) });
-}
-function errorCounts(sample) {
-  let errors = 0;
-  let mostCommon;
-  for (const [kind, { count: count2, sample: text2 }] of sample.failures) {
-    errors += count2;
-    const better = !mostCommon || count2 > mostCommon.count || count2 === mostCommon.count && kind < mostCommon.kind;
-    if (better) mostCommon = { kind, count: count2, sample: text2 };
-  }
-  return mostCommon ? { errors, total: sample.total, mostCommon } : { errors, total: sample.total };
-}
-
-// src/stats/normal.ts
-function normalUpperTail(z) {
-  if (Number.isNaN(z)) throw new RangeError("normalUpperTail needs a number, got NaN");
-  if (z < 0) return 1 - normalUpperTail(-z);
-  return 0.5 * regularizedGammaQ(0.5, z * z / 2);
-}
-function normalTwoSided(z) {
-  return Math.min(1, 2 * normalUpperTail(Math.abs(z)));
-}
-
-// src/stats/mann-whitney.ts
-var EXACT_BELOW = 50;
-function mannWhitneyU(x, y) {
-  const n1 = x.length;
-  const n2 = y.length;
-  if (n1 === 0 || n2 === 0)
-    throw new RangeError("the Mann\u2013Whitney test needs two non-empty samples");
-  for (const value of [...x, ...y]) {
-    if (!Number.isFinite(value)) throw new RangeError(`sample values must be finite, got ${value}`);
-  }
-  const { rankSumOfFirst, tieTerm } = ranks(x, y);
-  const u = rankSumOfFirst - n1 * (n1 + 1) / 2;
-  const n = n1 + n2;
-  const centred = u - n1 * n2 / 2;
-  const sigma = Math.sqrt(n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1))));
-  const continuity = Math.sign(centred) * 0.5;
-  const z = sigma > 0 ? (centred - continuity) / sigma : 0;
-  if (tieTerm === 0 && n1 < EXACT_BELOW && n2 < EXACT_BELOW) {
-    const lowerTail = exactLowerTail(n1, n2, Math.min(u, n1 * n2 - u));
-    return { u, z, p: Math.min(1, 2 * lowerTail), method: "exact" };
-  }
-  const p = sigma > 0 ? normalTwoSided(z) : 1;
-  return { u, z, p, method: "normal" };
-}
-function ranks(x, y) {
-  const pooled = [
-    ...x.map((value) => ({ value, first: true })),
-    ...y.map((value) => ({ value, first: false }))
-  ].sort((a, b) => a.value - b.value);
-  let rankSumOfFirst = 0;
-  let tieTerm = 0;
-  for (let start = 0; start < pooled.length; ) {
-    let end = start + 1;
-    while (end < pooled.length && pooled[end].value === pooled[start].value) end++;
-    const tied = end - start;
-    const midRank = (start + 1 + end) / 2;
-    for (let i = start; i < end; i++) if (pooled[i].first) rankSumOfFirst += midRank;
-    tieTerm += tied * tied * tied - tied;
-    start = end;
-  }
-  return { rankSumOfFirst, tieTerm };
-}
-function exactLowerTail(n1, n2, k) {
-  const maxU = n1 * n2;
-  const ways = Array.from({ length: n1 + 1 }, () => new Float64Array(maxU + 1));
-  ways[0][0] = 1;
-  for (let size = 1; size <= n2; size++) {
-    for (let parts = 1; parts <= n1; parts++) {
-      const into = ways[parts];
-      const from = ways[parts - 1];
-      for (let sum = size; sum <= maxU; sum++) into[sum] += from[sum - size];
-    }
-  }
-  let atOrBelow = 0;
-  let total = 0;
-  for (let sum = 0; sum <= maxU; sum++) {
-    let count2 = 0;
-    for (let parts = 0; parts <= n1; parts++) count2 += ways[parts][sum];
-    total += count2;
-    if (sum <= k) atOrBelow += count2;
-  }
-  return atOrBelow / total;
-}
-
-// src/stats/median-ratio-interval.ts
-function medianRatioInterval(base, pr, level = 0.95) {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  if (base.length === 0 || pr.length === 0) {
-    throw new RangeError("a median ratio needs latencies on both sides");
-  }
-  for (const value of [...base, ...pr]) {
-    if (!(Number.isFinite(value) && value > 0)) {
-      throw new RangeError(`latencies must be finite and positive, got ${value}`);
-    }
-  }
-  const ratio = ratioDistribution(
-    bootstrapMedianDistribution(base),
-    bootstrapMedianDistribution(pr)
-  );
-  const tail = (1 - level) / 2;
-  return { low: ratio.quantile(tail), high: ratio.quantile(1 - tail) };
-}
-var NEGLIGIBLE_MASS = 1e-15;
-function bootstrapMedianDistribution(values) {
-  const sorted2 = [...values].sort((a, b) => a - b);
-  const n = sorted2.length;
-  const k = Math.ceil(n / 2);
-  const atoms = [];
-  let below = 0;
-  for (let j = 1; j <= n; j++) {
-    const atOrBelow = j === n ? 1 : binomialUpperTail(n, j / n, k);
-    const mass = atOrBelow - below;
-    below = atOrBelow;
-    if (mass >= NEGLIGIBLE_MASS) atoms.push({ value: sorted2[j - 1], mass });
-  }
-  return atoms;
-}
-function binomialUpperTail(n, p, k) {
-  const logOdds = Math.log(p) - Math.log1p(-p);
-  const logPmf = (i) => logFactorial(n) - logFactorial(i) - logFactorial(n - i) + i * Math.log(p) + (n - i) * Math.log1p(-p);
-  if (n * p < k) {
-    return Math.exp(logPmf(k)) * decreasingSum(k, n, (i) => Math.log((n - i) / (i + 1)) + logOdds);
-  }
-  const lower = Math.exp(logPmf(k - 1)) * decreasingSum(k - 1, 0, (i) => Math.log(i / (n - i + 1)) - logOdds);
-  return Math.max(0, 1 - lower);
-}
-function decreasingSum(start, end, step) {
-  const direction = end >= start ? 1 : -1;
-  let term = 1;
-  let sum = 1;
-  for (let i = start; i !== end; i += direction) {
-    term *= Math.exp(step(i));
-    sum += term;
-    if (term < sum * 1e-17) break;
-  }
-  return sum;
-}
-function ratioDistribution(base, pr) {
-  const prValues = pr.map((atom) => atom.value);
-  const prCumulative = [];
-  let running = 0;
-  for (const atom of pr) prCumulative.push(running += atom.mass);
-  const prAtOrBelow = (x) => {
-    let low = 0;
-    let high = prValues.length;
-    while (low < high) {
-      const mid = low + high >>> 1;
-      if (prValues[mid] <= x) low = mid + 1;
-      else high = mid;
-    }
-    return low === 0 ? 0 : prCumulative[low - 1];
-  };
-  const cdf = (r) => base.reduce((sum, atom) => sum + atom.mass * prAtOrBelow(r * atom.value), 0);
-  const largest = prValues[prValues.length - 1] / base[0].value;
-  return {
-    /** Smallest r with P(ratio <= r) >= q, to 1e-12 relative. */
-    quantile(q) {
-      const target = q - 1e-12;
-      let below = 0;
-      let atOrAbove = largest;
-      while (atOrAbove - below > 1e-12 * atOrAbove) {
-        const mid = (below + atOrAbove) / 2;
-        if (cdf(mid) >= target) atOrAbove = mid;
-        else below = mid;
-      }
-      return atOrAbove;
-    }
-  };
-}
-
-// src/compare/latency.ts
-function compareLatency(base, pr, options = {}) {
-  const alpha = options.alpha ?? COMPARISON_ALPHA;
-  const margin = options.margin ?? PRACTICAL_MARGIN;
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
-  if (!(margin >= 0)) throw new RangeError(`margin must be >= 0, got ${margin}`);
-  for (const value of [...base, ...pr]) {
-    if (!(Number.isFinite(value) && value > 0)) {
-      throw new RangeError(`latencies must be finite and positive (ms), got ${value}`);
-    }
-  }
-  const baseSide = side(base);
-  const prSide = side(pr);
-  const common = { base: baseSide, pr: prSide, alpha, margin };
-  if (base.length === 0 || pr.length === 0) {
-    return { ...common, ratio: null, interval: null, p: null, verdict: "unmeasurable" };
-  }
-  const ratio = percentile(sorted(pr), 50) / percentile(sorted(base), 50);
-  const interval = medianRatioInterval(base, pr);
-  const test = mannWhitneyU(pr, base);
-  const prTendsSlower = test.u > pr.length * base.length / 2;
-  const prTendsFaster = test.u < pr.length * base.length / 2;
-  let verdict = "same";
-  if (test.p < alpha && ratio > 1 + margin && prTendsSlower) verdict = "slower";
-  else if (test.p < alpha && ratio < 1 - margin && prTendsFaster) verdict = "faster";
-  return {
-    ...common,
-    ratio: roundTo(ratio, 4),
-    interval: { low: roundTo(interval.low, 4), high: roundTo(interval.high, 4) },
-    p: test.p,
-    verdict
-  };
-}
-function side(latencies) {
-  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]).map((ms) => roundTo(ms, 2));
-  return { samples: latencies.length, p50, p95, p99 };
-}
-function sorted(values) {
-  return [...values].sort((a, b) => a - b);
-}
-
-// src/compare/compare-revisions.ts
-var COMPARE_DEFAULTS = {
-  /** Requests to each revision (the `compare-requests` input's default). */
-  requestsPerSide: 200,
-  concurrency: 4,
-  requestTimeoutMs: 1e4
-};
-function comparisonTargets(plan) {
-  if (plan.mode === "new") {
-    return {
-      notCompared: true,
-      reason: "the service is new in this PR, so there is no base revision to compare with"
-    };
-  }
-  if (plan.mode === "single") {
-    return {
-      notCompared: true,
-      reason: "this run previews one revision of the workspace (push or workflow_dispatch), so there is no base revision to compare with"
-    };
-  }
-  const { base } = plan.tagHosts;
-  if (!base || !plan.revisions.base) {
-    return { notCompared: true, reason: "the base revision has no tag host to send requests to" };
-  }
-  return { base, pr: plan.tagHosts.pr };
-}
-function splitErrorCounts(result) {
-  const counts2 = (side2) => {
-    const rows = result.revisions.filter((r) => r.side === side2);
-    return {
-      errors: rows.reduce((sum, r) => sum + r.errors, 0),
-      total: rows.reduce((sum, r) => sum + r.responses, 0)
-    };
-  };
-  return { base: counts2("base"), pr: counts2("pr") };
-}
-async function compareRevisions(options) {
-  const concurrency = Math.max(1, options.concurrency ?? COMPARE_DEFAULTS.concurrency);
-  const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
-  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
-  const timeoutMs = options.requestTimeoutMs ?? COMPARE_DEFAULTS.requestTimeoutMs;
-  try {
-    const { base, pr } = await sendInterleaved(
-      client,
-      {
-        base: { url, host: options.tagHosts.base, timeoutMs },
-        pr: { url, host: options.tagHosts.pr, timeoutMs }
-      },
-      { requestsPerSide: options.requestsPerSide, concurrency }
-    );
-    const none = { errors: 0, total: 0 };
-    const split = options.splitErrors ?? { base: none, pr: none };
-    return {
-      latency: compareLatency(base.latenciesMs, pr.latenciesMs),
-      errors: compareErrors(
-        addErrorCounts(split.base, errorCounts(base)),
-        addErrorCounts(split.pr, errorCounts(pr))
-      )
-    };
-  } finally {
-    if (!options.client) client.close();
-  }
-}
-
-// src/compare/evidence-phase.ts
-async function gatherEvidence(probed, settings, deps) {
-  if (settings.compareRequests === 0) {
-    return { services: probed.map((p) => p.result), regressions: [] };
-  }
-  const services2 = [];
-  const coldTargets = [];
-  await deps.timings.time("compare", async () => {
-    for (const { plan, result, ingressUrl } of probed) {
-      const targets = comparisonTargets(plan);
-      if ("notCompared" in targets) {
-        log().info(`${plan.name}: not compared: ${targets.reason}.`);
-        services2.push({ ...result, comparison: targets });
-        continue;
-      }
-      const comparison = await log().group(
-        `Compare ${plan.namespace}/${plan.name}: PR vs base`,
-        async () => {
-          log().info(
-            `Sending ${settings.compareRequests} requests to each of ${targets.base} and ${targets.pr}, interleaved`
-          );
-          const compared = await compareRevisions({
-            ingressUrl,
-            tagHosts: targets,
-            requestsPerSide: settings.compareRequests,
-            splitErrors: splitErrorCounts(result)
-          });
-          const { latency, errors } = compared;
-          log().info(
-            `latency ${latency.verdict}` + (latency.ratio === null ? "" : ` (median ratio ${latency.ratio.toFixed(2)})`) + `; errors base ${errors.base.errors}/${errors.base.total}, PR ${errors.pr.errors}/${errors.pr.total}`
-          );
-          return compared;
-        }
-      );
-      services2.push({ ...result, comparison });
-      if (plan.revisions.base) {
-        coldTargets.push({
-          service: plan.name,
-          namespace: plan.namespace,
-          revisions: { base: plan.revisions.base, pr: plan.revisions.pr },
-          tagHosts: targets,
-          ingressUrl
-        });
-      }
-    }
-  });
-  let autoscaler;
-  if (settings.coldStart && coldTargets.length > 0) {
-    await deps.timings.time(
-      "cold-start",
-      () => log().group("Cold starts", async () => {
-        if ((settings.cluster ?? "k3d") === "k3d") {
-          autoscaler = await shortenAutoscalerWindows(deps.kubectl, {
-            deadline: Date.now() + settings.timeoutMinutes * 6e4,
-            log: (m) => log().info(m)
-          });
-          log().info(
-            `Shortened config-autoscaler in the ephemeral cluster: ${Object.entries(autoscaler).map(([k, v]) => `${k} ${v}`).join(", ")}`
-          );
-        }
-        for (const ingressUrl of new Set(coldTargets.map((t) => t.ingressUrl))) {
-          const measured = await measureColdStarts(
-            coldTargets.filter((t) => t.ingressUrl === ingressUrl),
-            { ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) }
-          );
-          for (const [name, coldStart] of measured) {
-            const index = services2.findIndex((s) => s.service === name);
-            const current = services2[index];
-            if (current && isCompared(current.comparison)) {
-              services2[index] = { ...current, comparison: { ...current.comparison, coldStart } };
-            }
-          }
-        }
-      })
-    );
-  }
-  const regressions = findRegressions(services2, settings);
-  for (const regression of regressions) {
-    const line = `Regression: ${regression.message}`;
-    if (regression.failsRun) log().info(line);
-    else log().warning(`${line} (fail-on-regression is off)`);
-  }
-  return { services: services2, regressions, ...autoscaler ? { autoscaler } : {} };
 }
 
 // src/images/build.ts
@@ -15517,6 +14691,134 @@ function containerdStoreError(cause) {
   );
 }
 
+// src/probe/attribution.ts
+var REVISION_HEADERS = ["k-revision", "x-revision"];
+var SAMPLE_CHARS = 200;
+function revisionHeader(headers) {
+  for (const name of REVISION_HEADERS) {
+    const value = headers[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== void 0 && first.trim() !== "") return first.trim();
+  }
+  return void 0;
+}
+function fingerprint(body) {
+  return body.trim();
+}
+function isSuccess(status) {
+  return status >= 200 && status < 300;
+}
+function truncate2(text3, limit = SAMPLE_CHARS) {
+  return text3.length <= limit ? text3 : `${text3.slice(0, limit - 1)}\u2026`;
+}
+function describeOutcome(outcome) {
+  if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
+  const header = revisionHeader(outcome.headers);
+  const body = fingerprint(outcome.body).replace(/\s+/g, " ");
+  return truncate2(
+    `HTTP ${outcome.status}${header ? ` (k-revision: ${header})` : ""}${body ? ` ${body}` : ""}`
+  );
+}
+function createAttributor(revisions, fingerprints) {
+  const known = new Set(revisions);
+  const byBody = /* @__PURE__ */ new Map();
+  for (const [revision, print] of fingerprints) {
+    byBody.set(print, byBody.has(print) ? null : revision);
+  }
+  return {
+    attribute(outcome) {
+      if (outcome.kind === "transport-error") return { kind: "transport-error" };
+      const header = revisionHeader(outcome.headers);
+      if (header !== void 0) {
+        return known.has(header) ? { kind: "revision", revision: header } : { kind: "foreign-revision", revision: header };
+      }
+      const revision = byBody.get(fingerprint(outcome.body));
+      return revision ? { kind: "revision", revision } : { kind: "unknown" };
+    }
+  };
+}
+
+// src/probe/http-client.ts
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+var MAX_BODY_BYTES = 64 * 1024;
+function createNodeHttpClient(options) {
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    maxFreeSockets: options.maxSockets,
+    // Reusing the most recently used socket keeps the warm ones warm and lets idle ones expire.
+    scheduling: "lifo"
+  });
+  const targets = /* @__PURE__ */ new Map();
+  const get2 = (request) => new Promise((resolve) => {
+    let target = targets.get(request.url);
+    if (!target) {
+      target = new URL(request.url);
+      targets.set(request.url, target);
+    }
+    const started = performance.now();
+    let settled = false;
+    const finish = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const fail = (error) => {
+      const latencyMs = performance.now() - started;
+      const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
+      finish({ kind: "transport-error", error: message, code: error.code, latencyMs });
+    };
+    const req = http.request(
+      {
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: "GET",
+        headers: { host: request.host },
+        agent
+      },
+      (res) => {
+        const chunks = [];
+        let kept = 0;
+        res.on("data", (chunk) => {
+          if (kept >= MAX_BODY_BYTES) return;
+          const room = MAX_BODY_BYTES - kept;
+          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+          chunks.push(piece);
+          kept += piece.length;
+        });
+        res.on("error", fail);
+        res.on(
+          "aborted",
+          () => fail(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }))
+        );
+        res.on("end", () => {
+          finish({
+            kind: "response",
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+            latencyMs: performance.now() - started
+          });
+        });
+      }
+    );
+    const timer = setTimeout(() => {
+      const error = Object.assign(new Error(`timed out after ${request.timeoutMs} ms`), {
+        code: "ETIMEDOUT"
+      });
+      req.destroy(error);
+      fail(error);
+    }, request.timeoutMs);
+    req.on("error", fail);
+    req.end();
+  });
+  return { get: get2, close: () => agent.destroy() };
+}
+
 // src/probe/tally.ts
 var MAX_SAMPLES = 5;
 function createTally(revisions) {
@@ -15529,7 +14831,7 @@ function createTally(revisions) {
     unattributed: { count: 0, errors: 0, successes: 0, samples: [] }
   };
 }
-function record4(tally, outcome, attribution) {
+function record5(tally, outcome, attribution) {
   tally.requests++;
   if (attribution.kind === "revision" && outcome.kind === "response") {
     let entry = tally.byRevision.get(attribution.revision);
@@ -15550,7 +14852,7 @@ function record4(tally, outcome, attribution) {
   if (outcome.kind === "response" && isSuccess(outcome.status)) unattributed.successes++;
   else unattributed.errors++;
   if (unattributed.samples.length < MAX_SAMPLES) {
-    const sample = describeOutcome(outcome).slice(0, SAMPLE_CHARS2);
+    const sample = describeOutcome(outcome).slice(0, SAMPLE_CHARS);
     if (!unattributed.samples.includes(sample)) unattributed.samples.push(sample);
   }
 }
@@ -15566,7 +14868,7 @@ async function sendLoad(client, attributor, revisions, settings, another) {
       while (started < size) {
         started++;
         const outcome = await client.get(request);
-        record4(tally, outcome, attributor.attribute(outcome));
+        record5(tally, outcome, attributor.attribute(outcome));
       }
     };
     const workers = Math.max(1, Math.min(settings.concurrency, size));
@@ -15689,6 +14991,20 @@ function formatP(pValue) {
   return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
 }
 
+// src/stats/percentile.ts
+function percentile(sortedAscending, p) {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const n = sortedAscending.length;
+  if (n === 0) return 0;
+  const rank = Math.max(1, Math.ceil(p / 100 * n));
+  return sortedAscending[rank - 1];
+}
+function percentiles(values, ps) {
+  const sorted = Float64Array.from(values).sort();
+  const asArray = Array.from(sorted);
+  return ps.map((p) => percentile(asArray, p));
+}
+
 // src/stats/wilson.ts
 var Z_95 = 1.959964;
 function wilsonInterval(successes, trials, z = Z_95) {
@@ -15750,6 +15066,12 @@ function tagFailure(findings) {
   return `tag ${check.tag} (${check.host}) answered from ${check.expectedRevision} in only ${check.matched} of ${check.requests} requests; e.g. ${check.sample}`;
 }
 
+// src/util/round.ts
+function roundTo(value, decimals) {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
 // src/probe/summarize.ts
 function revisionResults(tally, expected, sides) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...tally.byRevision.keys()])];
@@ -15763,10 +15085,10 @@ function revisionResults(tally, expected, sides) {
     const entry = tally.byRevision.get(revision) ?? { responses: 0, errors: 0, latenciesMs: [] };
     const interval = wilsonInterval(entry.responses, attributed);
     const [p50, p95] = percentiles(entry.latenciesMs, [50, 95]);
-    const side2 = revision === sides.base ? "base" : "pr";
+    const side = revision === sides.base ? "base" : "pr";
     return {
       revision,
-      side: side2,
+      side,
       configuredPercent: expected[revision] ?? 0,
       responses: entry.responses,
       observedPercent: attributed === 0 ? 0 : roundTo(100 * entry.responses / attributed, 2),
@@ -15968,10 +15290,10 @@ async function probeService(options) {
 }
 function tagTargets(options) {
   const targets = [];
-  for (const side2 of ["base", "pr"]) {
-    const host = options.tagHosts[side2];
-    const revision = options.revisions[side2];
-    if (host && revision) targets.push({ side: side2, tag: side2, host, expectedRevision: revision });
+  for (const side of ["base", "pr"]) {
+    const host = options.tagHosts[side];
+    const revision = options.revisions[side];
+    if (host && revision) targets.push({ side, tag: side, host, expectedRevision: revision });
   }
   return targets;
 }
@@ -16076,7 +15398,7 @@ async function runPreview(config, runner, plan, state) {
         () => deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 6e4 })
       )
     );
-    const probed = [];
+    const services = [];
     await timings.time("probe", async () => {
       for (const service of plan.services) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
@@ -16092,23 +15414,13 @@ async function runPreview(config, runner, plan, state) {
           );
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        probed.push({ plan: service, result, ingressUrl: cluster.ingressUrl });
+        services.push(result);
       }
     });
-    const { services: services2, regressions, autoscaler } = await gatherEvidence(probed, config, {
-      kubectl: cluster.kubectl,
-      timings
-    });
-    const status = worstVerdict(services2);
+    const status = worstVerdict(services);
     return {
-      report: {
-        status,
-        services: services2,
-        timings: phaseTimings(),
-        ...regressions.length ? { regressions } : {},
-        ...autoscaler ? { autoscaler } : {}
-      },
-      failed: status === "deviates" && config.failOnDeviation || regressions.some((r) => r.failsRun)
+      report: { status, services, timings: phaseTimings() },
+      failed: status === "deviates" && config.failOnDeviation
     };
   } catch (error) {
     if (error instanceof BringUpError) clusterTimings = error.timings;
@@ -16167,9 +15479,9 @@ async function diagnoseFailure(handle, runner, state) {
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
 }
-function worstVerdict(services2) {
-  if (services2.some((s) => s.verdict === "deviates")) return "deviates";
-  if (services2.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
+function worstVerdict(services) {
+  if (services.some((s) => s.verdict === "deviates")) return "deviates";
+  if (services.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
   return "consistent";
 }
 
@@ -16288,8 +15600,12 @@ async function preview(config, runner, plan, context, state) {
     renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() })
   );
   if (report.failure) setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
-  else if (failed) setFailed(runFailureMessage(report, config.failOnDeviation));
-  else log().info(`Preview finished: ${report.status}.`);
+  else if (failed) {
+    const reasons = report.services.filter((s) => s.verdict === "deviates").map((s) => `${s.service}: ${s.reason}`);
+    setFailed(
+      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`
+    );
+  } else log().info(`Preview finished: ${report.status}.`);
 }
 var defaultConfig = () => parseInputs(() => "");
 function renderContext(config, runner) {
@@ -16301,7 +15617,6 @@ function renderContext(config, runner) {
     runAttempt: runner.runAttempt,
     labelPrefix: settings.labelPrefix,
     requests: settings.requests,
-    compareRequests: settings.compareRequests,
     loadBalancerPort: settings.loadBalancerPort
   };
 }
