@@ -110,8 +110,10 @@ export function isCompared(outcome: ComparisonOutcome | undefined): outcome is S
 export interface Regression {
   service: string;
   kind: 'latency' | 'errors';
-  /** Plain text: the figures and the test (response text quoted, unescaped). */
+  /** Plain text naming the service, the figures and the test (response text quoted, unescaped). */
   message: string;
+  /** For `latency`: the figures against the threshold, without the service (numbers only). */
+  detail?: string;
   /** The run fails for it (`fail-on-regression: true`). */
   failsRun: boolean;
 }

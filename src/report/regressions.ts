@@ -29,6 +29,7 @@ export function findRegressions(
         service,
         kind: 'latency',
         message: `${service} is slower: ${gate.message}`,
+        detail: gate.message,
         failsRun: settings.failOnRegression,
       });
     }

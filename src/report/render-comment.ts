@@ -118,7 +118,7 @@ function renderBody(input: CommentRenderInput, limits: DetailLimits, reduced: bo
     parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
     const change = changeSincePrevious(lastResultOf(input.previous), report);
     if (change) parts.push(change);
-    const regressions = regressionsBlock(report.regressions);
+    const regressions = regressionsBlock(report.regressions, report.services, limits.sampleChars);
     if (regressions) parts.push(regressions);
     const failure = failureBlock(report, context, limits.failureChars);
     if (failure) parts.push(failure);

@@ -164,18 +164,27 @@ export function autoscalerNote(settings: Readonly<Record<string, string>>): stri
 }
 
 /**
- * The regressions of the run, one line each, plain text escaped: those that failed it first.
- * '' when there are none.
+ * The regressions of the run, one line each, those that failed it first; '' when there are
+ * none. Built from the comparisons, so response text is escaped like everywhere else.
  */
-export function regressionsBlock(regressions: readonly Regression[] | undefined): string {
+export function regressionsBlock(
+  regressions: readonly Regression[] | undefined,
+  services: readonly ServiceResult[],
+  sampleChars: number,
+): string {
   if (!regressions?.length) return '';
   const ordered = [...regressions].sort((a, b) => Number(b.failsRun) - Number(a.failsRun));
   return ordered
-    .map((r) =>
-      r.failsRun
-        ? `❌ ${escapeInline(r.message, 600)}`
-        : `⚠️ ${escapeInline(r.message, 600)} _(reported only: fail-on-regression is off)_`,
-    )
+    .map((r) => {
+      const name = codeSpan(r.service, { maxLength: 80 });
+      const compared = services.find((s) => s.service === r.service)?.comparison;
+      let line: string;
+      if (r.kind === 'latency' && r.detail !== undefined) line = `${name} is slower: ${r.detail}.`;
+      else if (r.kind === 'errors' && isCompared(compared)) {
+        line = `${name}: ${errorRegressionLine(compared.errors, sampleChars).replace(/^❌ /, '')}`;
+      } else line = escapeInline(r.message, 600);
+      return r.failsRun ? `❌ ${line}` : `⚠️ ${line} _(reported only: fail-on-regression is off)_`;
+    })
     .join('\n\n');
 }
 

@@ -60,7 +60,11 @@ export function renderSummary(input: SummaryRenderInput): string {
   if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
   const change = changeSincePrevious(input.previous, report);
   if (change) parts.push(change);
-  const regressions = regressionsBlock(report.regressions);
+  const regressions = regressionsBlock(
+    report.regressions,
+    report.services,
+    SUMMARY_DETAIL.sampleChars,
+  );
   if (regressions) parts.push(regressions);
   const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
   if (failure) parts.push(failure);

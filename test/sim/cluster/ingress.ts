@@ -191,8 +191,7 @@ export class IngressServer {
     const waitForPodMs = autoscalerOf(this.ctx).requestArrives(revision, () =>
       jitteredColdStart(ruleFor(coldStart, name) ?? 0, this.coldStartRandom),
     );
-    const delayMs =
-      waitForPodMs + jitteredLatency(ruleFor(latency, name) ?? 0, this.latencyRandom);
+    const delayMs = waitForPodMs + jitteredLatency(ruleFor(latency, name) ?? 0, this.latencyRandom);
     this.respondAfter(res, delayMs, () => send(res, sent, method === 'HEAD', delayMs));
   }
 
