@@ -142,6 +142,9 @@ function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): Ren
     labelPrefix: config?.labelPrefix ?? 'canary-',
     requests: config?.requests ?? 400,
     loadBalancerPort: config?.loadBalancerPort ?? 8081,
+    action: { repository: runner.actionRepository, ref: runner.actionRef },
+    manifests: config?.manifests,
+    build: config?.build,
   };
 }
 

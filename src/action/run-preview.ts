@@ -76,18 +76,20 @@ export async function runPreview(
       specs.length
         ? timings.time('image-build', () => {
             const images = log().branch('images');
-            return buildImages(
-              {
-                docker: createToolRunner('docker', { kind: 'docker', log: images }),
-                git: createToolRunner('git', { kind: 'git', log: images }),
-              },
-              {
-                specs,
-                workspace: runner.workspace,
-                prSha: plan.headSha,
-                baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
-                tempDir: runner.runnerTemp,
-              },
+            return images.group('Build images', () =>
+              buildImages(
+                {
+                  docker: createToolRunner('docker', { kind: 'docker', log: images }),
+                  git: createToolRunner('git', { kind: 'git', log: images }),
+                },
+                {
+                  specs,
+                  workspace: runner.workspace,
+                  prSha: plan.headSha,
+                  baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
+                  tempDir: runner.runnerTemp,
+                },
+              ),
             );
           })
         : Promise.resolve(undefined),
@@ -159,12 +161,15 @@ async function startK3dCluster(
   runner: RunnerEnv,
   onHandle: (handle: ClusterHandle) => void,
 ): Promise<PreviewCluster> {
-  const started = await bringUp(config, {
-    workDir: runner.workDir,
-    log: log().branch('cluster'),
-    // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-    onClusterNamed: onHandle,
-  });
+  const branch = log().branch('cluster');
+  const started = await branch.group('Bring up k3d, Knative Serving and Contour', () =>
+    bringUp(config, {
+      workDir: runner.workDir,
+      log: branch,
+      // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+      onClusterNamed: onHandle,
+    }),
+  );
   const k3d: K3d = started.k3d;
   return {
     kubectl: started.kubectl,

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from '../util/log.js';
 import { stringify } from 'yaml';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { retryWhileWebhookStarting } from '../cluster/webhook-retry.js';
@@ -53,11 +53,11 @@ export async function deployService(
 ): Promise<void> {
   const id = `${service.namespace}/${service.name}`;
   if (service.manifests.base && service.revisions.base) {
-    core.info(`${id}: applying the base revision ${service.revisions.base}`);
+    log().info(`${id}: applying the base revision ${service.revisions.base}`);
     await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
     await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
   }
-  core.info(
+  log().info(
     `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(', ')}`,
   );
   await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
@@ -73,7 +73,7 @@ export async function deployService(
     },
     waitOptions(`service ${id} Ready with the planned traffic`, options),
   );
-  core.info(`${id}: Ready, traffic as planned`);
+  log().info(`${id}: Ready, traffic as planned`);
 }
 
 async function waitForRevision(
@@ -113,7 +113,7 @@ async function applyWithRetry(
     () => kubectl.applyManifests(yamlText),
     {
       deadline: (options.now ?? Date.now)() + options.timeoutMs,
-      log: (message) => core.info(message),
+      log: (message) => log().info(message),
       sleep: options.sleep,
       now: options.now,
     },
