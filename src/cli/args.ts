@@ -191,18 +191,18 @@ function unexpected(arg: string): UsageError {
   );
 }
 
-/** The option a typo most likely meant: within two edits, or the only one it starts. */
+/** The option a typo most likely meant: the only one it starts, else one within two edits. */
 export function closestOption(name: string): string | undefined {
   const lower = name.toLowerCase();
+  const starting = OPTIONS.filter((o) => lower.length >= 3 && o.name.startsWith(lower));
+  if (starting.length === 1) return starting[0]?.name;
   let best: { name: string; distance: number } | undefined;
   for (const option of OPTIONS) {
     const distance = editDistance(lower, option.name);
     if (distance <= 2 && (!best || distance < best.distance))
       best = { name: option.name, distance };
   }
-  if (best) return best.name;
-  const starting = OPTIONS.filter((o) => lower.length >= 3 && o.name.startsWith(lower));
-  return starting.length === 1 ? starting[0]?.name : undefined;
+  return best?.name;
 }
 
 function editDistance(a: string, b: string): number {

@@ -82,9 +82,11 @@ export async function resolveRefs(
     ...common,
     baseSha: parent,
     baseRef: `${headRef}~1`,
-    baseReason: defaultBranch
-      ? `the parent of ${headRef} (${headRef} has no commits of its own beyond the default branch ${defaultBranch})`
-      : `the parent of ${headRef} (no origin/HEAD, main or master to take a merge base with)`,
+    baseReason: !defaultBranch
+      ? `the parent of ${headRef} (no origin/HEAD, main or master to take a merge base with)`
+      : headRef === defaultBranch || defaultBranch === `origin/${headRef}`
+        ? `the parent of ${headRef}, the default branch`
+        : `the parent of ${headRef} (it has no commits of its own beyond the default branch ${defaultBranch})`,
   };
 }
 

@@ -121,14 +121,22 @@ export function knownInputNames(parse: ParseInputs = parseInputs): Set<string> {
   return names;
 }
 
-/** "Input 'requests' has ..." -> "--requests has ..."; "Input 'domain' ..." -> "--input domain ...". */
+/**
+ * The action's words for an input, as the option that sets it here: "Input 'requests' has ..."
+ * -> "--requests has ...", "set the 'domain' input" -> "set --input domain".
+ */
 export function inOptionTerms(message: string): string {
-  return message.replace(
-    /^Input '([a-z0-9-]+)'(?:, line (\d+) \('([^']*)'\))?/,
-    (_match, name: string, line: string | undefined, text: string | undefined) => {
-      const flag = (FLAG_INPUTS as readonly string[]).includes(name);
-      if (line === undefined) return flag ? `--${name}` : `--input ${name}`;
-      return flag ? `--${name} '${text}'` : `--input ${name}, line ${line} ('${text}')`;
-    },
-  );
+  const option = (name: string): string =>
+    (FLAG_INPUTS as readonly string[]).includes(name) ? `--${name}` : `--input ${name}`;
+  return message
+    .replace(
+      /^Input '([a-z0-9-]+)'(?:, line (\d+) \('([^']*)'\))?/,
+      (_match, name: string, line: string | undefined, text: string | undefined) => {
+        if (line === undefined) return option(name);
+        return (FLAG_INPUTS as readonly string[]).includes(name)
+          ? `--${name} '${text}'`
+          : `--input ${name}, line ${line} ('${text}')`;
+      },
+    )
+    .replace(/\bthe '([a-z0-9-]+)' input\b/g, (_match, name: string) => option(name));
 }

@@ -25,7 +25,7 @@ import { checkDockerEngine, dockerNeeded, type EngineCheck } from './docker-engi
 import { resolveRefs, uncommittedChanges, type ResolvedRefs } from './git-refs.js';
 import { checkoutHead, type HeadCheckout } from './head-checkout.js';
 import { helpText } from './help.js';
-import { cliInputs, knownInputNames, readConfig } from './inputs.js';
+import { cliInputs, inOptionTerms, knownInputNames, readConfig } from './inputs.js';
 import { keptClusterText } from './keep-cluster.js';
 import { localTrigger } from './local-trigger.js';
 import { styleFor, terminalMode } from './style.js';
@@ -88,7 +88,7 @@ export async function runCli(cli: CliEnvironment): Promise<number> {
     return await session.run();
   } catch (error) {
     if (error instanceof UserError) {
-      log.error(errorMessage(error), error.location);
+      log.error(inOptionTerms(errorMessage(error)), error.location);
       return EXIT.usage;
     }
     log.error(`knative-action failed: ${errorMessage(error)}`);

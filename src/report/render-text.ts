@@ -52,7 +52,7 @@ export function renderTextReport(input: TextReportInput): string {
   const colour = style[STATUS_COLOURS[report.status]];
   const parts: string[] = [style.bold(colour(textOf(headline(report).replace(/^#+\s*/, ''))))];
   parts.push(commitsText(plan));
-  parts.push(`Split: ${clean(plan.split.reason, 300)}.`);
+  parts.push(`Split: ${clean(plan.split.reason, 300).replace(/([^.!?])$/, '$1.')}`);
   if (report.failure) {
     parts.push(
       `${style.red(`Phase ${clean(report.failure.phase, 80)} failed:`)}\n${indent(clean(report.failure.message, 4000, true))}`,
