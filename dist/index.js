@@ -35,6 +35,7 @@ import {
   readRunnerEnv,
   repositoryUrl,
   rmRF,
+  saveDiagnostics,
   setFailed,
   setOutput,
   setSecret,
@@ -43,10 +44,9 @@ import {
   table,
   truncate,
   waitUntil,
-  warning,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-NGB32QMF.js";
+} from "./chunks/chunk-JARYXQBT.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -616,8 +616,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -725,13 +725,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -1015,14 +1015,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1039,14 +1039,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1063,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1080,12 +1080,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1100,39 +1100,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -1693,12 +1693,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning2) {
+    function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
+          node_process.emitWarning(warning);
         else
-          console.warn(warning2);
+          console.warn(warning);
       }
     }
     exports.debug = debug2;
@@ -3684,8 +3684,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3762,12 +3762,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -5168,9 +5168,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
-          if (warning2)
+          if (warning)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -5243,10 +5243,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -6362,15 +6362,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7288,7 +7288,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -8080,7 +8080,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -8090,7 +8090,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -9872,6 +9872,48 @@ function asRecord(value, what) {
   return value;
 }
 
+// src/util/http-failures.ts
+var TRANSIENT_NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT"
+]);
+var NOT_SENT_NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH"
+]);
+function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return void 0;
+  const text2 = value.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const at = Date.parse(text2);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+}
+function networkCode(error, depth = 0) {
+  if (typeof error !== "object" || error === null || depth > 5) return void 0;
+  const withCode = error;
+  if (typeof withCode.code === "string") return withCode.code;
+  return withCode.cause !== error ? networkCode(withCode.cause, depth + 1) : void 0;
+}
+function isTimeout(error, depth = 0) {
+  if (!(error instanceof Error) || depth > 5) return false;
+  if (error.name === "TimeoutError") return true;
+  const cause = error.cause;
+  return error.name === "AbortError" && cause !== error && isTimeout(cause, depth + 1);
+}
+
 // src/github/client.ts
 var DEFAULT_API_URL = "https://api.github.com";
 var GitHubHttpError = class extends Error {
@@ -9891,33 +9933,39 @@ var GitHubHttpError = class extends Error {
   retry;
 };
 function httpStatusOf(error) {
+  const failure = failureOf(error);
+  return failure instanceof GitHubHttpError ? failure.status : void 0;
+}
+var GitHubNetworkError = class extends Error {
+  /** Whether it may pass by itself (a timeout or a transient network error). */
+  transient;
+  notSent;
+  constructor(what, cause, redact) {
+    const code = networkCode(cause);
+    const timedOut = isTimeout(cause);
+    super(redact(`${what}: ${errorMessage(cause)}${code ? ` (${code})` : ""}`), { cause });
+    this.name = "GitHubNetworkError";
+    this.transient = timedOut || code !== void 0 && TRANSIENT_NETWORK_CODES.has(code);
+    this.notSent = !timedOut && code !== void 0 && NOT_SENT_NETWORK_CODES.has(code);
+  }
+};
+function failureOf(error) {
   for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (e instanceof GitHubHttpError) return e.status;
+    if (e instanceof GitHubHttpError || e instanceof GitHubNetworkError) return e;
   }
   return void 0;
 }
-var NOT_SENT_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH"
-]);
-function networkCode(error) {
-  const cause = error?.cause;
-  return typeof cause?.code === "string" ? cause.code : void 0;
+function isTransientFailure(error) {
+  const failure = failureOf(error);
+  if (failure instanceof GitHubNetworkError) return failure.transient;
+  if (failure instanceof GitHubHttpError)
+    return failure.status >= 500 && failure.status <= 599 || failure.retry.transient;
+  return false;
 }
-var NetworkError = class extends Error {
-  constructor(what, notSent, cause) {
-    const code = networkCode(cause);
-    super(`${what}: ${errorMessage(cause)}${code ? ` (${code})` : ""}`, { cause });
-    this.what = what;
-    this.notSent = notSent;
-    this.name = "NetworkError";
-  }
-  what;
-  notSent;
-};
+function isPermissionDenied(error) {
+  const failure = failureOf(error);
+  return failure instanceof GitHubHttpError && [401, 403, 404].includes(failure.status) && !failure.retry.rateLimited;
+}
 function createGitHubClient(options) {
   const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(
     /\/+$/,
@@ -9929,47 +9977,51 @@ function createGitHubClient(options) {
   const timeoutMs = options.requestTimeoutMs ?? 15e3;
   const maxWaitMs = options.maxRateLimitWaitMs ?? 6e4;
   const maxPages = options.maxPages ?? 100;
+  const token = options.token;
+  const redact = (text2) => token ? text2.split(token).join("***") : text2;
   const headers = {
     accept: "application/vnd.github+json",
     "x-github-api-version": "2022-11-28",
     "user-agent": "knative-action"
   };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  async function once(method, url2, label, body, idempotent) {
+  if (token) headers.authorization = `Bearer ${token}`;
+  async function once(method, url2, label, body, idempotent, deadline) {
+    const attemptMs = deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1e3, deadline - now()));
     let response;
+    let text2;
     try {
       response = await doFetch(url2, {
         method,
         headers: body === void 0 ? headers : { ...headers, "content-type": "application/json" },
         body: body === void 0 ? void 0 : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(attemptMs),
         redirect: "error"
       });
     } catch (error) {
-      const timedOut = error.name === "TimeoutError";
-      const what = timedOut ? `GitHub API ${label} got no answer within ${timeoutMs} ms` : `GitHub API ${label} could not connect`;
-      throw new NetworkError(
-        what,
-        !timedOut && NOT_SENT_CODES.has(networkCode(error) ?? ""),
-        error
-      );
+      const what = isTimeout(error) ? `GitHub API ${label} got no answer within ${attemptMs} ms` : `GitHub API ${label} could not connect`;
+      throw new GitHubNetworkError(what, error, redact);
     }
-    const text = await response.text();
+    try {
+      text2 = await response.text();
+    } catch (error) {
+      const what = isTimeout(error) ? `GitHub API ${label} answered ${response.status} but the answer did not arrive within ${attemptMs} ms` : `GitHub API ${label} answered ${response.status} but the connection dropped`;
+      throw new GitHubNetworkError(what, error, redact);
+    }
     let data = void 0;
-    if (text) {
+    if (text2) {
       try {
-        data = JSON.parse(text);
+        data = JSON.parse(text2);
       } catch {
-        data = text;
+        data = text2;
       }
     }
     if (response.ok) return { status: response.status, headers: response.headers, data };
-    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text).slice(0, 200);
+    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text2).slice(0, 200);
     throw new GitHubHttpError(
       method,
       label,
       response.status,
-      apiMessage.slice(0, 300),
+      redact(apiMessage.slice(0, 300)),
       retryPolicy(response, apiMessage, idempotent)
     );
   }
@@ -9977,17 +10029,15 @@ function createGitHubClient(options) {
     const { status } = response;
     const wait = rateLimitWaitMs(response, apiMessage);
     if (wait !== void 0) {
-      if (wait > maxWaitMs) return { transient: false, afterMs: wait };
-      return { transient: true, afterMs: wait };
+      return { transient: wait <= maxWaitMs, afterMs: wait, rateLimited: true };
     }
     if (status >= 500 && status <= 599) return { transient: idempotent };
     return { transient: false };
   }
   function rateLimitWaitMs(response, apiMessage) {
     if (response.status !== 403 && response.status !== 429) return void 0;
-    const retryAfter = response.headers.get("retry-after");
-    if (retryAfter !== null && /^\d+$/.test(retryAfter.trim()))
-      return Number(retryAfter.trim()) * 1e3;
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now());
+    if (retryAfter !== void 0) return retryAfter;
     const reset = response.headers.get("x-ratelimit-reset");
     if (response.headers.get("x-ratelimit-remaining") === "0" && reset && /^\d+$/.test(reset)) {
       return Math.max(0, Number(reset) * 1e3 - now()) + 1e3;
@@ -9995,15 +10045,17 @@ function createGitHubClient(options) {
     if (response.status === 429 || /secondary rate limit/i.test(apiMessage)) return 6e4;
     return void 0;
   }
-  async function send(method, url2, label, body, idempotent = method !== "POST") {
-    return withRetry(() => once(method, url2, label, body, idempotent), {
+  async function send(method, url2, label, body, request = {}, idempotent = method !== "POST") {
+    return withRetry(() => once(method, url2, label, body, idempotent, request.deadline), {
       what: `GitHub API ${label}`,
       attempts: options.attempts ?? 4,
       initialDelayMs: 1e3,
       maxDelayMs: maxWaitMs,
+      deadline: request.deadline,
       isTransient: (error) => {
         if (error instanceof GitHubHttpError) return error.retry.transient;
-        if (error instanceof NetworkError) return idempotent || error.notSent;
+        if (error instanceof GitHubNetworkError)
+          return error.transient && (idempotent || error.notSent);
         return false;
       },
       retryAfterMs: (error) => error instanceof GitHubHttpError ? error.retry.afterMs : void 0,
@@ -10013,7 +10065,7 @@ function createGitHubClient(options) {
       sleep: options.sleep ?? sleep,
       now
     }).catch((error) => {
-      if (error instanceof GitHubHttpError && !error.retry.transient && error.retry.afterMs !== void 0) {
+      if (error instanceof GitHubHttpError && error.retry.rateLimited && !error.retry.transient && error.retry.afterMs !== void 0) {
         throw new Error(
           `${error.message}; GitHub asks to wait ${Math.ceil(error.retry.afterMs / 1e3)} s, longer than the ${Math.round(maxWaitMs / 1e3)} s this action waits for a rate limit`,
           { cause: error }
@@ -10023,39 +10075,42 @@ function createGitHubClient(options) {
     });
   }
   function urlFor(path7) {
-    if (!path7.startsWith("/")) throw new Error(`GitHub API path must start with "/": ${path7}`);
+    if (!path7.startsWith("/"))
+      throw new Error(`GitHub API path must start with "/": ${redact(path7)}`);
     return `${apiUrl}${path7}`;
   }
   return {
     apiUrl,
-    request: (method, path7, body) => send(method, urlFor(path7), `${method} ${path7}`, body),
-    async paginate(path7) {
+    request: (method, path7, body, request) => send(method, urlFor(path7), `${method} ${redact(path7)}`, body, request),
+    async paginate(path7, request) {
       const items = [];
       let url2 = urlFor(path7);
       for (let page = 1; url2; page++) {
         if (page > maxPages)
-          throw new Error(`GitHub API GET ${path7}: more than ${maxPages} pages; stopped reading`);
-        const label = `GET ${url2.slice(apiUrl.length)}`;
-        const response = await send("GET", url2, label, void 0);
+          throw new Error(
+            `GitHub API GET ${redact(path7)}: more than ${maxPages} pages; stopped reading`
+          );
+        const label = `GET ${redact(url2.slice(apiUrl.length))}`;
+        const response = await send("GET", url2, label, void 0, request);
         if (!Array.isArray(response.data))
           throw new Error(`GitHub API ${label} did not answer with a list`);
         items.push(...response.data);
-        url2 = nextPageUrl(response.headers.get("link"), apiUrl);
+        url2 = nextPageUrl(response.headers.get("link"), apiUrl, redact);
       }
       return items;
     },
-    async graphql(query) {
+    async graphql(query, request) {
       const response = await send(
         "POST",
         graphqlUrl,
         "POST graphql",
         { query },
+        request,
         true
       );
       if (!response.data.data || response.data.errors?.length) {
-        throw new Error(
-          `GitHub GraphQL query failed: ${response.data.errors?.map((e) => e.message).join("; ") ?? "no data"}`
-        );
+        const messages = response.data.errors?.map((e) => String(e.message)).join("; ");
+        throw new Error(redact(`GitHub GraphQL query failed: ${messages ?? "no data"}`));
       }
       return response.data.data;
     }
@@ -10064,14 +10119,16 @@ function createGitHubClient(options) {
 function graphqlUrlFor(apiUrl) {
   return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/v3$/, "/graphql") : `${apiUrl}/graphql`;
 }
-function nextPageUrl(link, apiUrl) {
+function nextPageUrl(link, apiUrl, redact = (text2) => text2) {
   if (!link) return void 0;
   for (const part of link.split(",")) {
     const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
     if (!match?.[1] || !/\brel="?([^"]*\s)?next(\s[^"]*)?"?/.test(match[2] ?? "")) continue;
     const next = match[1];
     if (next !== apiUrl && !next.startsWith(`${apiUrl}/`) && !next.startsWith(`${apiUrl}?`)) {
-      throw new Error(`GitHub API pagination points outside ${apiUrl}: ${next.slice(0, 200)}`);
+      throw new Error(
+        `GitHub API pagination points outside ${apiUrl}: ${redact(next.slice(0, 200))}`
+      );
     }
     return next;
   }
@@ -10080,20 +10137,28 @@ function nextPageUrl(link, apiUrl) {
 
 // src/github/identity.ts
 var GITHUB_ACTIONS_BOT = "github-actions[bot]";
-async function resolveTokenIdentity(client) {
+async function resolveTokenIdentity(client, request) {
   const failures = [];
+  let uncertain;
   try {
-    const { data } = await client.request("GET", "/user");
+    const { data } = await client.request(
+      "GET",
+      "/user",
+      void 0,
+      request
+    );
     if (typeof data.login === "string" && data.login) {
       return { login: data.login, bot: data.type === "Bot", source: "rest-user" };
     }
     failures.push("GET /user: no login");
   } catch (error) {
+    if (isTransientFailure(error)) uncertain = error;
     failures.push(errorMessage(error));
   }
   try {
     const data = await client.graphql(
-      "query { viewer { login __typename } }"
+      "query { viewer { login __typename } }",
+      request
     );
     const login = data.viewer?.login;
     if (typeof login === "string" && login) {
@@ -10106,7 +10171,13 @@ async function resolveTokenIdentity(client) {
     }
     failures.push("GraphQL viewer: no login");
   } catch (error) {
+    if (isTransientFailure(error)) uncertain ??= error;
     failures.push(errorMessage(error));
+  }
+  if (uncertain !== void 0) {
+    throw new Error(`Could not tell who the token writes as: ${failures.join("; ")}`, {
+      cause: uncertain
+    });
   }
   return { login: GITHUB_ACTIONS_BOT, bot: true, source: "assumed", note: failures.join("; ") };
 }
@@ -10117,7 +10188,19 @@ function isAuthoredBy(user, identity) {
 }
 
 // src/github/sticky-comment.ts
-function commentsPath(target) {
+var WRITE_BUDGET_MS = 6e4;
+var FIRST_PAUSE_MS = 1e3;
+var LONGEST_PAUSE_MS = 16e3;
+function patienceFor(options = {}) {
+  const now = options.now ?? Date.now;
+  return {
+    deadline: now() + (options.budgetMs ?? WRITE_BUDGET_MS),
+    now,
+    sleep: options.sleep ?? sleep,
+    onRetry: options.onRetry
+  };
+}
+function issuesPath(target) {
   const repo = `${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   return `/repos/${repo}/issues`;
 }
@@ -10125,46 +10208,118 @@ function carriesMarker(body, marker) {
   return body === marker || (body ?? "").startsWith(`${marker}
 `);
 }
-async function findStickyComment(target) {
-  const comments = await target.client.paginate(
-    `${commentsPath(target)}/${target.issueNumber}/comments?per_page=100`
+function commentOf(item) {
+  if (typeof item !== "object" || item === null) return void 0;
+  const { id, html_url: url2, body, user } = item;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) return void 0;
+  return {
+    id,
+    url: typeof url2 === "string" ? url2 : void 0,
+    body: typeof body === "string" ? body : "",
+    user
+  };
+}
+function authorOf(user) {
+  if (typeof user !== "object" || user === null) return void 0;
+  const { login, type } = user;
+  return {
+    login: typeof login === "string" ? login : void 0,
+    type: typeof type === "string" ? type : void 0
+  };
+}
+async function findStickyComment(target, deadline) {
+  const items = await target.client.paginate(
+    `${issuesPath(target)}/${target.issueNumber}/comments?per_page=100`,
+    { deadline }
   );
-  const ours = comments.find(
-    (c) => carriesMarker(c.body, target.marker) && isAuthoredBy(c.user, target.identity)
-  );
-  return ours ? { id: ours.id, url: ours.html_url, body: ours.body ?? "" } : void 0;
+  for (const item of items) {
+    const comment = commentOf(item);
+    if (comment && carriesMarker(comment.body, target.marker) && isAuthoredBy(authorOf(comment.user), target.identity)) {
+      return { id: comment.id, url: comment.url, body: comment.body };
+    }
+  }
+  return void 0;
+}
+function retryTransient(what, patience, attempt) {
+  return withRetry(attempt, {
+    what,
+    // The deadline bounds it; the count only guards against a clock that stands still.
+    attempts: 12,
+    initialDelayMs: FIRST_PAUSE_MS,
+    maxDelayMs: LONGEST_PAUSE_MS,
+    deadline: patience.deadline,
+    isTransient: isTransientFailure,
+    onRetry: (error, n, delayMs) => patience.onRetry?.(
+      `${errorMessage(error)}; ${what}: try ${n + 1} in ${Math.round(delayMs / 1e3)} s`
+    ),
+    sleep: patience.sleep,
+    now: patience.now
+  });
 }
 var READ_ONLY_HELP = "Pull requests from forks and from Dependabot get a read-only GITHUB_TOKEN, which cannot comment. The results are in this job's summary and outputs, and the run's result is unchanged. To get comments on such pull requests, post them from a second workflow triggered by `workflow_run` (see \"Comments on fork pull requests\" in the README). For same-repository pull requests, give the job `permissions: pull-requests: write`.";
-async function writeStickyComment(target) {
-  const base = commentsPath(target);
-  try {
-    if (target.existingId !== void 0) {
-      try {
-        const { data: data2 } = await target.client.request(
-          "PATCH",
-          `${base}/comments/${target.existingId}`,
-          { body: target.body }
-        );
-        return { action: "updated", id: data2.id, url: data2.html_url };
-      } catch (error) {
-        if (httpStatusOf(error) !== 404) throw error;
-      }
-    }
-    const { data } = await target.client.request(
+async function writeStickyComment(target, patience = patienceFor()) {
+  const base = issuesPath(target);
+  const { client, body } = target;
+  const request = { deadline: patience.deadline };
+  let existingId = target.existingId;
+  let mustLook = false;
+  async function post() {
+    const { data } = await client.request(
       "POST",
       `${base}/${target.issueNumber}/comments`,
-      { body: target.body }
+      { body },
+      request
     );
-    return { action: "created", id: data.id, url: data.html_url };
+    const created = commentOf(data);
+    return { action: "created", id: created?.id, url: created?.url };
+  }
+  async function patch(id) {
+    const { data } = await client.request(
+      "PATCH",
+      `${base}/comments/${id}`,
+      { body },
+      request
+    );
+    return { action: "updated", id, url: commentOf(data)?.url };
+  }
+  async function attempt() {
+    if (mustLook) {
+      existingId = (await findStickyComment(target, patience.deadline))?.id;
+      mustLook = false;
+    }
+    mustLook = true;
+    let result;
+    if (existingId === void 0) {
+      result = await post();
+    } else {
+      try {
+        result = await patch(existingId);
+      } catch (error) {
+        if (httpStatusOf(error) !== 404) throw error;
+        const gone = existingId;
+        existingId = (await findStickyComment(target, patience.deadline))?.id;
+        if (existingId === gone) throw error;
+        result = existingId === void 0 ? await post() : await patch(existingId);
+      }
+    }
+    mustLook = false;
+    return result;
+  }
+  try {
+    return await retryTransient("write the preview comment", patience, attempt);
   } catch (error) {
-    return degraded(error);
+    return { ...degraded(error, target.phase), body };
   }
 }
-function degraded(error) {
-  const status = httpStatusOf(error);
-  const readOnly = status === 403 || status === 404;
-  const warning2 = readOnly ? `Could not write the preview comment: ${errorMessage(error)}. ${READ_ONLY_HELP}` : `Could not write the preview comment: ${errorMessage(error)}. The results are in this job's summary and outputs; the run's result is unchanged.`;
-  return { action: "degraded", reason: readOnly ? "read-only token" : "GitHub API error", warning: warning2 };
+function degraded(error, phase) {
+  const readOnly = isPermissionDenied(error);
+  const what = `Could not write the preview comment${phase ? ` (${phase})` : ""}: ${errorMessage(error)}.`;
+  const after = phase === "deploying" ? "The preview goes on; the comment is tried again with the result, which is also in this job's summary and outputs." : "The results are in this job's summary and outputs; the run's result is unchanged.";
+  return {
+    action: "degraded",
+    reason: readOnly ? "read-only token" : "GitHub API error",
+    warning: readOnly ? `${what} ${READ_ONLY_HELP}` : `${what} ${after}`
+  };
 }
 
 // src/report/render-parts.ts
@@ -10239,8 +10394,8 @@ var TEST_NAMES = {
   none: "no test"
 };
 var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
-function omitted(count, what) {
-  return `_${count} more ${what} not shown here; see the job summary._`;
+function omitted(count2, what) {
+  return `_${count2} more ${what} not shown here; see the job summary._`;
 }
 function trafficTable(result, limits) {
   const rows = result.revisions.slice(0, limits.maxRevisionRows).map((r) => [
@@ -10275,11 +10430,11 @@ function trafficTable(result, limits) {
     "p50",
     "p95"
   ];
-  const text = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
+  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
   const hidden = result.revisions.length - limits.maxRevisionRows;
-  return hidden > 0 ? `${text}
+  return hidden > 0 ? `${text2}
 
-${omitted(hidden, "revisions")}` : text;
+${omitted(hidden, "revisions")}` : text2;
 }
 function verdictLine(result) {
   const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
@@ -10295,7 +10450,7 @@ function tagChecksTable(checks, limits) {
     `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
     limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
   ]);
-  const text = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
+  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
     "l",
     "l",
     "l",
@@ -10305,7 +10460,7 @@ function tagChecksTable(checks, limits) {
   const hidden = checks.length - limits.maxTagRows;
   return `**Tag checks**
 
-${text}${hidden > 0 ? `
+${text2}${hidden > 0 ? `
 
 ${omitted(hidden, "tag checks")}` : ""}`;
 }
@@ -10407,14 +10562,14 @@ function planTable(plan, maxServices) {
       return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
     }).join("<br>")
   ]);
-  const text = table(
+  const text2 = table(
     ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
     rows
   );
   const hidden = plan.services.length - maxServices;
-  return hidden > 0 ? `${text}
+  return hidden > 0 ? `${text2}
 
-${omitted(hidden, "services")}` : text;
+${omitted(hidden, "services")}` : text2;
 }
 function failureBlock(report, context, maxChars) {
   if (!report.failure) return "";
@@ -10425,11 +10580,226 @@ function failureBlock(report, context, maxChars) {
 ` + codeBlock(report.failure.message, { maxLength: maxChars });
 }
 
+// src/report/state-schema.ts
+var STATE_LIMITS = {
+  services: 50,
+  revisionsPerService: 100,
+  tagsPerService: 100,
+  timings: 50,
+  labelChars: 100,
+  failurePhaseChars: 100,
+  failureMessageChars: 500
+};
+var PHASES = ["deploying", "result"];
+var STATUSES = [
+  "consistent",
+  "deviates",
+  "unmeasurable",
+  "failed",
+  "planned",
+  "deploying"
+];
+var VERDICTS = ["consistent", "deviates", "unmeasurable"];
+var SIDES = ["base", "pr"];
+var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+var TIMING_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var RUN_ID = /^\d{1,20}$/;
+var RUN_ATTEMPT = /^\d{1,6}$/;
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+function parseCommentState(value) {
+  const fields = record(value);
+  if (!fields || own(fields, "v") !== 1) return void 0;
+  const dropped = [];
+  const snapshot = parseSnapshot(fields, "", dropped);
+  if (!snapshot) return void 0;
+  const state = { v: 1, ...snapshot };
+  const last = own(fields, "lastResult");
+  if (last !== void 0) {
+    const lastFields = record(last);
+    const lastResult = lastFields && parseSnapshot(lastFields, "lastResult.", dropped);
+    if (lastResult && lastResult.phase === "result") state.lastResult = lastResult;
+    else dropped.push("lastResult");
+  }
+  return { state, dropped };
+}
+function parseSnapshot(fields, at, dropped) {
+  const phase = oneOf2(own(fields, "phase"), PHASES);
+  const status = oneOf2(own(fields, "status"), STATUSES);
+  const headSha = matching2(own(fields, "headSha"), COMMIT);
+  const prPercent = numberIn(own(fields, "prPercent"), 0, 100);
+  const servicesValue = own(fields, "services");
+  if (!phase || !status || !headSha || prPercent === void 0 || !Array.isArray(servicesValue))
+    return void 0;
+  const snapshot = {
+    phase,
+    status,
+    headSha,
+    prPercent,
+    services: list(
+      servicesValue,
+      STATE_LIMITS.services,
+      `${at}services`,
+      dropped,
+      (item, path7) => parseService(item, path7, dropped)
+    ),
+    timings: parseTimings(own(fields, "timings"), `${at}timings`, dropped)
+  };
+  const optional = (key, parse) => optionalField(fields, key, parse, at, dropped);
+  const baseSha = optional("baseSha", (v) => matching2(v, COMMIT));
+  if (baseSha) snapshot.baseSha = baseSha;
+  const label = optional("label", (v) => text(v, STATE_LIMITS.labelChars));
+  if (label) snapshot.label = label;
+  const failure = optional("failure", parseFailure);
+  if (failure) snapshot.failure = failure;
+  const updatedAt = optional("updatedAt", parseTime);
+  if (updatedAt) snapshot.updatedAt = updatedAt;
+  const run = optional("run", parseRun);
+  if (run) snapshot.run = run;
+  return snapshot;
+}
+function parseService(value, at, dropped) {
+  const fields = record(value);
+  const name = fields && matching2(own(fields, "name"), DNS_LABEL);
+  if (!fields || !name) return void 0;
+  const service = {
+    name,
+    revisions: list(
+      own(fields, "revisions"),
+      STATE_LIMITS.revisionsPerService,
+      `${at}.revisions`,
+      dropped,
+      parseRevision
+    ),
+    tags: list(own(fields, "tags"), STATE_LIMITS.tagsPerService, `${at}.tags`, dropped, parseTag)
+  };
+  const optional = (key, parse) => optionalField(fields, key, parse, `${at}.`, dropped);
+  const verdict = optional("verdict", (v) => oneOf2(v, VERDICTS));
+  if (verdict) service.verdict = verdict;
+  const pValue = optional("pValue", (v) => numberIn(v, 0, 1));
+  if (pValue !== void 0) service.pValue = pValue;
+  const requests = optional("requests", count);
+  if (requests !== void 0) service.requests = requests;
+  return service;
+}
+function parseRevision(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const revision = matching2(own(fields, "revision"), DNS_LABEL);
+  const side = oneOf2(own(fields, "side"), SIDES);
+  const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
+  if (!revision || !side || configuredPercent === void 0) return void 0;
+  const row = { revision, side, configuredPercent };
+  for (const [key, parse] of [
+    ["responses", count],
+    ["observedPercent", (v) => numberIn(v, 0, 100)],
+    ["errors", count]
+  ]) {
+    const raw = own(fields, key);
+    if (raw === void 0) continue;
+    const parsed = parse(raw);
+    if (parsed === void 0) return void 0;
+    row[key] = parsed;
+  }
+  return row;
+}
+function parseTag(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const tag = matching2(own(fields, "tag"), DNS_LABEL);
+  const matched = count(own(fields, "matched"));
+  const requests = count(own(fields, "requests"));
+  if (!tag || matched === void 0 || requests === void 0 || matched > requests)
+    return void 0;
+  return { tag, matched, requests };
+}
+function parseTimings(value, at, dropped) {
+  const timings = {};
+  if (value === void 0) return timings;
+  const fields = record(value);
+  if (!fields) {
+    dropped.push(at);
+    return timings;
+  }
+  const keys = Object.keys(fields);
+  if (keys.length > STATE_LIMITS.timings) dropped.push(`${at} beyond ${STATE_LIMITS.timings}`);
+  for (const key of keys.slice(0, STATE_LIMITS.timings)) {
+    const seconds = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
+    if (seconds === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
+    else timings[key] = seconds;
+  }
+  return timings;
+}
+function parseFailure(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const phase = text(own(fields, "phase"), STATE_LIMITS.failurePhaseChars);
+  const message = own(fields, "message");
+  if (!phase || typeof message !== "string" || message.length > STATE_LIMITS.failureMessageChars)
+    return void 0;
+  return { phase, message };
+}
+function parseTime(value) {
+  const time = matching2(value, ISO_TIME);
+  return time && Number.isFinite(Date.parse(time)) ? time : void 0;
+}
+function parseRun(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const id = matching2(own(fields, "id"), RUN_ID);
+  const attempt = matching2(own(fields, "attempt"), RUN_ATTEMPT);
+  return id && attempt ? { id, attempt } : void 0;
+}
+function list(value, limit, at, dropped, parse) {
+  if (!Array.isArray(value)) {
+    dropped.push(at);
+    return [];
+  }
+  if (value.length > limit) dropped.push(`${at} beyond ${limit}`);
+  const items = [];
+  value.slice(0, limit).forEach((item, index) => {
+    const parsed = parse(item, `${at}[${index}]`);
+    if (parsed === void 0) dropped.push(`${at}[${index}]`);
+    else items.push(parsed);
+  });
+  return items;
+}
+function optionalField(fields, key, parse, at, dropped) {
+  const value = own(fields, key);
+  if (value === void 0) return void 0;
+  const parsed = parse(value);
+  if (parsed === void 0) dropped.push(`${at}${key}`);
+  return parsed;
+}
+function record(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function own(fields, key) {
+  return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : void 0;
+}
+function oneOf2(value, allowed) {
+  return typeof value === "string" && allowed.includes(value) ? value : void 0;
+}
+function matching2(value, pattern) {
+  return typeof value === "string" && value.length <= 100 && pattern.test(value) ? value : void 0;
+}
+function text(value, maxChars) {
+  return typeof value === "string" && value.length > 0 && value.length <= maxChars && !CONTROL.test(value) ? value : void 0;
+}
+function numberIn(value, low, high) {
+  return typeof value === "number" && Number.isFinite(value) && value >= low && value <= high ? value : void 0;
+}
+function count(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : void 0;
+}
+
 // src/report/state.ts
 var STATE_PREFIX = "<!-- knative-action:state ";
 var STATE_SUFFIX = " -->";
-var MAX_STATE_SERVICES = 50;
+var MAX_STATE_SERVICES = STATE_LIMITS.services;
 var MAX_STATE_CHARS = 16e3;
+var MAX_ENCODED_CHARS = MAX_STATE_CHARS * 4;
 function snapshotOf({ plan, report, phase, run, now }) {
   const results = new Map(report.services.map((s) => [s.service, s]));
   const services = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
@@ -10494,24 +10864,26 @@ function embedState(state) {
   let json = JSON.stringify(state);
   if (json.length > MAX_STATE_CHARS)
     json = JSON.stringify({ ...state, services: [], lastResult: void 0 });
+  if (json.length > MAX_STATE_CHARS)
+    json = JSON.stringify({ ...state, services: [], lastResult: void 0, failure: void 0 });
   return `${STATE_PREFIX}${Buffer.from(json, "utf8").toString("base64")}${STATE_SUFFIX}`;
 }
-function extractState(body) {
+function extractState(body, options = {}) {
   const line = body?.split("\n", 2)[1]?.trim();
   if (!line?.startsWith(STATE_PREFIX) || !line.endsWith(STATE_SUFFIX)) return void 0;
   const encoded = line.slice(STATE_PREFIX.length, -STATE_SUFFIX.length);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) return void 0;
+  if (encoded.length > MAX_ENCODED_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+    return void 0;
+  const json = Buffer.from(encoded, "base64").toString("utf8");
+  if (json.length > MAX_STATE_CHARS) return void 0;
+  let parsed;
   try {
-    const parsed = JSON.parse(Buffer.from(encoded, "base64").toString("utf8"));
-    return isCommentState(parsed) ? parsed : void 0;
+    parsed = parseCommentState(JSON.parse(json));
   } catch {
     return void 0;
   }
-}
-function isCommentState(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value;
-  return v.v === 1 && (v.phase === "deploying" || v.phase === "result") && typeof v.status === "string" && typeof v.headSha === "string" && typeof v.prPercent === "number" && Array.isArray(v.services);
+  if (!parsed || options.strict && parsed.dropped.length > 0) return void 0;
+  return parsed.state;
 }
 function significantlyEqual(a, b) {
   return canonical(significant(a)) === canonical(significant(b));
@@ -10641,8 +11013,8 @@ function renderFallback(input) {
 
 // src/report/commenter.ts
 function createPreviewCommenter(options) {
-  const warn = options.warn ?? ((m) => warning(m));
-  const log2 = options.log ?? ((m) => info(m));
+  const warn = options.warn ?? ((m) => log().warning(m));
+  const log2 = options.log ?? ((m) => log().info(m));
   if (options.token) setSecret(options.token);
   const client = options.client ?? createGitHubClient({ token: options.token, onRetry: (m) => log2(`comment: ${m}`) });
   const pr = options.plan.pullRequest;
@@ -10650,67 +11022,104 @@ function createPreviewCommenter(options) {
     client,
     owner: options.plan.repository.owner,
     repo: options.plan.repository.repo,
-    issueNumber: pr.number
+    issueNumber: pr.number,
+    marker: options.marker
   } : void 0;
   let identity;
   let current;
-  let lookedUp = false;
+  let mustLook = true;
   let previous;
-  let gaveUp;
+  let previousRead = false;
+  let readOnly = false;
   async function publish(phase, report) {
     if (options.mode === "off") return { action: "skipped", reason: "comment: off" };
     if (!target) return { action: "skipped", reason: "not a pull request" };
     if (!options.token) return { action: "skipped", reason: "no github-token" };
-    if (gaveUp)
-      return { action: "skipped", reason: `not retried: ${gaveUp.reason ?? "failed before"}` };
     try {
-      identity ??= resolveTokenIdentity(client).then((found) => {
-        log2(
-          `comment: writing as ${found.login} (${found.source})${found.note ? `; ${found.note}` : ""}`
-        );
-        return found;
-      });
-      if (!lookedUp) {
-        current = await findStickyComment({
-          ...target,
-          marker: options.marker,
-          identity: await identity
-        });
-        previous = extractState(current?.body);
-        lookedUp = true;
-      }
+      return await publishPhase(target, phase, report);
     } catch (error) {
-      return giveUp(degraded(error));
+      return fail(phase, error);
     }
-    const body = renderComment({
+  }
+  async function publishPhase(sticky, phase, report) {
+    const patience = patienceFor({
+      budgetMs: options.budgetMs,
+      now: options.clockMs,
+      sleep: options.sleep,
+      onRetry: (m) => log2(`comment: ${m}`)
+    });
+    if (mustLook && !readOnly) {
+      try {
+        await retryTransient("find the preview comment", patience, async () => {
+          identity ??= await whoAmI(patience.deadline);
+          current = await findStickyComment({ ...sticky, identity }, patience.deadline);
+        });
+      } catch (error) {
+        return fail(phase, error);
+      }
+      mustLook = false;
+      if (!previousRead) {
+        previous = extractState(current?.body);
+        previousRead = true;
+      }
+    }
+    const body = render(phase, report);
+    if (readOnly) return { action: "degraded", reason: "read-only token", body };
+    if (options.mode === "on-change" && current) {
+      const skip = onChangeSkipReason(phase, current.body, body);
+      if (skip) return { action: "skipped", id: current.id, url: current.url, reason: skip };
+    }
+    const result = await writeStickyComment(
+      { ...sticky, identity, existingId: current?.id, body, phase },
+      patience
+    );
+    if (result.action === "degraded") {
+      mustLook = true;
+      return noteFailure(result);
+    }
+    if (result.id === void 0) mustLook = true;
+    else current = { id: result.id, url: result.url ?? current?.url, body };
+    return { ...result, url: result.url ?? current?.url };
+  }
+  async function whoAmI(deadline) {
+    const found = await resolveTokenIdentity(client, { deadline });
+    log2(
+      `comment: writing as ${found.login} (${found.source})${found.note ? `; ${found.note}` : ""}`
+    );
+    return found;
+  }
+  function render(phase, report) {
+    const input = {
       plan: options.plan,
       report,
       phase,
       context: options.context,
       marker: options.marker,
-      previous,
       now: options.now?.()
-    });
-    if (options.mode === "on-change" && current) {
-      const skip = onChangeSkipReason(phase, current.body, body);
-      if (skip) return { action: "skipped", id: current.id, url: current.url, reason: skip };
+    };
+    if (previous) {
+      try {
+        return renderComment({ ...input, previous });
+      } catch (error) {
+        log2(`comment: the existing comment's state is not usable (${errorMessage(error)})`);
+        previous = void 0;
+      }
     }
-    const result = await writeStickyComment({ ...target, existingId: current?.id, body });
-    if (result.action === "degraded") return giveUp({ ...result, body });
-    if (result.id !== void 0 && result.url !== void 0)
-      current = { id: result.id, url: result.url, body };
-    return result;
+    return renderComment(input);
   }
-  function giveUp(result) {
-    gaveUp = result;
+  function fail(phase, error) {
+    return noteFailure(degraded(error, phase));
+  }
+  function noteFailure(result) {
     if (result.warning) warn(result.warning);
+    if (result.reason === "read-only token") readOnly = true;
     return result;
   }
   return { publish, previousResult: () => lastResultOf(previous) };
 }
 function onChangeSkipReason(phase, existingBody, newBody) {
   if (phase === "deploying") return "on-change: the existing comment stays until the result";
-  const before = extractState(existingBody);
+  const before = extractState(existingBody, { strict: true });
   const after = extractState(newBody);
   if (before && after && significantlyEqual(before, after))
     return "on-change: nothing but timings changed";
@@ -10780,7 +11189,10 @@ function renderSummary(input) {
   if (plan) parts.push(planSection(plan, context));
   if (input.diagnostics) {
     parts.push(
-      details("Diagnostics", codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS }))
+      details(
+        "Cluster diagnostics, collected right after the failure",
+        codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS })
+      )
     );
   }
   return fit(parts);
@@ -10918,9 +11330,9 @@ import path2 from "node:path";
 
 // src/manifests/documents.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseManifestFile(text, file) {
+function parseManifestFile(text2, file) {
   const lineCounter = new import_yaml2.LineCounter();
-  const documents = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const documents = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (!Array.isArray(documents)) {
     return [];
   }
@@ -11147,9 +11559,9 @@ function knativeServiceViolations(service) {
       message: `Service name '${name}' must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters.`
     });
   }
-  const spec = record(service.spec);
-  const template = record(spec?.template);
-  const templateName = record(template?.metadata)?.name;
+  const spec = record2(service.spec);
+  const template = record2(spec?.template);
+  const templateName = record2(template?.metadata)?.name;
   if (templateName !== void 0) {
     if (typeof templateName !== "string" || !templateName.startsWith(`${name}-`)) {
       violations.push({
@@ -11163,7 +11575,7 @@ function knativeServiceViolations(service) {
       });
     }
   }
-  const containers = record(template?.spec)?.containers;
+  const containers = record2(template?.spec)?.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
     violations.push({
       path: ["spec", "template", "spec", "containers"],
@@ -11171,7 +11583,7 @@ function knativeServiceViolations(service) {
     });
   } else {
     containers.forEach((container, index) => {
-      if (typeof record(container)?.image !== "string" || !record(container)?.image) {
+      if (typeof record2(container)?.image !== "string" || !record2(container)?.image) {
         violations.push({
           path: ["spec", "template", "spec", "containers", index, "image"],
           message: `containers[${index}] needs an image.`
@@ -11191,7 +11603,7 @@ function trafficViolations(traffic) {
   const tags = /* @__PURE__ */ new Set();
   let sum = 0;
   traffic.forEach((entry, index) => {
-    const target = record(entry) ?? {};
+    const target = record2(entry) ?? {};
     const at = (field) => ["spec", "traffic", index, field];
     const percent2 = target.percent ?? 0;
     if (!Number.isInteger(percent2) || percent2 < 0 || percent2 > 100) {
@@ -11235,7 +11647,7 @@ function trafficViolations(traffic) {
   }
   return violations;
 }
-function record(value) {
+function record2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
@@ -11589,6 +12001,10 @@ function reportFailure(error) {
   process.exitCode = ExitCode.Failure;
 }
 
+// src/action/run-preview.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+
 // src/cluster/bring-up.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
 import { join as join4 } from "node:path";
@@ -11772,8 +12188,8 @@ function hashFromChecksumList(listText, fileName) {
   }
   return void 0;
 }
-function hashFromSingleHashFile(text) {
-  const first = text.trim().split(/\s+/)[0] ?? "";
+function hashFromSingleHashFile(text2) {
+  const first = text2.trim().split(/\s+/)[0] ?? "";
   return SHA256.test(first) ? first.toLowerCase() : void 0;
 }
 var ChecksumMismatchError = class extends Error {
@@ -11798,43 +12214,6 @@ import { createHash } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-
-// src/util/http-failures.ts
-var TRANSIENT_NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENOTFOUND",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT"
-]);
-function parseRetryAfter(value, now = Date.now()) {
-  if (!value) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
-}
-function networkCode2(error, depth = 0) {
-  if (typeof error !== "object" || error === null || depth > 5) return void 0;
-  const withCode = error;
-  if (typeof withCode.code === "string") return withCode.code;
-  return withCode.cause !== error ? networkCode2(withCode.cause, depth + 1) : void 0;
-}
-function isTimeout(error, depth = 0) {
-  if (!(error instanceof Error) || depth > 5) return false;
-  if (error.name === "TimeoutError") return true;
-  const cause = error.cause;
-  return error.name === "AbortError" && cause !== error && isTimeout(cause, depth + 1);
-}
-
-// src/install/http-fetch.ts
 var HttpStatusError = class extends Error {
   constructor(url2, status, retryAfterMs) {
     super(`GET ${url2} answered HTTP ${status}`);
@@ -11853,7 +12232,7 @@ function isTransientDownloadError(error) {
   }
   if (!(error instanceof Error)) return false;
   if (isTimeout(error)) return true;
-  const code = networkCode2(error);
+  const code = networkCode(error);
   if (code && TRANSIENT_NETWORK_CODES.has(code)) return true;
   return error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message);
 }
@@ -11953,12 +12332,12 @@ async function downloadVerified(artifact, options) {
 }
 async function expectedHash(artifact, options) {
   const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
-  const text = await retrying(
+  const text2 = await retrying(
     `download ${listUrl}`,
     options,
     (signal) => fetchText(listUrl, signal)
   );
-  const hash = artifact.checksum.kind === "list" ? hashFromChecksumList(text, artifact.fileName) : hashFromSingleHashFile(text);
+  const hash = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
   if (!hash) {
     throw new Error(
       `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
@@ -12177,8 +12556,8 @@ function inventoryOf(yamlText) {
 
 // src/cluster/webhook-errors.ts
 function isWebhookNotReady(message) {
-  const text = message.toLowerCase();
-  if (text.includes("failed calling webhook") || text.includes("failed to call webhook")) {
+  const text2 = message.toLowerCase();
+  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
     return [
       "connection refused",
       "no endpoints available for service",
@@ -12191,12 +12570,12 @@ function isWebhookNotReady(message) {
       "x509: certificate signed by unknown authority",
       // webhook cert not yet rotated in
       "tls: failed to verify certificate"
-    ].some((symptom) => text.includes(symptom));
+    ].some((symptom) => text2.includes(symptom));
   }
-  if (/no matches for kind .* in version/.test(text) || text.includes("ensure crds are installed first"))
+  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
     return true;
   return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
-    text
+    text2
   );
 }
 
@@ -12217,7 +12596,7 @@ function retryWhileWebhookStarting(what, step, options) {
     ...options.now ? { now: options.now } : {}
   });
 }
-var firstLine2 = (text) => text.split("\n").find((l) => l.trim()) ?? text;
+var firstLine2 = (text2) => text2.split("\n").find((l) => l.trim()) ?? text2;
 
 // src/cluster/knative.ts
 var KNATIVE_NAMESPACE = "knative-serving";
@@ -12314,8 +12693,8 @@ async function waitForCrdsEstablished(step, names) {
   const wanted = new Set(names);
   await waitUntil(
     async () => {
-      const list = await step.kubectl.getJson("customresourcedefinitions");
-      const byName = new Map(list.items.map((crd) => [crd.metadata?.name ?? "", crd]));
+      const list2 = await step.kubectl.getJson("customresourcedefinitions");
+      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
       const pending = [...wanted].map((name) => {
         const crd = byName.get(name);
         if (!crd) return `crd/${name}: not found`;
@@ -12362,7 +12741,7 @@ async function waitForWorkloads(step, workloads) {
   }
 }
 async function pendingIn(kubectl, namespace, workloads) {
-  const inNamespace = (list) => list.filter((w) => w.namespace === namespace).map((w) => w.name);
+  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
   const checks = [
     [
       "deployments",
@@ -12386,9 +12765,9 @@ async function pendingIn(kubectl, namespace, workloads) {
   const pending = [];
   for (const [kind, names, isDone] of checks) {
     if (names.length === 0) continue;
-    const list = await kubectl.getJson(kind, void 0, namespace);
+    const list2 = await kubectl.getJson(kind, void 0, namespace);
     const byName = new Map(
-      list.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
+      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
     );
     for (const name of names) {
       const object = byName.get(name);
@@ -12860,11 +13239,11 @@ function chiSquareGoodnessOfFit(observed, expectedProportions) {
   if (expectedProportions.some((weight) => !(weight > 0))) {
     throw new RangeError("every expected proportion must be positive");
   }
-  const total = observed.reduce((sum, count) => sum + count, 0);
+  const total = observed.reduce((sum, count2) => sum + count2, 0);
   let statistic = 0;
-  observed.forEach((count, index) => {
+  observed.forEach((count2, index) => {
     const expected = total * expectedProportions[index] / weightSum;
-    statistic += (count - expected) * (count - expected) / expected;
+    statistic += (count2 - expected) * (count2 - expected) / expected;
   });
   const degreesOfFreedom = observed.length - 1;
   const pValue = total === 0 ? 1 : chiSquareSurvival(statistic, degreesOfFreedom);
@@ -12874,7 +13253,7 @@ function chiSquareGoodnessOfFit(observed, expectedProportions) {
 // src/stats/judge.ts
 var DEFAULT_ALPHA = 0.01;
 function judgeSplit(observed, expectedPercent, alpha = DEFAULT_ALPHA) {
-  const total = Object.values(observed).reduce((sum, count) => sum + count, 0);
+  const total = Object.values(observed).reduce((sum, count2) => sum + count2, 0);
   if (total === 0) {
     return {
       verdict: "unmeasurable",
@@ -12883,15 +13262,15 @@ function judgeSplit(observed, expectedPercent, alpha = DEFAULT_ALPHA) {
     };
   }
   const unexpected = Object.entries(observed).filter(
-    ([revision, count]) => count > 0 && !((expectedPercent[revision] ?? 0) > 0)
+    ([revision, count2]) => count2 > 0 && !((expectedPercent[revision] ?? 0) > 0)
   );
   if (unexpected.length > 0) {
-    const [revision, count] = unexpected.sort((a, b) => b[1] - a[1])[0];
+    const [revision, count2] = unexpected.sort((a, b) => b[1] - a[1])[0];
     const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
     return {
       verdict: "deviates",
       test: "exact-split",
-      reason: `revision ${revision} is ${configured} but answered ${count} of ${total} attributed responses`
+      reason: `revision ${revision} is ${configured} but answered ${count2} of ${total} attributed responses`
     };
   }
   const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a.localeCompare(b));
@@ -12908,14 +13287,14 @@ function judgeSplit(observed, expectedPercent, alpha = DEFAULT_ALPHA) {
   }
   if (active.length === 2) {
     const [revision, percent2] = [...active].sort((a, b) => a[1] - b[1])[0];
-    const count = observed[revision] ?? 0;
-    const pValue2 = binomialTestTwoSided(count, total, percent2 / weightSum);
+    const count2 = observed[revision] ?? 0;
+    const pValue2 = binomialTestTwoSided(count2, total, percent2 / weightSum);
     const verdict2 = pValue2 < alpha ? "deviates" : "consistent";
     return {
       verdict: verdict2,
       test: "binomial",
       pValue: pValue2,
-      reason: `${revision} answered ${formatPercent(100 * count / total)} of ${total} attributed responses (configured ${formatPercent(100 * percent2 / weightSum)}); exact binomial test ${formatP(pValue2)} ${verdict2 === "deviates" ? "<" : ">="} alpha ${alpha}`
+      reason: `${revision} answered ${formatPercent(100 * count2 / total)} of ${total} attributed responses (configured ${formatPercent(100 * percent2 / weightSum)}); exact binomial test ${formatP(pValue2)} ${verdict2 === "deviates" ? "<" : ">="} alpha ${alpha}`
     };
   }
   const counts = active.map(([revision]) => observed[revision] ?? 0);
@@ -12959,8 +13338,8 @@ function fingerprint(body) {
 function isSuccess(status) {
   return status >= 200 && status < 300;
 }
-function truncate2(text, limit = SAMPLE_CHARS) {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}\u2026`;
+function truncate2(text2, limit = SAMPLE_CHARS) {
+  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
 }
 function describeOutcome(outcome) {
   if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
@@ -13082,7 +13461,7 @@ function createTally(revisions) {
     unattributed: { count: 0, errors: 0, successes: 0, samples: [] }
   };
 }
-function record2(tally, outcome, attribution) {
+function record3(tally, outcome, attribution) {
   tally.requests++;
   if (attribution.kind === "revision" && outcome.kind === "response") {
     let entry = tally.byRevision.get(attribution.revision);
@@ -13117,7 +13496,7 @@ async function sendLoad(client, attributor, revisions, settings) {
     while (started < settings.requests) {
       started++;
       const outcome = await client.get(request);
-      record2(tally, outcome, attributor.attribute(outcome));
+      record3(tally, outcome, attributor.attribute(outcome));
     }
   };
   const workers = Math.max(1, Math.min(settings.concurrency, settings.requests));
@@ -13161,13 +13540,13 @@ function summarizeTagAnswers(target, outcomes) {
     const header = revisionHeader(outcome.headers);
     return header === void 0 || header === target.expectedRevision;
   };
-  const matching2 = outcomes.filter(matches);
+  const matching3 = outcomes.filter(matches);
   const firstMismatch = outcomes.find((outcome) => !matches(outcome));
   const shown = firstMismatch ?? outcomes[0];
   const bodies = new Set(
-    matching2.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
+    matching3.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
   );
-  const sendsHeader = matching2.length > 0 && matching2.every(
+  const sendsHeader = matching3.length > 0 && matching3.every(
     (outcome) => outcome.kind === "response" && revisionHeader(outcome.headers) !== void 0
   );
   return {
@@ -13177,7 +13556,7 @@ function summarizeTagAnswers(target, outcomes) {
       host: target.host,
       expectedRevision: target.expectedRevision,
       requests: outcomes.length,
-      matched: matching2.length,
+      matched: matching3.length,
       sample: shown ? describeOutcome(shown) : ""
     },
     fingerprint: bodies.size === 1 ? [...bodies][0] : void 0,
@@ -13267,8 +13646,8 @@ function decideVerdict(findings, tally, expected, alpha) {
     observed[revision] = entry.responses;
     attributedSuccesses += entry.responses - entry.errors;
   }
-  for (const [revision, count] of tally.foreign)
-    observed[revision] = (observed[revision] ?? 0) + count;
+  for (const [revision, count2] of tally.foreign)
+    observed[revision] = (observed[revision] ?? 0) + count2;
   const unknownSuccesses = tally.unattributed.successes;
   if (unknownSuccesses > 0 && unknownSuccesses >= attributedSuccesses) {
     return withNotes({
@@ -13288,9 +13667,9 @@ function tallyNotes(tally) {
     0
   );
   if (revisionErrors > 0) notes.push(`${revisionErrors} non-2xx responses from the revisions`);
-  const { count, errors } = tally.unattributed;
-  if (count > 0) {
-    notes.push(`${count} responses unattributed (${errors} of them errors: non-2xx or transport)`);
+  const { count: count2, errors } = tally.unattributed;
+  if (count2 > 0) {
+    notes.push(`${count2} responses unattributed (${errors} of them errors: non-2xx or transport)`);
   }
   return notes;
 }
@@ -13368,7 +13747,7 @@ async function probeService(options) {
       concurrency,
       timeoutMs: requestTimeoutMs
     });
-    const { count, errors, samples } = tally.unattributed;
+    const { count: count2, errors, samples } = tally.unattributed;
     return {
       service: options.service,
       namespace: options.namespace,
@@ -13376,7 +13755,7 @@ async function probeService(options) {
       url: options.url ?? `http://${options.host}`,
       requests: tally.requests,
       revisions: revisionResults(tally, options.expected, options.revisions),
-      unattributed: { count, errors, samples },
+      unattributed: { count: count2, errors, samples },
       tagChecks: findings.map((finding) => finding.check),
       ...decideVerdict(findings, tally, options.expected, alpha),
       alpha,
@@ -13448,7 +13827,7 @@ async function runPreview(config, runner, plan, state) {
       { workDir: runner.workDir }
     );
     if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
-    for (const warning2 of result.warnings) log().warning(`Cleanup: ${warning2}`);
+    for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
   });
   try {
     const specs = parseBuildLines(config.build);
@@ -13531,7 +13910,8 @@ async function runPreview(config, runner, plan, state) {
         timings: phaseTimings(),
         failure: { phase: failedPhase, message }
       },
-      failed: true
+      failed: true,
+      diagnostics: await diagnoseFailure(handle, runner, state)
     };
   } finally {
     stopListening();
@@ -13551,6 +13931,24 @@ async function startK3dCluster(config, runner, onHandle) {
     ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
     timings: started.timings
   };
+}
+async function diagnoseFailure(handle, runner, state) {
+  if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
+  return log().group("Collect diagnostics", async () => {
+    try {
+      const kubectl = new Kubectl(
+        createToolRunner(handle.kubectlPath, { kind: "kubectl" }),
+        handle.kubeconfigPath
+      );
+      const saved = await saveDiagnostics(kubectl, join6(runner.workDir, handle.clusterName));
+      state.saveDiagnosticsCollected();
+      log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
+      return saved.diagnostics;
+    } catch (error) {
+      log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+      return void 0;
+    }
+  });
 }
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
@@ -13666,7 +14064,7 @@ async function preview(config, runner, plan, context, state) {
     marker: markerFromEnv()
   });
   await commenter.publish("deploying", { status: "deploying", services: [], timings: {} });
-  const { report, failed } = await runPreview(config, runner, plan, state);
+  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
   state.saveOutcome(failed ? "failure" : "success");
   setOutput("report", JSON.stringify(report));
   setOutput("timings", JSON.stringify(report.timings));
@@ -13674,7 +14072,7 @@ async function preview(config, runner, plan, context, state) {
   if (written.id !== void 0) setOutput("comment-id", String(written.id));
   if (written.url) setOutput("comment-url", written.url);
   await writeJobSummary(
-    renderSummary({ plan, report, context, previous: commenter.previousResult() })
+    renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() })
   );
   if (report.failure) setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
   else if (failed) {
@@ -13684,15 +14082,17 @@ async function preview(config, runner, plan, context, state) {
     );
   } else log().info(`Preview finished: ${report.status}.`);
 }
+var defaultConfig = () => parseInputs(() => "");
 function renderContext(config, runner) {
+  const settings = config ?? defaultConfig();
   return {
     serverUrl: runner.serverUrl,
     repository: runner.repository ?? "local/preview",
     runId: runner.runId,
     runAttempt: runner.runAttempt,
-    labelPrefix: config?.labelPrefix ?? "canary-",
-    requests: config?.requests ?? 400,
-    loadBalancerPort: config?.loadBalancerPort ?? 8081
+    labelPrefix: settings.labelPrefix,
+    requests: settings.requests,
+    loadBalancerPort: settings.loadBalancerPort
   };
 }
 function unplannedPullRequest(trigger, config) {
@@ -13710,7 +14110,7 @@ function unplannedPullRequest(trigger, config) {
     headSha: trigger.headSha,
     labels: config?.labelOverride ?? trigger.labels,
     split: { prPercent: 100, reason: "not decided: the run failed while planning" },
-    domain: config?.domain ?? "example.com",
+    domain: (config ?? defaultConfig()).domain,
     services: [],
     otherObjects: []
   };

@@ -9,7 +9,7 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-NGB32QMF.js";
+} from "./chunks/chunk-JARYXQBT.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {
@@ -19,7 +19,7 @@ async function runPost(state = new StepState()) {
       log().info("No cluster was created: nothing to clean up.");
       return;
     }
-    const failed = state.readOutcome() !== "success";
+    const failed = state.readOutcome() !== "success" && !state.diagnosticsCollected();
     await log().group(`Clean up k3d cluster ${cluster.clusterName}`, async () => {
       const result = await cleanup({ ...cluster, failed }, { workDir: readRunnerEnv().workDir });
       if (result.diagnostics) {

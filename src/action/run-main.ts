@@ -110,7 +110,7 @@ async function preview(
   });
   await commenter.publish('deploying', { status: 'deploying', services: [], timings: {} });
 
-  const { report, failed } = await runPreview(config, runner, plan, state);
+  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
   state.saveOutcome(failed ? 'failure' : 'success');
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('timings', JSON.stringify(report.timings));
@@ -119,7 +119,7 @@ async function preview(
   if (written.id !== undefined) core.setOutput('comment-id', String(written.id));
   if (written.url) core.setOutput('comment-url', written.url);
   await writeJobSummary(
-    renderSummary({ plan, report, context, previous: commenter.previousResult() }),
+    renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() }),
   );
 
   if (report.failure) core.setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
@@ -133,18 +133,22 @@ async function preview(
   } else log().info(`Preview finished: ${report.status}.`);
 }
 
+/** The inputs' defaults, for a failure before the inputs were read (one source: INPUT_DEFAULTS). */
+const defaultConfig = (): ActionConfig => parseInputs(() => '');
+
 function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): RenderContext {
+  const settings = config ?? defaultConfig();
   return {
     serverUrl: runner.serverUrl,
     repository: runner.repository ?? 'local/preview',
     runId: runner.runId,
     runAttempt: runner.runAttempt,
-    labelPrefix: config?.labelPrefix ?? 'canary-',
-    requests: config?.requests ?? 400,
-    loadBalancerPort: config?.loadBalancerPort ?? 8081,
+    labelPrefix: settings.labelPrefix,
+    requests: settings.requests,
+    loadBalancerPort: settings.loadBalancerPort,
     action: { repository: runner.actionRepository, ref: runner.actionRef },
-    manifests: config?.manifests,
-    build: config?.build,
+    manifests: settings.manifests,
+    build: settings.build,
   };
 }
 
@@ -167,7 +171,7 @@ function unplannedPullRequest(
     headSha: trigger.headSha,
     labels: config?.labelOverride ?? trigger.labels,
     split: { prPercent: 100, reason: 'not decided: the run failed while planning' },
-    domain: config?.domain ?? 'example.com',
+    domain: (config ?? defaultConfig()).domain,
     services: [],
     otherObjects: [],
   };

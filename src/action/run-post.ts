@@ -18,8 +18,9 @@ export async function runPost(state: StepState = new StepState()): Promise<void>
       log().info('No cluster was created: nothing to clean up.');
       return;
     }
-    // No outcome saved means the main step was cancelled or crashed: treat as failed.
-    const failed = state.readOutcome() !== 'success';
+    // No outcome saved means the main step was cancelled or crashed: treat as failed. A failed
+    // main step has collected its diagnostics already, while the cluster was fresh.
+    const failed = state.readOutcome() !== 'success' && !state.diagnosticsCollected();
     await log().group(`Clean up k3d cluster ${cluster.clusterName}`, async () => {
       const result = await cleanup({ ...cluster, failed }, { workDir: readRunnerEnv().workDir });
       if (result.diagnostics) {

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ActionConfig } from '../config/inputs.js';
 import { bringUp, BringUpError, type ClusterHandle } from '../cluster/bring-up.js';
-import { cleanup } from '../cluster/cleanup.js';
+import { cleanup, saveDiagnostics } from '../cluster/cleanup.js';
 import type { K3d } from '../cluster/k3d.js';
-import type { Kubectl } from '../cluster/kubectl.js';
+import { Kubectl } from '../cluster/kubectl.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import { buildImages } from '../images/build.js';
@@ -21,6 +23,8 @@ export interface PreviewResult {
   report: RunReport;
   /** The run should fail: a failed phase, or a deviating split with fail-on-deviation. */
   failed: boolean;
+  /** The cluster's diagnostics, collected right after a failure while the cluster still runs. */
+  diagnostics?: string;
 }
 
 /** A cluster ready for the preview's services, however it was obtained. */
@@ -149,6 +153,7 @@ export async function runPreview(
         failure: { phase: failedPhase, message },
       },
       failed: true,
+      diagnostics: await diagnoseFailure(handle, runner, state),
     };
   } finally {
     stopListening();
@@ -177,6 +182,33 @@ async function startK3dCluster(
     ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
     timings: started.timings,
   };
+}
+
+/**
+ * Diagnostics of a failed run, collected by the main step itself: later steps of the user's job
+ * (an upload of artifacts, say) run before the post step, and should find them already.
+ */
+async function diagnoseFailure(
+  handle: ClusterHandle | undefined,
+  runner: RunnerEnv,
+  state: StepState,
+): Promise<string | undefined> {
+  if (!handle?.kubectlPath || !existsSync(handle.kubeconfigPath)) return undefined;
+  return log().group('Collect diagnostics', async () => {
+    try {
+      const kubectl = new Kubectl(
+        createToolRunner(handle.kubectlPath!, { kind: 'kubectl' }),
+        handle.kubeconfigPath,
+      );
+      const saved = await saveDiagnostics(kubectl, join(runner.workDir, handle.clusterName));
+      state.saveDiagnosticsCollected();
+      log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
+      return saved.diagnostics;
+    } catch (error) {
+      log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+      return undefined;
+    }
+  });
 }
 
 function needsBaseImages(plan: PreviewPlan): boolean {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isValidClusterName } from '../cluster/cluster-name.js';
 
 /** State names, as the runner stores them. */
-const NAMES = { cluster: 'cluster', outcome: 'outcome' } as const;
+const NAMES = { cluster: 'cluster', outcome: 'outcome', diagnostics: 'diagnostics' } as const;
 
 /** A k3d cluster the run created (or started to create), and the tools that manage it. */
 export interface SavedCluster {
@@ -53,6 +53,15 @@ export class StepState {
 
   saveOutcome(outcome: Outcome): void {
     this.store.save(NAMES.outcome, outcome);
+  }
+
+  /** The main step collected the failed cluster's diagnostics itself (the post step need not). */
+  saveDiagnosticsCollected(): void {
+    this.store.save(NAMES.diagnostics, 'collected');
+  }
+
+  diagnosticsCollected(): boolean {
+    return this.store.read(NAMES.diagnostics) === 'collected';
   }
 
   /** No outcome means the main step was cancelled or crashed. */

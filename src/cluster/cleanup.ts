@@ -12,7 +12,7 @@ import { Kubectl } from './kubectl.js';
 export interface CleanupOptions {
   clusterName: string;
   kubeconfigPath: string;
-  /** The run failed (or was cancelled): collect diagnostics before deleting. */
+  /** Collect diagnostics before deleting: the run failed or was cancelled, and none were collected yet. */
   failed: boolean;
   keepCluster: boolean;
   /** The k3d/kubectl binaries bring-up used; default: whatever is on PATH. */
@@ -35,6 +35,22 @@ export interface CleanupResult {
   deleted: boolean;
   /** Everything that went wrong; the caller logs them as warnings, never fails the job. */
   warnings: string[];
+}
+
+/**
+ * Collects the cluster's diagnostics and writes them to `<dir>/diagnostics.txt` (nothing else of
+ * the cluster's folder: the kubeconfig beside it must never be uploaded with them).
+ */
+export async function saveDiagnostics(
+  kubectl: Kubectl,
+  dir: string,
+  options?: DiagnosticsOptions,
+): Promise<{ diagnostics: string; diagnosticsFile: string }> {
+  const diagnostics = await collectDiagnostics(kubectl, options);
+  await mkdir(dir, { recursive: true });
+  const diagnosticsFile = join(dir, 'diagnostics.txt');
+  await writeFile(diagnosticsFile, diagnostics);
+  return { diagnostics, diagnosticsFile };
 }
 
 const inFlight = new Map<string, Promise<CleanupResult>>();
@@ -74,16 +90,19 @@ async function runCleanup(options: CleanupOptions, deps: CleanupDeps): Promise<C
   }
 
   if (options.failed && existsSync(options.kubeconfigPath)) {
+    const kubectl = new Kubectl(
+      runnerFor(options.kubectlPath ?? 'kubectl', 'kubectl'),
+      options.kubeconfigPath,
+    );
     try {
-      const kubectl = new Kubectl(
-        runnerFor(options.kubectlPath ?? 'kubectl', 'kubectl'),
-        options.kubeconfigPath,
+      Object.assign(
+        result,
+        await saveDiagnostics(
+          kubectl,
+          join(deps.workDir, options.clusterName),
+          options.diagnostics,
+        ),
       );
-      result.diagnostics = await collectDiagnostics(kubectl, options.diagnostics);
-      const dir = join(deps.workDir, options.clusterName);
-      await mkdir(dir, { recursive: true });
-      result.diagnosticsFile = join(dir, 'diagnostics.txt');
-      await writeFile(result.diagnosticsFile, result.diagnostics);
     } catch (error) {
       result.warnings.push(`could not collect diagnostics: ${errorMessage(error)}`);
     }

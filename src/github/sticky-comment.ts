@@ -3,21 +3,30 @@
  * A comment anybody else wrote is never edited, even if it carries the marker. Writing never
  * throws: a failed write becomes a warning, because the comment is a courtesy and the job
  * summary and outputs carry the result.
+ *
+ * A write that fails in a way that may pass (5xx, timeout, dropped connection) may still have
+ * happened on GitHub's side. So before writing again the comment is looked for again, and a new
+ * one is only created when that look found none: a retry never makes a second comment.
  */
 import { errorMessage } from '../util/errors.js';
-import { httpStatusOf, type GitHubClient } from './client.js';
+import { sleep as realSleep, withRetry } from '../util/retry.js';
+import {
+  httpStatusOf,
+  isPermissionDenied,
+  isTransientFailure,
+  type GitHubClient,
+} from './client.js';
 import { isAuthoredBy, type TokenIdentity } from './identity.js';
 
-export interface IssueComment {
-  id: number;
-  html_url: string;
-  body?: string | null;
-  user?: { login?: string; type?: string } | null;
-}
+/** How long one comment write may take in all, looks and pauses included. */
+export const WRITE_BUDGET_MS = 60_000;
+const FIRST_PAUSE_MS = 1000;
+const LONGEST_PAUSE_MS = 16_000;
 
 export interface ExistingComment {
   id: number;
-  url: string;
+  /** Absent when GitHub's answer lacked it; the comment is still edited by id. */
+  url?: string;
   body: string;
 }
 
@@ -28,6 +37,39 @@ export interface CommentTarget {
   issueNumber: number;
 }
 
+/** What finds our comment among the PR's comments. */
+export interface StickyTarget extends CommentTarget {
+  marker: string;
+  identity: TokenIdentity;
+}
+
+/** How long to keep trying, and how to wait (tests pass a fake clock). */
+export interface Patience {
+  /** Epoch ms (on `now`'s clock) after which nothing new starts. */
+  deadline: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Told about each retry, for the log. */
+  onRetry?: (message: string) => void;
+}
+
+export function patienceFor(
+  options: {
+    budgetMs?: number;
+    now?: () => number;
+    sleep?: (ms: number) => Promise<void>;
+    onRetry?: (message: string) => void;
+  } = {},
+): Patience {
+  const now = options.now ?? Date.now;
+  return {
+    deadline: now() + (options.budgetMs ?? WRITE_BUDGET_MS),
+    now,
+    sleep: options.sleep ?? realSleep,
+    onRetry: options.onRetry,
+  };
+}
+
 export type CommentAction = 'created' | 'updated' | 'skipped' | 'degraded';
 
 export interface CommentWriteResult {
@@ -36,13 +78,13 @@ export interface CommentWriteResult {
   url?: string;
   /** For the log: why it was skipped or degraded. */
   reason?: string;
-  /** For core.warning, when the comment could not be written. */
+  /** For a warning annotation, when the comment could not be written. */
   warning?: string;
   /** The body that could not be written (degraded), e.g. to hand to a workflow_run poster. */
   body?: string;
 }
 
-function commentsPath(target: CommentTarget): string {
+function issuesPath(target: CommentTarget): string {
   const repo = `${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   return `/repos/${repo}/issues`;
 }
@@ -52,17 +94,71 @@ export function carriesMarker(body: string | null | undefined, marker: string): 
   return body === marker || (body ?? '').startsWith(`${marker}\n`);
 }
 
-/** Reads every page of the PR's comments; returns the oldest one by us with the marker. */
+/** A comment as GitHub lists it, kept only if its fields have the expected types. */
+function commentOf(item: unknown): (ExistingComment & { user: unknown }) | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { id, html_url: url, body, user } = item as Record<string, unknown>;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  return {
+    id,
+    url: typeof url === 'string' ? url : undefined,
+    body: typeof body === 'string' ? body : '',
+    user,
+  };
+}
+
+function authorOf(user: unknown): { login?: string; type?: string } | undefined {
+  if (typeof user !== 'object' || user === null) return undefined;
+  const { login, type } = user as Record<string, unknown>;
+  return {
+    login: typeof login === 'string' ? login : undefined,
+    type: typeof type === 'string' ? type : undefined,
+  };
+}
+
+/** One look through every page of the PR's comments: the oldest one by us with the marker. */
 export async function findStickyComment(
-  target: CommentTarget & { marker: string; identity: TokenIdentity },
+  target: StickyTarget,
+  deadline?: number,
 ): Promise<ExistingComment | undefined> {
-  const comments = await target.client.paginate<IssueComment>(
-    `${commentsPath(target)}/${target.issueNumber}/comments?per_page=100`,
+  const items = await target.client.paginate<unknown>(
+    `${issuesPath(target)}/${target.issueNumber}/comments?per_page=100`,
+    { deadline },
   );
-  const ours = comments.find(
-    (c) => carriesMarker(c.body, target.marker) && isAuthoredBy(c.user, target.identity),
-  );
-  return ours ? { id: ours.id, url: ours.html_url, body: ours.body ?? '' } : undefined;
+  for (const item of items) {
+    const comment = commentOf(item);
+    if (
+      comment &&
+      carriesMarker(comment.body, target.marker) &&
+      isAuthoredBy(authorOf(comment.user), target.identity)
+    ) {
+      return { id: comment.id, url: comment.url, body: comment.body };
+    }
+  }
+  return undefined;
+}
+
+/** Runs `attempt` again after failures that may pass, with backoff, until the deadline. */
+export function retryTransient<T>(
+  what: string,
+  patience: Patience,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  return withRetry(attempt, {
+    what,
+    // The deadline bounds it; the count only guards against a clock that stands still.
+    attempts: 12,
+    initialDelayMs: FIRST_PAUSE_MS,
+    maxDelayMs: LONGEST_PAUSE_MS,
+    deadline: patience.deadline,
+    isTransient: isTransientFailure,
+    onRetry: (error, n, delayMs) =>
+      patience.onRetry?.(
+        `${errorMessage(error)}; ${what}: try ${n + 1} in ${Math.round(delayMs / 1000)} s`,
+      ),
+    sleep: patience.sleep,
+    now: patience.now,
+  });
 }
 
 export const READ_ONLY_HELP =
@@ -73,50 +169,99 @@ export const READ_ONLY_HELP =
   'For same-repository pull requests, give the job `permissions: pull-requests: write`.';
 
 /**
- * One write: PATCH the existing comment, or POST a new one. If the comment vanished between
- * listing and writing (PATCH 404), it is created instead; that is still the phase's only write.
+ * Writes `body`: PATCHes the comment we know of, else POSTs a new one. After a failure that may
+ * pass, waits, looks for the comment again (marker and author, every page), and PATCHes what it
+ * found or POSTs only if it found nothing. Never throws.
  */
 export async function writeStickyComment(
-  target: CommentTarget & { existingId?: number; body: string },
+  target: StickyTarget & {
+    existingId?: number;
+    body: string;
+    /** Named in the warning. */
+    phase?: 'deploying' | 'result';
+  },
+  patience: Patience = patienceFor(),
 ): Promise<CommentWriteResult> {
-  const base = commentsPath(target);
-  try {
-    if (target.existingId !== undefined) {
-      try {
-        const { data } = await target.client.request<IssueComment>(
-          'PATCH',
-          `${base}/comments/${target.existingId}`,
-          { body: target.body },
-        );
-        return { action: 'updated', id: data.id, url: data.html_url };
-      } catch (error) {
-        if (httpStatusOf(error) !== 404) throw error;
-      }
-    }
-    const { data } = await target.client.request<IssueComment>(
+  const base = issuesPath(target);
+  const { client, body } = target;
+  const request = { deadline: patience.deadline };
+  let existingId = target.existingId;
+  /** Set while an earlier write may or may not have happened: look before writing. */
+  let mustLook = false;
+
+  async function post(): Promise<CommentWriteResult> {
+    const { data } = await client.request<unknown>(
       'POST',
       `${base}/${target.issueNumber}/comments`,
-      { body: target.body },
+      { body },
+      request,
     );
-    return { action: 'created', id: data.id, url: data.html_url };
+    const created = commentOf(data);
+    return { action: 'created', id: created?.id, url: created?.url };
+  }
+
+  async function patch(id: number): Promise<CommentWriteResult> {
+    const { data } = await client.request<unknown>(
+      'PATCH',
+      `${base}/comments/${id}`,
+      { body },
+      request,
+    );
+    return { action: 'updated', id, url: commentOf(data)?.url };
+  }
+
+  async function attempt(): Promise<CommentWriteResult> {
+    if (mustLook) {
+      existingId = (await findStickyComment(target, patience.deadline))?.id;
+      mustLook = false;
+    }
+    mustLook = true;
+    let result: CommentWriteResult;
+    if (existingId === undefined) {
+      result = await post();
+    } else {
+      try {
+        result = await patch(existingId);
+      } catch (error) {
+        if (httpStatusOf(error) !== 404) throw error;
+        // Deleted since we saw it: look again, and create it only if no other one of ours is left.
+        const gone = existingId;
+        existingId = (await findStickyComment(target, patience.deadline))?.id;
+        if (existingId === gone) throw error;
+        result = existingId === undefined ? await post() : await patch(existingId);
+      }
+    }
+    mustLook = false;
+    return result;
+  }
+
+  try {
+    return await retryTransient('write the preview comment', patience, attempt);
   } catch (error) {
-    return degraded(error);
+    return { ...degraded(error, target.phase), body };
   }
 }
 
-export function degraded(error: unknown): CommentWriteResult {
-  const status = httpStatusOf(error);
-  const readOnly = status === 403 || status === 404;
-  const warning = readOnly
-    ? `Could not write the preview comment: ${errorMessage(error)}. ${READ_ONLY_HELP}`
-    : `Could not write the preview comment: ${errorMessage(error)}. ` +
-      "The results are in this job's summary and outputs; the run's result is unchanged.";
-  return { action: 'degraded', reason: readOnly ? 'read-only token' : 'GitHub API error', warning };
+/**
+ * A write (or the look before it) that failed for good, as a result with its warning. Only a
+ * refusal for want of permission is the read-only case; anything else says what failed.
+ */
+export function degraded(error: unknown, phase?: 'deploying' | 'result'): CommentWriteResult {
+  const readOnly = isPermissionDenied(error);
+  const what = `Could not write the preview comment${phase ? ` (${phase})` : ''}: ${errorMessage(error)}.`;
+  const after =
+    phase === 'deploying'
+      ? 'The preview goes on; the comment is tried again with the result, ' +
+        "which is also in this job's summary and outputs."
+      : "The results are in this job's summary and outputs; the run's result is unchanged.";
+  return {
+    action: 'degraded',
+    reason: readOnly ? 'read-only token' : 'GitHub API error',
+    warning: readOnly ? `${what} ${READ_ONLY_HELP}` : `${what} ${after}`,
+  };
 }
 
-export interface UpsertOptions extends CommentTarget {
-  marker: string;
-  identity: TokenIdentity;
+export interface UpsertOptions extends StickyTarget {
   /**
    * Builds the body from the existing comment, if any; undefined means nothing to write
    * (on-change found no change).
@@ -124,13 +269,16 @@ export interface UpsertOptions extends CommentTarget {
   render: (existing: ExistingComment | undefined) => string | undefined;
 }
 
-/** Find, render, write once. Never throws. */
+/** Find, render, write. Never throws. */
 export async function upsertStickyComment(
   options: UpsertOptions,
+  patience: Patience = patienceFor(),
 ): Promise<CommentWriteResult & { existing?: ExistingComment }> {
   let existing: ExistingComment | undefined;
   try {
-    existing = await findStickyComment(options);
+    existing = await retryTransient('find the preview comment', patience, () =>
+      findStickyComment(options, patience.deadline),
+    );
   } catch (error) {
     return degraded(error);
   }
@@ -144,6 +292,6 @@ export async function upsertStickyComment(
       existing,
     };
   }
-  const result = await writeStickyComment({ ...options, existingId: existing?.id, body });
+  const result = await writeStickyComment({ ...options, existingId: existing?.id, body }, patience);
   return { ...result, existing, body };
 }

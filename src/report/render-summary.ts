@@ -69,7 +69,10 @@ export function renderSummary(input: SummaryRenderInput): string {
   if (plan) parts.push(planSection(plan, context));
   if (input.diagnostics) {
     parts.push(
-      details('Diagnostics', codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS })),
+      details(
+        'Cluster diagnostics, collected right after the failure',
+        codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS }),
+      ),
     );
   }
   return fit(parts);

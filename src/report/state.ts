@@ -2,15 +2,22 @@
  * The machine-readable state hidden in the sticky comment: lets the next run show what changed
  * and lets `comment: on-change` skip writes that would change nothing but timings.
  * Embedded as base64 JSON so no `--` or `>` can end the HTML comment early.
+ *
+ * Read back, it is untrusted input (anyone with write access can edit the comment): see
+ * state-schema.ts.
  */
 import type { PreviewPlan, Side } from '../plan/types.js';
 import type { RunReport, RunStatus, Verdict } from './model.js';
+import { parseCommentState, STATE_LIMITS } from './state-schema.js';
 
 export const STATE_PREFIX = '<!-- knative-action:state ';
 const STATE_SUFFIX = ' -->';
 /** More than this many services are not remembered; the comment does not show them either. */
-const MAX_STATE_SERVICES = 50;
+const MAX_STATE_SERVICES = STATE_LIMITS.services;
+/** The longest state JSON written, and read back. */
 const MAX_STATE_CHARS = 16_000;
+/** Base64 of MAX_STATE_CHARS UTF-16 units as UTF-8, which takes up to 3 bytes for each. */
+const MAX_ENCODED_CHARS = MAX_STATE_CHARS * 4;
 
 export type CommentPhase = 'deploying' | 'result';
 
@@ -43,7 +50,8 @@ export interface RunSnapshot {
   failure?: { phase: string; message: string };
   /** Not significant for on-change: */
   timings: Record<string, number>;
-  updatedAt: string;
+  /** Absent when a stored value was invalid. */
+  updatedAt?: string;
   run?: { id: string; attempt: string };
 }
 
@@ -132,37 +140,36 @@ export function embedState(state: CommentState): string {
   let json = JSON.stringify(state);
   if (json.length > MAX_STATE_CHARS)
     json = JSON.stringify({ ...state, services: [], lastResult: undefined });
+  if (json.length > MAX_STATE_CHARS)
+    json = JSON.stringify({ ...state, services: [], lastResult: undefined, failure: undefined });
   return `${STATE_PREFIX}${Buffer.from(json, 'utf8').toString('base64')}${STATE_SUFFIX}`;
 }
 
 /**
  * Reads the state from the comment's second line only: response samples inside code blocks
- * further down could contain a look-alike, and must never be trusted as state.
+ * further down could contain a look-alike, and must never be trusted as state. Anything that
+ * is not a valid state is treated as absent; invalid optional parts are left out, unless
+ * `strict`, where any invalid part makes the whole state absent.
  */
-export function extractState(body: string | undefined): CommentState | undefined {
+export function extractState(
+  body: string | undefined,
+  options: { strict?: boolean } = {},
+): CommentState | undefined {
   const line = body?.split('\n', 2)[1]?.trim();
   if (!line?.startsWith(STATE_PREFIX) || !line.endsWith(STATE_SUFFIX)) return undefined;
   const encoded = line.slice(STATE_PREFIX.length, -STATE_SUFFIX.length);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) return undefined;
+  if (encoded.length > MAX_ENCODED_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+    return undefined;
+  const json = Buffer.from(encoded, 'base64').toString('utf8');
+  if (json.length > MAX_STATE_CHARS) return undefined;
+  let parsed: ReturnType<typeof parseCommentState>;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
-    return isCommentState(parsed) ? parsed : undefined;
+    parsed = parseCommentState(JSON.parse(json));
   } catch {
     return undefined;
   }
-}
-
-function isCommentState(value: unknown): value is CommentState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<CommentState>;
-  return (
-    v.v === 1 &&
-    (v.phase === 'deploying' || v.phase === 'result') &&
-    typeof v.status === 'string' &&
-    typeof v.headSha === 'string' &&
-    typeof v.prPercent === 'number' &&
-    Array.isArray(v.services)
-  );
+  if (!parsed || (options.strict && parsed.dropped.length > 0)) return undefined;
+  return parsed.state;
 }
 
 /**

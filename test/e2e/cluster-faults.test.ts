@@ -77,7 +77,7 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
       env: { SIM_REVISION_NEVER_READY: revisionNames(world.repo, 'hello').pr },
     }));
 
-  it('a PR revision that never becomes Ready fails in deploy with its reason; post collects diagnostics and deletes', async () => {
+  it('a PR revision that never becomes Ready fails in deploy with its reason; main collects diagnostics, post deletes', async () => {
     const { pr } = revisionNames(world.repo, 'hello');
     const run = await runNeverReady();
     expect(run.main.exitCode).toBe(1);
@@ -92,21 +92,23 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
     expect(errors).toContain('ProgressDeadlineExceeded: Initial scale was never achieved');
     expect(run.main.summary).toContain('failed in phase `deploy`');
 
-    // Post: diagnostics (file and job summary), then the cluster is deleted.
-    expect(run.post.exitCode).toBe(0);
+    // The main step collects diagnostics (file and job summary) while the cluster still runs, so
+    // the job's later steps (an artifact upload) find them; the post step only deletes.
     const diagnosticsFile = path.join(
       run.main.runnerTemp,
       'knative-action',
       run.clusterName,
       'diagnostics.txt',
     );
-    expect(run.post.stdout).toContain(`Diagnostics written to ${diagnosticsFile}`);
+    expect(run.main.stdout).toContain(`Diagnostics written to ${diagnosticsFile}`);
     expect(readFileSync(diagnosticsFile, 'utf8')).toContain(`pod/default/${pr}-deployment`);
-    expect(run.post.summary).toContain('## Cluster diagnostics');
-    expect(run.post.summary).toContain('### Pods');
-    expect(run.post.summary).toMatch(
+    expect(run.main.summary).toContain('Cluster diagnostics, collected right after the failure');
+    expect(run.main.summary).toContain('### Pods');
+    expect(run.main.summary).toMatch(
       new RegExp(`### Pods not ready\\n(pod/default/${pr}-deployment)`),
     );
+    expect(run.post.exitCode).toBe(0);
+    expect(run.post.stdout).not.toContain('Diagnostics written to');
     expect(run.post.stdout).toContain(`Deleted k3d cluster ${run.clusterName}.`);
     expect(clusterList(world.sim)).not.toContain(run.clusterName);
   });
@@ -117,7 +119,7 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
     const { pr } = revisionNames(world.repo, 'hello');
     const run = await runNeverReady();
     const knative =
-      /### Knative services\n([\s\S]*?)\n### Pods\n/.exec(run.post.summary)?.[1] ?? '';
+      /### Knative services\n([\s\S]*?)\n### Pods\n/.exec(run.main.summary)?.[1] ?? '';
     expect(knative).toContain(pr);
     expect(knative).toContain('ProgressDeadlineExceeded');
   });
@@ -150,7 +152,7 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
       expect(run.main.exitCode).toBe(1);
       expect(reportOf(run).failure?.phase).toBe('deploy');
       expect(run.post.exitCode).toBe(0);
-      expect(run.post.summary).toContain('## Cluster diagnostics');
+      expect(run.main.summary).toContain('Cluster diagnostics, collected right after the failure');
       expect(run.post.stdout).toContain(
         `keep-cluster: leaving k3d cluster ${run.clusterName} running`,
       );
@@ -173,15 +175,18 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
       inputs: { 'k3s-image': 'rancher/k3s:v1.30.4-k3s1' },
     }));
 
+  // The check belongs to input parsing: the run fails while planning (a dry run would too).
   it('a k3s image too old for Knative fails before any download or cluster, naming both versions', async () => {
     const run = await runWithOldK3s();
     expect(run.main.exitCode).toBe(1);
     const report = reportOf(run);
-    expect(report.failure?.phase).toBe('compatibility');
+    expect(report.failure?.phase).toBe('plan');
     const message = report.failure?.message ?? '';
     expect(message).toContain('Knative Serving 1.22.1 needs Kubernetes >= 1.34');
     expect(message).toContain("'rancher/k3s:v1.30.4-k3s1' runs Kubernetes 1.30.4");
-    expect(commands(run.main, 'error').join('\n')).toContain('compatibility failed');
+    expect(commands(run.main, 'error').join('\n')).toContain(
+      'Knative Serving 1.22.1 needs Kubernetes >= 1.34',
+    );
     expect(Object.keys(report.timings)).not.toContain('install-k3d');
     expect(Object.keys(report.timings)).not.toContain('release-manifests');
     expect(commandsRun(run).filter((c) => /k3d|kubectl/.test(c))).toEqual([]);
@@ -192,7 +197,7 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
   // The pure check runs before the image builds start (they would take minutes with real Docker).
   it('a k3s image too old for Knative fails before building any image', async () => {
     const run = await runWithOldK3s();
-    expect(reportOf(run).failure?.phase).toBe('compatibility');
+    expect(reportOf(run).failure?.phase).toBe('plan');
     expect(commandsRun(run).filter((c) => c.startsWith('docker '))).toEqual([]);
   });
 

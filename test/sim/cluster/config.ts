@@ -1,6 +1,7 @@
 /** Timing and fault knobs, read from the environment once when a cluster starts. */
+import { readTrafficKnobs, type TrafficKnobs } from './traffic-knobs.js';
 
-export interface SimConfig {
+export interface SimConfig extends TrafficKnobs {
   /** Seconds until applied workloads and revisions become ready. */
   readyDelayMs: number;
   /** Seconds after serving-core is applied before the Knative webhooks answer. */
@@ -42,5 +43,6 @@ export function readSimConfig(env: NodeJS.ProcessEnv): SimConfig {
     ingressSeed: /^\d+$/.test(env.SIM_INGRESS_SEED ?? '')
       ? Number(env.SIM_INGRESS_SEED)
       : undefined,
+    ...readTrafficKnobs(env),
   };
 }

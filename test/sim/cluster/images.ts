@@ -1,5 +1,4 @@
-/** Which container images the sim can "run", and what they answer. */
-import type { Loose } from './types.js';
+/** Which container images the sim can "run" (what they answer: app-answer.ts). */
 
 export type ImageVerdict =
   { ok: true; app: 'helloworld' | 'template' } | { ok: false; reason: string; message: string };
@@ -34,37 +33,5 @@ export function classifyImage(image: string, imported: Set<string>): ImageVerdic
     ok: false,
     reason: 'ImagePullBackOff',
     message: `Back-off pulling image "${image}": ErrImagePull: failed to pull and unpack image "${image}": failed to resolve reference "${image}": not found`,
-  };
-}
-
-export interface AppAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** The response of a revision's container to `GET /`. */
-export function appAnswer(
-  app: 'helloworld' | 'template',
-  revision: string,
-  container: Loose,
-): AppAnswer {
-  const env: Loose[] = container?.env ?? [];
-  const target = env.find((e) => e.name === 'TARGET')?.value || 'World';
-  if (app === 'helloworld') {
-    return {
-      status: 200,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-      body: `Hello ${target}!\n`,
-    };
-  }
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/plain; charset=utf-8',
-      'k-revision': revision,
-      'cache-control': 'no-store',
-    },
-    body: `Hello ${target} from ${revision}!\n`,
   };
 }

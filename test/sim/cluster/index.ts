@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiServer } from './api-server.js';
+import { parseImageImport, type AppDescription, type ImageImport } from './app-answer.js';
 import { readSimConfig } from './config.js';
 import { ClusterContext } from './context.js';
 import { applyBuiltInDefaults } from './defaults.js';
@@ -48,6 +49,8 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
   const store = new ObjectStore();
   const registry = new ResourceRegistry();
   const imported = new Set<string>();
+  /** What each imported image answers (the docker stand-in reads it from the build context). */
+  const apps = new Map<string, AppDescription>();
   const ctx = new ClusterContext(
     store,
     registry,
@@ -101,13 +104,18 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
   ): Promise<boolean> => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/_sim/images' && req.method === 'POST') {
-      const images: unknown = (JSON.parse(body || '{}') as { images?: unknown }).images;
-      if (!Array.isArray(images) || !images.every((i) => typeof i === 'string')) {
+      let request: ImageImport;
+      try {
+        request = parseImageImport(body);
+      } catch (err) {
         res.writeHead(400, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ error: 'expected {"images": ["name:tag", ...]}' }));
+        res.end(JSON.stringify({ error: (err as Error).message }));
         return true;
       }
-      for (const i of images) imported.add(i);
+      for (const i of request.images) {
+        imported.add(i);
+        apps.set(i, request.apps.get(i) ?? { kind: 'template' });
+      }
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ imported: [...imported].sort() }));
       return true;
@@ -119,6 +127,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
         kubeletVersion,
         config: { ...config, neverReady: [...config.neverReady] },
         imported: [...imported].sort(),
+        apps: Object.fromEntries(apps),
         resourceVersion: store.resourceVersion,
         servedKinds: registry.all().map((t) => `${t.kind}.${t.group || 'core'}/${t.version}`),
         objects: store.everything().map(({ resource, object }) => ({ resource, object })),
@@ -142,7 +151,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
     podLog: (pod) =>
       `sim: container ${pod.spec?.containers?.[0]?.name ?? 'main'} of pod ${pod.metadata.name} is simulated; no real log\n`,
   });
-  const ingress = new IngressServer(ctx);
+  const ingress = new IngressServer(ctx, apps);
   try {
     await ingress.listen(options.lbPort);
   } catch (err) {

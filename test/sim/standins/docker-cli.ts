@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { AppDescription } from '../cluster/app-answer.js';
+import { describeBuildContext } from './built-app.js';
 import { type FlagSpec, UsageError, flagList, flagString, parseArgs } from './flags.js';
 import {
   findImage,
@@ -164,12 +166,20 @@ function build(args: string[], io: StandinIo): number {
   }
   const buildArgs = keyValues(flagList(parsed, 'build-arg'));
   const labels = keyValues(flagList(parsed, 'label'));
+  let app: AppDescription;
+  try {
+    app = describeBuildContext(context);
+  } catch (err) {
+    io.stderr(`ERROR: failed to build: simulated app answer: ${(err as Error).message}\n`);
+    return 1;
+  }
   const saved = saveImage(stateDir, {
     tags,
     context,
     dockerfile: isAbsolute(dockerfile) ? dockerfile : resolve(dockerfile),
     buildArgs,
     labels,
+    app,
   });
   if (parsed.flags.get('quiet') === true) {
     io.stdout(`${saved.id}\n`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { AppDescription } from '../cluster/app-answer.js';
 import { ensureDir, readJson, withFileLock, writeJsonAtomic } from './state.js';
 
 /** The docker stand-in's image store, shared with the k3d stand-in's `image import`. */
@@ -11,6 +12,8 @@ export interface StoredImage {
   dockerfile?: string;
   buildArgs?: Record<string, string>;
   labels?: Record<string, string>;
+  /** What the app in it answers in the simulated cluster (read from the build context). */
+  app?: AppDescription;
 }
 
 interface StoreFile {

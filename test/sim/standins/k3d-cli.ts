@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { AppDescription } from '../cluster/app-answer.js';
 import { withKnobs } from './knobs.js';
 import { kubeconfigFor } from '../cluster/index.js';
 import { type FlagSpec, UsageError, flagBool, flagList, flagString, parseArgs } from './flags.js';
@@ -359,6 +360,7 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
     runningCluster(stateDir, name),
   );
   const images: string[] = [];
+  const apps: Record<string, AppDescription> = {};
   for (const ref of parsed.positionals) {
     if (existsSync(join(io.cwd, ref))) {
       throw new K3dFatal(
@@ -374,12 +376,13 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
       );
     }
     images.push(normalizeImageRef(ref));
+    if (image.app) apps[normalizeImageRef(ref)] = image.app;
   }
   for (const record of records) {
     log(`Importing image(s) into cluster '${record.name}'`);
     log(`Saving ${images.length} image(s) from runtime...`);
     log('Importing images into nodes...');
-    await markImported(record, images);
+    await markImported(record, images, apps);
     recordImportedImages(stateDir, record.name, images);
     log('Removing the tarball(s) from image volume...');
   }
@@ -387,15 +390,19 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
   return 0;
 }
 
-/** Tells the simulated API which images its nodes now hold (S1's control endpoint). */
-async function markImported(record: ClusterRecord, images: string[]): Promise<void> {
+/** Tells the simulated API which images its nodes now hold, and what the app in each answers. */
+async function markImported(
+  record: ClusterRecord,
+  images: string[],
+  apps: Record<string, AppDescription>,
+): Promise<void> {
   const url = `${record.apiUrl}/_sim/images`;
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ images }),
+      body: JSON.stringify({ images, apps }),
       signal: AbortSignal.timeout(IMPORT_DEADLINE_MS),
     });
   } catch (error) {

@@ -3,6 +3,8 @@ import {
   createGitHubClient,
   graphqlUrlFor,
   httpStatusOf,
+  isPermissionDenied,
+  isTransientFailure,
   nextPageUrl,
 } from '../../../src/github/client.js';
 import { FakeGitHub } from './fake-github.js';
@@ -181,6 +183,140 @@ describe('requests', () => {
       .request('GET', '/user')
       .then(unexpected, (e: unknown) => e as Error);
     expect(error.message).toMatch(/GET \/user got no answer within 50 ms/);
+  });
+});
+
+describe('what a failure means', () => {
+  test('Retry-After as an HTTP date is honoured (RFC 9110 10.2.3)', async () => {
+    const now = Date.parse('2026-01-02T03:04:05Z');
+    github.faults.push({
+      method: 'GET',
+      path: '/user',
+      status: 429,
+      headers: { 'retry-after': new Date(now + 7000).toUTCString() },
+    });
+    await client({ now: () => now }).request('GET', '/user');
+    expect(slept).toEqual([7000]);
+  });
+
+  test('a dropped connection is retried for a GET', async () => {
+    github.faults.push({ method: 'GET', path: '/user', kind: 'reset' });
+    const { data } = await client().request<{ login: string }>('GET', '/user');
+    expect(data.login).toBe('alice');
+    expect(github.requests).toHaveLength(2);
+  });
+
+  test('an answer cut off halfway is retried for a GET', async () => {
+    github.faults.push({ method: 'GET', path: '/user', kind: 'truncate' });
+    const { data } = await client().request<{ login: string }>('GET', '/user');
+    expect(data.login).toBe('alice');
+    expect(github.requests).toHaveLength(2);
+  });
+
+  test('a POST whose connection dropped is not repeated, and the failure may pass', async () => {
+    github.faults.push({ method: 'POST', path: '/repos', kind: 'reset', applied: true });
+    const error = await client()
+      .request('POST', '/repos/octo/shop/issues/7/comments', { body: 'x' })
+      .then(unexpected, (e: unknown) => e as Error);
+    expect(error.message).toMatch(
+      /POST \/repos\/octo\/shop\/issues\/7\/comments could not connect/,
+    );
+    expect(github.writes()).toHaveLength(1);
+    expect(isTransientFailure(error)).toBe(true);
+    expect(isPermissionDenied(error)).toBe(false);
+  });
+
+  test('a POST answered 5xx may pass (it may also have happened)', async () => {
+    github.faults.push({ method: 'POST', path: '/repos', status: 503 });
+    const error = await client()
+      .request('POST', '/repos/octo/shop/issues/7/comments', { body: 'x' })
+      .catch((e: unknown) => e);
+    expect(isTransientFailure(error)).toBe(true);
+  });
+
+  test.each([401, 403, 404])(
+    '%i without rate-limit headers is a permission failure',
+    async (status) => {
+      github.faults.push({ method: 'POST', path: '/repos', status });
+      const error = await client()
+        .request('POST', '/repos/octo/shop/issues/7/comments', { body: 'x' })
+        .catch((e: unknown) => e);
+      expect(isPermissionDenied(error)).toBe(true);
+      expect(isTransientFailure(error)).toBe(false);
+    },
+  );
+
+  test('a 403 rate limit longer than the bound is neither a permission failure nor transient', async () => {
+    github.faults.push({
+      method: 'GET',
+      path: '/user',
+      status: 403,
+      headers: { 'retry-after': '7200' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    });
+    const error = await client()
+      .request('GET', '/user')
+      .catch((e: unknown) => e);
+    expect(isPermissionDenied(error)).toBe(false);
+    expect(isTransientFailure(error)).toBe(false);
+  });
+
+  test('a 422 is neither', async () => {
+    github.faults.push({ method: 'POST', path: '/repos', status: 422 });
+    const error = await client()
+      .request('POST', '/repos/octo/shop/issues/7/comments', { body: 'x' })
+      .catch((e: unknown) => e);
+    expect(isPermissionDenied(error)).toBe(false);
+    expect(isTransientFailure(error)).toBe(false);
+  });
+
+  test('a deadline stops the retries early', async () => {
+    let now = 1_000_000;
+    for (let i = 0; i < 4; i++) github.faults.push({ method: 'GET', path: '/user', status: 503 });
+    const error = await client({
+      now: () => now,
+      sleep: async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    })
+      .request('GET', '/user', undefined, { deadline: now + 2500 })
+      .then(unexpected, (e: unknown) => e as Error);
+    expect(error.message).toMatch(/failed after the deadline; last error: .*answered 503/);
+    expect(slept).toEqual([1000]);
+  });
+});
+
+describe('the token', () => {
+  test('never appears in an error, even when the server echoes it', async () => {
+    const retries: string[] = [];
+    github.faults.push(
+      { method: 'GET', path: '/user', status: 502, body: { message: `bad token ${TOKEN}` } },
+      { method: 'GET', path: '/user', status: 401, body: { message: `bad token ${TOKEN}` } },
+    );
+    const error = await client({ onRetry: (m) => retries.push(m) })
+      .request('GET', '/user')
+      .then(unexpected, (e: unknown) => e as Error);
+    expect(error.message).toContain('bad token ***');
+    expect(retries.join('\n')).toContain('bad token ***');
+    for (const text of [error.message, ...retries]) expect(text).not.toContain(TOKEN);
+  });
+
+  test('never appears in a request label or a page label', async () => {
+    github.faults.push({ method: 'GET', path: '/repos', status: 404 });
+    const failures: Error[] = await Promise.all([
+      client()
+        .paginate(`/repos/octo/shop/issues/7/comments?x=${TOKEN}`)
+        .then(unexpected, (e: unknown) => e as Error),
+      client()
+        .request('GET', `/nowhere?x=${TOKEN}`)
+        .then(unexpected, (e: unknown) => e as Error),
+    ]);
+    for (const error of failures) {
+      expect(error).toBeInstanceOf(Error);
+      expect(error.message).not.toContain(TOKEN);
+    }
+    expect(failures[0]?.message).toContain('x=***');
   });
 });
 

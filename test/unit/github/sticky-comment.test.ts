@@ -101,13 +101,28 @@ describe('upsertStickyComment', () => {
 
   test('a comment deleted between listing and writing is created again', async () => {
     const ours = github.addComment(`${MARKER}\nold`, { login: 'alice', type: 'User' });
+    const result = await upsertStickyComment({
+      ...target(),
+      render: () => {
+        github.comments = github.comments.filter((c) => c !== ours);
+        return `${MARKER}\nnew`;
+      },
+    });
+    expect(result.action).toBe('created');
+    expect(github.writes().map((w) => w.method)).toEqual(['PATCH', 'POST']);
+    expect(github.comments).toHaveLength(1);
+  });
+
+  test('a PATCH refused with 404 while the comment is still listed is not answered by a new comment', async () => {
+    const ours = github.addComment(`${MARKER}\nold`, { login: 'alice', type: 'User' });
     github.faults.push({
       method: 'PATCH',
       path: `/repos/octo/shop/issues/comments/${ours.id}`,
       status: 404,
     });
     const result = await upsertStickyComment({ ...target(), render: () => `${MARKER}\nnew` });
-    expect(result.action).toBe('created');
+    expect(result.action).toBe('degraded');
+    expect(github.writes().map((w) => w.method)).toEqual(['PATCH']);
   });
 
   test('render returning undefined skips the write', async () => {
@@ -245,7 +260,7 @@ describe('preview commenter', () => {
     });
   });
 
-  test('read-only token: one warning, the second phase does not try again, nothing throws', async () => {
+  test('read-only token: one warning; the result is rendered but not sent again; nothing throws', async () => {
     const warnings: string[] = [];
     github.faults.push({
       method: 'POST',
@@ -257,10 +272,12 @@ describe('preview commenter', () => {
     const first = await c.publish('deploying', deploying);
     expect(first.action).toBe('degraded');
     expect(first.body?.startsWith(`${MARKER}\n`)).toBe(true);
-    expect((await c.publish('result', report())).action).toBe('skipped');
+    const second = await c.publish('result', report());
+    expect(second).toMatchObject({ action: 'degraded', reason: 'read-only token' });
+    expect(extractState(second.body)?.phase).toBe('result');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('workflow_run');
-    expect(github.writes()).toHaveLength(1);
+    expect(github.writes().map((w) => w.method)).toEqual(['POST']);
   });
 
   test('listing failures degrade too', async () => {

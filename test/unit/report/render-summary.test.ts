@@ -29,7 +29,7 @@ describe('job summary', () => {
     expect(text).toContain('**Verdict: consistent**');
     expect(text).toContain('#### Plan');
     expect(text).toContain(
-      '<details><summary>Diagnostics</summary>\n\n````\nkubectl get pods\n```\n</details>\n````',
+      '<details><summary>Cluster diagnostics, collected right after the failure</summary>\n\n````\nkubectl get pods\n```\n</details>\n````',
     );
     expect(text).not.toContain('knative-action:preview');
   });

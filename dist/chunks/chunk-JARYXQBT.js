@@ -20570,6 +20570,50 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
+// src/util/log.ts
+import { randomBytes } from "node:crypto";
+function inertText(text, token = stopToken) {
+  if (!text.includes("::")) return text;
+  const stop = token();
+  return `::stop-commands::${stop}
+${text}
+::${stop}::`;
+}
+function stopToken() {
+  return randomBytes(16).toString("hex");
+}
+function annotationText(message) {
+  return message.length > 4e3 ? `${message.slice(0, 3999)}\u2026` : message;
+}
+function createActionsLog(prefix = "") {
+  const write = (message) => {
+    const text = prefix ? message.split("\n").map((line) => `${prefix}${line}`).join("\n") : message;
+    info(inertText(text));
+  };
+  return {
+    info: write,
+    warning: (message, annotation) => warning(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
+    error: (message, annotation) => error(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
+    debug: (message) => debug(inertText(`${prefix}${message}`)),
+    group: prefix ? async (title, work) => {
+      write(`\u2500\u2500 ${title}`);
+      return work();
+    } : (title, work) => group(title, work),
+    branch: (name) => createActionsLog(`${prefix}[${name}] `)
+  };
+}
+function annotationProperties(annotation) {
+  return {
+    title: annotation?.title ?? "knative-action",
+    ...annotation?.file ? { file: annotation.file } : {},
+    ...annotation?.line ? { startLine: annotation.line } : {}
+  };
+}
+var current = createActionsLog();
+function log() {
+  return current;
+}
+
 // src/report/markdown.ts
 var ZERO_WIDTH_JOINER = "\u200D";
 var UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -20653,50 +20697,6 @@ function shellQuote(word) {
 async function writeJobSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await summary.addRaw(markdown, true).write();
-}
-
-// src/util/log.ts
-import { randomBytes } from "node:crypto";
-function inertText(text, token = stopToken) {
-  if (!text.includes("::")) return text;
-  const stop = token();
-  return `::stop-commands::${stop}
-${text}
-::${stop}::`;
-}
-function stopToken() {
-  return randomBytes(16).toString("hex");
-}
-function annotationText(message) {
-  return message.length > 4e3 ? `${message.slice(0, 3999)}\u2026` : message;
-}
-function createActionsLog(prefix = "") {
-  const write = (message) => {
-    const text = prefix ? message.split("\n").map((line) => `${prefix}${line}`).join("\n") : message;
-    info(inertText(text));
-  };
-  return {
-    info: write,
-    warning: (message, annotation) => warning(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
-    error: (message, annotation) => error(annotationText(`${prefix}${message}`), annotationProperties(annotation)),
-    debug: (message) => debug(inertText(`${prefix}${message}`)),
-    group: prefix ? async (title, work) => {
-      write(`\u2500\u2500 ${title}`);
-      return work();
-    } : (title, work) => group(title, work),
-    branch: (name) => createActionsLog(`${prefix}[${name}] `)
-  };
-}
-function annotationProperties(annotation) {
-  return {
-    title: annotation?.title ?? "knative-action",
-    ...annotation?.file ? { file: annotation.file } : {},
-    ...annotation?.line ? { startLine: annotation.line } : {}
-  };
-}
-var current = createActionsLog();
-function log() {
-  return current;
 }
 
 // src/action/runner-env.ts
@@ -21265,6 +21265,13 @@ var Kubectl = class _Kubectl {
 };
 
 // src/cluster/cleanup.ts
+async function saveDiagnostics(kubectl, dir, options) {
+  const diagnostics = await collectDiagnostics(kubectl, options);
+  await mkdir3(dir, { recursive: true });
+  const diagnosticsFile = join4(dir, "diagnostics.txt");
+  await writeFile2(diagnosticsFile, diagnostics);
+  return { diagnostics, diagnosticsFile };
+}
 var inFlight = /* @__PURE__ */ new Map();
 function cleanup(options, deps) {
   const running = inFlight.get(options.clusterName);
@@ -21292,16 +21299,19 @@ async function runCleanup(options, deps) {
     return result;
   }
   if (options.failed && existsSync2(options.kubeconfigPath)) {
+    const kubectl = new Kubectl(
+      runnerFor(options.kubectlPath ?? "kubectl", "kubectl"),
+      options.kubeconfigPath
+    );
     try {
-      const kubectl = new Kubectl(
-        runnerFor(options.kubectlPath ?? "kubectl", "kubectl"),
-        options.kubeconfigPath
+      Object.assign(
+        result,
+        await saveDiagnostics(
+          kubectl,
+          join4(deps.workDir, options.clusterName),
+          options.diagnostics
+        )
       );
-      result.diagnostics = await collectDiagnostics(kubectl, options.diagnostics);
-      const dir = join4(deps.workDir, options.clusterName);
-      await mkdir3(dir, { recursive: true });
-      result.diagnosticsFile = join4(dir, "diagnostics.txt");
-      await writeFile2(result.diagnosticsFile, result.diagnostics);
     } catch (error2) {
       result.warnings.push(`could not collect diagnostics: ${errorMessage(error2)}`);
     }
@@ -21342,7 +21352,7 @@ function clusterNameForRun(env = process.env, random = () => randomBytes2(4).toS
 }
 
 // src/action/step-state.ts
-var NAMES = { cluster: "cluster", outcome: "outcome" };
+var NAMES = { cluster: "cluster", outcome: "outcome", diagnostics: "diagnostics" };
 var runnerStateStore = {
   save: (name, value) => saveState(name, value),
   read: (name) => getState(name)
@@ -21367,6 +21377,13 @@ var StepState = class {
   }
   saveOutcome(outcome) {
     this.store.save(NAMES.outcome, outcome);
+  }
+  /** The main step collected the failed cluster's diagnostics itself (the post step need not). */
+  saveDiagnosticsCollected() {
+    this.store.save(NAMES.diagnostics, "collected");
+  }
+  diagnosticsCollected() {
+    return this.store.read(NAMES.diagnostics) === "collected";
   }
   /** No outcome means the main step was cancelled or crashed. */
   readOutcome() {
@@ -21402,7 +21419,6 @@ export {
   setOutput,
   setFailed,
   debug,
-  warning,
   info,
   group,
   UserError,
@@ -21410,6 +21426,7 @@ export {
   errorMessage,
   sleep,
   withRetry,
+  log,
   truncate,
   escapeInline,
   codeSpan,
@@ -21420,7 +21437,6 @@ export {
   repositoryUrl,
   shellQuote,
   writeJobSummary,
-  log,
   ToolError,
   createToolRunner,
   readRunnerEnv,
@@ -21434,6 +21450,7 @@ export {
   describeCondition,
   daemonSetRolloutState,
   Kubectl,
+  saveDiagnostics,
   cleanup,
   StepState
 };
