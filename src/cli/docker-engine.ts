@@ -41,8 +41,9 @@ export function checkDockerEngine(
 
 /** The one message for "this run needs Docker and there is none". */
 export function dockerNeeded(reason: string, why: string): UsageError {
+  const end = /[.?!]$/.test(reason) ? '' : '.';
   return new UsageError(
-    `This run needs a Docker engine (${why}), but ${reason}. ` +
+    `This run needs a Docker engine (${why}), but ${reason}${end} ` +
       'Check it with `docker info` (start Docker Desktop, or the docker service), then run again. ' +
       '--dry-run plans without Docker.',
   );

@@ -176,7 +176,7 @@ class Session {
     const planDir = await writePlanFiles(plan, path.join(runner.workDir, 'plan'));
     if (config.dryRun) {
       this.print(plan, { status: 'planned', services: [], timings: {} });
-      if (!args.json) this.cli.stdout.write(`\nRendered manifests: ${planDir}\n`);
+      this.notes([`Rendered manifests: ${planDir}`]);
       return EXIT.ok;
     }
 
@@ -205,20 +205,26 @@ class Session {
     this.clusterMayExist = false;
 
     this.print(plan, report);
-    if (!args.json) {
-      const style = styleFor(terminalMode(this.cli.stdout, this.cli.env));
-      const notes = [`Rendered manifests: ${planDir}`];
-      if (diagnosticsFile) notes.push(`Cluster diagnostics: ${diagnosticsFile}`);
-      if (cluster && config.keepCluster)
-        notes.push('', keptClusterText(cluster, plan, config.loadBalancerPort, style));
-      this.cli.stdout.write(`\n${notes.join('\n')}\n`);
-    }
+    const notes = [`Rendered manifests: ${planDir}`];
+    if (diagnosticsFile) notes.push(`Cluster diagnostics: ${diagnosticsFile}`);
+    if (cluster && config.keepCluster)
+      notes.push('', keptClusterText(cluster, plan, config.loadBalancerPort, this.notesStyle()));
+    this.notes(notes);
     return failed ? EXIT.failed : EXIT.ok;
   }
 
   async close(): Promise<void> {
     await this.head?.remove();
     this.head = undefined;
+  }
+
+  /** Where files are and what to do next: after the text report, or on stderr beside --json. */
+  private notes(lines: readonly string[]): void {
+    (this.args.json ? this.cli.stderr : this.cli.stdout).write(`\n${lines.join('\n')}\n`);
+  }
+
+  private notesStyle() {
+    return styleFor(terminalMode(this.args.json ? this.cli.stderr : this.cli.stdout, this.cli.env));
   }
 
   private print(plan: PreviewPlan, report: RunReport): void {
