@@ -109,7 +109,7 @@ class Screen {
     const text = this.active
       .map((p) => `${p.title} ${formatDuration(now - p.started)}`)
       .join(' · ');
-    const width = Math.max(20, (this.options.columns?.() ?? 80) - 3);
+    const width = Math.max(20, (this.options.columns?.() || 80) - 3);
     const chars = Array.from(text);
     const shown = chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text;
     this.options.write(

@@ -34,6 +34,7 @@ function terminal(mode: TerminalLogOptions['mode'], extra: Partial<TerminalLogOp
 /** What a terminal shows: each \r starts the line again, \u001b[2K clears it. */
 function screen(text: string): string[] {
   const lines: string[] = [''];
+  // eslint-disable-next-line no-control-regex -- splitting on the terminal's own escapes
   for (const part of text.split(/(\n|\r\u001b\[2K)/)) {
     if (part === '\n') lines.push('');
     else if (part === '\r\u001b[2K') lines[lines.length - 1] = '';
@@ -116,6 +117,7 @@ describe('plain terminal log (pipe, NO_COLOR)', () => {
     const { log, out } = terminal('plain');
     log.info('body \u001b]0;owned\u0007 \u001b[2Jcleared\u202e');
     await log.branch('x\u001b[31m').group('svc\u001b[1A', async () => undefined);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(out.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(out.text.split('\n')[0]).toBe('body ]0;owned [2Jcleared');
   });
