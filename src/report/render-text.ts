@@ -168,7 +168,7 @@ function trafficText(result: ServiceResult, style: TextStyle, maxRows: number): 
 }
 
 function verdictText(result: ServiceResult, style: TextStyle): string {
-  const text = textOf(verdictLine(result));
+  const text = wrap(textOf(verdictLine(result)), PROSE_WIDTH);
   const colour =
     result.verdict === 'consistent'
       ? style.green
@@ -241,6 +241,23 @@ export function textTable(
 function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex -- measuring without our own colour codes
   return Array.from(text.replace(/\u001b\[[0-9;]*m/g, '')).length;
+}
+
+/** Sentences wrap here; tables are as wide as they need. */
+const PROSE_WIDTH = 100;
+
+/** Breaks text into lines of at most `width` characters at spaces (a longer word keeps its line). */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && Array.from(line).length + 1 + Array.from(word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 function withHidden(text: string, hidden: number, what: string): string {

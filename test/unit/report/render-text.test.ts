@@ -6,6 +6,7 @@ import {
   textOf,
   textTable,
   timingsText,
+  wrap,
 } from '../../../src/report/render-text.js';
 import { BASE_SHA, HEAD_SHA, plan, report, serviceResult } from './fixtures.js';
 
@@ -32,7 +33,7 @@ describe('renderTextReport', () => {
     ]);
     // The verdict in the comment's words, without its Markdown.
     expect(text).toContain(
-      '✅ Verdict: consistent (exact binomial test, n = 400, p = 0.69, α = 0.05). The observed share is within what chance allows.',
+      '✅ Verdict: consistent (exact binomial test, n = 400, p = 0.69, α = 0.05). The observed share is\nwithin what chance allows.',
     );
     expect(text).toContain('Tag checks');
     expect(text).toMatch(
@@ -110,7 +111,7 @@ describe('renderTextReport', () => {
     const text = renderTextReport({ plan: plan(), report: report({ services: [hostile] }) });
     expect(text).not.toMatch(CONTROL);
     // Escaped for Markdown in the comment, literal here; the mention guard is not shown.
-    expect(text).toContain('ok ]0;pwned **bold** @octocat #1');
+    expect(text.replace(/\n/g, ' ')).toContain('ok ]0;pwned **bold** @octocat #1');
     expect(text).not.toContain('\u200d');
     expect(text).toContain('✖ 3/10');
     expect(text).toContain('Unattributed answer, e.g.: [31mred alert');
@@ -146,6 +147,14 @@ describe('textTable', () => {
       'a         1',
       'longer  100',
     ]);
+  });
+});
+
+describe('wrap', () => {
+  it('breaks at spaces within the width; a longer word keeps its own line', () => {
+    expect(wrap('aa bb cc dd', 5)).toBe('aa bb\ncc dd');
+    expect(wrap('a verylongword b', 5)).toBe('a\nverylongword\nb');
+    expect(wrap('', 5)).toBe('');
   });
 });
 
