@@ -9645,6 +9645,35 @@ function checkCompatibility(k3sImage, knativeVersion) {
   return { kubernetes, minimumMinor, warnings };
 }
 
+// src/manifests/manifests-path.ts
+import path from "node:path";
+function checkManifestsPath(value) {
+  const shown = shownPath(value);
+  if (value.includes("\0"))
+    throw new UserError(`The 'manifests' input ${shown} holds a NUL character.`);
+  if (path.isAbsolute(value))
+    throw new UserError(
+      `The 'manifests' input ${shown} is an absolute path; give a path relative to the workspace (the repository root), e.g. 'knative'.`
+    );
+  const climbs = path.posix.normalize(value.replace(/\\/g, "/"));
+  if (climbs === ".." || climbs.startsWith("../"))
+    throw new UserError(
+      `The 'manifests' input ${shown} climbs out of the workspace with '..'; give a path inside the repository, e.g. 'knative'.`
+    );
+  return path.posix.normalize(value).replace(/(.)\/+$/, "$1");
+}
+function shownPath(value, maxLength = 200) {
+  const cut = value.length > maxLength ? `${value.slice(0, maxLength)}\u2026` : value;
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
+}
+function isInside(root, candidate) {
+  const relative = path.relative(root, candidate);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+function entersGitDir(relative) {
+  return relative.split(/[\\/]/).some((part) => part.toLowerCase() === ".git");
+}
+
 // src/stats/special.ts
 var LANCZOS_G = 7;
 var LANCZOS_COEFFICIENTS = [
@@ -9984,10 +10013,8 @@ function parseInputs(read = envInputReader) {
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
   return {
     githubToken: read("github-token"),
-    manifests: nonEmpty(
-      "manifests",
-      get2("manifests"),
-      "a path relative to the workspace, e.g. knative"
+    manifests: checkManifestsPath(
+      nonEmpty("manifests", get2("manifests"), "a path relative to the workspace, e.g. knative")
     ),
     labelPrefix: matching(
       "label-prefix",
@@ -11700,7 +11727,7 @@ function fit(parts) {
 // src/git/git-client.ts
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 function parseTreeEntry(line) {
   const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]+) +(\d+|-)\t([^]*)$/.exec(line);
   if (!match) throw new Error(`unexpected git ls-tree line: ${JSON.stringify(line.slice(0, 200))}`);
@@ -11775,19 +11802,19 @@ var GitClient = class _GitClient {
   async readBlob(objectId) {
     if (!/^[0-9a-f]{40,64}$/.test(objectId)) throw new Error(`not a git object id: ${objectId}`);
     this.gitDir ??= (await this.git.runOk(["rev-parse", "--absolute-git-dir"])).stdout.trim();
-    const scratch = await mkdtemp(path.join(os.tmpdir(), "knative-action-blob-"));
+    const scratch = await mkdtemp(path2.join(os.tmpdir(), "knative-action-blob-"));
     try {
       const written = await this.git.runOk([`--git-dir=${this.gitDir}`, "unpack-file", objectId], {
         cwd: scratch
       });
-      return await readFile(path.join(scratch, path.basename(written.stdout.trim())));
+      return await readFile(path2.join(scratch, path2.basename(written.stdout.trim())));
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
   }
   /** A workspace path as git names it (relative to the top level, forward slashes). */
   repoPath(absolute) {
-    return path.relative(this.toplevel, absolute).split(path.sep).join("/");
+    return path2.relative(this.toplevel, absolute).split(path2.sep).join("/");
   }
 };
 function withCwd(runner, cwd) {
@@ -11807,7 +11834,8 @@ var import_yaml3 = __toESM(require_dist(), 1);
 // src/manifests/limits.ts
 var MANIFEST_LIMITS = {
   fileBytes: 1024 * 1024,
-  totalBytes: 10 * 1024 * 1024,
+  // Parsing the most one side may hold then takes seconds, not minutes (npm run bench -- --manifests).
+  totalBytes: 4 * 1024 * 1024,
   files: 1e3,
   // Real manifests use a handful of aliases at most; a "billion laughs" file needs many.
   aliases: 50,
@@ -12037,35 +12065,6 @@ async function loadManifests(source) {
   const files = await source.readFiles();
   if (!files) return void 0;
   return files.flatMap((file) => parseManifestFile(file.text, file.path));
-}
-
-// src/manifests/manifests-path.ts
-import path2 from "node:path";
-function checkManifestsPath(value) {
-  const shown = shownPath(value);
-  if (value.includes("\0"))
-    throw new UserError(`The 'manifests' input ${shown} holds a NUL character.`);
-  if (path2.isAbsolute(value))
-    throw new UserError(
-      `The 'manifests' input ${shown} is an absolute path; give a path relative to the workspace (the repository root), e.g. 'knative'.`
-    );
-  const climbs = path2.posix.normalize(value.replace(/\\/g, "/"));
-  if (climbs === ".." || climbs.startsWith("../"))
-    throw new UserError(
-      `The 'manifests' input ${shown} climbs out of the workspace with '..'; give a path inside the repository, e.g. 'knative'.`
-    );
-  return path2.posix.normalize(value).replace(/(.)\/+$/, "$1");
-}
-function shownPath(value, maxLength = 200) {
-  const cut = value.length > maxLength ? `${value.slice(0, maxLength)}\u2026` : value;
-  return `'${JSON.stringify(cut).slice(1, -1)}'`;
-}
-function isInside(root, candidate) {
-  const relative = path2.relative(root, candidate);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative);
-}
-function entersGitDir(relative) {
-  return relative.split(/[\\/]/).some((part) => part.toLowerCase() === ".git");
 }
 
 // src/manifests/text-encoding.ts

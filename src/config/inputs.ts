@@ -1,5 +1,6 @@
 import { checkCompatibility } from '../cluster/compatibility.js';
 import type { CommentMode } from '../report/commenter.js';
+import { checkManifestsPath } from '../manifests/manifests-path.js';
 import { gateDesign, uncoveredShares } from '../stats/split-gate.js';
 import { UserError } from '../util/errors.js';
 
@@ -102,10 +103,8 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
   return {
     githubToken: read('github-token'),
-    manifests: nonEmpty(
-      'manifests',
-      get('manifests'),
-      'a path relative to the workspace, e.g. knative',
+    manifests: checkManifestsPath(
+      nonEmpty('manifests', get('manifests'), 'a path relative to the workspace, e.g. knative'),
     ),
     labelPrefix: matching(
       'label-prefix',

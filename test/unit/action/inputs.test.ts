@@ -10,6 +10,11 @@ describe('parseInputs', () => {
     );
   });
 
+  it('refuses a manifests path outside the workspace as a bad input', () => {
+    expect(() => parseInputs(reader({ manifests: '/etc' }))).toThrow(/absolute path/);
+    expect(() => parseInputs(reader({ manifests: 'a/../../x' }))).toThrow(/climbs out/);
+  });
+
   it('reads the split gate settings and refuses a cap below the batch size', () => {
     expect(parseInputs(reader({}))).toMatchObject({
       requests: 400,
