@@ -138,5 +138,5 @@ export function inOptionTerms(message: string): string {
           : `--input ${name}, line ${line} ('${text}')`;
       },
     )
-    .replace(/\bthe '([a-z0-9-]+)' input\b/g, (_match, name: string) => option(name));
+    .replace(/\b[Tt]he '([a-z0-9-]+)' input\b/g, (_match, name: string) => option(name));
 }

@@ -156,5 +156,8 @@ describe('inOptionTerms', () => {
     expect(inOptionTerms("No manifests: set the 'manifests' input, or the 'domain' input.")).toBe(
       'No manifests: set --manifests, or --input domain.',
     );
+    expect(usageError(() => configOf('--manifests', '../outside'))).toMatch(
+      /^--manifests '\.\.\/outside' climbs out of the workspace/,
+    );
   });
 });
