@@ -142,6 +142,9 @@ function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): Ren
     requests: settings.requests,
     compareRequests: settings.compareRequests,
     loadBalancerPort: settings.loadBalancerPort,
+    action: { repository: runner.actionRepository, ref: runner.actionRef },
+    manifests: settings.manifests,
+    build: settings.build,
   };
 }
 

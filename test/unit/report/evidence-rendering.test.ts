@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findRegressions } from '../../../src/report/regressions.js';
 import { COMMENT_BUDGET_CHARS, renderComment } from '../../../src/report/render-comment.js';
 import { renderSummary } from '../../../src/report/render-summary.js';
+import { renderTextReport } from '../../../src/report/render-text.js';
 import { parseCommentState } from '../../../src/report/state-schema.js';
 import {
   embedState,
@@ -181,6 +182,34 @@ describe('PR vs base in the job summary', () => {
     expect(text).toContain("**PR vs base** · 200 requests to each revision's tag, interleaved");
     expect(mermaidBlocks(text)).toBe(1);
     expect(text).toContain("shortened Knative's autoscaler windows");
+  });
+});
+
+describe('PR vs base in the terminal report', () => {
+  it('the comparison table per service, the regressions and the autoscaler note, as plain text', () => {
+    const services = [
+      withComparison('hello'),
+      serviceResult({
+        service: 'fresh',
+        comparison: { notCompared: true, reason: 'the service is new in this PR' },
+      }),
+    ];
+    const text = renderTextReport({
+      plan: plan({ services: [servicePlan('hello'), servicePlan('fresh')] }),
+      report: report({
+        services,
+        regressions: findRegressions(services, { latencyThreshold: 20, failOnRegression: true }),
+        autoscaler: { 'stable-window': '6s', 'scale-to-zero-grace-period': '3s' },
+      }),
+    });
+    expect(text).toMatch(/^❌ Knative preview: the PR is slower than the base\n/);
+    expect(text).toContain(
+      "Regression: hello is slower: the PR's median latency is 3.88× the base's, more than the latency-threshold of 20% allows (1.20×)",
+    );
+    expect(text).toContain('PR vs base: hello (namespace default)');
+    expect(text).toContain('  latency p50');
+    expect(text).toContain('PR vs base: not compared: the service is new in this PR.');
+    expect(text).toContain('config-autoscaler stable-window 6s, scale-to-zero-grace-period 3s');
   });
 });
 
