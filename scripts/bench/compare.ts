@@ -27,6 +27,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { COMPARE_DEFAULTS } from '../../src/compare/compare-revisions.js';
 import { COMPARISON_ALPHA } from '../../src/compare/defaults.js';
 import { compareErrors } from '../../src/compare/errors.js';
 import { errorCounts, sendInterleaved } from '../../src/compare/interleave.js';
@@ -40,7 +41,7 @@ export interface CompareBenchOptions {
   /** Seeded trials per latency difference. */
   trials: number;
   requestsPerSide: number;
-  /** The probe's default concurrency. */
+  /** Requests in flight over both sides (the action uses COMPARE_DEFAULTS.concurrency). */
   concurrency: number;
   baseMedianMs: number;
   sigma: number;
@@ -49,8 +50,9 @@ export interface CompareBenchOptions {
 
 export const COMPARE_BENCH_DEFAULTS: CompareBenchOptions = {
   trials: 100,
-  requestsPerSide: 200,
-  concurrency: 16,
+  requestsPerSide: COMPARE_DEFAULTS.requestsPerSide,
+  /** The comparison phase's own concurrency. */
+  concurrency: COMPARE_DEFAULTS.concurrency,
   baseMedianMs: 5,
   sigma: 0.25,
   differences: [0, 0.1, 0.2, 0.5],
