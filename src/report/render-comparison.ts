@@ -35,7 +35,7 @@ export function comparisonSection(
   const how =
     options.requestsPerSide === undefined
       ? ''
-      : ` · ${options.requestsPerSide} requests to each revision's tag, interleaved`;
+      : ` · ${options.requestsPerSide} requests to each revision's tag, interleaved; the errors also count the split probe's answers`;
   const rows: string[][] = [
     ['Latency p50', ...latencyCells(latency, 'p50'), ratioCell(latency)],
     ['Latency p95', ...latencyCells(latency, 'p95'), ''],

@@ -54,7 +54,9 @@ describe('PR vs base in the comment', () => {
       ['hello', 'api'],
     );
     expect(
-      body.split("**PR vs base** · 200 requests to each revision's tag, interleaved"),
+      body.split(
+        "**PR vs base** · 200 requests to each revision's tag, interleaved; the errors also count the split probe's answers",
+      ),
     ).toHaveLength(3);
     expect(body).toContain('| Latency p50 | 4.1 ms | 15.9 ms | median 3.88× (95% CI 3.57–4.17) |');
     expect(mermaidBlocks(body)).toBe(1);
@@ -179,7 +181,9 @@ describe('PR vs base in the job summary', () => {
       }),
       context: { ...context, compareRequests: 200 },
     });
-    expect(text).toContain("**PR vs base** · 200 requests to each revision's tag, interleaved");
+    expect(text).toContain(
+      "**PR vs base** · 200 requests to each revision's tag, interleaved; the errors also count the split probe's answers",
+    );
     expect(mermaidBlocks(text)).toBe(1);
     expect(text).toContain("shortened Knative's autoscaler windows");
   });

@@ -10,7 +10,7 @@ describe('comparisonSection', () => {
   it('a short table: percentiles per side, ratio with its interval, errors with p', () => {
     expect(comparisonSection(comparison(), { requestsPerSide: 200 })).toBe(
       [
-        "**PR vs base** · 200 requests to each revision's tag, interleaved",
+        "**PR vs base** · 200 requests to each revision's tag, interleaved; the errors also count the split probe's answers",
         '',
         '|  | Base | PR | PR vs base |',
         '| --- | --: | --: | --- |',
