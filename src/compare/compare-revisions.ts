@@ -24,6 +24,8 @@ export const COMPARE_DEFAULTS = {
   requestsPerSide: 200,
   concurrency: 4,
   requestTimeoutMs: 10_000,
+  /** No comparison request starts later than this after the first. */
+  deadlineMs: 120_000,
 } as const;
 
 export interface CompareRevisionsOptions {
@@ -36,6 +38,10 @@ export interface CompareRevisionsOptions {
   concurrency?: number;
   /** Deadline of each request; default 10 s. */
   requestTimeoutMs?: number;
+  /** After this long no further request starts (the sample is what was answered); default 120 s. */
+  deadlineMs?: number;
+  /** Told when the deadline cut the sample short. */
+  log?: (message: string) => void;
   /** Path requested; default '/'. */
   path?: string;
   /** Failures per side already seen by the split probe (see splitErrorCounts). */
@@ -97,8 +103,17 @@ export async function compareRevisions(
         base: { url, host: options.tagHosts.base, timeoutMs },
         pr: { url, host: options.tagHosts.pr, timeoutMs },
       },
-      { requestsPerSide: options.requestsPerSide, concurrency },
+      {
+        requestsPerSide: options.requestsPerSide,
+        concurrency,
+        deadline: Date.now() + (options.deadlineMs ?? COMPARE_DEFAULTS.deadlineMs),
+      },
     );
+    if (base.total + pr.total < 2 * options.requestsPerSide) {
+      options.log?.(
+        `The comparison stopped at its deadline after ${base.total + pr.total} of ${2 * options.requestsPerSide} requests; it judges what was answered.`,
+      );
+    }
     const none: ErrorCounts = { errors: 0, total: 0 };
     const split = options.splitErrors ?? { base: none, pr: none };
     return {

@@ -69,6 +69,7 @@ export async function gatherEvidence(
             tagHosts: targets,
             requestsPerSide: settings.compareRequests,
             splitErrors: splitErrorCounts(result),
+            log: (m) => log().warning(`${plan.name}: ${m}`),
           });
           const { latency, errors } = compared;
           log().info(

@@ -15,6 +15,9 @@ export interface InterleaveSettings {
   /** Requests to EACH side. */
   requestsPerSide: number;
   concurrency: number;
+  /** Epoch ms (per `now`): no request starts after it, so a hanging side cannot hold the run. */
+  deadline?: number;
+  now?: () => number;
 }
 
 /** What one side answered. */
@@ -45,8 +48,10 @@ export async function sendInterleaved(
   const pr = emptySample();
   const total = 2 * requestsPerSide;
   let next = 0;
+  const now = settings.now ?? Date.now;
+  const open = (): boolean => settings.deadline === undefined || now() < settings.deadline;
   const worker = async (): Promise<void> => {
-    while (next < total) {
+    while (next < total && open()) {
       const index = next++;
       const [target, sample] = index % 2 === 0 ? [targets.base, base] : [targets.pr, pr];
       record(sample, await client.get(target));

@@ -155,4 +155,20 @@ describe('sendInterleaved', () => {
       await ingress.close();
     }
   });
+
+  it('starts no request after the deadline, so a hanging side cannot hold the run', async () => {
+    let clock = 0;
+    const client = scriptedClient(() => {
+      clock += 10;
+      return ok(1);
+    });
+    const { base, pr } = await sendInterleaved(
+      client,
+      { base: BASE, pr: PR },
+      { requestsPerSide: 50, concurrency: 1, deadline: 45, now: () => clock },
+    );
+    // Requests start at 0, 10, 20, 30, 40; at 50 the deadline has passed.
+    expect(base.total + pr.total).toBe(5);
+    expect([base.total, pr.total]).toEqual([3, 2]);
+  });
 });
