@@ -8,6 +8,8 @@ export interface SimConfig extends TrafficKnobs {
   webhookDelayMs: number;
   /** Seconds until a new CRD is Established. */
   crdDelayMs: number;
+  /** How long a deleted namespace stays Terminating before it and its contents are gone. */
+  namespaceTerminationMs: number;
   /** Revision names that never become Ready. */
   neverReady: Set<string>;
   /** The ingress ignores traffic weights (uniform over the revisions in traffic). */
@@ -30,6 +32,7 @@ export function readSimConfig(env: NodeJS.ProcessEnv): SimConfig {
     readyDelayMs: seconds(env.SIM_READY_DELAY_S, 0.5),
     webhookDelayMs: seconds(env.SIM_WEBHOOK_DELAY_S, 1),
     crdDelayMs: seconds(env.SIM_CRD_ESTABLISH_DELAY_S, 0.2),
+    namespaceTerminationMs: seconds(env.SIM_NAMESPACE_TERMINATION_S, 0.3),
     neverReady: new Set(
       (env.SIM_REVISION_NEVER_READY ?? '')
         .split(',')

@@ -10,7 +10,15 @@ function tagOf(image: string): string | undefined {
   return colon >= 0 ? image.slice(colon + 1) : undefined;
 }
 
-export function classifyImage(image: string, imported: Set<string>): ImageVerdict {
+/**
+ * @param pushed the sim's registry (pushed-images.ts): an image pushed there resolves and pulls
+ *   like a published one, and answers as the app it was built from
+ */
+export function classifyImage(
+  image: string,
+  imported: Set<string>,
+  pushed?: { has(image: string): boolean },
+): ImageVerdict {
   if (
     /^(ghcr\.io\/knative\/helloworld-go|gcr\.io\/knative-samples\/helloworld-go)([:@]|$)/.test(
       image,
@@ -28,6 +36,8 @@ export function classifyImage(image: string, imported: Set<string>): ImageVerdic
       };
     }
     if (imported.has(image)) return { ok: true, app: 'template' };
+  } else if (pushed?.has(image)) {
+    return { ok: true, app: 'template' };
   }
   return {
     ok: false,

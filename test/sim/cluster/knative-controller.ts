@@ -200,7 +200,7 @@ function reconcileRevision(ctx: ClusterContext, types: ServingTypes, rev: KObjec
   const container = rev.spec?.containers?.[0] ?? {};
   const image: string = container.image ?? '';
   const due = ctx.elapsed(rev, ctx.config.readyDelayMs);
-  const verdict = classifyImage(image, ctx.imported);
+  const verdict = classifyImage(image, ctx.imported, ctx.pushed);
   let outcome: RevisionState;
   if (!due) outcome = { state: 'pending' };
   else if (!verdict.ok)
