@@ -17,7 +17,7 @@ import {
 } from './discovery.js';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from './patch.js';
 import { checkForbidden, verbOf, type ForbiddenRule } from './forbidden.js';
-import { decodeKubeProtobuf, PROTOBUF_KINDS } from './protobuf.js';
+import { decodeKubeProtobuf } from './protobuf.js';
 import type { ResourceRegistry } from './resources.js';
 import { storeKey } from './resources.js';
 import { fieldMatcher, labelMatcher, type Matcher } from './selectors.js';
@@ -122,7 +122,7 @@ function protobufAsJson(req: IncomingMessage, raw: Buffer): string {
     throw new ApiError(
       415,
       'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (the simulated API server reads protobuf only for ${PROTOBUF_KINDS.join(', ')}: ${(err as Error).message})`,
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (${(err as Error).message})`,
     );
   }
 }

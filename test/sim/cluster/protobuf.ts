@@ -99,7 +99,7 @@ export function decodeKubeProtobuf(body: Buffer): Record<string, unknown> {
   const schema = typeMeta.kind ? KINDS[typeMeta.kind] : undefined;
   if (!schema || typeMeta.apiVersion !== 'v1') {
     throw new Error(
-      `protobuf bodies are decoded for v1 ${PROTOBUF_KINDS.join(', ')} only, not ${typeMeta.apiVersion ?? '?'} ${typeMeta.kind ?? '?'}`,
+      `the simulated API server decodes protobuf only for v1 ${PROTOBUF_KINDS.join(', ')}, not ${typeMeta.apiVersion ?? '?'} ${typeMeta.kind ?? '?'}`,
     );
   }
   const raw = Buffer.from(String(unknown.raw ?? ''), 'base64');

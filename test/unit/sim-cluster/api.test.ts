@@ -156,9 +156,9 @@ describe('sim cluster API with the real kubectl', () => {
     // and service accounts (protobuf.ts), and refuses it, naming those, for other kinds.
     await h.ok(['create', 'namespace', 'other']);
     const deployment = await h.kubectl(['create', 'deployment', 'd', '--image=x', '-n', 'demo']);
-    expect(deployment.stderr).toContain('UnsupportedMediaType');
+    expect(deployment.stderr).toContain('the body of the request was in an unknown format');
     expect(deployment.stderr).toContain(
-      'protobuf only for Namespace, ConfigMap, Secret, ServiceAccount',
+      'decodes protobuf only for v1 Namespace, ConfigMap, Secret, ServiceAccount, not apps/v1 Deployment',
     );
   });
 
