@@ -20,6 +20,7 @@ import { PhaseTimings } from '../../src/util/timings.js';
 import { createToolRunner } from '../../src/util/tool-runner.js';
 import { memoryLog } from '../helpers/memory-log.js';
 import { freePort } from '../helpers/ports.js';
+import { ADMIN_TOKEN } from './cluster/forbidden.js';
 import { releaseAsset, type ReleaseFile } from './cluster/releases.js';
 import { DOCKER_STANDIN_LAUNCHER } from './paths.js';
 import { createCluster, deleteCluster } from './standins/k3d-clusters.js';
@@ -55,8 +56,13 @@ export interface ExistingClusterOptions {
 }
 
 export interface ExistingCluster {
-  /** A kubeconfig of its own (mode 600), one context, current: `sim-existing`. */
+  /**
+   * The deployer's kubeconfig (mode 600; one context, current: `sim-existing`): what KUBECONFIG
+   * points at. SIM_API_FORBIDDEN's rules apply to it.
+   */
   kubeconfigPath: string;
+  /** The cluster admin's (who installed Knative): not restricted by SIM_API_FORBIDDEN. */
+  adminKubeconfigPath: string;
   /** `127.0.0.1:<port>`: the ingress (Envoy's load balancer), reached with a route's Host header. */
   ingressAddress: string;
   apiUrl: string;
@@ -162,10 +168,12 @@ export async function startExistingCluster(
     const apiUrl = record.apiUrl as string;
 
     const kubeconfigPath = join(dirs.kube, 'config');
-    writeFileSync(kubeconfigPath, kubeconfigText(apiUrl), { mode: 0o600 });
+    writeFileSync(kubeconfigPath, kubeconfigText(apiUrl, DEPLOYER), { mode: 0o600 });
+    const adminKubeconfigPath = join(dirs.kube, 'admin.config');
+    writeFileSync(adminKubeconfigPath, kubeconfigText(apiUrl, ADMIN), { mode: 0o600 });
 
     if (version !== undefined) {
-      await installOperatorStyle(kubectlPath, kubeconfigPath, base, {
+      await installOperatorStyle(kubectlPath, adminKubeconfigPath, base, {
         version,
         apiVersions,
         deadline,
@@ -187,6 +195,7 @@ export async function startExistingCluster(
     let stopped: Promise<void> | undefined;
     return {
       kubeconfigPath,
+      adminKubeconfigPath,
       ingressAddress,
       apiUrl,
       stateDir: dirs.state,
@@ -371,17 +380,23 @@ interface KubeDoc {
   spec?: { group?: string; versions?: Array<Record<string, unknown>> };
 }
 
-function kubeconfigText(apiUrl: string): string {
+/** Who a kubeconfig acts as: SIM_API_FORBIDDEN restricts everyone but the admin. */
+interface KubeUser {
+  name: string;
+  token: string;
+}
+const DEPLOYER: KubeUser = { name: 'preview-deployer', token: 'sim-token-not-a-secret' };
+const ADMIN: KubeUser = { name: 'cluster-admin', token: ADMIN_TOKEN };
+
+function kubeconfigText(apiUrl: string, user: KubeUser): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name: EXISTING_CONTEXT, cluster: { server: apiUrl } }],
-    contexts: [
-      { name: EXISTING_CONTEXT, context: { cluster: EXISTING_CONTEXT, user: 'preview-deployer' } },
-    ],
+    contexts: [{ name: EXISTING_CONTEXT, context: { cluster: EXISTING_CONTEXT, user: user.name } }],
     'current-context': EXISTING_CONTEXT,
     preferences: {},
-    users: [{ name: 'preview-deployer', user: { token: 'sim-token-not-a-secret' } }],
+    users: [{ name: user.name, user: { token: user.token } }],
   });
 }
 

@@ -6,7 +6,8 @@
  * `namespaces/knative-serving` (that namespace by name; lists still show it, as RBAC's
  * resourceNames cannot restrict a list), `knative-serving:configmaps` (config maps there, and any
  * list across all namespaces). Discovery (/api, /apis, /version, /openapi) stays readable, as the
- * system:discovery role grants it to every authenticated user. Pure.
+ * system:discovery role grants it to every authenticated user. The rules spare the cluster admin:
+ * requests with the bearer token ADMIN_TOKEN (the kubeconfig an operator installs Knative with). Pure.
  */
 import { ApiError, qualifiedResource, type ResourceType } from './types.js';
 
@@ -17,7 +18,10 @@ export interface ForbiddenRule {
   name?: string;
 }
 
-/** The user refused requests are attributed to (the sim authenticates nobody). */
+/** The bearer token of the cluster admin, whom SIM_API_FORBIDDEN does not restrict. */
+export const ADMIN_TOKEN = 'sim-admin-token-not-a-secret';
+
+/** The user refused requests are attributed to (the sim checks no other token). */
 export const SIM_USER = 'system:serviceaccount:preview:deployer';
 
 const RULE = /^(?:([a-z0-9-]+):)?([a-z0-9]+)((?:\.[a-z0-9-]+)*)(?:\/([a-z0-9.-]+))?$/;
