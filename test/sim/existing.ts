@@ -20,7 +20,6 @@ import { PhaseTimings } from '../../src/util/timings.js';
 import { createToolRunner } from '../../src/util/tool-runner.js';
 import { memoryLog } from '../helpers/memory-log.js';
 import { freePort } from '../helpers/ports.js';
-import { ADMIN_TOKEN } from './cluster/forbidden.js';
 import { releaseAsset, type ReleaseFile } from './cluster/releases.js';
 import { DOCKER_STANDIN_LAUNCHER } from './paths.js';
 import { createCluster, deleteCluster } from './standins/k3d-clusters.js';
@@ -380,13 +379,17 @@ interface KubeDoc {
   spec?: { group?: string; versions?: Array<Record<string, unknown>> };
 }
 
-/** Who a kubeconfig acts as: SIM_API_FORBIDDEN restricts everyone but the admin. */
+/**
+ * Who a kubeconfig acts as. The deployer's impersonates its service account (kubectl sends
+ * `Impersonate-User`), which is whom SIM_API_FORBIDDEN restricts; the admin's does not.
+ */
 interface KubeUser {
   name: string;
-  token: string;
+  as?: string;
 }
-const DEPLOYER: KubeUser = { name: 'preview-deployer', token: 'sim-token-not-a-secret' };
-const ADMIN: KubeUser = { name: 'cluster-admin', token: ADMIN_TOKEN };
+export const DEPLOYER_USER = 'system:serviceaccount:preview:deployer';
+const DEPLOYER: KubeUser = { name: 'preview-deployer', as: DEPLOYER_USER };
+const ADMIN: KubeUser = { name: 'cluster-admin' };
 
 function kubeconfigText(apiUrl: string, user: KubeUser): string {
   return stringify({
@@ -396,7 +399,12 @@ function kubeconfigText(apiUrl: string, user: KubeUser): string {
     contexts: [{ name: EXISTING_CONTEXT, context: { cluster: EXISTING_CONTEXT, user: user.name } }],
     'current-context': EXISTING_CONTEXT,
     preferences: {},
-    users: [{ name: user.name, user: { token: user.token } }],
+    users: [
+      {
+        name: user.name,
+        user: { token: 'sim-token-not-a-secret', ...(user.as ? { as: user.as } : {}) },
+      },
+    ],
   });
 }
 

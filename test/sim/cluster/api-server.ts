@@ -16,7 +16,7 @@ import {
   versionInfo,
 } from './discovery.js';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from './patch.js';
-import { ADMIN_TOKEN, checkForbidden, verbOf, type ForbiddenRule } from './forbidden.js';
+import { checkForbidden, verbOf, type ForbiddenRule } from './forbidden.js';
 import { decodeKubeProtobuf } from './protobuf.js';
 import type { ResourceRegistry } from './resources.js';
 import { storeKey } from './resources.js';
@@ -65,7 +65,7 @@ export interface ApiServerOptions {
   failFirst: number;
   /** Extra routes (the /_sim control endpoints); return true when handled. */
   control: (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
-  /** Requests refused as RBAC would refuse them (SIM_API_FORBIDDEN; forbidden.ts). */
+  /** Requests made as another user that are refused as RBAC would (SIM_API_FORBIDDEN; forbidden.ts). */
   forbidden?: readonly ForbiddenRule[];
   podLog: (pod: KObject) => string;
 }
@@ -228,10 +228,19 @@ export class ApiServer {
         throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return sendJson(res, 200, doc);
     }
-    // No OpenAPI v2: kubectl then computes patches from its built-in types (strategic merge)
-    // or, for custom resources, as JSON merge patches; validation is left to this server.
-    if (path === '/openapi/v2')
-      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    // An OpenAPI v2 document without definitions (an empty protobuf message): kubectl finds no
+    // schema in it, so it validates nothing on its side (validation is left to this server, and a
+    // kind nobody serves ends in kubectl's "no matches for kind" as on a real cluster) and computes
+    // patches from its built-in types (strategic merge) or, for custom resources, as JSON merge
+    // patches. Absent (404), kubectl would refuse to apply a kind no CRD defines.
+    if (path === '/openapi/v2') {
+      res.writeHead(200, {
+        'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+        'Content-Length': 0,
+      });
+      res.end();
+      return;
+    }
 
     const parts = path.split('/').filter(Boolean);
     let group: string;
@@ -260,9 +269,10 @@ export class ApiServer {
       return sendJson(res, 200, list);
     }
     const target = this.resolveTarget(group, version, rest);
-    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    if (token !== ADMIN_TOKEN)
+    const user = req.headers['impersonate-user'];
+    if (typeof user === 'string')
       checkForbidden(this.options.forbidden ?? [], {
+        user,
         verb: verbOf(
           method,
           target.name !== undefined,

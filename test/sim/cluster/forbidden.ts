@@ -6,8 +6,10 @@
  * `namespaces/knative-serving` (that namespace by name; lists still show it, as RBAC's
  * resourceNames cannot restrict a list), `knative-serving:configmaps` (config maps there, and any
  * list across all namespaces). Discovery (/api, /apis, /version, /openapi) stays readable, as the
- * system:discovery role grants it to every authenticated user. The rules spare the cluster admin:
- * requests with the bearer token ADMIN_TOKEN (the kubeconfig an operator installs Knative with). Pure.
+ * system:discovery role grants it to every authenticated user. The rules restrict requests made
+ * as another user (the `Impersonate-User` header kubectl sends for a kubeconfig user's `as:` or
+ * `--as`; client-go sends no bearer token over plain HTTP, so impersonation is how the sim tells
+ * users apart); requests without it are the cluster admin's. Pure.
  */
 import { ApiError, qualifiedResource, type ResourceType } from './types.js';
 
@@ -17,12 +19,6 @@ export interface ForbiddenRule {
   group: string;
   name?: string;
 }
-
-/** The bearer token of the cluster admin, whom SIM_API_FORBIDDEN does not restrict. */
-export const ADMIN_TOKEN = 'sim-admin-token-not-a-secret';
-
-/** The user refused requests are attributed to (the sim checks no other token). */
-export const SIM_USER = 'system:serviceaccount:preview:deployer';
 
 const RULE = /^(?:([a-z0-9-]+):)?([a-z0-9]+)((?:\.[a-z0-9-]+)*)(?:\/([a-z0-9.-]+))?$/;
 
@@ -48,6 +44,8 @@ export function parseForbiddenRules(value: string | undefined): ForbiddenRule[] 
 }
 
 export interface RequestAttributes {
+  /** Who the request is made as. */
+  user: string;
   verb: string;
   type: ResourceType;
   /** undefined: cluster-scoped, or a namespaced kind across all namespaces. */
@@ -67,7 +65,7 @@ export function verbOf(method: string, named: boolean, watch: boolean): string {
 
 /** Throws 403 Forbidden, worded as the API server's RBAC refusals, when a rule covers the request. */
 export function checkForbidden(rules: readonly ForbiddenRule[], request: RequestAttributes): void {
-  const { verb, type, namespace, name } = request;
+  const { user, verb, type, namespace, name } = request;
   const covered = rules.some(
     (rule) =>
       rule.resource === type.plural &&
@@ -83,7 +81,7 @@ export function checkForbidden(rules: readonly ForbiddenRule[], request: Request
   throw new ApiError(
     403,
     'Forbidden',
-    `${what} is forbidden: User "${SIM_USER}" cannot ${verb} resource "${type.plural}" in API group "${type.group}" ${scope}`,
+    `${what} is forbidden: User "${user}" cannot ${verb} resource "${type.plural}" in API group "${type.group}" ${scope}`,
     { ...(name ? { name } : {}), group: type.group, kind: type.plural },
   );
 }

@@ -170,8 +170,8 @@ function readMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
       out[field.name] = value;
     }
   }
-  // As JSON's omitempty: empty strings are absent.
-  for (const [key, value] of Object.entries(out)) if (value === '') delete out[key];
+  // As JSON's omitempty: empty strings and zero numbers (gogo writes them anyway) are absent.
+  for (const [key, value] of Object.entries(out)) if (value === '' || value === 0) delete out[key];
   return out;
 }
 

@@ -69,10 +69,18 @@ export function saveImage(
     const tags = image.tags.map(normalizeImageRef);
     const content = JSON.stringify({ ...image, tags: undefined });
     const id = `sha256:${createHash('sha256').update(content).digest('hex')}`;
-    const images = (readJson<StoreFile>(file)?.images ?? [])
+    const stored = readJson<StoreFile>(file)?.images ?? [];
+    // The same content builds the same image: it keeps the tags it had.
+    const kept = stored.find((old) => old.id === id)?.tags.filter((tag) => !tags.includes(tag));
+    const images = stored
       .map((old) => ({ ...old, tags: old.tags.filter((tag) => !tags.includes(tag)) }))
       .filter((old) => old.id !== id);
-    const saved: StoredImage = { ...image, tags, id, created: new Date().toISOString() };
+    const saved: StoredImage = {
+      ...image,
+      tags: [...(kept ?? []), ...tags],
+      id,
+      created: new Date().toISOString(),
+    };
     writeJsonAtomic(file, { images: [...images, saved] });
     return saved;
   });
