@@ -25,7 +25,6 @@ import {
   details,
   errorMessage,
   escapeInline,
-  group,
   hasCondition,
   info,
   isValidClusterName,
@@ -46,7 +45,7 @@ import {
   waitUntil,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-JARYXQBT.js";
+} from "./chunks/chunk-MPBSFFJD.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -113,7 +112,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -122,20 +121,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +145,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +172,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +193,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +226,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -258,7 +257,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -268,7 +267,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -412,7 +411,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -439,7 +438,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -450,7 +449,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -630,7 +629,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -656,7 +655,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -855,10 +854,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +876,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -907,11 +906,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -925,8 +924,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -940,8 +939,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -959,8 +958,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -970,8 +969,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1518,7 +1517,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify5(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1547,7 +1546,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify5;
+    exports.stringify = stringify3;
   }
 });
 
@@ -1557,7 +1556,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1579,7 +1578,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify5.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1631,7 +1630,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify5.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1772,7 +1771,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log2 = require_log();
     var merge = require_merge();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1808,7 +1807,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify5.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1875,12 +1874,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify6 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify6(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1905,7 +1904,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify5.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1972,7 +1971,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify5.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3333,7 +3332,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines2 = [];
@@ -3348,7 +3347,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify5.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -3370,7 +3369,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify5.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
@@ -3378,7 +3377,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines2.push(body);
       } else {
-        lines2.push(stringify5.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3486,9 +3485,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3562,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3584,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3598,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3618,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5161,7 +5160,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5321,7 +5320,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -5514,7 +5513,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify5 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5567,7 +5566,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify5;
+    exports.stringify = stringify3;
   }
 });
 
@@ -5578,17 +5577,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5596,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,12 +5623,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -5757,7 +5756,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -6320,7 +6319,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -6452,7 +6451,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7225,7 +7224,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -7245,7 +7244,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7297,7 +7296,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify5(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7320,9 +7319,9 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments3;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify5;
+    exports.stringify = stringify3;
   }
 });
 
@@ -7345,7 +7344,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7373,8 +7372,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -8256,10 +8255,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate3 = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -9499,7 +9498,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -9583,8 +9582,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -9592,7 +9591,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/action/run-main.ts
-import path6 from "node:path";
+import path8 from "node:path";
 
 // src/cluster/compatibility.ts
 var MINIMUM_KUBERNETES_MINOR = /* @__PURE__ */ new Map([
@@ -9646,6 +9645,320 @@ function checkCompatibility(k3sImage, knativeVersion) {
   return { kubernetes, minimumMinor, warnings };
 }
 
+// src/manifests/manifests-path.ts
+import path from "node:path";
+function checkManifestsPath(value) {
+  const shown = shownPath(value);
+  if (value.includes("\0"))
+    throw new UserError(`The 'manifests' input ${shown} holds a NUL character.`);
+  if (path.isAbsolute(value))
+    throw new UserError(
+      `The 'manifests' input ${shown} is an absolute path; give a path relative to the workspace (the repository root), e.g. 'knative'.`
+    );
+  const climbs = path.posix.normalize(value.replace(/\\/g, "/"));
+  if (climbs === ".." || climbs.startsWith("../"))
+    throw new UserError(
+      `The 'manifests' input ${shown} climbs out of the workspace with '..'; give a path inside the repository, e.g. 'knative'.`
+    );
+  return path.posix.normalize(value).replace(/(.)\/+$/, "$1");
+}
+function shownPath(value, maxLength = 200) {
+  const cut = value.length > maxLength ? `${value.slice(0, maxLength)}\u2026` : value;
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
+}
+function isInside(root, candidate) {
+  const relative = path.relative(root, candidate);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+function entersGitDir(relative) {
+  return relative.split(/[\\/]/).some((part) => part.toLowerCase() === ".git");
+}
+
+// src/stats/special.ts
+var LANCZOS_G = 7;
+var LANCZOS_COEFFICIENTS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (!(x > 0)) throw new RangeError(`logGamma needs x > 0, got ${x}`);
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  }
+  const z = x - 1;
+  let sum = LANCZOS_COEFFICIENTS[0];
+  for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++) sum += LANCZOS_COEFFICIENTS[i] / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+function logFactorial(n) {
+  return n < 2 ? 0 : logGamma(n + 1);
+}
+
+// src/stats/binomial.ts
+var RELATIVE_TOLERANCE = 1 + 1e-7;
+function binomialDistribution(trials, p) {
+  if (!Number.isInteger(trials) || trials < 0)
+    throw new RangeError(`trials must be a non-negative integer, got ${trials}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
+  const n = trials;
+  const pmf = pointProbabilities(n, p);
+  const below = new Float64Array(n + 2);
+  for (let k = 0; k <= n; k++) below[k + 1] = below[k] + pmf[k];
+  const above = new Float64Array(n + 2);
+  for (let k = n; k >= 0; k--) above[k] = above[k + 1] + pmf[k];
+  const mean = n * p;
+  const checkCount = (k) => {
+    if (!Number.isInteger(k) || k < 0 || k > n) {
+      throw new RangeError(`successes must be an integer in 0..${n}, got ${k}`);
+    }
+  };
+  const lowerTail = (k) => k < 0 ? 0 : k >= n ? 1 : Math.min(1, below[k + 1]);
+  const upperTail = (k) => k <= 0 ? 1 : k > n ? 0 : Math.min(1, above[k]);
+  const twoSidedP = (k) => {
+    checkCount(k);
+    if (p === 0) return k === 0 ? 1 : 0;
+    if (p === 1) return k === n ? 1 : 0;
+    if (k === mean) return 1;
+    const threshold = pmf[k] * RELATIVE_TOLERANCE;
+    if (k < mean) {
+      let first2 = Math.ceil(mean);
+      let last2 = n + 1;
+      while (first2 < last2) {
+        const middle = first2 + last2 >>> 1;
+        if (pmf[middle] <= threshold) last2 = middle;
+        else first2 = middle + 1;
+      }
+      return Math.min(1, below[k + 1] + above[last2]);
+    }
+    let first = -1;
+    let last = Math.floor(mean);
+    while (first < last) {
+      const middle = first + last + 1 >> 1;
+      if (pmf[middle] <= threshold) first = middle;
+      else last = middle - 1;
+    }
+    return Math.min(1, above[k] + below[first + 1]);
+  };
+  return {
+    trials: n,
+    p,
+    pmf: (k) => Number.isInteger(k) && k >= 0 && k <= n ? pmf[k] : 0,
+    lowerTail,
+    upperTail,
+    twoSidedP
+  };
+}
+function pointProbabilities(n, p) {
+  const pmf = new Float64Array(n + 1);
+  if (p === 0 || p === 1) {
+    pmf[p === 0 ? 0 : n] = 1;
+    return pmf;
+  }
+  const q = 1 - p;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  pmf[mode] = Math.exp(
+    logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p)
+  );
+  const odds = p / q;
+  for (let k = mode; k < n; k++) pmf[k + 1] = pmf[k] * (n - k) * odds / (k + 1);
+  for (let k = mode; k > 0; k--) pmf[k - 1] = pmf[k] * k / ((n - k + 1) * odds);
+  return pmf;
+}
+
+// src/stats/memo.ts
+function numberKeyedMemo(limit) {
+  let root = /* @__PURE__ */ new Map();
+  let size = 0;
+  return (keys, create) => {
+    let level = root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = level.get(keys[i]);
+      if (!next) {
+        next = /* @__PURE__ */ new Map();
+        level.set(keys[i], next);
+      }
+      level = next;
+    }
+    const last = keys[keys.length - 1];
+    if (level.has(last)) return level.get(last);
+    const value = create();
+    if (size >= limit) {
+      root = /* @__PURE__ */ new Map();
+      size = 0;
+      return value;
+    }
+    level.set(last, value);
+    size++;
+    return value;
+  };
+}
+
+// src/stats/split-gate.ts
+var GATE_DEFAULTS = {
+  batchSize: 400,
+  maxRequests: 1600,
+  tolerancePoints: 10,
+  falseFailureBudget: 1e-4,
+  missBudget: 0.01
+};
+function gateDesign(settings = {}) {
+  const design = { ...GATE_DEFAULTS, ...settings };
+  const { batchSize, maxRequests, tolerancePoints, falseFailureBudget, missBudget } = design;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`the batch size must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(maxRequests) || maxRequests < batchSize) {
+    throw new RangeError(
+      `the request cap must be an integer of at least the batch size (${batchSize}), got ${maxRequests}`
+    );
+  }
+  if (!(tolerancePoints > 0 && tolerancePoints < 100))
+    throw new RangeError(
+      `the split tolerance must be between 0 and 100 points, got ${tolerancePoints}`
+    );
+  for (const [name, value] of [
+    ["false-failure budget", falseFailureBudget],
+    ["miss budget", missBudget]
+  ]) {
+    if (!(value > 0 && value < 1))
+      throw new RangeError(`the ${name} must be in (0, 1), got ${value}`);
+  }
+  return design;
+}
+function batchSizes(design) {
+  const sizes = [];
+  for (let sent = 0; sent < design.maxRequests; sent += design.batchSize) {
+    sizes.push(Math.min(design.batchSize, design.maxRequests - sent));
+  }
+  return sizes;
+}
+function maxStages(design) {
+  return Math.ceil(design.maxRequests / design.batchSize);
+}
+function deviationLevel(design, revisions) {
+  return design.falseFailureBudget / (maxStages(design) * revisions);
+}
+function misrouteLevel(design, revisions) {
+  return design.missBudget / (maxStages(design) * revisions * 2);
+}
+function lookBounds(shares, n, stage, design) {
+  if (shares.length < 2) throw new RangeError("the split gate needs two or more revisions");
+  const stages = maxStages(design);
+  if (!Number.isInteger(stage) || stage < 1 || stage > stages)
+    throw new RangeError(`look ${stage} is outside 1..${stages}`);
+  const alpha = deviationLevel(design, shares.length);
+  const beta = misrouteLevel(design, shares.length);
+  const tolerance = design.tolerancePoints / 100;
+  const revisions = shares.map(({ revision, share }) => {
+    if (!(share > 0 && share < 1))
+      throw new RangeError(`share of ${revision} must be in (0, 1), got ${share}`);
+    return { revision, share, ...countBounds(n, share, tolerance, alpha, beta) };
+  });
+  return { n, stage, maxStages: stages, alpha, beta, revisions };
+}
+function classifyCounts(bounds, counts) {
+  const deviating = bounds.revisions.map(
+    ({ band }, index) => counts[index] < band.low || counts[index] > band.high
+  );
+  const misrouteRuledOut = bounds.revisions.every(
+    ({ ruledOut }, index) => counts[index] >= ruledOut.low && counts[index] <= ruledOut.high
+  );
+  const decision = deviating.includes(true) ? "deviates" : misrouteRuledOut || bounds.stage === bounds.maxStages ? "consistent" : "continue";
+  return { decision, deviating, misrouteRuledOut };
+}
+function decideStage(active, stage, design) {
+  const n = active.reduce((sum, revision) => sum + revision.count, 0);
+  const bounds = lookBounds(active, n, stage, design);
+  const classification = classifyCounts(
+    bounds,
+    active.map((revision) => revision.count)
+  );
+  const looks = active.map((revision, index) => ({
+    revision: revision.revision,
+    share: revision.share,
+    count: revision.count,
+    pValue: distribution(n, revision.share).twoSidedP(revision.count),
+    band: bounds.revisions[index].band,
+    ruledOut: bounds.revisions[index].ruledOut,
+    deviates: classification.deviating[index]
+  }));
+  const { alpha, beta, maxStages: stages } = bounds;
+  return { ...classification, n, stage, maxStages: stages, looks, alpha, beta };
+}
+var boundsMemo = numberKeyedMemo(4096);
+var distributionMemo = numberKeyedMemo(64);
+function distribution(n, p) {
+  return distributionMemo([n, p], () => binomialDistribution(n, p));
+}
+function countBounds(n, share, tolerance, alpha, beta) {
+  return boundsMemo(
+    [n, share, tolerance, alpha, beta],
+    () => computeBounds(n, share, tolerance, alpha, beta)
+  );
+}
+function computeBounds(n, share, tolerance, alpha, beta) {
+  const atShare = distribution(n, share);
+  const accepted = (x) => atShare.twoSidedP(x) >= alpha;
+  const mean = n * share;
+  const low = firstTrue(0, Math.floor(mean), accepted);
+  const high = lastTrue(Math.ceil(mean), n, accepted);
+  const band = { low, high };
+  let ruledHigh = n;
+  if (share + tolerance < 1) {
+    const above = distribution(n, share + tolerance);
+    ruledHigh = lastTrue(0, n, (x) => above.lowerTail(x) < beta);
+  }
+  let ruledLow = 0;
+  if (share - tolerance > 0) {
+    const below = distribution(n, share - tolerance);
+    ruledLow = firstTrue(0, n, (x) => below.upperTail(x) < beta);
+  }
+  return { band, ruledOut: { low: ruledLow, high: ruledHigh } };
+}
+function firstTrue(from, to, predicate) {
+  let low = from;
+  let high = to + 1;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (predicate(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+function lastTrue(from, to, predicate) {
+  let low = from - 1;
+  let high = to;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (predicate(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function uncoveredShares(design, revisions) {
+  const alpha = deviationLevel(design, revisions);
+  const beta = misrouteLevel(design, revisions);
+  const uncovered = [];
+  for (let percent2 = 1; percent2 <= 99; percent2++) {
+    const { band, ruledOut } = countBounds(
+      design.maxRequests,
+      percent2 / 100,
+      design.tolerancePoints / 100,
+      alpha,
+      beta
+    );
+    if (band.low < ruledOut.low || band.high > ruledOut.high) uncovered.push(percent2);
+  }
+  return uncovered;
+}
+
 // src/config/inputs.ts
 var envInputReader = (name) => (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 var DOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
@@ -9655,6 +9968,8 @@ var INPUT_DEFAULTS = {
   manifests: "knative",
   "label-prefix": "canary-",
   requests: "400",
+  "max-requests": "1600",
+  "split-tolerance": "10",
   "dry-run": "false",
   "k3d-version": "v5.9.0",
   "k3s-image": "rancher/k3s:v1.34.8-k3s1",
@@ -9686,13 +10001,20 @@ function parseInputs(read = envInputReader) {
     VERSION,
     "a release like 1.22.1"
   ).replace(/^v/, "");
+  const requests = integer("requests", get2("requests"), 1, 1e5);
+  const maxRequests = integer("max-requests", get2("max-requests"), 1, 1e6);
+  if (maxRequests < requests)
+    throw bad(
+      "max-requests",
+      String(maxRequests),
+      `a number of requests at least as large as 'requests' (${requests})`
+    );
+  const splitTolerance = integer("split-tolerance", get2("split-tolerance"), 1, 50);
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
   return {
     githubToken: read("github-token"),
-    manifests: nonEmpty(
-      "manifests",
-      get2("manifests"),
-      "a path relative to the workspace, e.g. knative"
+    manifests: checkManifestsPath(
+      nonEmpty("manifests", get2("manifests"), "a path relative to the workspace, e.g. knative")
     ),
     labelPrefix: matching(
       "label-prefix",
@@ -9701,7 +10023,9 @@ function parseInputs(read = envInputReader) {
       "letters, digits and - _ . : / (e.g. canary-)"
     ),
     labelOverride: labels ? labels.split(",").map((l) => l.trim()).filter(Boolean) : void 0,
-    requests: integer("requests", get2("requests"), 1, 1e5),
+    requests,
+    maxRequests,
+    splitTolerance,
     dryRun: boolean("dry-run", get2("dry-run")),
     k3dVersion: matching(
       "k3d-version",
@@ -9746,8 +10070,17 @@ function parseInputs(read = envInputReader) {
     timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
     comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
     failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
-    notes: compatibility.warnings
+    notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)]
   };
+}
+function gateNotes(requests, maxRequests, tolerance) {
+  const design = gateDesign({ batchSize: requests, maxRequests, tolerancePoints: tolerance });
+  const uncovered = uncoveredShares(design, 2);
+  if (uncovered.length === 0) return [];
+  const shown = uncovered.length > 6 ? `${uncovered.slice(0, 6).join("%, ")}%, \u2026` : `${uncovered.join("%, ")}%`;
+  return [
+    `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`
+  ];
 }
 function bad(name, value, allowed) {
   return new UserError(
@@ -9802,7 +10135,7 @@ function readTrigger(context) {
     const sha = context.sha ?? "";
     if (!SHA.test(sha))
       throw new UserError(
-        `GITHUB_SHA is '${sha}', not a 40-character commit SHA; the ${eventName} preview needs it.`
+        `GITHUB_SHA is ${quoted(sha)}, not a 40-character commit SHA; the ${eventName} preview needs it.`
       );
     return {
       kind: "single",
@@ -9817,59 +10150,133 @@ function readTrigger(context) {
   );
 }
 function readPullRequest(payload, context) {
-  const action = String(payload.action ?? "");
+  const action = optionalString(payload.action, "action");
   const pr = asRecord(payload.pull_request, "the event's pull_request");
-  const number = Number(payload.number ?? pr.number);
-  if (!Number.isSafeInteger(number) || number <= 0)
-    throw new UserError(
-      `The pull_request event has no valid PR number (saw '${String(payload.number)}').`
-    );
+  const number = prNumber(payload, pr);
   if (action === "closed") return { kind: "closed", number };
   if (!PREVIEW_ACTIONS.includes(action)) {
     throw new UserError(
-      `The pull_request action '${action}' does not call for a preview; use the types ${PREVIEW_ACTIONS.join(", ")} (and closed, which does nothing).`
+      `The pull_request action ${quoted(action)} does not call for a preview; use the types ${PREVIEW_ACTIONS.join(", ")} (and closed, which does nothing).`
     );
   }
-  const base = asRecord(pr.base, "pull_request.base");
-  const head = asRecord(pr.head, "pull_request.head");
-  const baseSha = commit(base.sha, "pull_request.base.sha");
-  const headSha = commit(head.sha, "pull_request.head.sha");
-  const labels = Array.isArray(pr.labels) ? pr.labels.map(
-    (label) => typeof label === "string" ? label : String(asRecord(label, "a label").name ?? "")
-  ) : [];
+  const base = asRecord(pr.base, "the event's pull_request.base");
+  const head = asRecord(pr.head, "the event's pull_request.head");
   return {
     kind: "pull_request",
     action,
     number,
-    title: String(pr.title ?? ""),
-    htmlUrl: typeof pr.html_url === "string" ? pr.html_url : void 0,
-    baseSha,
-    baseRef: String(base.ref ?? ""),
-    headSha,
-    headRef: String(head.ref ?? ""),
-    labels: labels.filter(Boolean),
+    title: optionalString(pr.title, "pull_request.title"),
+    htmlUrl: webUrl(pr.html_url),
+    baseSha: commit(base.sha, "pull_request.base.sha"),
+    baseRef: optionalString(base.ref, "pull_request.base.ref"),
+    headSha: commit(head.sha, "pull_request.head.sha"),
+    headRef: optionalString(head.ref, "pull_request.head.ref"),
+    labels: labelNames(pr.labels),
     repository: repositoryOf(payload, context)
   };
 }
-function repositoryOf(payload, context) {
-  const fullName = (typeof payload.repository === "object" && payload.repository !== null ? String(payload.repository.full_name ?? "") : "") || context.repository || "";
-  const [owner, repo, ...rest] = fullName.split("/");
-  if (!owner || !repo || rest.length)
+function prNumber(payload, pr) {
+  const values = [
+    ["number", payload.number],
+    ["pull_request.number", pr.number]
+  ];
+  const given = values.filter(([, value]) => value !== void 0);
+  for (const [field, value] of given) {
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0)
+      throw new UserError(
+        `The pull_request event's ${field} is ${describeValue(value)}, not a PR number (a positive integer).`
+      );
+  }
+  const [first, second] = given;
+  if (!first) throw new UserError("The pull_request event has no PR number.");
+  if (second && second[1] !== first[1])
     throw new UserError(
-      `Cannot tell the repository: saw '${fullName}' (expected owner/repo in the payload or GITHUB_REPOSITORY).`
+      `The pull_request event names two PRs: number is ${String(first[1])} but pull_request.number is ${String(second[1])}.`
+    );
+  return first[1];
+}
+function labelNames(value) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value))
+    throw new UserError(
+      `The event's pull_request.labels is ${describeValue(value)}; GitHub sends a list of label objects.`
+    );
+  return value.map((label, index) => {
+    const name = isRecord(label) ? label.name : void 0;
+    if (typeof name !== "string" || name === "")
+      throw new UserError(
+        `The event's pull_request.labels[${index}] is ${isRecord(label) ? `an object whose name is ${describeValue(name)}` : describeValue(label)}; each label must be an object with a non-empty string 'name'.`
+      );
+    return name;
+  });
+}
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,99})$/;
+var REPO = /^[A-Za-z0-9_.-]{1,100}$/;
+function repositoryOf(payload, context) {
+  let fullName = "";
+  let source = "GITHUB_REPOSITORY";
+  if (payload.repository !== void 0) {
+    const repository = asRecord(payload.repository, "the event's repository");
+    if (repository.full_name !== void 0) {
+      fullName = optionalString(repository.full_name, "repository.full_name");
+      source = "the event's repository.full_name";
+    }
+  }
+  if (!fullName) {
+    fullName = context.repository ?? "";
+    source = "GITHUB_REPOSITORY";
+  }
+  const [owner, repo, ...rest] = fullName.split("/");
+  if (!owner || !repo || rest.length || !OWNER.test(owner) || !REPO.test(repo) || /^\.\.?$/.test(repo))
+    throw new UserError(
+      `Cannot tell the repository: ${source} is ${quoted(fullName)} (expected owner/repo, letters, digits, '-', '_' and '.').`
     );
   return { owner, repo };
 }
 function commit(value, field) {
-  const sha = String(value ?? "");
-  if (!SHA.test(sha))
-    throw new UserError(`The event's ${field} is '${sha}', not a 40-character commit SHA.`);
-  return sha;
+  if (typeof value !== "string" || !SHA.test(value))
+    throw new UserError(
+      `The event's ${field} is ${describeValue(value)}, not a 40-character commit SHA.`
+    );
+  return value;
+}
+function optionalString(value, field) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value !== "string")
+    throw new UserError(`The event's ${field} is ${describeValue(value)}, not a string.`);
+  return value;
+}
+function webUrl(value) {
+  if (typeof value !== "string") return void 0;
+  try {
+    const url2 = new URL(value);
+    return url2.protocol === "https:" || url2.protocol === "http:" ? url2.href : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function asRecord(value, what) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new UserError(`${what} is missing or not an object.`);
+  if (!isRecord(value))
+    throw new UserError(
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} is ${describeValue(value)}, not an object.`
+    );
   return value;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describeValue(value) {
+  if (value === void 0) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return `the string ${quoted(value)}`;
+  if (typeof value === "number" || typeof value === "boolean")
+    return `the ${typeof value} ${String(value)}`;
+  return `an ${typeof value}`;
+}
+function quoted(text2) {
+  const cut = text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2;
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
 }
 
 // src/util/http-failures.ts
@@ -10074,21 +10481,21 @@ function createGitHubClient(options) {
       throw error;
     });
   }
-  function urlFor(path7) {
-    if (!path7.startsWith("/"))
-      throw new Error(`GitHub API path must start with "/": ${redact(path7)}`);
-    return `${apiUrl}${path7}`;
+  function urlFor(path9) {
+    if (!path9.startsWith("/"))
+      throw new Error(`GitHub API path must start with "/": ${redact(path9)}`);
+    return `${apiUrl}${path9}`;
   }
   return {
     apiUrl,
-    request: (method, path7, body, request) => send(method, urlFor(path7), `${method} ${redact(path7)}`, body, request),
-    async paginate(path7, request) {
+    request: (method, path9, body, request) => send(method, urlFor(path9), `${method} ${redact(path9)}`, body, request),
+    async paginate(path9, request) {
       const items = [];
-      let url2 = urlFor(path7);
+      let url2 = urlFor(path9);
       for (let page = 1; url2; page++) {
         if (page > maxPages)
           throw new Error(
-            `GitHub API GET ${redact(path7)}: more than ${maxPages} pages; stopped reading`
+            `GitHub API GET ${redact(path9)}: more than ${maxPages} pages; stopped reading`
           );
         const label = `GET ${redact(url2.slice(apiUrl.length))}`;
         const response = await send("GET", url2, label, void 0, request);
@@ -10389,8 +10796,7 @@ function pValueText(p) {
 }
 var TEST_NAMES = {
   binomial: "exact binomial test",
-  "chi-square": "chi-square goodness-of-fit test",
-  "exact-split": "exact check (a 0/100 split allows no stray responses)",
+  "exact-split": "exact check (a revision configured at 0% may not answer at all)",
   none: "no test"
 };
 var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
@@ -10438,8 +10844,26 @@ ${omitted(hidden, "revisions")}` : text2;
 }
 function verdictLine(result) {
   const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
-  const stats = result.test === "none" ? `n = ${n}` : `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
-  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 300)}`;
+  const gate = result.gate;
+  let stats;
+  if (result.test === "none") stats = `n = ${n}`;
+  else if (gate) {
+    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
+    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
+  } else {
+    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
+  }
+  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
+}
+function levelText(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function gatePText(p) {
+  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
+  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
+}
+function oddsText(rate) {
+  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
 }
 function tagChecksTable(checks, limits) {
   if (checks.length === 0) return "";
@@ -10642,7 +11066,7 @@ function parseSnapshot(fields, at, dropped) {
       STATE_LIMITS.services,
       `${at}services`,
       dropped,
-      (item, path7) => parseService(item, path7, dropped)
+      (item, path9) => parseService(item, path9, dropped)
     ),
     timings: parseTimings(own(fields, "timings"), `${at}timings`, dropped)
   };
@@ -11141,8 +11565,8 @@ function commentMarker(input = {}) {
 }
 function workflowFileOf(workflowRef) {
   if (!workflowRef) return void 0;
-  const path7 = workflowRef.split("@")[0] ?? "";
-  const file = path7.split("/").pop();
+  const path9 = workflowRef.split("@")[0] ?? "";
+  const file = path9.split("/").pop();
   return file || void 0;
 }
 function markerFromEnv(env = process.env, key) {
@@ -11153,8 +11577,57 @@ function markerFromEnv(env = process.env, key) {
   });
 }
 
-// src/report/render-summary.ts
+// src/manifests/redact.ts
 var import_yaml = __toESM(require_dist(), 1);
+var REDACTED = "<redacted>";
+var VALUE_FIELDS = ["data", "stringData"];
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function isSecret(object) {
+  return isRecord2(object) && typeof object.kind === "string" && object.kind.toLowerCase() === "secret";
+}
+function redactSecrets(object) {
+  if (!isRecord2(object)) return object;
+  if (typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items)) {
+    return { ...object, items: object.items.map((item) => redactSecrets(item)) };
+  }
+  if (!isSecret(object)) return object;
+  const copy = { ...object };
+  for (const field of VALUE_FIELDS) {
+    if (field in copy) copy[field] = redactValues(copy[field]);
+  }
+  const metadata = copy.metadata;
+  if (isRecord2(metadata) && isRecord2(metadata.annotations) && LAST_APPLIED in metadata.annotations)
+    copy.metadata = {
+      ...metadata,
+      annotations: { ...metadata.annotations, [LAST_APPLIED]: REDACTED }
+    };
+  return copy;
+}
+function redactValues(value) {
+  if (!isRecord2(value)) return REDACTED;
+  return Object.fromEntries(Object.keys(value).map((key) => [key, REDACTED]));
+}
+function displayYaml(object) {
+  return (0, import_yaml.stringify)(redactSecrets(object));
+}
+function redactPlan(plan) {
+  return {
+    ...plan,
+    services: plan.services.map((service) => ({
+      ...service,
+      manifests: {
+        ...service.manifests.base ? { base: redactSecrets(service.manifests.base) } : {},
+        pr: redactSecrets(service.manifests.pr)
+      }
+    })),
+    otherObjects: plan.otherObjects.map((object) => redactSecrets(object))
+  };
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/report/render-summary.ts
 var SUMMARY_BUDGET_CHARS = 9e5;
 var MANIFEST_CHARS = 5e4;
 var MANIFESTS_TOTAL_CHARS = 3e5;
@@ -11224,7 +11697,7 @@ function renderManifests(plan) {
       blocks.push(`_${documents.length - blocks.length} more manifests not shown (size limit)._`);
       break;
     }
-    const yaml = truncate((0, import_yaml.stringify)(doc.object), Math.min(MANIFEST_CHARS, budget));
+    const yaml = truncate(displayYaml(doc.object), Math.min(MANIFEST_CHARS, budget));
     budget -= yaml.length;
     blocks.push(
       `${escapeInline(doc.title, 200)}
@@ -11252,7 +11725,15 @@ function fit(parts) {
 }
 
 // src/git/git-client.ts
-import path from "node:path";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path2 from "node:path";
+function parseTreeEntry(line) {
+  const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]+) +(\d+|-)\t([^]*)$/.exec(line);
+  if (!match) throw new Error(`unexpected git ls-tree line: ${JSON.stringify(line.slice(0, 200))}`);
+  const [, mode, type, object, size, file] = match;
+  return { mode, type, object, size: size === "-" ? void 0 : Number(size), path: file };
+}
 var GitClient = class _GitClient {
   constructor(git, toplevel) {
     this.git = git;
@@ -11260,6 +11741,7 @@ var GitClient = class _GitClient {
   }
   git;
   toplevel;
+  gitDir;
   /** Opens the repository that contains `directory`; undefined when it is not in one. */
   static async open(directory, runner = createToolRunner("git", { kind: "git" })) {
     const result = await runner.run(["rev-parse", "--show-toplevel"], { cwd: directory }).catch(() => void 0);
@@ -11296,25 +11778,43 @@ var GitClient = class _GitClient {
       }
     );
   }
-  /** Paths of the files under `repoPath` (relative to the top level) at `sha`. */
-  async listFiles(sha, repoPath) {
+  /**
+   * The entries under `repoPath` at `sha`, recursively, with mode, type and size, so that a
+   * caller can refuse links and oversized files before reading anything.
+   */
+  async listTree(sha, repoPath) {
     const result = await this.git.runOk([
       "ls-tree",
       "-r",
       "-z",
-      "--name-only",
+      "--long",
       sha,
       "--",
       repoPath === "" ? "." : repoPath
     ]);
-    return result.stdout.split("\0").filter(Boolean);
+    return result.stdout.split("\0").filter(Boolean).map(parseTreeEntry);
   }
-  async readFile(sha, repoPath) {
-    return (await this.git.runOk(["show", `${sha}:${repoPath}`])).stdout;
+  /**
+   * A blob's exact bytes. Tool output comes back decoded as UTF-8, which would replace bytes that
+   * are not UTF-8 before anyone could refuse them, so git writes the blob to a file instead
+   * (`unpack-file`), in a temporary folder outside the workspace.
+   */
+  async readBlob(objectId) {
+    if (!/^[0-9a-f]{40,64}$/.test(objectId)) throw new Error(`not a git object id: ${objectId}`);
+    this.gitDir ??= (await this.git.runOk(["rev-parse", "--absolute-git-dir"])).stdout.trim();
+    const scratch = await mkdtemp(path2.join(os.tmpdir(), "knative-action-blob-"));
+    try {
+      const written = await this.git.runOk([`--git-dir=${this.gitDir}`, "unpack-file", objectId], {
+        cwd: scratch
+      });
+      return await readFile(path2.join(scratch, path2.basename(written.stdout.trim())));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   }
   /** A workspace path as git names it (relative to the top level, forward slashes). */
   repoPath(absolute) {
-    return path.relative(this.toplevel, absolute).split(path.sep).join("/");
+    return path2.relative(this.toplevel, absolute).split(path2.sep).join("/");
   }
 };
 function withCwd(runner, cwd) {
@@ -11326,59 +11826,212 @@ function withCwd(runner, cwd) {
 }
 
 // src/manifests/commit-source.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/manifests/documents.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function parseManifestFile(text2, file) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const documents = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (!Array.isArray(documents)) {
-    return [];
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/manifests/limits.ts
+var MANIFEST_LIMITS = {
+  fileBytes: 1024 * 1024,
+  // Parsing the most one side may hold then takes seconds, not minutes (npm run bench -- --manifests).
+  totalBytes: 4 * 1024 * 1024,
+  files: 1e3,
+  // Real manifests use a handful of aliases at most; a "billion laughs" file needs many.
+  aliases: 50,
+  // A Knative service written as JSON nests about 10 deep; the parser slows steeply with depth.
+  flowDepth: 100,
+  // PATH_MAX on Linux.
+  linkTargetBytes: 4096
+};
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+var ManifestBudget = class {
+  constructor(limits) {
+    this.limits = limits;
   }
-  const lineAt = (offset) => lineCounter.linePos(offset).line;
+  limits;
+  files = 0;
+  bytes = 0;
+  /** Call with the size the file system or git reports, before reading the file. */
+  admit(file, size) {
+    if (size > this.limits.fileBytes)
+      throw new UserError(
+        `${file} is ${formatBytes(size)}; a manifest file may be at most ${formatBytes(this.limits.fileBytes)}. Split it into several files, or keep generated or binary files out of the manifests folder.`,
+        { file }
+      );
+    if (this.files + 1 > this.limits.files)
+      throw new UserError(
+        `${file}: the manifests hold more than ${this.limits.files} YAML files, the most one run reads. Point the 'manifests' input at the folder that holds only the Knative manifests.`,
+        { file }
+      );
+    if (this.bytes + size > this.limits.totalBytes)
+      throw new UserError(
+        `${file}: the manifests read so far and this file come to ${formatBytes(this.bytes + size)}; all manifest files together may be at most ${formatBytes(this.limits.totalBytes)}. Point the 'manifests' input at the folder that holds only the Knative manifests.`,
+        { file }
+      );
+    this.files += 1;
+    this.bytes += size;
+  }
+};
+
+// src/manifests/yaml-stream.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var NestingTooDeep = class extends Error {
+  constructor(offset) {
+    super("flow collections nest too deeply");
+    this.offset = offset;
+  }
+  offset;
+};
+function parseYamlStream(text2, lineCounter, maxFlowDepth) {
+  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml2.Composer({ prettyErrors: false, uniqueKeys: false });
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    let depth = 0;
+    let scalarNext = false;
+    for (const lexeme of new import_yaml2.Lexer().lex(text2)) {
+      if (!scalarNext) {
+        if (lexeme === "[" || lexeme === "{") {
+          depth += 1;
+          if (depth > maxFlowDepth) throw new NestingTooDeep(parser.offset);
+        } else if ((lexeme === "]" || lexeme === "}") && depth > 0) depth -= 1;
+      }
+      scalarNext = lexeme === import_yaml2.CST.SCALAR;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  return Array.from(composer.compose(tokens()));
+}
+
+// src/manifests/documents.ts
+function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
+  const parse = () => {
+    const lineCounter = new import_yaml3.LineCounter();
+    const lineAt3 = (offset) => lineCounter.linePos(offset).line;
+    try {
+      return { documents: parseYamlStream(text2, lineCounter, limits.flowDepth), lineAt: lineAt3 };
+    } catch (error) {
+      if (!(error instanceof NestingTooDeep)) throw error;
+      const line = lineAt3(error.offset);
+      throw new UserError(
+        `${file}:${line}: YAML syntax error: flow collections ([...] or {...}) nest deeper than ${limits.flowDepth} levels; no Kubernetes object needs that many.`,
+        { file, line }
+      );
+    }
+  };
+  let reparsed;
+  const { documents, lineAt: lineAt2 } = parse();
   const result = [];
-  for (const doc of documents) {
+  documents.forEach((doc, index) => {
     const error = doc.errors[0];
     if (error) {
-      const line = lineAt(error.pos[0]);
-      throw new UserError(`${file}:${line}: YAML syntax error: ${firstLine(error.message)}`, {
-        file,
-        line
-      });
+      const line = lineAt2(error.pos[0]);
+      const what = /call stack/i.test(error.message) ? "the YAML is nested too deeply to read" : firstLine(error.message);
+      throw new UserError(`${file}:${line}: YAML syntax error: ${what}`, { file, line });
     }
-    if (doc.contents === null || (0, import_yaml2.isScalar)(doc.contents) && doc.contents.value === null) continue;
-    const docLine = lineAt(doc.contents.range?.[0] ?? 0);
-    if (!(0, import_yaml2.isMap)(doc.contents)) {
+    if (doc.contents === null || (0, import_yaml3.isScalar)(doc.contents) && doc.contents.value === null) return;
+    const docLine = lineAt2(doc.contents.range?.[0] ?? 0);
+    checkStructure(doc, file, lineAt2);
+    const value = toPlain(doc, file, docLine, lineAt2, limits.aliases);
+    if (!(0, import_yaml3.isMap)(doc.contents)) {
       throw new UserError(
-        `${file}:${docLine}: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found a ${describe(doc.toJS())}.`,
+        `${file}:${docLine}: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found ${describeType(value)}.`,
         { file, line: docLine }
       );
     }
-    const object = doc.toJS({ maxAliasCount: 50 });
-    const lineOf = (path7) => lineOfPath(doc, path7, lineAt, docLine);
+    const object = value;
+    const lineOf = (path9) => {
+      reparsed ??= parse();
+      const again = reparsed.documents[index];
+      return again ? lineOfPath(again, path9, reparsed.lineAt, docLine) : docLine;
+    };
     checkShape(object, file, lineOf);
     result.push({ object, source: { file, line: docLine }, lineOf });
-  }
+  });
   return result;
 }
-function lineOfPath(doc, path7, lineAt, fallback) {
-  for (let depth = path7.length; depth >= 0; depth--) {
-    const node = doc.getIn(path7.slice(0, depth), true);
-    if (node && typeof node === "object" && node.range) return lineAt(node.range[0]);
+function checkStructure(doc, file, lineAt2) {
+  (0, import_yaml3.visit)(doc, {
+    Map(_, map) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map.items) {
+        const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : pair.key;
+        const first = seen.get(key);
+        if (first === void 0) {
+          seen.set(key, pair.key);
+          continue;
+        }
+        const line = lineAt2(pair.key?.range?.[0] ?? 0);
+        const firstLine3 = lineAt2(first.range?.[0] ?? 0);
+        throw new UserError(
+          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine3}); map keys must be unique.`,
+          { file, line }
+        );
+      }
+    },
+    Alias(_, alias, path9) {
+      const target = alias.resolve(doc);
+      if (!target || !path9.includes(target)) return;
+      const line = lineAt2(alias.range?.[0] ?? 0);
+      throw new UserError(
+        `${file}:${line}: the alias *${alias.source.slice(0, 80)} is inside the node it names, which makes the object recursive; write the value out instead.`,
+        { file, line }
+      );
+    }
+  });
+}
+function describeKey(key) {
+  const text2 = typeof key === "string" ? key : JSON.stringify(key) ?? "null";
+  return `'${JSON.stringify(text2.length > 80 ? `${text2.slice(0, 80)}\u2026` : text2).slice(1, -1)}'`;
+}
+function toPlain(doc, file, docLine, lineAt2, maxAliases) {
+  try {
+    return doc.toJS({ maxAliasCount: maxAliases });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(message)) {
+      let line = docLine;
+      (0, import_yaml3.visit)(doc, {
+        Alias(_, alias) {
+          line = lineAt2(alias.range?.[0] ?? 0);
+          return import_yaml3.visit.BREAK;
+        }
+      });
+      throw new UserError(
+        `${file}:${line}: the YAML aliases (*name) in this document expand to more than ${maxAliases} alias uses, counting aliases inside aliases, which is how a "billion laughs" file exhausts memory. Write the repeated values out instead of using anchors (&name) and aliases.`,
+        { file, line }
+      );
+    }
+    throw new UserError(`${file}:${docLine}: YAML error: ${firstLine(message)}`, {
+      file,
+      line: docLine
+    });
+  }
+}
+function lineOfPath(doc, path9, lineAt2, fallback) {
+  for (let depth = path9.length; depth >= 0; depth--) {
+    const node = doc.getIn(path9.slice(0, depth), true);
+    if (node && typeof node === "object" && node.range) return lineAt2(node.range[0]);
   }
   return fallback;
 }
 function checkShape(object, file, lineOf) {
-  const fail = (path7, what) => {
-    const line = lineOf(path7);
+  const fail = (path9, what) => {
+    const line = lineOf(path9);
     throw new UserError(`${file}:${line}: ${what}`, { file, line });
   };
   for (const field of ["apiVersion", "kind"]) {
     if (typeof object[field] !== "string" || !object[field])
       fail(
         [field],
-        `every object needs a string '${field}'; this document has ${JSON.stringify(object[field] ?? null)}.`
+        `every object needs a string '${field}'; this document has ${object[field] === void 0 ? "none" : describeType(object[field])}.`
       );
   }
   const metadata = object.metadata;
@@ -11393,10 +12046,11 @@ function checkShape(object, file, lineOf) {
   if (meta.namespace !== void 0 && typeof meta.namespace !== "string")
     fail(["metadata", "namespace"], "metadata.namespace must be a string.");
 }
-function describe(value) {
-  if (Array.isArray(value)) return "list";
+function describeType(value) {
+  if (Array.isArray(value)) return "a list";
   if (value === null) return "null";
-  return `${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
+  if (value === "") return "an empty string";
+  return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
 }
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
@@ -11404,18 +12058,104 @@ function firstLine(message) {
 
 // src/manifests/files.ts
 var isManifestFile = (name) => /\.ya?ml$/i.test(name);
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 async function loadManifests(source) {
   const files = await source.readFiles();
   if (!files) return void 0;
   return files.flatMap((file) => parseManifestFile(file.text, file.path));
 }
 
+// src/manifests/text-encoding.ts
+function decodeManifest(bytes, file) {
+  const bom = byteOrderMark(bytes);
+  if (bom && bom !== "UTF-8")
+    refuse(
+      file,
+      1,
+      `is ${bom} (it starts with a ${bom} byte order mark); manifests must be UTF-8. Save it as UTF-8.`
+    );
+  const start = bom === "UTF-8" ? 3 : 0;
+  const nul = bytes.indexOf(0, start);
+  if (nul >= 0) {
+    const line = lineAt(bytes, nul);
+    refuse(
+      file,
+      line,
+      `has a NUL byte at byte offset ${nul} (line ${line}): it is binary or UTF-16 without a byte order mark, not UTF-8 text.`
+    );
+  }
+  const invalid = firstInvalidUtf8(bytes, start);
+  if (invalid >= 0) {
+    const line = lineAt(bytes, invalid);
+    refuse(
+      file,
+      line,
+      `is not valid UTF-8: the byte at offset ${invalid} (line ${line}) does not begin a valid UTF-8 character. Save the file as UTF-8 (an editor that wrote Latin-1 or Windows-1252 produces this).`
+    );
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString("utf8");
+}
+function refuse(file, line, what) {
+  throw new UserError(`${file} ${what}`, { file, line });
+}
+function byteOrderMark(b) {
+  if (b[0] === 255 && b[1] === 254 && b[2] === 0 && b[3] === 0) return "UTF-32LE";
+  if (b[0] === 0 && b[1] === 0 && b[2] === 254 && b[3] === 255) return "UTF-32BE";
+  if (b[0] === 239 && b[1] === 187 && b[2] === 191) return "UTF-8";
+  if (b[0] === 255 && b[1] === 254) return "UTF-16LE";
+  if (b[0] === 254 && b[1] === 255) return "UTF-16BE";
+  return void 0;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(bytes, start = 0) {
+  const n = bytes.length;
+  let i = start;
+  while (i < n) {
+    const b0 = bytes[i];
+    if (b0 < 128) {
+      i++;
+      continue;
+    }
+    let length;
+    let low = 128;
+    let high = 191;
+    if (b0 >= 194 && b0 <= 223) length = 2;
+    else if (b0 >= 224 && b0 <= 239) {
+      length = 3;
+      if (b0 === 224) low = 160;
+      if (b0 === 237) high = 159;
+    } else if (b0 >= 240 && b0 <= 244) {
+      length = 4;
+      if (b0 === 240) low = 144;
+      if (b0 === 244) high = 143;
+    } else return i;
+    if (i + length > n) return i;
+    const b1 = bytes[i + 1];
+    if (b1 < low || b1 > high) return i;
+    for (let k = 2; k < length; k++) {
+      const b = bytes[i + k];
+      if (b < 128 || b > 191) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
 // src/manifests/commit-source.ts
+var SYMLINK_MODE = "120000";
 function commitSource(git, options) {
   const short = options.sha.slice(0, 7);
+  const limits = options.limits ?? MANIFEST_LIMITS;
   return {
     description: `base commit ${short}`,
     async readFiles() {
+      const relative = checkManifestsPath(options.manifestsPath);
       if (!git) {
         throw new UserError(
           `The workspace '${options.workspace}' is not a git checkout, so the base side (commit ${short}) cannot be read. Check out the repository with actions/checkout (fetch-depth: 0) before this action.`
@@ -11429,62 +12169,212 @@ function commitSource(git, options) {
           );
         }
       }
-      const root = git.repoPath(path2.resolve(options.workspace, options.manifestsPath));
-      const listed = await git.listFiles(options.sha, root);
-      if (listed.length === 0) return void 0;
-      const single = listed.length === 1 && listed[0] === root;
+      const workspaceRoot = git.repoPath(path3.resolve(options.workspace));
+      const root = git.repoPath(path3.resolve(options.workspace, relative));
+      const entries = await git.listTree(options.sha, root);
+      if (entries.length === 0) return void 0;
+      const single = entries.length === 1 && entries[0]?.path === root;
       const insideRoot = (file) => root === "" ? file : file.slice(root.length + 1);
-      const files = single ? listed : listed.filter(
-        (file) => isManifestFile(file) && !insideRoot(file).split("/").some((part) => part.startsWith("."))
-      );
-      const result = [];
-      for (const file of files.sort()) {
-        const shown = path2.relative(options.workspace, path2.join(git.toplevel, file)) || file;
-        result.push({ path: `${shown}@${short}`, text: await git.readFile(options.sha, file) });
-      }
-      return result;
-    }
-  };
-}
-
-// src/manifests/workspace-source.ts
-import { readdir, readFile, stat } from "node:fs/promises";
-import path3 from "node:path";
-function workspaceSource(workspace, manifestsPath) {
-  return {
-    description: "workspace",
-    async readFiles() {
-      const root = path3.resolve(workspace, manifestsPath);
-      const info2 = await stat(root).catch(() => void 0);
-      if (!info2) return void 0;
-      const absolute = info2.isDirectory() ? await listYaml(root) : [root];
+      const shown = (file) => `${path3.posix.relative(workspaceRoot, file) || path3.posix.basename(file)}@${short}`;
+      const budget = new ManifestBudget(limits);
       const files = [];
-      for (const file of absolute) {
-        files.push({
-          path: path3.relative(workspace, file) || path3.basename(file),
-          text: await readFile(file, "utf8")
-        });
+      for (const entry of [...entries].sort((a, b) => compareCodeUnits(a.path, b.path))) {
+        if (!single && isHidden(insideRoot(entry.path))) continue;
+        const name = shown(entry.path);
+        if (entry.mode === SYMLINK_MODE) {
+          await skipLink(git, entry, name, workspaceRoot, limits);
+          continue;
+        }
+        if (entry.type !== "blob" || !single && !isManifestFile(entry.path)) continue;
+        budget.admit(name, entry.size ?? 0);
+        files.push({ path: name, text: decodeManifest(await git.readBlob(entry.object), name) });
       }
       return files;
     }
   };
 }
-async function listYaml(dir) {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const found = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path3.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...await listYaml(full));
-    else if (entry.isFile() && isManifestFile(entry.name)) found.push(full);
+async function skipLink(git, entry, name, workspaceRoot, limits) {
+  if ((entry.size ?? 0) > limits.linkTargetBytes)
+    throw new UserError(`${name} is a symlink whose target is longer than any path.`, {
+      file: name
+    });
+  const target = (await git.readBlob(entry.object)).toString("utf8");
+  const lands = path3.posix.normalize(path3.posix.join(path3.posix.dirname(entry.path), target));
+  const outside = path3.posix.isAbsolute(target) || lands === ".." || lands.startsWith("../") || workspaceRoot !== "" && lands !== workspaceRoot && !lands.startsWith(`${workspaceRoot}/`);
+  if (outside || entersGitDir(lands))
+    throw new UserError(
+      `${name} is a symlink to ${shownPath(target)}, which leads ${outside ? "outside the workspace" : "into .git"}; manifests are read only from the repository's own files. Replace the link with the file itself.`,
+      { file: name }
+    );
+  log().warning(
+    `${name} is a symlink to ${shownPath(target)}; the base side is read from git, where links are not followed, so it is skipped. Keep manifests as plain files to compare them with the base.`
+  );
+}
+function isHidden(relative) {
+  return relative.split("/").some((part) => part.startsWith("."));
+}
+
+// src/manifests/workspace-source.ts
+import { lstat as lstat2, readdir, realpath as realpath2, stat } from "node:fs/promises";
+import path5 from "node:path";
+
+// src/manifests/workspace-files.ts
+import { constants } from "node:fs";
+import { lstat, open, readlink, realpath } from "node:fs/promises";
+import path4 from "node:path";
+async function resolveInsideWorkspace(top, absolute, shown) {
+  let real;
+  try {
+    real = await realpath(absolute);
+  } catch (error) {
+    const code = error.code;
+    if (code !== "ELOOP" && code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    const link = await offendingLink(top, absolute, shown);
+    const name = link ? link.name : shownPath(shown);
+    throw new UserError(
+      code === "ELOOP" ? `${name} is a symlink that loops back on itself${link ? ` (to ${link.target})` : ""}; remove the link.` : `${name} is a symlink${link ? ` to ${link.target}` : ""}, which does not exist; remove the link or restore its target.`,
+      { file: link?.file ?? shown }
+    );
   }
-  return found;
+  const outside = !isInside(top, real);
+  if (outside || entersGitDir(path4.relative(top, real))) {
+    const where = outside ? "outside the workspace" : "into .git, which holds the checkout's credentials";
+    const link = await offendingLink(top, absolute, shown);
+    throw new UserError(
+      link ? `${link.name} is a symlink to ${link.target}, which leads ${where}; manifests are read only from the repository's own files. Replace the link with the file itself.` : `${shownPath(shown)} leads ${where}; manifests are read only from the repository's own files.`,
+      { file: link?.file ?? shown }
+    );
+  }
+  return real;
+}
+async function offendingLink(top, absolute, shown) {
+  const parts = path4.relative(top, absolute).split(path4.sep);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const candidate = path4.join(top, ...parts.slice(0, depth));
+    const info2 = await lstat(candidate).catch(() => void 0);
+    if (!info2?.isSymbolicLink()) continue;
+    const real = await realpath(candidate).catch(() => void 0);
+    if (real && isInside(top, real) && !entersGitDir(path4.relative(top, real))) continue;
+    const file = depth === parts.length ? shown : parts.slice(0, depth).join("/");
+    const target = await readlink(candidate).catch(() => "?");
+    return { name: shownPath(file), target: shownPath(target), file };
+  }
+  return void 0;
+}
+async function readInsideWorkspace(top, real, shown, budget, limits) {
+  let handle;
+  try {
+    handle = await open(
+      real,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+    );
+  } catch (error) {
+    if (error.code === "ELOOP") throw changed(shown);
+    throw error;
+  }
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw new UserError(`${shown} is not a regular file; manifests must be plain YAML files.`, {
+        file: shown
+      });
+    const opened = await openedPath(handle);
+    if (opened !== void 0 && (!isInside(top, opened) || entersGitDir(path4.relative(top, opened))))
+      throw changed(shown);
+    budget.admit(shown, info2.size);
+    return await readAtMost(handle, info2.size, limits.fileBytes, shown);
+  } finally {
+    await handle.close();
+  }
+}
+function changed(shown) {
+  return new UserError(
+    `${shown} changed while it was being read (it became a link that leads elsewhere); the manifests must not change during the run.`,
+    { file: shown }
+  );
+}
+async function openedPath(handle) {
+  if (process.platform !== "linux") return void 0;
+  return readlink(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+}
+async function readAtMost(handle, size, limit, shown) {
+  const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  if (length > size)
+    throw new UserError(
+      `${shown} grew while it was being read; the manifests must not change during the run.`,
+      { file: shown }
+    );
+  return buffer.subarray(0, length);
+}
+
+// src/manifests/workspace-source.ts
+function workspaceSource(workspace, manifestsPath, limits = MANIFEST_LIMITS) {
+  return {
+    description: "workspace",
+    async readFiles() {
+      const relative = checkManifestsPath(manifestsPath);
+      const top = await realpath2(workspace);
+      const root = path5.join(top, relative);
+      if (!await lstat2(root).catch(() => void 0)) return void 0;
+      const found = [];
+      const shownRoot = relative === "." ? "" : relative;
+      const real = await resolveInsideWorkspace(top, root, shownRoot || ".");
+      const info2 = await stat(real);
+      if (info2.isDirectory()) await collect(top, real, shownRoot, /* @__PURE__ */ new Set(), found);
+      else if (info2.isFile()) found.push({ real, shown: shownRoot });
+      else throw notRegular(shownRoot, info2);
+      const budget = new ManifestBudget(limits);
+      const files = [];
+      for (const file of found.sort((a, b) => compareCodeUnits(a.shown, b.shown))) {
+        const bytes = await readInsideWorkspace(top, file.real, file.shown, budget, limits);
+        files.push({ path: file.shown, text: decodeManifest(bytes, file.shown) });
+      }
+      return files;
+    }
+  };
+}
+async function collect(top, dir, shown, seen, found) {
+  if (seen.has(dir))
+    throw new UserError(
+      `${shown || "."} leads back to a folder that is already being read (a symlink cycle); remove the link.`,
+      { file: shown || "." }
+    );
+  seen.add(dir);
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path5.join(dir, entry.name);
+    const child = shown ? `${shown}/${entry.name}` : entry.name;
+    let real = full;
+    let kind = entry;
+    if (entry.isSymbolicLink()) {
+      real = await resolveInsideWorkspace(top, full, child);
+      kind = await stat(real);
+    }
+    if (kind.isDirectory()) await collect(top, real, child, seen, found);
+    else if (!isManifestFile(entry.name)) continue;
+    else if (kind.isFile()) found.push({ real, shown: child });
+    else throw notRegular(child, kind);
+  }
+}
+function notRegular(shown, kind) {
+  const what = kind.isFIFO() ? "a named pipe (FIFO)" : kind.isSocket() ? "a socket" : kind.isCharacterDevice() || kind.isBlockDevice() ? "a device file" : "not a regular file";
+  return new UserError(
+    `${shown || "."} is ${what}, not a regular file; manifests must be plain YAML files.`,
+    { file: shown || "." }
+  );
 }
 async function requireFiles(source, manifestsPath) {
   const files = await source.readFiles();
   if (!files || files.length === 0) {
     throw new UserError(
-      `No Knative manifests at '${manifestsPath}' in the ${source.description}: set the 'manifests' input to a folder or file of .yaml/.yml manifests (relative to the workspace).`
+      `No Knative manifests at ${shownPath(manifestsPath)} in the ${source.description}: set the 'manifests' input to a folder or file of .yaml/.yml manifests (relative to the workspace).`
     );
   }
   return files;
@@ -11834,13 +12724,13 @@ function parseBuildLines(lines2) {
     }
     if (!context)
       throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
-    for (const [what, path7] of [
+    for (const [what, path9] of [
       ["context", context],
       ["dockerfile", dockerfile]
     ]) {
-      if (path7.startsWith("/") || path7.split("/").includes("..")) {
+      if (path9.startsWith("/") || path9.split("/").includes("..")) {
         throw new UserError(
-          `${where}: the ${what} '${path7}' must be a path inside the repository (relative, no '..').`
+          `${where}: the ${what} '${path9}' must be a path inside the repository (relative, no '..').`
         );
       }
     }
@@ -11944,30 +12834,26 @@ async function makePlan(options) {
 }
 
 // src/action/log-plan.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 async function logPlan(plan) {
-  info(`Split: ${plan.split.reason}`);
+  const out = log();
+  out.info(`Split: ${plan.split.reason}`);
   for (const service of plan.services) {
-    await group(
-      `Plan for ${service.namespace}/${service.name} (${service.mode})`,
-      async () => {
-        if (service.note) info(`Note: ${service.note}`);
-        info(
-          `Revisions: base ${service.revisions.base ?? "(none)"}, PR ${service.revisions.pr}`
-        );
-        for (const target of service.traffic)
-          info(`Traffic: ${target.percent}% -> ${target.revisionName} (tag ${target.tag})`);
-        info(`Route: ${service.url}`);
-        if (service.manifests.base)
-          info(`--- base manifest (applied first)
-${(0, import_yaml3.stringify)(service.manifests.base)}`);
-        info(`--- PR manifest (applied second)
-${(0, import_yaml3.stringify)(service.manifests.pr)}`);
-      }
-    );
+    await out.group(`Plan for ${service.namespace}/${service.name} (${service.mode})`, () => {
+      if (service.note) out.info(`Note: ${service.note}`);
+      out.info(`Revisions: base ${service.revisions.base ?? "(none)"}, PR ${service.revisions.pr}`);
+      for (const target of service.traffic)
+        out.info(`Traffic: ${target.percent}% -> ${target.revisionName} (tag ${target.tag})`);
+      out.info(`Route: ${service.url}`);
+      if (service.manifests.base)
+        out.info(`--- base manifest (applied first)
+${displayYaml(service.manifests.base)}`);
+      out.info(`--- PR manifest (applied second)
+${displayYaml(service.manifests.pr)}`);
+      return Promise.resolve();
+    });
   }
   if (plan.otherObjects.length) {
-    info(
+    out.info(
       `Other objects applied after the services: ${plan.otherObjects.map((o) => `${o.kind}/${o.metadata.name}`).join(", ")}`
     );
   }
@@ -12010,13 +12896,13 @@ import { mkdir as mkdir2 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/install/tools.ts
-import { constants } from "node:fs";
+import { constants as constants2 } from "node:fs";
 import { access, readFile as readFile2 } from "node:fs/promises";
 import { delimiter, join as join3 } from "node:path";
 
 // src/install/downloader.ts
 import { randomUUID } from "node:crypto";
-import { chmod, mkdir, rename, rm } from "node:fs/promises";
+import { chmod, mkdir, rename, rm as rm2 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
@@ -12028,8 +12914,8 @@ import * as fs from "fs";
 var semver = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os from "os";
-import * as path4 from "path";
+import * as os2 from "os";
+import * as path6 from "path";
 var semver2 = __toESM(require_semver2(), 1);
 import { ok } from "assert";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -12064,14 +12950,14 @@ var IS_MAC = process.platform === "darwin";
 function cacheFile(sourceFile, targetFile, tool, version, arch2) {
   return __awaiter(this, void 0, void 0, function* () {
     version = semver2.clean(version) || version;
-    arch2 = arch2 || os.arch();
+    arch2 = arch2 || os2.arch();
     debug(`Caching tool ${tool} ${version} ${arch2}`);
     debug(`source file: ${sourceFile}`);
     if (!fs.statSync(sourceFile).isFile()) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version, arch2);
-    const destPath = path4.join(destFolder, targetFile);
+    const destPath = path6.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version, arch2);
@@ -12085,7 +12971,7 @@ function find(toolName, versionSpec, arch2) {
   if (!versionSpec) {
     throw new Error("versionSpec parameter is required");
   }
-  arch2 = arch2 || os.arch();
+  arch2 = arch2 || os2.arch();
   if (!isExplicitVersion(versionSpec)) {
     const localVersions = findAllVersions(toolName, arch2);
     const match = evaluateVersions(localVersions, versionSpec);
@@ -12094,7 +12980,7 @@ function find(toolName, versionSpec, arch2) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path4.join(_getCacheDirectory(), toolName, versionSpec, arch2);
+    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
     debug(`checking cache: ${cachePath}`);
     if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
@@ -12107,13 +12993,13 @@ function find(toolName, versionSpec, arch2) {
 }
 function findAllVersions(toolName, arch2) {
   const versions = [];
-  arch2 = arch2 || os.arch();
-  const toolPath = path4.join(_getCacheDirectory(), toolName);
+  arch2 = arch2 || os2.arch();
+  const toolPath = path6.join(_getCacheDirectory(), toolName);
   if (fs.existsSync(toolPath)) {
     const children = fs.readdirSync(toolPath);
     for (const child of children) {
       if (isExplicitVersion(child)) {
-        const fullPath = path4.join(toolPath, child, arch2 || "");
+        const fullPath = path6.join(toolPath, child, arch2 || "");
         if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
           versions.push(child);
         }
@@ -12124,7 +13010,7 @@ function findAllVersions(toolName, arch2) {
 }
 function _createToolPath(tool, version, arch2) {
   return __awaiter(this, void 0, void 0, function* () {
-    const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -12134,7 +13020,7 @@ function _createToolPath(tool, version, arch2) {
   });
 }
 function _completeToolPath(tool, version, arch2) {
-  const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
   const markerPath = `${folderPath}.complete`;
   fs.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -12182,8 +13068,8 @@ function hashFromChecksumList(listText, fileName) {
   for (const rawLine of listText.split(/\r?\n/)) {
     const match = /^([0-9a-fA-F]{64})\s+\*?(\S.*)$/.exec(rawLine.trim());
     if (!match) continue;
-    const path7 = match[2].trim();
-    const baseName = path7.slice(path7.lastIndexOf("/") + 1);
+    const path9 = match[2].trim();
+    const baseName = path9.slice(path9.lastIndexOf("/") + 1);
     if (baseName === fileName) return match[1].toLowerCase();
   }
   return void 0;
@@ -12304,7 +13190,7 @@ async function downloadVerified(artifact, options) {
   const partial = join2(workDir, `${artifact.fileName}.partial`);
   try {
     const actual = await retrying(`download ${url2}`, options, async (signal) => {
-      await rm(partial, { force: true });
+      await rm2(partial, { force: true });
       return fetchToFile(url2, partial, signal);
     });
     if (actual !== expected)
@@ -12326,8 +13212,8 @@ async function downloadVerified(artifact, options) {
     if (artifact.executable) await chmod(cachedFile, 493);
     return { path: cachedFile, fromCache: false };
   } finally {
-    if (cacheRoot) await rm(workDir, { recursive: true, force: true });
-    else await rm(partial, { force: true });
+    if (cacheRoot) await rm2(workDir, { recursive: true, force: true });
+    else await rm2(partial, { force: true });
   }
 }
 async function expectedHash(artifact, options) {
@@ -12364,12 +13250,12 @@ async function retrying(what, options, attempt) {
       isTransient: isTransientDownloadError,
       retryAfterMs: (error) => error instanceof HttpStatusError ? error.retryAfterMs : void 0,
       onRetry: (error, n, delayMs) => options.log?.(
-        `${what}: attempt ${n} failed (${describe2(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
+        `${what}: attempt ${n} failed (${describe(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
       )
     }
   );
 }
-function describe2(error) {
+function describe(error) {
   if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -12453,7 +13339,7 @@ async function findOnPath(command, pathEnv) {
   for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
     const candidate = join3(dir, command);
     try {
-      await access(candidate, constants.X_OK);
+      await access(candidate, constants2.X_OK);
       return candidate;
     } catch {
     }
@@ -12464,8 +13350,8 @@ async function fetchReleaseManifests(versions, options) {
   const artifacts = knativeManifestArtifacts(versions.knativeVersion, versions.netContourVersion);
   const entries = await Promise.all(
     Object.keys(artifacts).map(async (key) => {
-      const { path: path7 } = await downloadVerified(artifacts[key], options);
-      return [key, await readFile2(path7, "utf8")];
+      const { path: path9 } = await downloadVerified(artifacts[key], options);
+      return [key, await readFile2(path9, "utf8")];
     })
   );
   return Object.fromEntries(entries);
@@ -12836,7 +13722,7 @@ async function bringUp(options, deps) {
   const env = deps.env ?? process.env;
   const out = deps.log ?? log();
   const info2 = (message) => out.info(message);
-  const runnerFor = deps.runnerFor ?? ((path7, kind) => createToolRunner(path7, { kind }));
+  const runnerFor = deps.runnerFor ?? ((path9, kind) => createToolRunner(path9, { kind }));
   let handle;
   try {
     const clusterName = options.clusterName || clusterNameForRun(env);
@@ -13071,7 +13957,7 @@ function waitOptions2(what, options) {
 }
 
 // src/images/build.ts
-import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
+import { mkdir as mkdir3, rm as rm3 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 async function buildSide(docker, options) {
   const tags = {};
@@ -13101,7 +13987,7 @@ async function buildImages(tools, options) {
   if (present.exitCode !== 0)
     await git(["fetch", "--no-tags", "--depth=1", "origin", options.baseSha]);
   await mkdir3(join5(options.tempDir, "knative-action"), { recursive: true });
-  await rm2(worktree, { recursive: true, force: true });
+  await rm3(worktree, { recursive: true, force: true });
   await git(["worktree", "add", "--detach", worktree, options.baseSha]);
   try {
     const base = await buildSide(tools.docker, {
@@ -13113,212 +13999,6 @@ async function buildImages(tools, options) {
   } finally {
     await tools.git.run(["worktree", "remove", "--force", worktree], { cwd: options.workspace });
   }
-}
-
-// src/stats/special.ts
-var LANCZOS_G = 7;
-var LANCZOS_COEFFICIENTS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(x) {
-  if (!(x > 0)) throw new RangeError(`logGamma needs x > 0, got ${x}`);
-  if (x < 0.5) {
-    return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  }
-  const z = x - 1;
-  let sum = LANCZOS_COEFFICIENTS[0];
-  for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++) sum += LANCZOS_COEFFICIENTS[i] / (z + i);
-  const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-function logFactorial(n) {
-  return n < 2 ? 0 : logGamma(n + 1);
-}
-var EPSILON = 1e-15;
-var MAX_ITERATIONS = 1e5;
-var TINY = 1e-300;
-function regularizedGammaQ(a, x) {
-  if (!(a > 0)) throw new RangeError(`regularizedGammaQ needs a > 0, got ${a}`);
-  if (!(x >= 0)) throw new RangeError(`regularizedGammaQ needs x >= 0, got ${x}`);
-  if (x === 0) return 1;
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  const logPrefactor = a * Math.log(x) - x - logGamma(a);
-  if (x < a + 1) return 1 - Math.exp(logPrefactor) * lowerSeries(a, x);
-  return Math.exp(logPrefactor) * upperContinuedFraction(a, x);
-}
-function lowerSeries(a, x) {
-  let term = 1 / a;
-  let sum = term;
-  for (let n = 1; n < MAX_ITERATIONS; n++) {
-    term *= x / (a + n);
-    sum += term;
-    if (Math.abs(term) < Math.abs(sum) * EPSILON) return sum;
-  }
-  return sum;
-}
-function upperContinuedFraction(a, x) {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let fraction = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    fraction *= delta;
-    if (Math.abs(delta - 1) < EPSILON) return fraction;
-  }
-  return fraction;
-}
-
-// src/stats/binomial.ts
-var RELATIVE_TOLERANCE = 1 + 1e-7;
-function logBinomialPmf(k, n, logP, logQ, logFactN) {
-  return logFactN - logFactorial(k) - logFactorial(n - k) + k * logP + (n - k) * logQ;
-}
-function binomialTestTwoSided(successes, trials, p) {
-  if (!Number.isInteger(trials) || trials < 0)
-    throw new RangeError(`trials must be a non-negative integer, got ${trials}`);
-  if (!Number.isInteger(successes) || successes < 0 || successes > trials) {
-    throw new RangeError(`successes must be an integer in 0..${trials}, got ${successes}`);
-  }
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
-  if (p === 0) return successes === 0 ? 1 : 0;
-  if (p === 1) return successes === trials ? 1 : 0;
-  const mean = trials * p;
-  if (successes === mean) return 1;
-  const logP = Math.log(p);
-  const logQ = Math.log1p(-p);
-  const logFactN = logFactorial(trials);
-  const logPmf = (k) => logBinomialPmf(k, trials, logP, logQ, logFactN);
-  const threshold = logPmf(successes) + Math.log(RELATIVE_TOLERANCE);
-  let pValue = 0;
-  if (successes < mean) {
-    for (let k = 0; k <= successes; k++) pValue += Math.exp(logPmf(k));
-    for (let k = Math.ceil(mean); k <= trials; k++) {
-      const lp = logPmf(k);
-      if (lp <= threshold) pValue += Math.exp(lp);
-    }
-  } else {
-    for (let k = successes; k <= trials; k++) pValue += Math.exp(logPmf(k));
-    for (let k = 0; k <= Math.floor(mean); k++) {
-      const lp = logPmf(k);
-      if (lp <= threshold) pValue += Math.exp(lp);
-    }
-  }
-  return Math.min(1, pValue);
-}
-
-// src/stats/chi-square.ts
-function chiSquareSurvival(statistic, degreesOfFreedom) {
-  if (!(degreesOfFreedom >= 1))
-    throw new RangeError(`degrees of freedom must be >= 1, got ${degreesOfFreedom}`);
-  if (statistic <= 0) return 1;
-  return regularizedGammaQ(degreesOfFreedom / 2, statistic / 2);
-}
-function chiSquareGoodnessOfFit(observed, expectedProportions) {
-  if (observed.length !== expectedProportions.length) {
-    throw new RangeError("observed and expected must have the same number of categories");
-  }
-  if (observed.length < 2)
-    throw new RangeError("a goodness-of-fit test needs at least 2 categories");
-  const weightSum = expectedProportions.reduce((sum, weight) => sum + weight, 0);
-  if (expectedProportions.some((weight) => !(weight > 0))) {
-    throw new RangeError("every expected proportion must be positive");
-  }
-  const total = observed.reduce((sum, count2) => sum + count2, 0);
-  let statistic = 0;
-  observed.forEach((count2, index) => {
-    const expected = total * expectedProportions[index] / weightSum;
-    statistic += (count2 - expected) * (count2 - expected) / expected;
-  });
-  const degreesOfFreedom = observed.length - 1;
-  const pValue = total === 0 ? 1 : chiSquareSurvival(statistic, degreesOfFreedom);
-  return { statistic, degreesOfFreedom, pValue };
-}
-
-// src/stats/judge.ts
-var DEFAULT_ALPHA = 0.01;
-function judgeSplit(observed, expectedPercent, alpha = DEFAULT_ALPHA) {
-  const total = Object.values(observed).reduce((sum, count2) => sum + count2, 0);
-  if (total === 0) {
-    return {
-      verdict: "unmeasurable",
-      test: "none",
-      reason: "no response could be attributed to a revision, so the split cannot be judged"
-    };
-  }
-  const unexpected = Object.entries(observed).filter(
-    ([revision, count2]) => count2 > 0 && !((expectedPercent[revision] ?? 0) > 0)
-  );
-  if (unexpected.length > 0) {
-    const [revision, count2] = unexpected.sort((a, b) => b[1] - a[1])[0];
-    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
-    return {
-      verdict: "deviates",
-      test: "exact-split",
-      reason: `revision ${revision} is ${configured} but answered ${count2} of ${total} attributed responses`
-    };
-  }
-  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a.localeCompare(b));
-  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
-  if (active.length === 0)
-    throw new RangeError("the configured split gives no revision any traffic");
-  if (active.length === 1) {
-    const [revision] = active[0];
-    return {
-      verdict: "consistent",
-      test: "exact-split",
-      reason: `all ${total} attributed responses came from ${revision}, which is configured for 100%`
-    };
-  }
-  if (active.length === 2) {
-    const [revision, percent2] = [...active].sort((a, b) => a[1] - b[1])[0];
-    const count2 = observed[revision] ?? 0;
-    const pValue2 = binomialTestTwoSided(count2, total, percent2 / weightSum);
-    const verdict2 = pValue2 < alpha ? "deviates" : "consistent";
-    return {
-      verdict: verdict2,
-      test: "binomial",
-      pValue: pValue2,
-      reason: `${revision} answered ${formatPercent(100 * count2 / total)} of ${total} attributed responses (configured ${formatPercent(100 * percent2 / weightSum)}); exact binomial test ${formatP(pValue2)} ${verdict2 === "deviates" ? "<" : ">="} alpha ${alpha}`
-    };
-  }
-  const counts = active.map(([revision]) => observed[revision] ?? 0);
-  const { statistic, degreesOfFreedom, pValue } = chiSquareGoodnessOfFit(
-    counts,
-    active.map(([, percent2]) => percent2)
-  );
-  const verdict = pValue < alpha ? "deviates" : "consistent";
-  const shares = active.map(([revision, percent2], index) => {
-    const share = formatPercent(100 * counts[index] / total);
-    return `${revision} ${share} (configured ${formatPercent(100 * percent2 / weightSum)})`;
-  }).join(", ");
-  return {
-    verdict,
-    test: "chi-square",
-    pValue,
-    reason: `over ${total} attributed responses: ${shares}; chi-square ${statistic.toFixed(2)} with ${degreesOfFreedom} df, ${formatP(pValue)} ${verdict === "deviates" ? "<" : ">="} alpha ${alpha}`
-  };
-}
-function formatPercent(percent2) {
-  return `${Number(percent2.toFixed(1))}%`;
-}
-function formatP(pValue) {
-  return pValue < 1e-4 ? "p < 0.0001" : `p = ${Number(pValue.toPrecision(2))}`;
 }
 
 // src/probe/attribution.ts
@@ -13488,20 +14168,137 @@ function record3(tally, outcome, attribution) {
 }
 
 // src/probe/load.ts
-async function sendLoad(client, attributor, revisions, settings) {
+async function sendLoad(client, attributor, revisions, settings, another) {
   const tally = createTally(revisions);
   const request = { url: settings.url, host: settings.host, timeoutMs: settings.timeoutMs };
-  let started = 0;
-  const worker = async () => {
-    while (started < settings.requests) {
-      started++;
-      const outcome = await client.get(request);
-      record3(tally, outcome, attributor.attribute(outcome));
-    }
+  let sent = 0;
+  for (const size of settings.batches) {
+    let started = 0;
+    const worker = async () => {
+      while (started < size) {
+        started++;
+        const outcome = await client.get(request);
+        record3(tally, outcome, attributor.attribute(outcome));
+      }
+    };
+    const workers = Math.max(1, Math.min(settings.concurrency, size));
+    await Promise.all(Array.from({ length: workers }, worker));
+    sent++;
+    if (!another(tally, sent)) break;
+  }
+  return { tally, batches: sent };
+}
+
+// src/stats/judge.ts
+function judgeSplit(observed, expectedPercent, options = {}) {
+  const label = options.label ?? ((revision) => `revision ${revision}`);
+  const total = Object.values(observed).reduce((sum, count2) => sum + count2, 0);
+  if (total === 0) {
+    return {
+      verdict: "unmeasurable",
+      test: "none",
+      done: true,
+      reason: "no response could be attributed to a revision, so the split cannot be judged"
+    };
+  }
+  const unexpected = Object.entries(observed).filter(
+    ([revision, count2]) => count2 > 0 && !((expectedPercent[revision] ?? 0) > 0)
+  );
+  if (unexpected.length > 0) {
+    const [revision, count2] = unexpected.sort((a, b) => b[1] - a[1])[0];
+    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
+    return {
+      verdict: "deviates",
+      test: "exact-split",
+      done: true,
+      reason: `${label(revision)} is ${configured} but answered ${count2} of ${total} attributed responses`
+    };
+  }
+  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  if (active.length === 0)
+    throw new RangeError("the configured split gives no revision any traffic");
+  if (active.length === 1) {
+    const [revision] = active[0];
+    return {
+      verdict: "consistent",
+      test: "exact-split",
+      done: true,
+      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`
+    };
+  }
+  const design = options.design ?? GATE_DEFAULTS;
+  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
+  const outcome = decideStage(
+    active.map(([revision, percent2]) => ({
+      revision,
+      share: percent2 / weightSum,
+      count: observed[revision] ?? 0
+    })),
+    options.stage ?? maxStages(design),
+    design
+  );
+  const gate = {
+    stages: outcome.stage,
+    maxStages: outcome.maxStages,
+    n: outcome.n,
+    band: Object.fromEntries(
+      outcome.looks.map((look) => [
+        look.revision,
+        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) }
+      ])
+    ),
+    tolerance: design.tolerancePoints,
+    misrouteRuledOut: outcome.misrouteRuledOut,
+    alphaPerTest: outcome.alpha
   };
-  const workers = Math.max(1, Math.min(settings.concurrency, settings.requests));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return tally;
+  return {
+    verdict: outcome.decision === "deviates" ? "deviates" : "consistent",
+    test: "binomial",
+    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
+    done: outcome.decision !== "continue",
+    gate,
+    reason: gateReason(outcome, design, label, options.focus)
+  };
+}
+function percentOf(count2, n) {
+  return n === 0 ? 0 : Math.round(1e4 * count2 / n) / 100;
+}
+function gateReason(outcome, design, label, focus) {
+  const { looks, n } = outcome;
+  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
+  const shareText = (look) => percentText(100 * look.count / n);
+  const bandText = (look) => `${(100 * look.band.low / n).toFixed(1)}\u2013${(100 * look.band.high / n).toFixed(1)}%`;
+  const bandOf = (look) => `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
+  const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
+  if (outcome.decision === "deviates") {
+    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
+    const shown = described ?? outside[0];
+    const others = described ? 0 : outside.length - 1;
+    const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
+    return `${label(shown.revision)} answered ${shareText(shown)} (n = ${n}), outside ${bandOf(shown)}: exact binomial ${formatP(shown.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
+  }
+  const verdictTail = () => {
+    if (outcome.decision === "continue")
+      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
+    return outcome.misrouteRuledOut ? `${tolerance} is ruled out` : `too few attributed responses to rule out ${tolerance}`;
+  };
+  if (described) {
+    return `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; a share outside it would have counted as a deviation; ${verdictTail()}`;
+  }
+  const each = looks.map(
+    (look) => `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`
+  ).join(", ");
+  return `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; a share outside its band would have counted as a deviation; ${verdictTail()}`;
+}
+function percentText(percent2) {
+  return `${Number(percent2.toFixed(1))}%`;
+}
+function formatLevel(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function formatP(pValue) {
+  if (pValue < 1e-300) return "p < 1e-300";
+  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
 }
 
 // src/stats/percentile.ts
@@ -13628,18 +14425,19 @@ function attributionProblem(findings) {
   return void 0;
 }
 var sideLabel = (finding) => `${finding.target.side === "base" ? "base" : "PR"} (${finding.check.expectedRevision})`;
-function decideVerdict(findings, tally, expected, alpha) {
+function decideVerdict(findings, tally, expected, settings) {
   const notes = tallyNotes(tally);
-  const withNotes = (fields) => ({
+  const final = (fields) => ({
     ...fields,
-    reason: [fields.reason, ...notes].join("; ")
+    reason: [fields.reason, ...notes].join("; "),
+    done: true
   });
   const tagFailures = findings.map(tagFailure).filter((failure) => failure !== void 0);
   if (tagFailures.length > 0) {
-    return withNotes({ verdict: "deviates", test: "exact-split", reason: tagFailures.join("; ") });
+    return final({ verdict: "deviates", test: "exact-split", reason: tagFailures.join("; ") });
   }
   const problem = attributionProblem(findings);
-  if (problem) return withNotes({ verdict: "unmeasurable", test: "none", reason: problem });
+  if (problem) return final({ verdict: "unmeasurable", test: "none", reason: problem });
   const observed = {};
   let attributedSuccesses = 0;
   for (const [revision, entry] of tally.byRevision) {
@@ -13650,15 +14448,24 @@ function decideVerdict(findings, tally, expected, alpha) {
     observed[revision] = (observed[revision] ?? 0) + count2;
   const unknownSuccesses = tally.unattributed.successes;
   if (unknownSuccesses > 0 && unknownSuccesses >= attributedSuccesses) {
-    return withNotes({
+    return final({
       verdict: "unmeasurable",
       test: "none",
       reason: `${unknownSuccesses} of ${unknownSuccesses + attributedSuccesses} successful responses matched no revision (no k-revision header, body unlike either tag's)`
     });
   }
-  const judgement = judgeSplit(observed, { ...expected }, alpha);
-  const verdict = judgement.verdict;
-  return withNotes({ ...judgement, verdict });
+  const { sides } = settings;
+  const { done, ...judgement } = judgeSplit(
+    observed,
+    { ...expected },
+    {
+      design: settings.design,
+      stage: settings.batchesSent,
+      focus: sides.pr,
+      label: (revision) => revision === sides.pr ? `PR revision ${revision}` : revision === sides.base ? `base revision ${revision}` : `revision ${revision}`
+    }
+  );
+  return { ...final(judgement), done };
 }
 function tallyNotes(tally) {
   const notes = [];
@@ -13695,12 +14502,16 @@ function probeOptionsFromPlan(plan, settings) {
   };
 }
 async function probeService(options) {
+  const design = gateDesign({
+    batchSize: options.requests,
+    maxRequests: options.maxRequests ?? Math.max(GATE_DEFAULTS.maxRequests, options.requests),
+    tolerancePoints: options.splitTolerance ?? GATE_DEFAULTS.tolerancePoints
+  });
   const now = options.now ?? Date.now;
   const startedAt = now();
   const concurrency = Math.max(1, options.concurrency ?? PROBE_DEFAULTS.concurrency);
   const readyTimeoutMs = options.readyTimeoutMs ?? PROBE_DEFAULTS.readyTimeoutMs;
   const requestTimeoutMs = options.requestTimeoutMs ?? PROBE_DEFAULTS.requestTimeoutMs;
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
   const url2 = new URL(options.path ?? "/", options.ingressUrl).toString();
   const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
   const log2 = options.log ?? (() => {
@@ -13739,14 +14550,34 @@ async function probeService(options) {
     }
     const revisionNames = Object.keys(options.expected);
     const attributor = createAttributor(revisionNames, fingerprints);
-    log2(`sending ${options.requests} requests to ${options.host} (${concurrency} at a time)`);
-    const tally = await sendLoad(client, attributor, revisionNames, {
-      url: url2,
-      host: options.host,
-      requests: options.requests,
-      concurrency,
-      timeoutMs: requestTimeoutMs
-    });
+    log2(
+      `sending ${design.batchSize} requests to ${options.host} (${concurrency} at a time), more in batches of ${design.batchSize} while the split is borderline, at most ${design.maxRequests}`
+    );
+    let judged;
+    const { tally, batches } = await sendLoad(
+      client,
+      attributor,
+      revisionNames,
+      {
+        url: url2,
+        host: options.host,
+        batches: batchSizes(design),
+        concurrency,
+        timeoutMs: requestTimeoutMs
+      },
+      (tallySoFar, batchesSent) => {
+        const { done, ...fields } = decideVerdict(findings, tallySoFar, options.expected, {
+          design,
+          batchesSent,
+          sides: options.revisions
+        });
+        judged = fields;
+        if (!done) log2(`after ${tallySoFar.requests} requests: ${fields.reason}`);
+        return !done;
+      }
+    );
+    if (!judged) throw new Error("the split gate never judged: no batch was sent");
+    log2(`${tally.requests} requests in ${batches} batch${batches === 1 ? "" : "es"}`);
     const { count: count2, errors, samples } = tally.unattributed;
     return {
       service: options.service,
@@ -13757,8 +14588,8 @@ async function probeService(options) {
       revisions: revisionResults(tally, options.expected, options.revisions),
       unattributed: { count: count2, errors, samples },
       tagChecks: findings.map((finding) => finding.check),
-      ...decideVerdict(findings, tally, options.expected, alpha),
-      alpha,
+      ...judged,
+      alpha: design.falseFailureBudget,
       durationMs: Math.round(now() - startedAt)
     };
   } finally {
@@ -13879,13 +14710,13 @@ async function runPreview(config, runner, plan, state) {
     await timings.time("probe", async () => {
       for (const service of plan.services) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
-          log().info(
-            `Probing ${service.host} through ${cluster.ingressUrl} with ${config.requests} requests`
-          );
+          log().info(`Probing ${service.host} through ${cluster.ingressUrl}`);
           return probeService(
             probeOptionsFromPlan(service, {
               ingressUrl: cluster.ingressUrl,
               requests: config.requests,
+              maxRequests: config.maxRequests,
+              splitTolerance: config.splitTolerance,
               log: (m) => log().info(m)
             })
           );
@@ -13960,21 +14791,20 @@ function worstVerdict(services) {
 }
 
 // src/action/write-plan-files.ts
-var import_yaml6 = __toESM(require_dist(), 1);
 import { mkdir as mkdir4, writeFile } from "node:fs/promises";
-import path5 from "node:path";
+import path7 from "node:path";
 function renderedManifestFiles(plan) {
   const files = [];
   for (const service of plan.services) {
     const prefix = `${service.namespace}-${service.name}`;
     if (service.manifests.base)
-      files.push({ name: `${prefix}.1-base.yaml`, text: (0, import_yaml6.stringify)(service.manifests.base) });
-    files.push({ name: `${prefix}.2-pr.yaml`, text: (0, import_yaml6.stringify)(service.manifests.pr) });
+      files.push({ name: `${prefix}.1-base.yaml`, text: displayYaml(service.manifests.base) });
+    files.push({ name: `${prefix}.2-pr.yaml`, text: displayYaml(service.manifests.pr) });
   }
   if (plan.otherObjects.length) {
     files.push({
       name: "zz-other-objects.yaml",
-      text: plan.otherObjects.map((object) => (0, import_yaml6.stringify)(object)).join("---\n")
+      text: plan.otherObjects.map((object) => displayYaml(object)).join("---\n")
     });
   }
   return files;
@@ -13982,8 +14812,8 @@ function renderedManifestFiles(plan) {
 async function writePlanFiles(plan, dir) {
   await mkdir4(dir, { recursive: true });
   for (const file of renderedManifestFiles(plan))
-    await writeFile(path5.join(dir, file.name), file.text);
-  await writeFile(path5.join(dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
+    await writeFile(path7.join(dir, file.name), file.text);
+  await writeFile(path7.join(dir, "plan.json"), `${JSON.stringify(redactPlan(plan), null, 2)}
 `);
   return dir;
 }
@@ -14016,7 +14846,7 @@ async function runMain() {
     plan = await makePlan({ config, runner, trigger });
     await logPlan(plan);
     for (const [name, value] of Object.entries(planOutputs(plan))) setOutput(name, value);
-    const planDir = await writePlanFiles(plan, path6.join(runner.workDir, "plan"));
+    const planDir = await writePlanFiles(plan, path8.join(runner.workDir, "plan"));
     log().info(`Rendered manifests written to ${planDir}`);
     const context = renderContext(config, runner);
     if (config.dryRun) {
@@ -14082,15 +14912,17 @@ async function preview(config, runner, plan, context, state) {
     );
   } else log().info(`Preview finished: ${report.status}.`);
 }
+var defaultConfig = () => parseInputs(() => "");
 function renderContext(config, runner) {
+  const settings = config ?? defaultConfig();
   return {
     serverUrl: runner.serverUrl,
     repository: runner.repository ?? "local/preview",
     runId: runner.runId,
     runAttempt: runner.runAttempt,
-    labelPrefix: config?.labelPrefix ?? "canary-",
-    requests: config?.requests ?? 400,
-    loadBalancerPort: config?.loadBalancerPort ?? 8081
+    labelPrefix: settings.labelPrefix,
+    requests: settings.requests,
+    loadBalancerPort: settings.loadBalancerPort
   };
 }
 function unplannedPullRequest(trigger, config) {
@@ -14108,7 +14940,7 @@ function unplannedPullRequest(trigger, config) {
     headSha: trigger.headSha,
     labels: config?.labelOverride ?? trigger.labels,
     split: { prPercent: 100, reason: "not decided: the run failed while planning" },
-    domain: config?.domain ?? "example.com",
+    domain: (config ?? defaultConfig()).domain,
     services: [],
     otherObjects: []
   };

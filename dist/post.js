@@ -9,7 +9,7 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-JARYXQBT.js";
+} from "./chunks/chunk-MPBSFFJD.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {

@@ -118,13 +118,13 @@ export async function runPreview(
     await timings.time('probe', async () => {
       for (const service of plan.services) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
-          log().info(
-            `Probing ${service.host} through ${cluster.ingressUrl} with ${config.requests} requests`,
-          );
+          log().info(`Probing ${service.host} through ${cluster.ingressUrl}`);
           return probeService(
             probeOptionsFromPlan(service, {
               ingressUrl: cluster.ingressUrl,
               requests: config.requests,
+              maxRequests: config.maxRequests,
+              splitTolerance: config.splitTolerance,
               log: (m) => log().info(m),
             }),
           );

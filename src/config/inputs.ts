@@ -1,5 +1,7 @@
 import { checkCompatibility } from '../cluster/compatibility.js';
 import type { CommentMode } from '../report/commenter.js';
+import { checkManifestsPath } from '../manifests/manifests-path.js';
+import { gateDesign, uncoveredShares } from '../stats/split-gate.js';
 import { UserError } from '../util/errors.js';
 
 /** Every action input, parsed and validated once. */
@@ -9,7 +11,12 @@ export interface ActionConfig {
   labelPrefix: string;
   /** Labels that replace the PR's own; undefined means use the event's. */
   labelOverride?: string[];
+  /** Requests per probe batch (the first, and each further one while the split is borderline). */
   requests: number;
+  /** Most requests the probe sends to one route. */
+  maxRequests: number;
+  /** Misroute, in percentage points, the split verdict must catch. */
+  splitTolerance: number;
   dryRun: boolean;
   k3dVersion: string;
   k3sImage: string;
@@ -49,6 +56,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   manifests: 'knative',
   'label-prefix': 'canary-',
   requests: '400',
+  'max-requests': '1600',
+  'split-tolerance': '10',
   'dry-run': 'false',
   'k3d-version': 'v5.9.0',
   'k3s-image': 'rancher/k3s:v1.34.8-k3s1',
@@ -81,14 +90,21 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     VERSION,
     'a release like 1.22.1',
   ).replace(/^v/, '');
+  const requests = integer('requests', get('requests'), 1, 100_000);
+  const maxRequests = integer('max-requests', get('max-requests'), 1, 1_000_000);
+  if (maxRequests < requests)
+    throw bad(
+      'max-requests',
+      String(maxRequests),
+      `a number of requests at least as large as 'requests' (${requests})`,
+    );
+  const splitTolerance = integer('split-tolerance', get('split-tolerance'), 1, 50);
   // Checked here, so a dry run refuses an incompatible pair too, before anything is planned.
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
   return {
     githubToken: read('github-token'),
-    manifests: nonEmpty(
-      'manifests',
-      get('manifests'),
-      'a path relative to the workspace, e.g. knative',
+    manifests: checkManifestsPath(
+      nonEmpty('manifests', get('manifests'), 'a path relative to the workspace, e.g. knative'),
     ),
     labelPrefix: matching(
       'label-prefix',
@@ -102,7 +118,9 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
           .map((l) => l.trim())
           .filter(Boolean)
       : undefined,
-    requests: integer('requests', get('requests'), 1, 100_000),
+    requests,
+    maxRequests,
+    splitTolerance,
     dryRun: boolean('dry-run', get('dry-run')),
     k3dVersion: matching(
       'k3d-version',
@@ -149,8 +167,21 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     timeoutMinutes: integer('timeout-minutes', get('timeout-minutes'), 1, 120),
     comment: oneOf('comment', get('comment'), ['always', 'on-change', 'off'] as const),
     failOnDeviation: boolean('fail-on-deviation', get('fail-on-deviation')),
-    notes: compatibility.warnings,
+    notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)],
   };
+}
+
+/** Says when the split settings cannot keep the gate's promise to catch a misroute. */
+function gateNotes(requests: number, maxRequests: number, tolerance: number): string[] {
+  const design = gateDesign({ batchSize: requests, maxRequests, tolerancePoints: tolerance });
+  const uncovered = uncoveredShares(design, 2);
+  if (uncovered.length === 0) return [];
+  const shown =
+    uncovered.length > 6 ? `${uncovered.slice(0, 6).join('%, ')}%, …` : `${uncovered.join('%, ')}%`;
+  return [
+    `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not ` +
+      `always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`,
+  ];
 }
 
 function bad(name: string, value: string, allowed: string): UserError {

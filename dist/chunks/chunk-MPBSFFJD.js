@@ -20573,7 +20573,7 @@ function errorMessage(error2) {
 // src/util/log.ts
 import { randomBytes } from "node:crypto";
 function inertText(text, token = stopToken) {
-  if (!text.includes("::")) return text;
+  if (!text.includes("::") && !text.includes("##[")) return text;
   const stop = token();
   return `::stop-commands::${stop}
 ${text}
@@ -21420,7 +21420,6 @@ export {
   setFailed,
   debug,
   info,
-  group,
   UserError,
   PhaseError,
   errorMessage,
