@@ -470,7 +470,13 @@ export class ApiServer {
       next.metadata ??= {};
       next.metadata.name = name;
       if (type.namespaced) next.metadata.namespace = namespace;
-      const updated = this.update(type, current, next, subresource, query, dryRun);
+      // A resourceVersion in the patch is a precondition, as in an update.
+      const patchedRv: string | undefined = next.metadata.resourceVersion;
+      const expectRv =
+        patchedRv !== undefined && patchedRv !== current.metadata.resourceVersion
+          ? String(patchedRv)
+          : undefined;
+      const updated = this.update(type, current, next, subresource, query, dryRun, expectRv);
       return sendJson(res, 200, this.present(updated, target));
     }
     if (method === 'DELETE') {

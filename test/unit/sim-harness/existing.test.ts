@@ -261,11 +261,30 @@ describe('an existing cluster', { timeout: 120_000 }, () => {
       status: { phase: 'Active' },
     });
 
-    // An update with an old resourceVersion is a conflict (optimistic concurrency).
+    // An update or a patch with an old resourceVersion is a conflict (optimistic concurrency).
     const current = JSON.parse(await kubectl.ok(['get', 'namespace', ns, '-o', 'json'])) as {
       metadata: { annotations: Record<string, string>; resourceVersion: string };
     };
-    await kubectl.ok(['annotate', 'namespace', ns, '--overwrite', 'knative-action/expires=2031']);
+    const rv = current.metadata.resourceVersion;
+    await kubectl.ok([
+      'annotate',
+      'namespace',
+      ns,
+      '--overwrite',
+      `--resource-version=${rv}`,
+      'knative-action/expires=2031',
+    ]);
+    const stalePatch = await kubectl.run([
+      'annotate',
+      'namespace',
+      ns,
+      '--overwrite',
+      `--resource-version=${rv}`,
+      'knative-action/expires=2033',
+    ]);
+    expect(stalePatch.stderr).toContain(
+      `Operation cannot be fulfilled on namespaces "${ns}": the object has been modified`,
+    );
     current.metadata.annotations['knative-action/expires'] = '2032';
     const stale = await kubectl.run(['replace', '-f', '-'], JSON.stringify(current));
     expect(stale.code).not.toBe(0);
