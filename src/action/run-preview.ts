@@ -8,6 +8,7 @@ import { Kubectl } from '../cluster/kubectl.js';
 import { deployServices } from '../deploy/deploy-services.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import { buildImages } from '../images/build.js';
+import { importImages } from '../images/import.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { probeOptionsFromPlan, probeService } from '../probe/index.js';
 import type { RunReport, RunStatus, ServiceResult } from '../report/model.js';
@@ -90,7 +91,7 @@ export async function runPreview(
                 workspace: runner.workspace,
                 prSha: plan.headSha,
                 baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
-                tempDir: runner.runnerTemp,
+                workDir: runner.workDir,
               },
             );
           })
@@ -173,7 +174,11 @@ async function startK3dCluster(
   const k3d: K3d = started.k3d;
   return {
     kubectl: started.kubectl,
-    loadImages: (tags) => k3d.importImages(tags, started.clusterName),
+    loadImages: (tags) =>
+      importImages(
+        { docker: createToolRunner('docker', { kind: 'docker' }), k3d },
+        { tags, clusterName: started.clusterName, workDir: runner.workDir },
+      ),
     ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
     timings: started.timings,
   };

@@ -22,7 +22,7 @@ import { memoryLog } from '../helpers/memory-log.js';
 import { freePort } from '../helpers/ports.js';
 import { releaseAsset, type ReleaseFile } from './cluster/releases.js';
 import { DOCKER_STANDIN_LAUNCHER } from './paths.js';
-import { createCluster, deleteCluster } from './standins/k3d-clusters.js';
+import { createCluster, deleteCluster, type ClusterRecord } from './standins/k3d-clusters.js';
 import { parseClusterCreate } from './standins/k3d-create-options.js';
 import { knobsOf, writeSimKnobs, type Knobs } from './standins/knobs.js';
 
@@ -147,22 +147,14 @@ export async function startExistingCluster(
     // The docker stand-in gets an allow-listed environment from the action: it reads its knobs here.
     writeSimKnobs(dirs.state, knobs);
 
-    const lbPort = options.lbPort ?? (await freePort());
-    const daemonLog: string[] = [];
     started = true;
-    const record = await createCluster(
+    const record = await startDaemon(
       dirs.state,
-      parseClusterCreate([
-        EXISTING_CLUSTER_NAME,
-        '--image',
-        K3S_IMAGE,
-        '--port',
-        `127.0.0.1:${lbPort}:80@loadbalancer`,
-        '--timeout',
-        `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
-      ]),
       { ...base, ...knobs, SIM_STATE_DIR: dirs.state },
-      (line) => daemonLog.push(line),
+      {
+        ...(options.lbPort !== undefined ? { lbPort: options.lbPort } : {}),
+        timeoutMs,
+      },
     );
     const apiUrl = record.apiUrl as string;
 
@@ -214,6 +206,48 @@ export async function startExistingCluster(
     await stopCluster().catch(() => undefined);
     removeRoot();
     throw error;
+  }
+}
+
+/** How often a start is retried when a port picked free was taken meanwhile (by a parallel test). */
+const PORT_RACE_ATTEMPTS = 3;
+
+/**
+ * The cluster daemon (as `k3d cluster create` starts it), every port on loopback: the API, the
+ * ingress, and the agent's NodePort (held, unused).
+ */
+async function startDaemon(
+  stateDir: string,
+  env: NodeJS.ProcessEnv,
+  options: { lbPort?: number; timeoutMs: number },
+): Promise<ClusterRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const lbPort = options.lbPort ?? (await freePort());
+    try {
+      return await createCluster(
+        stateDir,
+        parseClusterCreate([
+          EXISTING_CLUSTER_NAME,
+          '--image',
+          K3S_IMAGE,
+          '--agents',
+          '1',
+          '--api-port',
+          '127.0.0.1:random',
+          '--port',
+          `127.0.0.1:${lbPort}:80@loadbalancer`,
+          '--port',
+          `127.0.0.1:${await freePort()}:30080@agent:0`,
+          '--timeout',
+          `${Math.max(1, Math.ceil(options.timeoutMs / 1000))}s`,
+        ]),
+        env,
+        () => undefined,
+      );
+    } catch (error) {
+      const raced = error instanceof Error && /already in use/.test(error.message);
+      if (!raced || attempt >= PORT_RACE_ATTEMPTS) throw error;
+    }
   }
 }
 

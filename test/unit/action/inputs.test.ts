@@ -88,7 +88,8 @@ describe('parseInputs', () => {
     ['comment', 'sometimes', /always, on-change, off/],
     ['domain', 'svc.cluster.local', /not svc\.cluster\.local/],
     ['k3s-image', 'rancher/k3s:latest', /rancher\/k3s:v1\.34\.8-k3s1/],
-    ['release-mirror', 'ftp://x', /http\(s\) URL/],
+    ['release-mirror', 'ftp://x', /uses ftp: only https/],
+    ['release-mirror', 'http://mirror.example.com', /plain http to another machine/],
     ['cluster-name', 'Bad_Name', /lowercase/],
   ])('refuses %s=%s naming the input, value and what is allowed', (name, value, pattern) => {
     expect(() => parseInputs(reader({ [name]: value }))).toThrow(pattern);
