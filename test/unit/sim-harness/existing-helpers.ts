@@ -1,10 +1,23 @@
 /** What the existing-cluster tests share: kubectl and docker with only the cluster's env, HTTP via its ingress. */
 import { execFile } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExistingCluster } from '../../sim/existing.js';
+
+/** Every folder these helpers make lives here; a test file removes it with removeScratch(). */
+let scratch: string | undefined;
+
+export function scratchDir(prefix: string): string {
+  scratch ??= mkdtempSync(join(tmpdir(), 'existing-test-'));
+  return mkdtempSync(join(scratch, prefix));
+}
+
+export function removeScratch(): void {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+}
 
 export interface ToolResult {
   code: number;
@@ -19,7 +32,7 @@ export interface ToolResult {
 export function clusterEnv(cluster: ExistingCluster): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
-    HOME: mkdtempSync(join(tmpdir(), 'existing-home-')),
+    HOME: scratchDir('home-'),
     ...cluster.env,
   };
 }
@@ -53,8 +66,7 @@ export function kubectlIn(env: NodeJS.ProcessEnv) {
 
 /** A build context whose app answers `body` (the sim's answer spec, test/sim/README.md). */
 export function appContext(body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'existing-app-'));
-  mkdirSync(dir, { recursive: true });
+  const dir = scratchDir('app-');
   writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20-alpine\nCOPY . .\n');
   writeFileSync(
     join(dir, 'sim-answer.json'),

@@ -3,10 +3,9 @@
  * and what a cluster reads from it, kubectl's protobuf bodies, label validation texts, and the
  * rules of SIM_API_FORBIDDEN.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkForbidden, parseForbiddenRules, verbOf } from '../../sim/cluster/forbidden.js';
 import { metadataErrors, namespaceAndMetadataAdmission } from '../../sim/cluster/namespaces.js';
 import { decodeKubeProtobuf } from '../../sim/cluster/protobuf.js';
@@ -20,7 +19,9 @@ import type { ResourceType } from '../../sim/cluster/types.js';
 import { runDocker } from '../../sim/standins/docker-cli.js';
 import type { StandinIo } from '../../sim/standins/io.js';
 import { writeSimKnobs } from '../../sim/standins/knobs.js';
-import { appContext } from './existing-helpers.js';
+import { appContext, removeScratch, scratchDir } from './existing-helpers.js';
+
+afterAll(removeScratch);
 
 function dockerIo(stateDir: string): StandinIo & { out: string; err: string } {
   const io = {
@@ -42,7 +43,7 @@ async function docker(stateDir: string, args: string[]) {
 
 describe('docker push into the sim registry', () => {
   it('records a built image with its digest and app; every cluster of the state dir can then pull it', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'registry-'));
+    const state = scratchDir('registry-');
     const context = appContext('pushed {{revision}}\n');
     expect((await docker(state, ['build', '-t', 'ghcr.io/octo/app:abc1234', context])).code).toBe(
       0,
@@ -77,7 +78,7 @@ describe('docker push into the sim registry', () => {
   });
 
   it('pushes Docker Hub short names, -q and --all-tags as docker does (one build, two tags)', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'registry-'));
+    const state = scratchDir('registry-');
     const context = appContext('x\n');
     for (const tag of ['octo/app:1', 'octo/app:2'])
       expect((await docker(state, ['build', '-t', tag, context])).code).toBe(0);
@@ -97,7 +98,7 @@ describe('docker push into the sim registry', () => {
   });
 
   it('fails for an image it does not have, a name no registry serves, and a denied repository', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'registry-'));
+    const state = scratchDir('registry-');
     const missing = await docker(state, ['push', 'ghcr.io/octo/none:abc1234']);
     expect(missing).toMatchObject({
       code: 1,
@@ -126,7 +127,7 @@ describe('docker push into the sim registry', () => {
   });
 
   it('reads an absent or broken registry file as empty', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+    const dir = scratchDir('registry-');
     const file = join(dir, 'images.json');
     const registry = new PushedImages(file);
     expect(registry.all()).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseLabels, startExistingCluster, type ExistingCluster } from '../../sim/existing.js';
-import { clusterEnv, kubectlIn, viaIngress } from './existing-helpers.js';
+import { clusterEnv, kubectlIn, removeScratch, viaIngress } from './existing-helpers.js';
 
 const SERVICE = `apiVersion: serving.knative.dev/v1
 kind: Service
@@ -40,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([none?.stop(), old?.stop(), prehistoric?.stop()]);
+  removeScratch();
 }, 60_000);
 
 describe('an existing cluster without Knative', { timeout: 60_000 }, () => {

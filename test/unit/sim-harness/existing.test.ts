@@ -13,6 +13,7 @@ import {
   eventually,
   knativeService,
   kubectlIn,
+  removeScratch,
   tool,
   viaIngress,
 } from './existing-helpers.js';
@@ -30,6 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop();
+  removeScratch();
 }, 60_000);
 
 const docker = (args: string[]) => tool('docker', args, env);
