@@ -26,7 +26,6 @@ import {
   errorMessage,
   escapeInline,
   hasCondition,
-  info,
   isValidClusterName,
   log,
   mkdirP,
@@ -45,7 +44,7 @@ import {
   waitUntil,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-PJCXEVSX.js";
+} from "./chunks/chunk-4JJ6TREC.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -1014,14 +1013,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1038,14 +1037,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1062,12 +1061,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1079,12 +1078,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1099,39 +1098,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -6361,15 +6360,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8079,7 +8078,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -8089,7 +8088,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -9653,14 +9652,14 @@ function mirroredUrl(originalUrl, mirrorBase) {
   return `${mirrorBase.replace(/\/+$/, "")}${original.pathname}${original.search}`;
 }
 function validateReleaseMirror(value) {
-  const text2 = value.trim();
-  let shown = text2;
+  const text3 = value.trim();
+  let shown = text3;
   const refuse2 = (why) => {
     throw new UserError(`Input 'release-mirror' ('${shown}') ${why}`);
   };
   let url;
   try {
-    url = new URL(text2);
+    url = new URL(text3);
   } catch {
     return refuse2("is not a URL; expected a base URL such as https://mirror.example.com/releases.");
   }
@@ -10318,8 +10317,8 @@ function describeValue(value) {
     return `the ${typeof value} ${String(value)}`;
   return `an ${typeof value}`;
 }
-function quoted(text2) {
-  const cut = text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2;
+function quoted(text3) {
+  const cut = text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3;
   return `'${JSON.stringify(cut).slice(1, -1)}'`;
 }
 
@@ -10347,9 +10346,9 @@ var NOT_SENT_NETWORK_CODES = /* @__PURE__ */ new Set([
 ]);
 function parseRetryAfter(value, now = Date.now()) {
   if (!value) return void 0;
-  const text2 = value.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const at = Date.parse(text2);
+  const text3 = value.trim();
+  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
+  const at = Date.parse(text3);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
 }
 function networkCode(error, depth = 0) {
@@ -10429,7 +10428,7 @@ function createGitHubClient(options) {
   const maxWaitMs = options.maxRateLimitWaitMs ?? 6e4;
   const maxPages = options.maxPages ?? 100;
   const token = options.token;
-  const redact = (text2) => token ? text2.split(token).join("***") : text2;
+  const redact = (text3) => token ? text3.split(token).join("***") : text3;
   const headers = {
     accept: "application/vnd.github+json",
     "x-github-api-version": "2022-11-28",
@@ -10439,7 +10438,7 @@ function createGitHubClient(options) {
   async function once(method, url, label, body, idempotent, deadline) {
     const attemptMs = deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1e3, deadline - now()));
     let response;
-    let text2;
+    let text3;
     try {
       response = await doFetch(url, {
         method,
@@ -10453,21 +10452,21 @@ function createGitHubClient(options) {
       throw new GitHubNetworkError(what, error, redact);
     }
     try {
-      text2 = await response.text();
+      text3 = await response.text();
     } catch (error) {
       const what = isTimeout(error) ? `GitHub API ${label} answered ${response.status} but the answer did not arrive within ${attemptMs} ms` : `GitHub API ${label} answered ${response.status} but the connection dropped`;
       throw new GitHubNetworkError(what, error, redact);
     }
     let data = void 0;
-    if (text2) {
+    if (text3) {
       try {
-        data = JSON.parse(text2);
+        data = JSON.parse(text3);
       } catch {
-        data = text2;
+        data = text3;
       }
     }
     if (response.ok) return { status: response.status, headers: response.headers, data };
-    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text2).slice(0, 200);
+    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text3).slice(0, 200);
     throw new GitHubHttpError(
       method,
       label,
@@ -10570,7 +10569,7 @@ function createGitHubClient(options) {
 function graphqlUrlFor(apiUrl) {
   return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/v3$/, "/graphql") : `${apiUrl}/graphql`;
 }
-function nextPageUrl(link, apiUrl, redact = (text2) => text2) {
+function nextPageUrl(link, apiUrl, redact = (text3) => text3) {
   if (!link) return void 0;
   for (const part of link.split(",")) {
     const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
@@ -10880,11 +10879,11 @@ function trafficTable(result, limits) {
     "p50",
     "p95"
   ];
-  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
+  const text3 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
   const hidden = result.revisions.length - limits.maxRevisionRows;
-  return hidden > 0 ? `${text2}
+  return hidden > 0 ? `${text3}
 
-${omitted(hidden, "revisions")}` : text2;
+${omitted(hidden, "revisions")}` : text3;
 }
 function verdictLine(result) {
   const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
@@ -10918,7 +10917,7 @@ function tagChecksTable(checks, limits) {
     `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
     limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
   ]);
-  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
+  const text3 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
     "l",
     "l",
     "l",
@@ -10928,7 +10927,7 @@ function tagChecksTable(checks, limits) {
   const hidden = checks.length - limits.maxTagRows;
   return `**Tag checks**
 
-${text2}${hidden > 0 ? `
+${text3}${hidden > 0 ? `
 
 ${omitted(hidden, "tag checks")}` : ""}`;
 }
@@ -11030,14 +11029,14 @@ function planTable(plan, maxServices) {
       return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
     }).join("<br>")
   ]);
-  const text2 = table(
+  const text3 = table(
     ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
     rows
   );
   const hidden = plan.services.length - maxServices;
-  return hidden > 0 ? `${text2}
+  return hidden > 0 ? `${text3}
 
-${omitted(hidden, "services")}` : text2;
+${omitted(hidden, "services")}` : text3;
 }
 function failureBlock(report, context, maxChars) {
   if (!report.failure) return "";
@@ -11941,14 +11940,14 @@ var NestingTooDeep = class extends Error {
   }
   offset;
 };
-function parseYamlStream(text2, lineCounter, maxFlowDepth) {
+function parseYamlStream(text3, lineCounter, maxFlowDepth) {
   const parser = new import_yaml2.Parser(lineCounter.addNewLine);
   const composer = new import_yaml2.Composer({ prettyErrors: false, uniqueKeys: false });
   function* tokens() {
     lineCounter.addNewLine(0);
     let depth = 0;
     let scalarNext = false;
-    for (const lexeme of new import_yaml2.Lexer().lex(text2)) {
+    for (const lexeme of new import_yaml2.Lexer().lex(text3)) {
       if (!scalarNext) {
         if (lexeme === "[" || lexeme === "{") {
           depth += 1;
@@ -11964,12 +11963,12 @@ function parseYamlStream(text2, lineCounter, maxFlowDepth) {
 }
 
 // src/manifests/documents.ts
-function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
+function parseManifestFile(text3, file, limits = MANIFEST_LIMITS) {
   const parse = () => {
     const lineCounter = new import_yaml3.LineCounter();
     const lineAt3 = (offset) => lineCounter.linePos(offset).line;
     try {
-      return { documents: parseYamlStream(text2, lineCounter, limits.flowDepth), lineAt: lineAt3 };
+      return { documents: parseYamlStream(text3, lineCounter, limits.flowDepth), lineAt: lineAt3 };
     } catch (error) {
       if (!(error instanceof NestingTooDeep)) throw error;
       const line = lineAt3(error.offset);
@@ -12041,8 +12040,8 @@ function checkStructure(doc, file, lineAt2) {
   });
 }
 function describeKey(key) {
-  const text2 = typeof key === "string" ? key : JSON.stringify(key) ?? "null";
-  return `'${JSON.stringify(text2.length > 80 ? `${text2.slice(0, 80)}\u2026` : text2).slice(1, -1)}'`;
+  const text3 = typeof key === "string" ? key : JSON.stringify(key) ?? "null";
+  return `'${JSON.stringify(text3.length > 80 ? `${text3.slice(0, 80)}\u2026` : text3).slice(1, -1)}'`;
 }
 function toPlain(doc, file, docLine, lineAt2, maxAliases) {
   try {
@@ -12489,6 +12488,195 @@ function revisionName(service, side, sha) {
   return `${service}-${side[0]}-${commit2.slice(0, Math.min(room, 7))}`;
 }
 
+// src/plan/feature-fields.ts
+var DEFAULT_FEATURES = {
+  "kubernetes.containerspec-addcapabilities": "Disabled",
+  "kubernetes.podspec-affinity": "Disabled",
+  "kubernetes.podspec-dnsconfig": "Disabled",
+  "kubernetes.podspec-dnspolicy": "Disabled",
+  "kubernetes.podspec-fieldref": "Disabled",
+  "kubernetes.podspec-hostaliases": "Disabled",
+  "kubernetes.podspec-hostipc": "Disabled",
+  "kubernetes.podspec-hostnetwork": "Disabled",
+  "kubernetes.podspec-hostpid": "Disabled",
+  "kubernetes.podspec-init-containers": "Disabled",
+  "kubernetes.podspec-nodeselector": "Disabled",
+  "kubernetes.podspec-persistent-volume-claim": "Disabled",
+  "kubernetes.podspec-priorityclassname": "Disabled",
+  "kubernetes.podspec-runtimeclassname": "Disabled",
+  "kubernetes.podspec-schedulername": "Disabled",
+  "kubernetes.podspec-securitycontext": "Disabled",
+  "kubernetes.podspec-shareprocessnamespace": "Disabled",
+  "kubernetes.podspec-tolerations": "Disabled",
+  "kubernetes.podspec-topologyspreadconstraints": "Disabled",
+  "kubernetes.podspec-volumes-csi": "Disabled",
+  "kubernetes.podspec-volumes-emptydir": "Enabled",
+  "kubernetes.podspec-volumes-hostpath": "Disabled",
+  "kubernetes.podspec-volumes-image": "Disabled",
+  "kubernetes.podspec-volumes-mount-propagation": "Disabled"
+};
+var POD_FLAGS = {
+  affinity: "kubernetes.podspec-affinity",
+  dnsConfig: "kubernetes.podspec-dnsconfig",
+  dnsPolicy: "kubernetes.podspec-dnspolicy",
+  hostAliases: "kubernetes.podspec-hostaliases",
+  hostIPC: "kubernetes.podspec-hostipc",
+  hostNetwork: "kubernetes.podspec-hostnetwork",
+  hostPID: "kubernetes.podspec-hostpid",
+  initContainers: "kubernetes.podspec-init-containers",
+  nodeSelector: "kubernetes.podspec-nodeselector",
+  priorityClassName: "kubernetes.podspec-priorityclassname",
+  runtimeClassName: "kubernetes.podspec-runtimeclassname",
+  schedulerName: "kubernetes.podspec-schedulername",
+  securityContext: "kubernetes.podspec-securitycontext",
+  shareProcessNamespace: "kubernetes.podspec-shareprocessnamespace",
+  tolerations: "kubernetes.podspec-tolerations",
+  topologySpreadConstraints: "kubernetes.podspec-topologyspreadconstraints"
+};
+var POD_NEVER = [
+  "activeDeadlineSeconds",
+  "hostname",
+  "nodeName",
+  "priority",
+  "readinessGates",
+  "restartPolicy",
+  "subdomain",
+  "terminationGracePeriodSeconds"
+];
+var CONTAINER_NEVER = ["lifecycle", "stdin", "stdinOnce", "tty", "volumeDevices"];
+var SECURITY_CONTEXT_NEVER = ["seLinuxOptions", "procMount", "windowsOptions", "appArmorProfile"];
+var VOLUME_FLAGS = {
+  csi: "kubernetes.podspec-volumes-csi",
+  emptyDir: "kubernetes.podspec-volumes-emptydir",
+  hostPath: "kubernetes.podspec-volumes-hostpath",
+  image: "kubernetes.podspec-volumes-image",
+  persistentVolumeClaim: "kubernetes.podspec-persistent-volume-claim"
+};
+var VOLUME_ALWAYS = /* @__PURE__ */ new Set(["name", "secret", "configMap", "projected"]);
+var POINTERS = /* @__PURE__ */ new Set([
+  "activeDeadlineSeconds",
+  "affinity",
+  "appArmorProfile",
+  "dnsConfig",
+  "lifecycle",
+  "mountPropagation",
+  "priority",
+  "procMount",
+  "runtimeClassName",
+  "securityContext",
+  "seLinuxOptions",
+  "shareProcessNamespace",
+  "terminationGracePeriodSeconds",
+  "windowsOptions"
+]);
+function isSet(value, field) {
+  if (value === void 0 || value === null) return false;
+  if (POINTERS.has(field)) return true;
+  return value !== false && value !== "" && value !== 0;
+}
+function record2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function list2(value) {
+  return Array.isArray(value) ? value : [];
+}
+function dotted(path9) {
+  return path9.reduce(
+    (out, part) => typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part,
+    ""
+  );
+}
+function flagged(path9, flag, value) {
+  return {
+    path: path9,
+    message: `${dotted(path9)} is refused by Knative Serving's webhook ("must not set the field(s)"): the field is behind the config-features flag ${flag}, which is ${value} in the Knative the preview installs. Remove it from the manifest (a cluster whose config-features sets ${flag}: Enabled would accept it).`
+  };
+}
+function never(path9, detail = "") {
+  return {
+    path: path9,
+    message: `${dotted(path9)} is refused by Knative Serving's webhook ("must not set the field(s)")${detail}: no config-features flag allows it. Remove it from the manifest.`
+  };
+}
+function containerViolations(container, at, flags) {
+  const out = [];
+  for (const field of CONTAINER_NEVER)
+    if (isSet(container[field], field)) out.push(never([...at, field]));
+  const sc = record2(container.securityContext);
+  if (sc) {
+    for (const field of SECURITY_CONTEXT_NEVER)
+      if (isSet(sc[field], field)) out.push(never([...at, "securityContext", field]));
+    if (sc.privileged === true)
+      out.push(
+        never([...at, "securityContext", "privileged"], " (only privileged: false may be set)")
+      );
+    const add = record2(sc.capabilities)?.add;
+    const addFlag = "kubernetes.containerspec-addcapabilities";
+    if (add !== void 0 && add !== null && flags[addFlag] !== "Enabled")
+      out.push(
+        flagged(
+          [...at, "securityContext", "capabilities", "add"],
+          addFlag,
+          flags[addFlag] ?? "Disabled"
+        )
+      );
+  }
+  const fieldRef = "kubernetes.podspec-fieldref";
+  if (flags[fieldRef] === "Disabled") {
+    list2(container.env).forEach((env, i) => {
+      const from = record2(record2(env)?.valueFrom);
+      for (const field of ["fieldRef", "resourceFieldRef"])
+        if (isSet(from?.[field], field))
+          out.push(flagged([...at, "env", i, "valueFrom", field], fieldRef, "Disabled"));
+    });
+  }
+  const propagation = "kubernetes.podspec-volumes-mount-propagation";
+  if (flags[propagation] === "Disabled") {
+    list2(container.volumeMounts).forEach((mount, i) => {
+      if (isSet(record2(mount)?.mountPropagation, "mountPropagation"))
+        out.push(flagged([...at, "volumeMounts", i, "mountPropagation"], propagation, "Disabled"));
+    });
+  }
+  list2(container.ports).forEach((port, i) => {
+    for (const field of ["hostIP", "hostPort"])
+      if (isSet(record2(port)?.[field], field)) out.push(never([...at, "ports", i, field]));
+  });
+  return out;
+}
+function featureFieldViolations(podSpec, flags = DEFAULT_FEATURES, at = ["spec", "template", "spec"]) {
+  const spec = record2(podSpec);
+  if (!spec) return [];
+  const out = [];
+  for (const field of Object.keys(spec)) {
+    const flag = POD_FLAGS[field];
+    if (flag && flags[flag] === "Disabled" && isSet(spec[field], field))
+      out.push(flagged([...at, field], flag, "Disabled"));
+    if (POD_NEVER.includes(field) && isSet(spec[field], field)) out.push(never([...at, field]));
+  }
+  if (spec.automountServiceAccountToken === true)
+    out.push(
+      never(
+        [...at, "automountServiceAccountToken"],
+        " (only automountServiceAccountToken: false may be set)"
+      )
+    );
+  list2(spec.containers).forEach((c, i) => {
+    const container = record2(c);
+    if (container) out.push(...containerViolations(container, [...at, "containers", i], flags));
+  });
+  list2(spec.volumes).forEach((v, i) => {
+    const volume = record2(v) ?? {};
+    for (const field of Object.keys(volume)) {
+      if (VOLUME_ALWAYS.has(field) || !isSet(volume[field], field)) continue;
+      const flag = VOLUME_FLAGS[field];
+      if (!flag) out.push(never([...at, "volumes", i, field]));
+      else if (flags[flag] !== "Enabled")
+        out.push(flagged([...at, "volumes", i, field], flag, flags[flag] ?? "Disabled"));
+    }
+  });
+  return out;
+}
+
 // src/plan/knative-rules.ts
 var DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 var isKnativeService = (object) => object.kind === "Service" && object.apiVersion === "serving.knative.dev/v1";
@@ -12502,23 +12690,23 @@ function knativeServiceViolations(service) {
       message: `Service name '${name}' must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters.`
     });
   }
-  const spec = record2(service.spec);
-  const template = record2(spec?.template);
-  const templateName = record2(template?.metadata)?.name;
-  if (templateName !== void 0) {
-    if (typeof templateName !== "string" || !templateName.startsWith(`${name}-`)) {
+  const spec = record3(service.spec);
+  const template = record3(spec?.template);
+  const templateName2 = record3(template?.metadata)?.name;
+  if (templateName2 !== void 0) {
+    if (typeof templateName2 !== "string" || !templateName2.startsWith(`${name}-`)) {
       violations.push({
         path: ["spec", "template", "metadata", "name"],
-        message: `Revision name '${String(templateName)}' must start with the service name followed by a dash ('${name}-').`
+        message: `Revision name '${String(templateName2)}' must start with the service name followed by a dash ('${name}-').`
       });
-    } else if (!isDns1035Label(templateName)) {
+    } else if (!isDns1035Label(templateName2)) {
       violations.push({
         path: ["spec", "template", "metadata", "name"],
-        message: `Revision name '${templateName}' must be a DNS-1035 label of at most 63 characters.`
+        message: `Revision name '${templateName2}' must be a DNS-1035 label of at most 63 characters.`
       });
     }
   }
-  const containers = record2(template?.spec)?.containers;
+  const containers = record3(template?.spec)?.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
     violations.push({
       path: ["spec", "template", "spec", "containers"],
@@ -12526,7 +12714,7 @@ function knativeServiceViolations(service) {
     });
   } else {
     containers.forEach((container, index) => {
-      if (typeof record2(container)?.image !== "string" || !record2(container)?.image) {
+      if (typeof record3(container)?.image !== "string" || !record3(container)?.image) {
         violations.push({
           path: ["spec", "template", "spec", "containers", index, "image"],
           message: `containers[${index}] needs an image.`
@@ -12534,6 +12722,7 @@ function knativeServiceViolations(service) {
       }
     });
   }
+  violations.push(...featureFieldViolations(template?.spec));
   if (spec?.traffic !== void 0) violations.push(...trafficViolations(spec.traffic));
   return violations;
 }
@@ -12546,7 +12735,7 @@ function trafficViolations(traffic) {
   const tags = /* @__PURE__ */ new Set();
   let sum = 0;
   traffic.forEach((entry, index) => {
-    const target = record2(entry) ?? {};
+    const target = record3(entry) ?? {};
     const at = (field) => ["spec", "traffic", index, field];
     const percent2 = target.percent ?? 0;
     if (!Number.isInteger(percent2) || percent2 < 0 || percent2 > 100) {
@@ -12590,7 +12779,7 @@ function trafficViolations(traffic) {
   }
   return violations;
 }
-function record2(value) {
+function record3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
@@ -13126,8 +13315,8 @@ function hashFromChecksumList(listText, fileName) {
   }
   return void 0;
 }
-function hashFromSingleHashFile(text2) {
-  const first = text2.trim().split(/\s+/)[0] ?? "";
+function hashFromSingleHashFile(text3) {
+  const first = text3.trim().split(/\s+/)[0] ?? "";
   return SHA256.test(first) ? first.toLowerCase() : void 0;
 }
 var ChecksumMismatchError = class extends Error {
@@ -13289,12 +13478,12 @@ function trustedPin(artifact, options) {
 }
 async function expectedHash(artifact, options) {
   const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
-  const text2 = await retrying(
+  const text3 = await retrying(
     `download ${listUrl}`,
     options,
     (signal) => fetchText(listUrl, signal)
   );
-  const listed = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
+  const listed = artifact.checksum.kind === "list" ? hashFromChecksumList(text3, artifact.fileName) : hashFromSingleHashFile(text3);
   if (!listed) {
     throw new Error(
       `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
@@ -13339,8 +13528,8 @@ function describe(error) {
 
 // src/install/kubectl-skew.ts
 var showVersion = (v) => `v${v.major}.${v.minor}.${v.patch}`;
-function parseKubeVersion(text2) {
-  const match = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text2.trim());
+function parseKubeVersion(text3) {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text3.trim());
   if (!match) return void 0;
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) };
 }
@@ -13646,9 +13835,26 @@ function inventoryOf(yamlText) {
 }
 
 // src/cluster/webhook-errors.ts
-function isWebhookNotReady(message) {
-  const text2 = message.toLowerCase();
-  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
+var ERROR_START = /^(?:`[^`]*` exited with \d+: )?(?:Error from server\b|error:|Error:|The connection to the server|Unable to connect to the server)/;
+function kubectlErrors(output) {
+  const entries = [];
+  let current;
+  for (const line of output.split("\n")) {
+    if (!line.trim()) continue;
+    if (/^Warning:/.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (ERROR_START.test(line) || !current) {
+      current = [line];
+      entries.push(current);
+    } else current.push(line);
+  }
+  return entries.map((lines2) => lines2.join("\n"));
+}
+function isTransientError(entry) {
+  const text3 = entry.toLowerCase();
+  if (text3.includes("failed calling webhook") || text3.includes("failed to call webhook")) {
     return [
       "connection refused",
       "no endpoints available for service",
@@ -13661,16 +13867,23 @@ function isWebhookNotReady(message) {
       "x509: certificate signed by unknown authority",
       // webhook cert not yet rotated in
       "tls: failed to verify certificate"
-    ].some((symptom) => text2.includes(symptom));
+    ].some((symptom) => text3.includes(symptom));
   }
-  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
+  if (/no matches for kind .* in version/.test(text3) || text3.includes("ensure crds are installed first"))
     return true;
   return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
-    text2
+    text3
   );
+}
+function isWebhookNotReady(output) {
+  const errors = kubectlErrors(output);
+  return errors.length > 0 && errors.every(isTransientError);
 }
 
 // src/cluster/webhook-retry.ts
+function outputOf(error) {
+  return error instanceof ToolError ? error.result.stderr || error.result.stdout : errorMessage(error);
+}
 function retryWhileWebhookStarting(what, step, options) {
   return withRetry(step, {
     what,
@@ -13679,15 +13892,18 @@ function retryWhileWebhookStarting(what, step, options) {
     initialDelayMs: 1e3,
     maxDelayMs: 5e3,
     deadline: options.deadline,
-    isTransient: (error) => isWebhookNotReady(errorMessage(error)),
+    isTransient: (error) => isWebhookNotReady(outputOf(error)),
     onRetry: (error, attempt) => options.log?.(
-      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(errorMessage(error))}; retrying`
+      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(outputOf(error))}; retrying`
     ),
     ...options.sleep ? { sleep: options.sleep } : {},
     ...options.now ? { now: options.now } : {}
   });
 }
-var firstLine2 = (text2) => text2.split("\n").find((l) => l.trim()) ?? text2;
+function firstLine2(text3) {
+  const first = kubectlErrors(text3).find(isTransientError) ?? text3;
+  return first.split("\n").find((l) => l.trim()) ?? first;
+}
 
 // src/cluster/knative.ts
 var KNATIVE_NAMESPACE = "knative-serving";
@@ -13784,8 +14000,8 @@ async function waitForCrdsEstablished(step, names) {
   const wanted = new Set(names);
   await waitUntil(
     async () => {
-      const list2 = await step.kubectl.getJson("customresourcedefinitions");
-      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
+      const list3 = await step.kubectl.getJson("customresourcedefinitions");
+      const byName = new Map(list3.items.map((crd) => [crd.metadata?.name ?? "", crd]));
       const pending = [...wanted].map((name) => {
         const crd = byName.get(name);
         if (!crd) return `crd/${name}: not found`;
@@ -13832,7 +14048,7 @@ async function waitForWorkloads(step, workloads) {
   }
 }
 async function pendingIn(kubectl, namespace, workloads) {
-  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
+  const inNamespace = (list3) => list3.filter((w) => w.namespace === namespace).map((w) => w.name);
   const checks = [
     [
       "deployments",
@@ -13856,9 +14072,9 @@ async function pendingIn(kubectl, namespace, workloads) {
   const pending = [];
   for (const [kind, names, isDone] of checks) {
     if (names.length === 0) continue;
-    const list2 = await kubectl.getJson(kind, void 0, namespace);
+    const list3 = await kubectl.getJson(kind, void 0, namespace);
     const byName = new Map(
-      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
+      list3.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
     );
     for (const name of names) {
       const object = byName.get(name);
@@ -14037,6 +14253,90 @@ async function bringUp(options, deps) {
 // src/deploy/deploy-services.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 
+// src/deploy/apply-decision.ts
+function templateName(object) {
+  const template = object?.spec?.template;
+  const name = template?.metadata?.name;
+  return typeof name === "string" && name ? name : void 0;
+}
+function targetKey(target) {
+  const t = typeof target === "object" && target !== null ? target : {};
+  const revisionName2 = typeof t.revisionName === "string" ? t.revisionName : "";
+  const latest = typeof t.latestRevision === "boolean" ? t.latestRevision : !revisionName2;
+  return JSON.stringify([revisionName2, latest, Number(t.percent ?? 0), t.tag ?? ""]);
+}
+function decideApply(live, manifest) {
+  const wanted = templateName(manifest);
+  if (!live || !wanted || templateName(live) !== wanted) return { kind: "apply" };
+  const desired = manifest.spec?.traffic ?? [];
+  const current = live.spec?.traffic;
+  const same = Array.isArray(current) && current.length === desired.length && current.map(targetKey).join() === desired.map(targetKey).join();
+  return same ? { kind: "nothing" } : { kind: "patch-traffic", patch: { spec: { traffic: desired.map((t) => ({ ...t })) } } };
+}
+
+// src/deploy/pod-failures.ts
+var HOPELESS = /* @__PURE__ */ new Set([
+  "ErrImagePull",
+  "ImagePullBackOff",
+  "ErrImageNeverPull",
+  "InvalidImageName",
+  "CrashLoopBackOff",
+  "CreateContainerConfigError"
+]);
+var text2 = (value, max = 600) => {
+  if (typeof value !== "string") return "";
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+};
+var record4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+function podFailure(pods) {
+  for (const pod of pods) {
+    const status = record4(pod.status);
+    const specContainers = [
+      ...Array.isArray(record4(pod.spec)?.initContainers) ? record4(pod.spec).initContainers : [],
+      ...Array.isArray(record4(pod.spec)?.containers) ? record4(pod.spec).containers : []
+    ];
+    const statuses = [
+      ...Array.isArray(status?.initContainerStatuses) ? status.initContainerStatuses : [],
+      ...Array.isArray(status?.containerStatuses) ? status.containerStatuses : []
+    ];
+    for (const entry of statuses) {
+      const container = record4(entry);
+      const waiting = record4(record4(container?.state)?.waiting);
+      const reason = text2(waiting?.reason, 80);
+      if (!HOPELESS.has(reason)) continue;
+      const name = text2(container?.name, 80);
+      const spec = specContainers.map(record4).find((c) => c?.name === name);
+      const terminated = record4(record4(container?.lastState)?.terminated);
+      const lastExit = reason === "CrashLoopBackOff" && terminated ? `last exit code ${String(terminated.exitCode ?? "?")}${terminated.reason ? ` (${text2(terminated.reason, 80)})` : ""}${terminated.message ? `: ${text2(terminated.message)}` : ""}` : "";
+      return {
+        pod: text2(pod.metadata?.name, 253),
+        container: name,
+        image: text2(spec?.image, 300) || text2(container?.image, 300),
+        reason,
+        message: [text2(waiting?.message), lastExit].filter(Boolean).join("; ")
+      };
+    }
+  }
+  return void 0;
+}
+
+// src/deploy/revision-pods.ts
+async function revisionPods(kubectl, namespace, revision) {
+  const result = await kubectl.runOk([
+    "get",
+    "pods",
+    "-n",
+    namespace,
+    "-l",
+    `serving.knative.dev/revision=${revision}`,
+    "-o",
+    "json"
+  ]);
+  const list3 = JSON.parse(result.stdout);
+  return Array.isArray(list3.items) ? list3.items : [];
+}
+
 // src/deploy/revision-readiness.ts
 var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
 function revisionState(revision, name) {
@@ -14081,6 +14381,68 @@ function serviceState(service, name, traffic) {
 function describeTarget(target) {
   return `${target.revisionName ?? "latest"}=${target.percent ?? 0}%${target.tag ? `@${target.tag}` : ""}`;
 }
+function serviceFailure(service) {
+  if (!service) return void 0;
+  const status = service.status ?? {};
+  if (status.observedGeneration !== service.metadata?.generation) return void 0;
+  for (const c of service.status?.conditions ?? []) {
+    if (c.status !== "False") continue;
+    const reason = c.reason ?? "";
+    const message = c.message ?? "";
+    const clash = reason === "RevisionFailed" && /already exists/.test(message);
+    if (clash || ["RevisionNameTaken", "ErrorConfig", "NotOwned", "RevisionNotOwned"].includes(reason)) {
+      return { reason, message };
+    }
+  }
+  return void 0;
+}
+var stringAt = (value) => typeof value === "string" ? value : "";
+function firstDifference(wanted, actual, path9) {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return path9;
+    for (const [i, item] of wanted.entries()) {
+      const diff = firstDifference(item, actual[i], `${path9}[${i}]`);
+      if (diff) return diff;
+    }
+    return void 0;
+  }
+  if (typeof wanted === "object" && wanted !== null) {
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return path9;
+    for (const [key, value] of Object.entries(wanted)) {
+      const diff = firstDifference(
+        value,
+        actual[key],
+        `${path9}.${key}`
+      );
+      if (diff) return diff;
+    }
+    return void 0;
+  }
+  return wanted === actual ? void 0 : path9;
+}
+function revisionOrigin(revision, service, manifest) {
+  const name = stringAt(revision.metadata?.name);
+  const labels = revision.metadata?.labels ?? {};
+  const owners = Array.isArray(revision.metadata?.ownerReferences) ? revision.metadata.ownerReferences : [];
+  const controller = owners.find((o) => o?.controller === true);
+  const configuration = stringAt(labels["serving.knative.dev/configuration"]);
+  if (configuration !== service || controller?.kind !== "Configuration" || controller.name !== service) {
+    const owner = controller ? `${stringAt(controller.kind)} "${stringAt(controller.name)}"` : "nothing";
+    return {
+      ok: false,
+      why: `revision ${name} already exists and belongs to ${owner}, not to service ${service}: its name is taken`
+    };
+  }
+  const wanted = manifest.spec?.template?.spec;
+  const diff = firstDifference(wanted ?? {}, revision.spec, "spec");
+  if (diff) {
+    return {
+      ok: false,
+      why: `revision ${name} differs from this apply's template at ${diff}: a revision of that name was made by another apply`
+    };
+  }
+  return { ok: true };
+}
 
 // src/deploy/deploy-services.ts
 var RevisionFailedError = class extends Error {
@@ -14098,44 +14460,97 @@ var RevisionFailedError = class extends Error {
 async function deployServices(kubectl, plan, options) {
   await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
   if (plan.otherObjects.length) {
-    await applyWithRetry(kubectl, plan.otherObjects, "other objects", options);
+    const yamlText = plan.otherObjects.map((object) => (0, import_yaml5.stringify)(object)).join("---\n");
+    await retryWhileWebhookStarting(
+      "kubectl apply of other objects",
+      () => kubectl.applyManifests(yamlText),
+      retryOptions2(options)
+    );
   }
 }
 async function deployService(kubectl, service, options) {
   const id = `${service.namespace}/${service.name}`;
   if (service.manifests.base && service.revisions.base) {
-    info(`${id}: applying the base revision ${service.revisions.base}`);
-    await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
-    await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
+    log().info(`${id}: applying the base revision ${service.revisions.base}`);
+    await applyService(kubectl, service, service.manifests.base, "base", options);
+    await waitForRevision(
+      kubectl,
+      service,
+      service.revisions.base,
+      service.manifests.base,
+      options
+    );
   }
-  info(
+  log().info(
     `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(", ")}`
   );
-  await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
-  await waitForRevision(kubectl, service.revisions.pr, service.namespace, options);
+  await applyService(kubectl, service, service.manifests.pr, "PR", options);
+  await waitForRevision(kubectl, service, service.revisions.pr, service.manifests.pr, options);
   await waitUntil(
     async () => {
-      const state = serviceState(
-        await kubectl.tryGetJson("ksvc", service.name, service.namespace),
-        id,
-        service.traffic
-      );
+      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
+      const failure = serviceFailure(live);
+      if (failure)
+        throw new RevisionFailedError(service.revisions.pr, failure.reason, failure.message);
+      const state = serviceState(live, id, service.traffic);
       return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
     },
-    waitOptions2(`service ${id} Ready with the planned traffic`, options)
+    {
+      ...waitOptions2(`service ${id} Ready with the planned traffic`, options),
+      isFatal: (error) => error instanceof RevisionFailedError
+    }
   );
-  info(`${id}: Ready, traffic as planned`);
+  log().info(`${id}: Ready, traffic as planned`);
 }
-async function waitForRevision(kubectl, name, namespace, options) {
+async function applyService(kubectl, service, manifest, side, options) {
+  const id = `${service.namespace}/${service.name}`;
+  await retryWhileWebhookStarting(
+    `kubectl apply of ${id} (${side})`,
+    async () => {
+      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
+      const decision = decideApply(live, manifest);
+      switch (decision.kind) {
+        case "apply":
+          await kubectl.applyManifests((0, import_yaml5.stringify)(manifest));
+          return;
+        case "patch-traffic":
+          log().info(`${id}: its ${side} template is already applied; patching only the traffic`);
+          await kubectl.patchMerge("ksvc", service.name, decision.patch, service.namespace);
+          return;
+        case "nothing":
+          log().info(`${id}: its ${side} template and traffic are already applied`);
+          return;
+      }
+    },
+    retryOptions2(options)
+  );
+}
+function podFailureText(failure, knative) {
+  return `container ${failure.container} (image ${failure.image}) in pod ${failure.pod} cannot start; kubelet: ${failure.message || failure.reason}; Knative: ${knative}`;
+}
+async function waitForRevision(kubectl, service, name, manifest, options) {
+  const { namespace } = service;
   await waitUntil(
     async () => {
-      const state = revisionState(
-        await kubectl.tryGetJson("revision", name, namespace),
-        name
+      const revision = await kubectl.tryGetJson("revision", name, namespace);
+      const state = revisionState(revision, name);
+      if (state.state === "ready") {
+        const origin = revisionOrigin(revision, service.name, manifest);
+        if (!origin.ok) throw new RevisionFailedError(name, "RevisionNameTaken", origin.why);
+        return { done: true, value: void 0 };
+      }
+      const refused = serviceFailure(
+        await kubectl.tryGetJson("ksvc", service.name, namespace)
       );
+      if (refused) throw new RevisionFailedError(name, refused.reason, refused.message);
       if (state.state === "failed")
         throw new RevisionFailedError(name, state.reason, state.message);
-      return state.state === "ready" ? { done: true, value: void 0 } : { done: false, seen: state.seen };
+      if (revision) {
+        const failure = podFailure(await revisionPods(kubectl, namespace, name));
+        if (failure)
+          throw new RevisionFailedError(name, failure.reason, podFailureText(failure, state.seen));
+      }
+      return { done: false, seen: state.seen };
     },
     {
       ...waitOptions2(`revision ${name} Ready in ${namespace}`, options),
@@ -14143,18 +14558,13 @@ async function waitForRevision(kubectl, name, namespace, options) {
     }
   );
 }
-async function applyWithRetry(kubectl, objects, what, options) {
-  const yamlText = objects.map((object) => (0, import_yaml5.stringify)(object)).join("---\n");
-  await retryWhileWebhookStarting(
-    `kubectl apply of ${what}`,
-    () => kubectl.applyManifests(yamlText),
-    {
-      deadline: (options.now ?? Date.now)() + options.timeoutMs,
-      log: (message) => info(message),
-      sleep: options.sleep,
-      now: options.now
-    }
-  );
+function retryOptions2(options) {
+  return {
+    deadline: (options.now ?? Date.now)() + options.timeoutMs,
+    log: (message) => log().info(message),
+    ...options.sleep ? { sleep: options.sleep } : {},
+    ...options.now ? { now: options.now } : {}
+  };
 }
 function waitOptions2(what, options) {
   return {
@@ -14298,8 +14708,8 @@ function fingerprint(body) {
 function isSuccess(status) {
   return status >= 200 && status < 300;
 }
-function truncate2(text2, limit = SAMPLE_CHARS) {
-  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
+function truncate2(text3, limit = SAMPLE_CHARS) {
+  return text3.length <= limit ? text3 : `${text3.slice(0, limit - 1)}\u2026`;
 }
 function describeOutcome(outcome) {
   if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
@@ -14421,7 +14831,7 @@ function createTally(revisions) {
     unattributed: { count: 0, errors: 0, successes: 0, samples: [] }
   };
 }
-function record3(tally, outcome, attribution) {
+function record5(tally, outcome, attribution) {
   tally.requests++;
   if (attribution.kind === "revision" && outcome.kind === "response") {
     let entry = tally.byRevision.get(attribution.revision);
@@ -14458,7 +14868,7 @@ async function sendLoad(client, attributor, revisions, settings, another) {
       while (started < size) {
         started++;
         const outcome = await client.get(request);
-        record3(tally, outcome, attributor.attribute(outcome));
+        record5(tally, outcome, attributor.attribute(outcome));
       }
     };
     const workers = Math.max(1, Math.min(settings.concurrency, size));
@@ -14656,11 +15066,13 @@ function tagFailure(findings) {
   return `tag ${check.tag} (${check.host}) answered from ${check.expectedRevision} in only ${check.matched} of ${check.requests} requests; e.g. ${check.sample}`;
 }
 
-// src/probe/summarize.ts
-var round = (value, decimals) => {
+// src/util/round.ts
+function roundTo(value, decimals) {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
-};
+}
+
+// src/probe/summarize.ts
 function revisionResults(tally, expected, sides) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...tally.byRevision.keys()])];
   const sideOrder = (name) => name === sides.base ? 0 : name === sides.pr ? 1 : 2;
@@ -14679,10 +15091,10 @@ function revisionResults(tally, expected, sides) {
       side,
       configuredPercent: expected[revision] ?? 0,
       responses: entry.responses,
-      observedPercent: attributed === 0 ? 0 : round(100 * entry.responses / attributed, 2),
-      interval: { low: round(100 * interval.low, 2), high: round(100 * interval.high, 2) },
+      observedPercent: attributed === 0 ? 0 : roundTo(100 * entry.responses / attributed, 2),
+      interval: { low: roundTo(100 * interval.low, 2), high: roundTo(100 * interval.high, 2) },
       errors: entry.errors,
-      latencyMs: { p50: round(p50 ?? 0, 1), p95: round(p95 ?? 0, 1) }
+      latencyMs: { p50: roundTo(p50 ?? 0, 1), p95: roundTo(p95 ?? 0, 1) }
     };
   });
 }

@@ -9,7 +9,7 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-PJCXEVSX.js";
+} from "./chunks/chunk-4JJ6TREC.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {

@@ -13,7 +13,7 @@ import { parseForbiddenRules } from './forbidden.js';
 import { collectAfterDelete, deferNamespaceDelete } from './gc.js';
 import { IngressServer } from './ingress.js';
 import { reconcileKnative } from './knative-controller.js';
-import { knativeAdmission } from './knative-webhook.js';
+import { knativeAdmission, registerKnativeWebhooks } from './knative-webhook.js';
 import { namespaceAndMetadataAdmission } from './namespaces.js';
 import { bootstrapCluster, kubeletVersionOf, nodeNamesFor } from './nodes.js';
 import { PushedImages, pushedImagesFile } from './pushed-images.js';
@@ -93,6 +93,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
       do {
         again = false;
         reconcileWorkloads(ctx);
+        registerKnativeWebhooks(ctx);
         reconcileKnative(ctx);
       } while (again && ++rounds < 20);
     } catch (err) {

@@ -21433,7 +21433,6 @@ export {
   setOutput,
   setFailed,
   debug,
-  info,
   UserError,
   PhaseError,
   errorMessage,
