@@ -81,18 +81,20 @@ export async function runPreview(
       specs.length
         ? timings.time('image-build', () => {
             const images = log().branch('images');
-            return buildImages(
-              {
-                docker: createToolRunner('docker', { kind: 'docker', log: images }),
-                git: createToolRunner('git', { kind: 'git', log: images }),
-              },
-              {
-                specs,
-                workspace: runner.workspace,
-                prSha: plan.headSha,
-                baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
-                workDir: runner.workDir,
-              },
+            return images.group('Build images', () =>
+              buildImages(
+                {
+                  docker: createToolRunner('docker', { kind: 'docker', log: images }),
+                  git: createToolRunner('git', { kind: 'git', log: images }),
+                },
+                {
+                  specs,
+                  workspace: runner.workspace,
+                  prSha: plan.headSha,
+                  baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
+                  workDir: runner.workDir,
+                },
+              ),
             );
           })
         : Promise.resolve(undefined),
@@ -165,12 +167,15 @@ async function startK3dCluster(
   runner: RunnerEnv,
   onHandle: (handle: ClusterHandle) => void,
 ): Promise<PreviewCluster> {
-  const started = await bringUp(config, {
-    workDir: runner.workDir,
-    log: log().branch('cluster'),
-    // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-    onClusterNamed: onHandle,
-  });
+  const branch = log().branch('cluster');
+  const started = await branch.group('Bring up k3d, Knative Serving and Contour', () =>
+    bringUp(config, {
+      workDir: runner.workDir,
+      log: branch,
+      // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+      onClusterNamed: onHandle,
+    }),
+  );
   const k3d: K3d = started.k3d;
   return {
     kubectl: started.kubectl,
