@@ -19,7 +19,8 @@
 import type { Kubectl } from '../cluster/kubectl.js';
 import { summarizeColdStarts } from '../compare/cold-start.js';
 import type { ColdStartComparison, ColdStartSide } from '../compare/types.js';
-import type { KubeList, ReadObject } from '../kube/object.js';
+import { revisionPods } from '../deploy/revision-pods.js';
+import type { ReadObject } from '../kube/object.js';
 import { createNodeHttpClient, type HttpClient } from '../probe/http-client.js';
 import { isSuccess } from '../probe/attribution.js';
 import { errorMessage } from '../util/errors.js';
@@ -54,7 +55,7 @@ export interface ColdStartTarget {
 export interface ColdStartOptions {
   /** Where the ingress listens, e.g. http://127.0.0.1:8081 */
   ingressUrl: string;
-  kubectl: Pick<Kubectl, 'getJson'>;
+  kubectl: Pick<Kubectl, 'getJson' | 'runOk'>;
   samples?: number;
   pollIntervalMs?: number;
   slackMs?: number;
@@ -186,17 +187,13 @@ async function waitForZeroPods(
   timeoutMs: number,
   options: ColdStartOptions,
 ): Promise<ZeroOutcome> {
-  let pods = 0;
+  let podCount = 0;
   try {
     await waitUntil(
       async () => {
-        const list = await options.kubectl.getJson<KubeList<ReadObject>>(
-          'pods',
-          undefined,
-          namespace,
-        );
-        const live = list.items.filter((pod) => belongsTo(pod, revision) && counts(pod));
-        pods = live.length;
+        const pods = await revisionPods(options.kubectl, namespace, revision);
+        const live = pods.filter((pod) => belongsTo(pod, revision) && counts(pod));
+        podCount = live.length;
         if (live.length === 0) return { done: true, value: undefined };
         return { done: false, seen: live.map(describe).join(', ') };
       },
@@ -211,7 +208,7 @@ async function waitForZeroPods(
     return { ok: true };
   } catch (error) {
     if (!(error instanceof WaitTimeoutError)) throw error;
-    return { ok: false, message: error.message, lastSeen: error.lastSeen, pods };
+    return { ok: false, message: error.message, lastSeen: error.lastSeen, pods: podCount };
   }
 }
 

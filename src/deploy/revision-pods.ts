@@ -3,7 +3,7 @@ import type { KubeList, ReadObject } from '../kube/object.js';
 
 /** The pods Knative runs for a revision (label serving.knative.dev/revision). The adapter. */
 export async function revisionPods(
-  kubectl: Kubectl,
+  kubectl: Pick<Kubectl, 'runOk'>,
   namespace: string,
   revision: string,
 ): Promise<ReadObject[]> {

@@ -142,25 +142,31 @@ function fakeCluster(options: {
   };
   reset(TARGET.revisions.base);
   reset(TARGET.revisions.pr);
+  const podsOf = (revision: string): ReadObject[] => {
+    const left = looksLeft.get(revision) ?? 0;
+    if (left <= 0) return [pod(revision, { deletionTimestamp: '2025-01-01T00:00:00Z' })];
+    looksLeft.set(revision, left - 1);
+    return [pod(revision)];
+  };
   const kubectl: ColdStartOptions['kubectl'] = {
     getJson: <T>(resource: string, name?: string): Promise<T> => {
       if (resource === 'configmap') {
         if (!options.config) return Promise.reject(new Error('configmaps is forbidden'));
         return Promise.resolve({ data: options.config } as T);
       }
-      if (resource === 'revisions.serving.knative.dev') {
-        return Promise.resolve({
-          metadata: { name, annotations: options.annotations?.[name ?? ''] ?? {} },
-        } as T);
-      }
-      const items: ReadObject[] = [pod('other-revision')];
-      for (const [revision, left] of looksLeft) {
-        if (left > 0) {
-          items.push(pod(revision));
-          looksLeft.set(revision, left - 1);
-        } else items.push(pod(revision, { deletionTimestamp: '2025-01-01T00:00:00Z' }));
-      }
-      return Promise.resolve({ items } as T);
+      return Promise.resolve({
+        metadata: { name, annotations: options.annotations?.[name ?? ''] ?? {} },
+      } as T);
+    },
+    // `kubectl get pods -n <ns> -l serving.knative.dev/revision=<name> -o json`
+    runOk: (args: readonly string[]) => {
+      const selector = args[args.indexOf('-l') + 1] ?? '';
+      const revision = selector.replace('serving.knative.dev/revision=', '');
+      return Promise.resolve({
+        exitCode: 0,
+        stdout: JSON.stringify({ items: podsOf(revision) }),
+        stderr: '',
+      });
     },
   };
   return { kubectl, woke: reset };
