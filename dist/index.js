@@ -21,6 +21,7 @@ import {
   createToolRunner,
   daemonSetRolloutState,
   debug,
+  defaultNamespaceName,
   describeCondition,
   details,
   errorMessage,
@@ -28,9 +29,12 @@ import {
   group,
   hasCondition,
   info,
+  isNotFound,
   isValidClusterName,
+  isValidNamespaceName,
   log,
   mkdirP,
+  namespaceProblem,
   readEventPayload,
   readRunnerEnv,
   repositoryUrl,
@@ -40,13 +44,14 @@ import {
   setOutput,
   setSecret,
   shellQuote,
+  shortHash,
   sleep,
   table,
   truncate,
   waitUntil,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-JARYXQBT.js";
+} from "./chunks/chunk-TOJTDNJV.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -125,17 +130,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -855,10 +860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -907,11 +912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -925,8 +930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -940,8 +945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -959,8 +964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -970,8 +975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3486,9 +3491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -5586,9 +5591,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path8) => {
+      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,10 +5629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7278,7 +7283,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7324,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify5;
@@ -7877,7 +7882,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -7890,7 +7895,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -7898,9 +7903,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var valid2 = (version, options) => {
-      const v = parse(version, options);
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -7911,9 +7916,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var clean2 = (version, options) => {
-      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -7948,10 +7953,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse(version1, null, true);
-      const v2 = parse(version2, null, true);
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -8022,9 +8027,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
+      const parsed = parse2(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -8210,7 +8215,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -8245,7 +8250,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -8255,7 +8260,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var constants2 = require_constants();
     var SemVer = require_semver();
     var truncate3 = (version, truncation, options) => {
@@ -8267,7 +8272,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse(versionStringToParse, options);
+      return parse2(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -9502,7 +9507,7 @@ var require_semver2 = __commonJS({
     var constants2 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var valid2 = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -9541,7 +9546,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse,
+      parse: parse2,
       valid: valid2,
       clean: clean2,
       inc,
@@ -9592,7 +9597,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/action/run-main.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/cluster/compatibility.ts
 var MINIMUM_KUBERNETES_MINOR = /* @__PURE__ */ new Map([
@@ -9646,6 +9651,55 @@ function checkCompatibility(k3sImage, knativeVersion) {
   return { kubernetes, minimumMinor, warnings };
 }
 
+// src/existing/registry.ts
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d{1,5})?$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+function parseRegistry(text2) {
+  const expected = "a registry and path to push built images to, like ghcr.io/<owner> (lowercase path, no scheme, no tag)";
+  const value = text2.trim().replace(/\/+$/, "");
+  if (value.length > 200 || /^[a-z]+:\/\//i.test(value)) return { ok: false, expected };
+  const [host = "", ...path8] = value.split("/");
+  const isHost = host === "localhost" || host.includes(".") || host.includes(":");
+  if (!HOST.test(host) || !isHost) return { ok: false, expected };
+  if (!path8.every((component) => PATH_COMPONENT.test(component))) {
+    const upper = path8.some((component) => /[A-Z]/.test(component));
+    return {
+      ok: false,
+      expected: upper ? `${expected}; image paths must be lowercase (e.g. ${value.toLowerCase()})` : expected
+    };
+  }
+  return { ok: true, value };
+}
+function registryImageTag(registry, name, commitSha) {
+  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
+  return `${registry}/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
+}
+
+// src/existing/ttl.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var MIN_TTL_MS = 6e4;
+var MAX_TTL_MS = 365 * UNIT_MS.d;
+function parseTtl(text2) {
+  const match = /^(\d{1,8})([smhd])$/.exec(text2.trim());
+  if (!match) return void 0;
+  const ms = Number(match[1]) * UNIT_MS[match[2]];
+  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) return void 0;
+  return { text: text2.trim(), ms };
+}
+function expiryAfter(now, ttl) {
+  return rfc3339(new Date(now.getTime() + ttl.ms));
+}
+function rfc3339(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function parseExpiry(text2) {
+  if (typeof text2 !== "string" || text2.length > 40) return void 0;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(text2))
+    return void 0;
+  const date = new Date(text2);
+  return Number.isNaN(date.getTime()) ? void 0 : date;
+}
+
 // src/config/inputs.ts
 var envInputReader = (name) => (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 var DOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
@@ -9668,7 +9722,10 @@ var INPUT_DEFAULTS = {
   "agent-port": "8082",
   "timeout-minutes": "15",
   comment: "always",
-  "fail-on-deviation": "true"
+  "fail-on-deviation": "true",
+  cluster: "k3d",
+  ttl: "7d",
+  mode: "preview"
 };
 function parseInputs(read = envInputReader) {
   const get2 = (name) => read(name) || INPUT_DEFAULTS[name] || "";
@@ -9687,6 +9744,7 @@ function parseInputs(read = envInputReader) {
     "a release like 1.22.1"
   ).replace(/^v/, "");
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
+  const existing = existingModeInputs(read, get2);
   return {
     githubToken: read("github-token"),
     manifests: nonEmpty(
@@ -9746,8 +9804,52 @@ function parseInputs(read = envInputReader) {
     timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
     comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
     failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
+    ...existing,
     notes: compatibility.warnings
   };
+}
+function existingModeInputs(read, get2) {
+  const cluster = oneOf("cluster", get2("cluster"), ["k3d", "existing"]);
+  const mode = oneOf("mode", get2("mode"), ["preview", "cleanup", "sweep"]);
+  if (mode !== "preview" && cluster !== "existing")
+    throw new UserError(
+      `Input 'mode' is '${mode}', which only applies to 'cluster: existing' (a k3d preview is deleted with its run). Set cluster: existing, or leave mode at preview.`
+    );
+  const namespace = read("namespace");
+  if (namespace && !isValidNamespaceName(namespace))
+    throw bad("namespace", namespace, namespaceProblem(namespace));
+  const ttlText = get2("ttl");
+  const ttl = parseTtl(ttlText);
+  if (!ttl) throw bad("ttl", ttlText, "a number with s, m, h or d, from 1m to 365d (e.g. 7d, 12h)");
+  const address = read("ingress-address");
+  const registryText = read("registry");
+  let registry;
+  if (registryText) {
+    const parsed = parseRegistry(registryText);
+    if (!parsed.ok) throw bad("registry", registryText, parsed.expected);
+    registry = parsed.value;
+  }
+  return {
+    cluster,
+    // Never trimmed differently from what was registered as a secret: the reader trims once.
+    kubeconfig: read("kubeconfig"),
+    namespace,
+    ttl,
+    mode,
+    ingressAddress: address ? hostPort("ingress-address", address) : void 0,
+    registry
+  };
+}
+function hostPort(name, value) {
+  const match = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?|\[[0-9a-f:.]+\]):(\d{1,5})$/i.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535)
+    throw bad(
+      name,
+      value,
+      "host:port of the cluster ingress, e.g. 203.0.113.10:80 or ingress.example.com:80 (no scheme, no path)"
+    );
+  return value.toLowerCase();
 }
 function bad(name, value, allowed) {
   return new UserError(
@@ -10074,21 +10176,21 @@ function createGitHubClient(options) {
       throw error;
     });
   }
-  function urlFor(path7) {
-    if (!path7.startsWith("/"))
-      throw new Error(`GitHub API path must start with "/": ${redact(path7)}`);
-    return `${apiUrl}${path7}`;
+  function urlFor(path8) {
+    if (!path8.startsWith("/"))
+      throw new Error(`GitHub API path must start with "/": ${redact(path8)}`);
+    return `${apiUrl}${path8}`;
   }
   return {
     apiUrl,
-    request: (method, path7, body, request) => send(method, urlFor(path7), `${method} ${redact(path7)}`, body, request),
-    async paginate(path7, request) {
+    request: (method, path8, body, request) => send(method, urlFor(path8), `${method} ${redact(path8)}`, body, request),
+    async paginate(path8, request) {
       const items = [];
-      let url2 = urlFor(path7);
+      let url2 = urlFor(path8);
       for (let page = 1; url2; page++) {
         if (page > maxPages)
           throw new Error(
-            `GitHub API GET ${redact(path7)}: more than ${maxPages} pages; stopped reading`
+            `GitHub API GET ${redact(path8)}: more than ${maxPages} pages; stopped reading`
           );
         const label = `GET ${redact(url2.slice(apiUrl.length))}`;
         const response = await send("GET", url2, label, void 0, request);
@@ -10321,6 +10423,30 @@ function degraded(error, phase) {
     warning: readOnly ? `${what} ${READ_ONLY_HELP}` : `${what} ${after}`
   };
 }
+async function upsertStickyComment(options, patience = patienceFor()) {
+  let existing;
+  try {
+    existing = await retryTransient(
+      "find the preview comment",
+      patience,
+      () => findStickyComment(options, patience.deadline)
+    );
+  } catch (error) {
+    return degraded(error);
+  }
+  const body = options.render(existing);
+  if (body === void 0) {
+    return {
+      action: "skipped",
+      id: existing?.id,
+      url: existing?.url,
+      reason: "unchanged",
+      existing
+    };
+  }
+  const result = await writeStickyComment({ ...options, existingId: existing?.id, body }, patience);
+  return { ...result, existing, body };
+}
 
 // src/report/render-parts.ts
 var FULL_DETAIL = {
@@ -10474,11 +10600,29 @@ function unattributedSamples(result, limits) {
   );
 }
 function hostsLine(service, result) {
+  if (result?.links) return linksLine(result.links);
   const host = result?.host ?? service?.host;
   if (!host) return "";
   const tags = service ? [service.tagHosts.base, service.tagHosts.pr].filter((h) => Boolean(h)) : [];
   const tagText = tags.length ? `; tag URLs ${tags.map((h) => codeSpan(`http://${h}`, { maxLength: 120 })).join(", ")}` : "";
   return `Route host ${codeSpan(host, { maxLength: 200 })}${tagText}. _These existed only inside the run's ephemeral cluster; use the commands below to reproduce._`;
+}
+function linksLine(links) {
+  const link = (label, url2) => {
+    if (!url2) return void 0;
+    return PLAIN_HTTP_URL.test(url2) ? `[${label}](${url2})` : `${label} ${codeSpan(url2, { maxLength: 200 })}`;
+  };
+  const parts = [link("route", links.route), link("base", links.base), link("pr", links.pr)].filter(
+    (part) => Boolean(part)
+  );
+  return `\u{1F517} Open the preview: ${parts.join(" \xB7 ")}`;
+}
+var PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
+function lifetimeLine(report) {
+  const existing = report.existing;
+  if (!existing) return "";
+  const expires = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(existing.expiresAt) ? `${existing.expiresAt.slice(0, 10)} ${existing.expiresAt.slice(11, 16)} UTC` : escapeInline(existing.expiresAt, 40);
+  return `\u{1F552} The preview lives in namespace ${codeSpan(existing.namespace, { maxLength: 80 })} until **${expires}** (each run moves this on). Closing the pull request deletes it; to delete it earlier, run this workflow with ${codeSpan("mode: cleanup")}.`;
 }
 function serviceHeading(name, namespace) {
   return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
@@ -10506,7 +10650,7 @@ function timingsTable(timings) {
   rows.push(["**total**", `**${total.toFixed(1)} s**`]);
   return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
 }
-function reproduceCommands(plan, context, maxServices) {
+function reproduceCommands(plan, context, maxServices, report) {
   const args = ["npm", "start", "--"];
   const label = plan.split.label;
   if (label && label.startsWith(context.labelPrefix) && /^\d{1,3}$/.test(label.slice(context.labelPrefix.length))) {
@@ -10516,9 +10660,16 @@ function reproduceCommands(plan, context, maxServices) {
   if (/^[0-9a-f]{7,64}$/i.test(plan.headSha)) args.push("--head", plan.headSha);
   const port = context.loadBalancerPort ?? 8081;
   const lines2 = [args.join(" ")];
-  for (const service of plan.services.slice(0, maxServices)) {
-    for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
-      if (host) lines2.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+  const served = report?.services.flatMap((s) => s.links ? [s.links] : []) ?? [];
+  if (report?.existing) {
+    for (const links of served.slice(0, maxServices))
+      for (const url2 of [links.route, links.base, links.pr])
+        if (url2 && PLAIN_HTTP_URL.test(url2)) lines2.push(`curl ${url2}`);
+  } else {
+    for (const service of plan.services.slice(0, maxServices)) {
+      for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
+        if (host) lines2.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+      }
     }
   }
   return details(
@@ -10642,11 +10793,11 @@ function parseSnapshot(fields, at, dropped) {
       STATE_LIMITS.services,
       `${at}services`,
       dropped,
-      (item, path7) => parseService(item, path7, dropped)
+      (item, path8) => parseService(item, path8, dropped)
     ),
     timings: parseTimings(own(fields, "timings"), `${at}timings`, dropped)
   };
-  const optional = (key, parse) => optionalField(fields, key, parse, at, dropped);
+  const optional = (key, parse2) => optionalField(fields, key, parse2, at, dropped);
   const baseSha = optional("baseSha", (v) => matching2(v, COMMIT));
   if (baseSha) snapshot.baseSha = baseSha;
   const label = optional("label", (v) => text(v, STATE_LIMITS.labelChars));
@@ -10674,7 +10825,7 @@ function parseService(value, at, dropped) {
     ),
     tags: list(own(fields, "tags"), STATE_LIMITS.tagsPerService, `${at}.tags`, dropped, parseTag)
   };
-  const optional = (key, parse) => optionalField(fields, key, parse, `${at}.`, dropped);
+  const optional = (key, parse2) => optionalField(fields, key, parse2, `${at}.`, dropped);
   const verdict = optional("verdict", (v) => oneOf2(v, VERDICTS));
   if (verdict) service.verdict = verdict;
   const pValue = optional("pValue", (v) => numberIn(v, 0, 1));
@@ -10691,14 +10842,14 @@ function parseRevision(value) {
   const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
   if (!revision || !side || configuredPercent === void 0) return void 0;
   const row = { revision, side, configuredPercent };
-  for (const [key, parse] of [
+  for (const [key, parse2] of [
     ["responses", count],
     ["observedPercent", (v) => numberIn(v, 0, 100)],
     ["errors", count]
   ]) {
     const raw = own(fields, key);
     if (raw === void 0) continue;
-    const parsed = parse(raw);
+    const parsed = parse2(raw);
     if (parsed === void 0) return void 0;
     row[key] = parsed;
   }
@@ -10751,7 +10902,7 @@ function parseRun(value) {
   const attempt = matching2(own(fields, "attempt"), RUN_ATTEMPT);
   return id && attempt ? { id, attempt } : void 0;
 }
-function list(value, limit, at, dropped, parse) {
+function list(value, limit, at, dropped, parse2) {
   if (!Array.isArray(value)) {
     dropped.push(at);
     return [];
@@ -10759,16 +10910,16 @@ function list(value, limit, at, dropped, parse) {
   if (value.length > limit) dropped.push(`${at} beyond ${limit}`);
   const items = [];
   value.slice(0, limit).forEach((item, index) => {
-    const parsed = parse(item, `${at}[${index}]`);
+    const parsed = parse2(item, `${at}[${index}]`);
     if (parsed === void 0) dropped.push(`${at}[${index}]`);
     else items.push(parsed);
   });
   return items;
 }
-function optionalField(fields, key, parse, at, dropped) {
+function optionalField(fields, key, parse2, at, dropped) {
   const value = own(fields, key);
   if (value === void 0) return void 0;
-  const parsed = parse(value);
+  const parsed = parse2(value);
   if (parsed === void 0) dropped.push(`${at}${key}`);
   return parsed;
 }
@@ -10957,7 +11108,7 @@ function renderBody(input, limits, reduced) {
       "### \u23F3 Knative preview: deploying\u2026",
       commitsLine(plan, context),
       splitSentence(plan, context),
-      "Setting up an ephemeral k3d cluster with Knative Serving and Contour in this run, then deploying:",
+      report.existing ? `Deploying into the namespace ${codeSpan(report.existing.namespace, { maxLength: 80 })} of the existing cluster:` : "Setting up an ephemeral k3d cluster with Knative Serving and Contour in this run, then deploying:",
       planTable(plan, limits.maxServices)
     );
     const last = lastResultOf(input.previous);
@@ -10969,6 +11120,8 @@ function renderBody(input, limits, reduced) {
     }
   } else {
     parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
+    const lifetime = lifetimeLine(report);
+    if (lifetime) parts.push(lifetime);
     const change = changeSincePrevious(lastResultOf(input.previous), report);
     if (change) parts.push(change);
     const failure = failureBlock(report, context, limits.failureChars);
@@ -10984,7 +11137,7 @@ function renderBody(input, limits, reduced) {
     }
     const timings = timingsTable(report.timings);
     if (timings) parts.push(timings);
-    parts.push(reproduceCommands(plan, context, limits.maxServices));
+    parts.push(reproduceCommands(plan, context, limits.maxServices, report));
   }
   if (reduced) {
     parts.push(
@@ -11141,8 +11294,8 @@ function commentMarker(input = {}) {
 }
 function workflowFileOf(workflowRef) {
   if (!workflowRef) return void 0;
-  const path7 = workflowRef.split("@")[0] ?? "";
-  const file = path7.split("/").pop();
+  const path8 = workflowRef.split("@")[0] ?? "";
+  const file = path8.split("/").pop();
   return file || void 0;
 }
 function markerFromEnv(env = process.env, key) {
@@ -11176,6 +11329,8 @@ function renderSummary(input) {
     parts.push(`Pull request [#${number}](${link}): ${escapeInline(title, 200)}`);
   }
   if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
+  const lifetime = lifetimeLine(report);
+  if (lifetime) parts.push(lifetime);
   const change = changeSincePrevious(input.previous, report);
   if (change) parts.push(change);
   const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
@@ -11186,7 +11341,7 @@ function renderSummary(input) {
   }
   const timings = timingsTable(report.timings);
   if (timings) parts.push(timings);
-  if (plan) parts.push(planSection(plan, context));
+  if (plan) parts.push(planSection(plan, context, report));
   if (input.diagnostics) {
     parts.push(
       details(
@@ -11200,12 +11355,12 @@ function renderSummary(input) {
 function renderPlanSummary(plan, context) {
   return renderSummary({ plan, report: { status: "planned", services: [], timings: {} }, context });
 }
-function planSection(plan, context) {
+function planSection(plan, context, report) {
   const parts = ["#### Plan", planTable(plan, SUMMARY_DETAIL.maxServices)];
   const labels = plan.labels.length ? plan.labels.map((l) => codeSpan(l, { maxLength: 80 })).join(", ") : "_none_";
   parts.push(`PR labels: ${labels}. ${escapeInline(plan.split.reason, 300)}`);
   parts.push(renderManifests(plan));
-  parts.push(reproduceCommands(plan, context, SUMMARY_DETAIL.maxServices));
+  parts.push(reproduceCommands(plan, context, SUMMARY_DETAIL.maxServices, report));
   return parts.join("\n\n");
 }
 function renderManifests(plan) {
@@ -11356,22 +11511,22 @@ function parseManifestFile(text2, file) {
       );
     }
     const object = doc.toJS({ maxAliasCount: 50 });
-    const lineOf = (path7) => lineOfPath(doc, path7, lineAt, docLine);
+    const lineOf = (path8) => lineOfPath(doc, path8, lineAt, docLine);
     checkShape(object, file, lineOf);
     result.push({ object, source: { file, line: docLine }, lineOf });
   }
   return result;
 }
-function lineOfPath(doc, path7, lineAt, fallback) {
-  for (let depth = path7.length; depth >= 0; depth--) {
-    const node = doc.getIn(path7.slice(0, depth), true);
+function lineOfPath(doc, path8, lineAt, fallback) {
+  for (let depth = path8.length; depth >= 0; depth--) {
+    const node = doc.getIn(path8.slice(0, depth), true);
     if (node && typeof node === "object" && node.range) return lineAt(node.range[0]);
   }
   return fallback;
 }
 function checkShape(object, file, lineOf) {
-  const fail = (path7, what) => {
-    const line = lineOf(path7);
+  const fail = (path8, what) => {
+    const line = lineOf(path8);
     throw new UserError(`${file}:${line}: ${what}`, { file, line });
   };
   for (const field of ["apiVersion", "kind"]) {
@@ -11439,8 +11594,8 @@ function commitSource(git, options) {
       );
       const result = [];
       for (const file of files.sort()) {
-        const shown = path2.relative(options.workspace, path2.join(git.toplevel, file)) || file;
-        result.push({ path: `${shown}@${short}`, text: await git.readFile(options.sha, file) });
+        const shown2 = path2.relative(options.workspace, path2.join(git.toplevel, file)) || file;
+        result.push({ path: `${shown2}@${short}`, text: await git.readFile(options.sha, file) });
       }
       return result;
     }
@@ -11651,6 +11806,73 @@ function record2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
+// src/plan/namespace-scope.ts
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  // core/v1 and built-in API groups
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "ComponentStatus",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "APIService",
+  "StorageClass",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "PriorityClass",
+  "RuntimeClass",
+  "IngressClass",
+  "IPAddress",
+  "ServiceCIDR",
+  "CertificateSigningRequest",
+  "ClusterTrustBundle",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "DeviceClass",
+  "ResourceSlice",
+  "TokenReview",
+  "SubjectAccessReview",
+  "SelfSubjectAccessReview",
+  "SelfSubjectReview",
+  "PodSecurityPolicy",
+  // Knative, Contour, cert-manager, Istio, Gateway API
+  "ClusterDomainClaim",
+  "ClusterDomain",
+  "ClusterIssuer",
+  "GatewayClass",
+  "ContourDeployment",
+  "ClusterClaim"
+]);
+function checkNamespaceScope(documents, previewNamespace) {
+  for (const doc of documents) {
+    const { kind, metadata } = doc.object;
+    const file = doc.source.file;
+    if (CLUSTER_SCOPED_KINDS.has(kind)) {
+      const line = doc.lineOf(["kind"]);
+      throw new UserError(
+        `${file}:${line}: ${kind} '${metadata.name}' is cluster-scoped. A preview on an existing cluster only creates objects inside its namespace '${previewNamespace}'; remove it from the manifests (cluster-wide objects are the cluster owner's to install).`,
+        { file, line }
+      );
+    }
+    const named = metadata.namespace;
+    if (named !== void 0 && named !== previewNamespace) {
+      const line = doc.lineOf(["metadata", "namespace"]);
+      throw new UserError(
+        `${file}:${line}: ${kind} '${metadata.name}' names the namespace '${named}'. On an existing cluster every object goes into the preview namespace '${previewNamespace}'; remove metadata.namespace from it.`,
+        { file, line }
+      );
+    }
+  }
+}
+
 // src/plan/render.ts
 function renderService(service, options) {
   const copy = structuredClone(service);
@@ -11686,7 +11908,10 @@ function buildPlan(input) {
   };
   const headSha = isPr ? trigger.headSha : trigger.sha;
   const baseSha = isPr ? trigger.baseSha : void 0;
-  const prServices = knativeServices(input.prDocuments);
+  const scope = input.namespace;
+  if (scope !== void 0) checkNamespaceScope(input.prDocuments, scope);
+  const keyOf = (object) => scope !== void 0 ? object.metadata.name : defaultKeyOf(object);
+  const prServices = knativeServices(input.prDocuments, keyOf);
   if (prServices.length === 0) {
     const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
     throw new UserError(
@@ -11695,11 +11920,11 @@ function buildPlan(input) {
     );
   }
   const baseByKey = new Map(
-    knativeServices(input.baseDocuments ?? []).map((doc) => [keyOf(doc.object), doc])
+    knativeServices(input.baseDocuments ?? [], keyOf).map((doc) => [keyOf(doc.object), doc])
   );
   const services = prServices.map((doc) => {
     const name = doc.object.metadata.name;
-    const namespace = doc.object.metadata.namespace ?? "default";
+    const namespace = scope ?? doc.object.metadata.namespace ?? "default";
     const prRevision = revisionName(name, "pr", headSha);
     const baseDoc = isPr ? baseByKey.get(keyOf(doc.object)) : void 0;
     const mode = !isPr ? "single" : baseDoc ? "canary" : "new";
@@ -11756,6 +11981,7 @@ function buildPlan(input) {
       tagHosts: { pr: `pr-${host}` }
     };
   });
+  const others = input.prDocuments.filter((doc) => !isKnativeService(doc.object));
   return {
     event: isPr ? "pull_request" : trigger.eventName,
     repository: trigger.repository,
@@ -11772,10 +11998,18 @@ function buildPlan(input) {
     split,
     domain: input.domain,
     services,
-    otherObjects: input.prDocuments.filter((doc) => !isKnativeService(doc.object)).map((doc) => doc.object)
+    otherObjects: others.map(
+      (doc) => scope !== void 0 ? { ...doc.object, metadata: { ...doc.object.metadata, namespace: scope } } : doc.object
+    ),
+    ...scope !== void 0 ? {
+      otherObjectSources: others.map((doc) => ({
+        file: doc.source.file,
+        line: doc.lineOf(["kind"])
+      }))
+    } : {}
   };
 }
-function knativeServices(documents) {
+function knativeServices(documents, keyOf) {
   const seen = /* @__PURE__ */ new Map();
   for (const doc of documents) {
     if (!isKnativeService(doc.object)) continue;
@@ -11799,7 +12033,7 @@ function knativeServices(documents) {
   }
   return [...seen.values()];
 }
-function keyOf(object) {
+function defaultKeyOf(object) {
   return `${object.metadata.namespace ?? "default"}/${object.metadata.name}`;
 }
 function expectedOf(traffic) {
@@ -11834,13 +12068,13 @@ function parseBuildLines(lines2) {
     }
     if (!context)
       throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
-    for (const [what, path7] of [
+    for (const [what, path8] of [
       ["context", context],
       ["dockerfile", dockerfile]
     ]) {
-      if (path7.startsWith("/") || path7.split("/").includes("..")) {
+      if (path8.startsWith("/") || path8.split("/").includes("..")) {
         throw new UserError(
-          `${where}: the ${what} '${path7}' must be a path inside the repository (relative, no '..').`
+          `${where}: the ${what} '${path8}' must be a path inside the repository (relative, no '..').`
         );
       }
     }
@@ -11883,11 +12117,11 @@ function rewriteLocalImages(service, tags) {
 }
 
 // src/plan/image-tags.ts
-function imageRewriter(specs, shas) {
+function imageRewriter(specs, shas, options = {}) {
   return (service, side) => {
     const sha = side === "base" ? shas.base : shas.pr;
     const tags = Object.fromEntries(
-      specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""])
+      specs.map((spec) => [spec.name, sha ? deployedImageTag(spec.name, sha, options) : ""])
     );
     const { manifest, unknown } = rewriteLocalImages(service, tags);
     if (unknown.length) {
@@ -11900,10 +12134,19 @@ function imageRewriter(specs, shas) {
     return manifest;
   };
 }
+function deployedImageTag(name, commitSha, options) {
+  return options.registry ? registryImageTag(options.registry, name, commitSha) : localImageTag(name, commitSha);
+}
 
 // src/action/make-plan.ts
 async function makePlan(options) {
   const { config, runner, trigger } = options;
+  const specs = parseBuildLines(config.build);
+  const existing = config.cluster === "existing";
+  if (existing && specs.length > 0 && !config.registry)
+    throw new UserError(
+      `Input 'build' is set, but 'registry' is empty: with cluster: existing, built images must be pushed where the cluster can pull them. Set registry (e.g. registry: ghcr.io/${trigger.repository.owner.toLowerCase()}) and log in to it before this step (docker/login-action).`
+    );
   const prFiles = await requireFiles(
     workspaceSource(runner.workspace, config.manifests),
     config.manifests
@@ -11936,10 +12179,15 @@ async function makePlan(options) {
     domain: config.domain,
     prDocuments,
     baseDocuments,
-    rewriteImages: imageRewriter(parseBuildLines(config.build), {
-      base: trigger.kind === "pull_request" ? trigger.baseSha : void 0,
-      pr: trigger.kind === "pull_request" ? trigger.headSha : trigger.sha
-    })
+    rewriteImages: imageRewriter(
+      specs,
+      {
+        base: trigger.kind === "pull_request" ? trigger.baseSha : void 0,
+        pr: trigger.kind === "pull_request" ? trigger.headSha : trigger.sha
+      },
+      { registry: existing ? config.registry : void 0 }
+    ),
+    namespace: options.namespace
   });
 }
 
@@ -12001,558 +12249,8 @@ function reportFailure(error) {
   process.exitCode = ExitCode.Failure;
 }
 
-// src/action/run-preview.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join6 } from "node:path";
-
-// src/cluster/bring-up.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
-
-// src/install/tools.ts
-import { constants } from "node:fs";
-import { access, readFile as readFile2 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
-
-// src/install/downloader.ts
-import { randomUUID } from "node:crypto";
-import { chmod, mkdir, rename, rm } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as fs from "fs";
-
-// node_modules/@actions/tool-cache/lib/manifest.js
-var semver = __toESM(require_semver2(), 1);
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os from "os";
-import * as path4 from "path";
-var semver2 = __toESM(require_semver2(), 1);
-import { ok } from "assert";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var IS_WINDOWS = process.platform === "win32";
-var IS_MAC = process.platform === "darwin";
-function cacheFile(sourceFile, targetFile, tool, version, arch2) {
-  return __awaiter(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
-    arch2 = arch2 || os.arch();
-    debug(`Caching tool ${tool} ${version} ${arch2}`);
-    debug(`source file: ${sourceFile}`);
-    if (!fs.statSync(sourceFile).isFile()) {
-      throw new Error("sourceFile is not a file");
-    }
-    const destFolder = yield _createToolPath(tool, version, arch2);
-    const destPath = path4.join(destFolder, targetFile);
-    debug(`destination file ${destPath}`);
-    yield cp(sourceFile, destPath);
-    _completeToolPath(tool, version, arch2);
-    return destFolder;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName) {
-    throw new Error("toolName parameter is required");
-  }
-  if (!versionSpec) {
-    throw new Error("versionSpec parameter is required");
-  }
-  arch2 = arch2 || os.arch();
-  if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch2);
-    const match = evaluateVersions(localVersions, versionSpec);
-    versionSpec = match;
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path4.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`);
-    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
-      toolPath = cachePath;
-    } else {
-      debug("not found");
-    }
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  const versions = [];
-  arch2 = arch2 || os.arch();
-  const toolPath = path4.join(_getCacheDirectory(), toolName);
-  if (fs.existsSync(toolPath)) {
-    const children = fs.readdirSync(toolPath);
-    for (const child of children) {
-      if (isExplicitVersion(child)) {
-        const fullPath = path4.join(toolPath, child, arch2 || "");
-        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
-          versions.push(child);
-        }
-      }
-    }
-  }
-  return versions;
-}
-function _createToolPath(tool, version, arch2) {
-  return __awaiter(this, void 0, void 0, function* () {
-    const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
-    yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
-  });
-}
-function _completeToolPath(tool, version, arch2) {
-  const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-  const markerPath = `${folderPath}.complete`;
-  fs.writeFileSync(markerPath, "");
-  debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  const c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  const valid2 = semver2.valid(c) != null;
-  debug(`explicit? ${valid2}`);
-  return valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version = "";
-  debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
-      return 1;
-    }
-    return -1;
-  });
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const potential = versions[i];
-    const satisfied = semver2.satisfies(potential, versionSpec);
-    if (satisfied) {
-      version = potential;
-      break;
-    }
-  }
-  if (version) {
-    debug(`matched: ${version}`);
-  } else {
-    debug("match not found");
-  }
-  return version;
-}
-function _getCacheDirectory() {
-  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
-  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
-  return cacheDirectory;
-}
-
-// src/install/checksums.ts
-var SHA256 = /^[0-9a-f]{64}$/i;
-function hashFromChecksumList(listText, fileName) {
-  for (const rawLine of listText.split(/\r?\n/)) {
-    const match = /^([0-9a-fA-F]{64})\s+\*?(\S.*)$/.exec(rawLine.trim());
-    if (!match) continue;
-    const path7 = match[2].trim();
-    const baseName = path7.slice(path7.lastIndexOf("/") + 1);
-    if (baseName === fileName) return match[1].toLowerCase();
-  }
-  return void 0;
-}
-function hashFromSingleHashFile(text2) {
-  const first = text2.trim().split(/\s+/)[0] ?? "";
-  return SHA256.test(first) ? first.toLowerCase() : void 0;
-}
-var ChecksumMismatchError = class extends Error {
-  constructor(fileName, expected, actual, url2) {
-    super(
-      `sha256 mismatch for ${fileName} (from ${url2}): expected ${expected}, got ${actual}. The download is corrupt or was tampered with; it was not cached.`
-    );
-    this.fileName = fileName;
-    this.expected = expected;
-    this.actual = actual;
-    this.url = url2;
-    this.name = "ChecksumMismatchError";
-  }
-  fileName;
-  expected;
-  actual;
-  url;
-};
-
-// src/install/http-fetch.ts
-import { createHash } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-var HttpStatusError = class extends Error {
-  constructor(url2, status, retryAfterMs) {
-    super(`GET ${url2} answered HTTP ${status}`);
-    this.url = url2;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
-    this.name = "HttpStatusError";
-  }
-  url;
-  status;
-  retryAfterMs;
-};
-function isTransientDownloadError(error) {
-  if (error instanceof HttpStatusError) {
-    return error.status >= 500 || error.status === 408 || error.status === 429;
-  }
-  if (!(error instanceof Error)) return false;
-  if (isTimeout(error)) return true;
-  const code = networkCode(error);
-  if (code && TRANSIENT_NETWORK_CODES.has(code)) return true;
-  return error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message);
-}
-async function get(url2, signal) {
-  const response = await fetch(url2, {
-    signal,
-    redirect: "follow",
-    headers: { "user-agent": "knative-action" }
-  });
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => void 0);
-    throw new HttpStatusError(
-      url2,
-      response.status,
-      parseRetryAfter(response.headers.get("retry-after"))
-    );
-  }
-  return response;
-}
-async function fetchToFile(url2, dest, signal) {
-  const response = await get(url2, signal);
-  if (!response.body) throw new Error(`GET ${url2} returned no body`);
-  const hash = createHash("sha256");
-  const hashing = new Transform({
-    transform(chunk, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    }
-  });
-  await pipeline(
-    Readable.fromWeb(response.body),
-    hashing,
-    createWriteStream2(dest),
-    {
-      signal
-    }
-  );
-  return hash.digest("hex");
-}
-async function fetchText(url2, signal) {
-  const response = await get(url2, signal);
-  return response.text();
-}
-
-// src/install/mirror.ts
-function mirroredUrl(originalUrl, mirrorBase) {
-  if (!mirrorBase) return originalUrl;
-  const original = new URL(originalUrl);
-  return `${mirrorBase.replace(/\/+$/, "")}${original.pathname}${original.search}`;
-}
-
-// src/install/downloader.ts
-async function downloadVerified(artifact, options) {
-  const cacheRoot = process.env["RUNNER_TOOL_CACHE"];
-  if (cacheRoot) {
-    const cachedDir = find(artifact.cacheName, artifact.version, artifact.arch);
-    const cachedFile = cachedDir ? join2(cachedDir, artifact.fileName) : "";
-    if (cachedFile && existsSync2(cachedFile)) return { path: cachedFile, fromCache: true };
-  }
-  const url2 = mirroredUrl(artifact.url, options.mirror);
-  const expected = await expectedHash(artifact, options);
-  const workDir = join2(
-    process.env["RUNNER_TEMP"] || tmpdir(),
-    "knative-action",
-    "downloads",
-    randomUUID()
-  );
-  await mkdir(workDir, { recursive: true });
-  const partial = join2(workDir, `${artifact.fileName}.partial`);
-  try {
-    const actual = await retrying(`download ${url2}`, options, async (signal) => {
-      await rm(partial, { force: true });
-      return fetchToFile(url2, partial, signal);
-    });
-    if (actual !== expected)
-      throw new ChecksumMismatchError(artifact.fileName, expected, actual, url2);
-    if (artifact.executable) await chmod(partial, 493);
-    if (!cacheRoot) {
-      const finalPath = join2(workDir, artifact.fileName);
-      await rename(partial, finalPath);
-      return { path: finalPath, fromCache: false };
-    }
-    const cachedDir = await cacheFile(
-      partial,
-      artifact.fileName,
-      artifact.cacheName,
-      artifact.version,
-      artifact.arch
-    );
-    const cachedFile = join2(cachedDir, artifact.fileName);
-    if (artifact.executable) await chmod(cachedFile, 493);
-    return { path: cachedFile, fromCache: false };
-  } finally {
-    if (cacheRoot) await rm(workDir, { recursive: true, force: true });
-    else await rm(partial, { force: true });
-  }
-}
-async function expectedHash(artifact, options) {
-  const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
-  const text2 = await retrying(
-    `download ${listUrl}`,
-    options,
-    (signal) => fetchText(listUrl, signal)
-  );
-  const hash = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
-  if (!hash) {
-    throw new Error(
-      `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
-    );
-  }
-  return hash;
-}
-async function retrying(what, options, attempt) {
-  const now = options.now ?? Date.now;
-  return withRetry(
-    async () => {
-      const remaining = options.deadline - now();
-      if (remaining <= 0) throw new Error(`${what}: the download deadline has passed`);
-      const signal = AbortSignal.timeout(Math.min(options.attemptTimeoutMs ?? 12e4, remaining));
-      return attempt(signal);
-    },
-    {
-      what,
-      attempts: options.attempts ?? 4,
-      initialDelayMs: options.initialDelayMs ?? 1e3,
-      maxDelayMs: options.maxDelayMs ?? 1e4,
-      deadline: options.deadline,
-      now,
-      isTransient: isTransientDownloadError,
-      retryAfterMs: (error) => error instanceof HttpStatusError ? error.retryAfterMs : void 0,
-      onRetry: (error, n, delayMs) => options.log?.(
-        `${what}: attempt ${n} failed (${describe2(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
-      )
-    }
-  );
-}
-function describe2(error) {
-  if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/install/platform.ts
-var RELEASE_ARCH = { x64: "amd64", arm64: "arm64" };
-function releaseArch(platform = process.platform, arch2 = process.arch) {
-  const mapped = RELEASE_ARCH[arch2];
-  if (platform !== "linux" || !mapped) {
-    throw new UserError(
-      `This action needs a Linux runner on x64 or arm64 (k3d runs the cluster in Docker); this runner is ${platform}/${arch2}. Use runs-on: ubuntu-latest or ubuntu-24.04-arm.`
-    );
-  }
-  return mapped;
-}
-var k3dAssetName = (arch2) => `k3d-linux-${arch2}`;
-
-// src/install/releases.ts
-function k3dArtifact(version, arch2) {
-  const base = `https://github.com/k3d-io/k3d/releases/download/${version}`;
-  const fileName = k3dAssetName(arch2);
-  return {
-    cacheName: "k3d",
-    version,
-    arch: arch2,
-    url: `${base}/${fileName}`,
-    fileName,
-    checksum: { kind: "list", url: `${base}/checksums.txt` },
-    executable: true
-  };
-}
-function kubectlArtifact(version, arch2) {
-  const url2 = `https://dl.k8s.io/release/${version}/bin/linux/${arch2}/kubectl`;
-  return {
-    cacheName: "kubectl",
-    version,
-    arch: arch2,
-    url: url2,
-    fileName: "kubectl",
-    checksum: { kind: "single", url: `${url2}.sha256` },
-    executable: true
-  };
-}
-function releaseManifest(repo, version, fileName) {
-  const owner = repo === "serving" ? "knative" : "knative-extensions";
-  const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, "")}`;
-  return {
-    // One cache name per file: tool-cache replaces a whole version folder on insert.
-    cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, "")}`,
-    version: version.replace(/^v/, ""),
-    arch: "noarch",
-    url: `${base}/${fileName}`,
-    fileName,
-    checksum: { kind: "list", url: `${base}/checksums.txt` }
-  };
-}
-function knativeManifestArtifacts(knativeVersion, netContourVersion) {
-  return {
-    servingCrds: releaseManifest("serving", knativeVersion, "serving-crds.yaml"),
-    servingCore: releaseManifest("serving", knativeVersion, "serving-core.yaml"),
-    contour: releaseManifest("net-contour", netContourVersion, "contour.yaml"),
-    netContour: releaseManifest("net-contour", netContourVersion, "net-contour.yaml")
-  };
-}
-
-// src/install/tools.ts
-async function installK3d(version, options) {
-  const arch2 = releaseArch(options.platform, options.arch);
-  return (await downloadVerified(k3dArtifact(version, arch2), options)).path;
-}
-async function ensureKubectl(version, options) {
-  const onPath = await findOnPath("kubectl", options.pathEnv ?? process.env["PATH"] ?? "");
-  if (onPath) return { path: onPath, source: "runner" };
-  const arch2 = releaseArch(options.platform, options.arch);
-  return {
-    path: (await downloadVerified(kubectlArtifact(version, arch2), options)).path,
-    source: "installed"
-  };
-}
-async function findOnPath(command, pathEnv) {
-  for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
-    const candidate = join3(dir, command);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-async function fetchReleaseManifests(versions, options) {
-  const artifacts = knativeManifestArtifacts(versions.knativeVersion, versions.netContourVersion);
-  const entries = await Promise.all(
-    Object.keys(artifacts).map(async (key) => {
-      const { path: path7 } = await downloadVerified(artifacts[key], options);
-      return [key, await readFile2(path7, "utf8")];
-    })
-  );
-  return Object.fromEntries(entries);
-}
-
-// src/util/abortable.ts
-var AbortedError = class extends Error {
-  constructor(why) {
-    super(`stopped: ${why}`);
-    this.why = why;
-    this.name = "AbortedError";
-  }
-  why;
-};
-function abortableSleep(signal, base = sleep) {
-  return async (ms) => {
-    if (signal.aborted) throw new AbortedError(String(signal.reason ?? "aborted"));
-    await new Promise((resolve, reject) => {
-      const onAbort = () => reject(new AbortedError(String(signal.reason ?? "aborted")));
-      signal.addEventListener("abort", onAbort, { once: true });
-      base(ms).then(
-        () => {
-          signal.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        (error) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      );
-    });
-  };
-}
-async function allOrAbort(controller, tasks) {
-  try {
-    return await Promise.all(tasks);
-  } catch (first) {
-    controller.abort("a concurrent step failed");
-    const settled = await Promise.allSettled(tasks);
-    const reasons = settled.flatMap((s) => s.status === "rejected" ? [s.reason] : []);
-    throw reasons.find((r) => !isStop(r)) ?? first;
-  }
-}
-function isStop(error) {
-  if (error instanceof AbortedError) return true;
-  const cause = error?.cause;
-  return cause !== void 0 && cause !== error && isStop(cause);
-}
-
-// src/cluster/manifest-inventory.ts
+// src/deploy/deploy-services.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-function inventoryOf(yamlText) {
-  const inventory = {
-    customResourceDefinitions: [],
-    namespaces: [],
-    deployments: [],
-    daemonSets: [],
-    jobs: []
-  };
-  for (const document of (0, import_yaml4.parseAllDocuments)(yamlText)) {
-    if (document.errors.length > 0) {
-      throw new Error(`a release manifest does not parse as YAML: ${document.errors[0].message}`);
-    }
-    const object = document.toJS();
-    const name = object?.metadata?.name;
-    if (!object?.kind || !name) continue;
-    const namespaced = { namespace: object.metadata?.namespace ?? "default", name };
-    switch (object.kind) {
-      case "CustomResourceDefinition":
-        inventory.customResourceDefinitions.push(name);
-        break;
-      case "Namespace":
-        inventory.namespaces.push(name);
-        break;
-      case "Deployment":
-        inventory.deployments.push(namespaced);
-        break;
-      case "DaemonSet":
-        inventory.daemonSets.push(namespaced);
-        break;
-      case "Job":
-        inventory.jobs.push(namespaced);
-        break;
-    }
-  }
-  return inventory;
-}
 
 // src/cluster/webhook-errors.ts
 function isWebhookNotReady(message) {
@@ -12597,349 +12295,6 @@ function retryWhileWebhookStarting(what, step, options) {
   });
 }
 var firstLine2 = (text2) => text2.split("\n").find((l) => l.trim()) ?? text2;
-
-// src/cluster/knative.ts
-var KNATIVE_NAMESPACE = "knative-serving";
-var CONTOUR_INGRESS_CLASS = "contour.ingress.networking.knative.dev";
-function knativeConfigPatches(domain) {
-  return [
-    { configMap: "config-network", patch: { data: { "ingress-class": CONTOUR_INGRESS_CLASS } } },
-    { configMap: "config-domain", patch: { data: { [domain]: "" } } }
-  ];
-}
-async function installKnative(kubectl, manifests, options) {
-  const controller = new AbortController();
-  const sleep2 = abortableSleep(controller.signal, options.sleep);
-  const step = {
-    ...options,
-    sleep: sleep2,
-    kubectl: kubectl.withClock({ sleep: sleep2, ...options.now ? { now: options.now } : {} })
-  };
-  const core = inventoryOf(manifests.servingCore);
-  const netContour = inventoryOf(manifests.netContour);
-  let markCoreApplied;
-  const coreApplied = new Promise((resolve) => markCoreApplied = resolve);
-  const serving = servingBranch(step, manifests, () => markCoreApplied(true)).catch(
-    (error) => {
-      markCoreApplied(false);
-      throw error;
-    }
-  );
-  await allOrAbort(controller, [serving, contourBranch(step, manifests, coreApplied)]);
-  await options.timings.time(
-    "knative-ready",
-    () => waitForWorkloads(step, {
-      what: `Knative Serving deployments Available in ${KNATIVE_NAMESPACE}`,
-      deployments: [...core.deployments, ...netContour.deployments].filter(
-        (d) => d.namespace === KNATIVE_NAMESPACE
-      ),
-      daemonSets: [],
-      jobs: []
-    })
-  );
-}
-async function servingBranch(step, manifests, onCoreApplied) {
-  const crds = inventoryOf(manifests.servingCrds).customResourceDefinitions;
-  await step.timings.time("knative-crds", async () => {
-    await apply(step, "apply serving-crds.yaml", manifests.servingCrds);
-    await waitForCrdsEstablished(step, crds);
-  });
-  await step.timings.time(
-    "knative-core",
-    () => apply(step, "apply serving-core.yaml", manifests.servingCore)
-  );
-  onCoreApplied();
-  await step.timings.time("knative-config", async () => {
-    for (const { configMap, patch } of knativeConfigPatches(step.domain)) {
-      await retryWhileWebhookStarting(
-        `patch configmap/${configMap} in ${KNATIVE_NAMESPACE}`,
-        () => step.kubectl.patchMerge("configmap", configMap, patch, KNATIVE_NAMESPACE),
-        retryOptions(step)
-      );
-    }
-  });
-}
-async function contourBranch(step, manifests, coreApplied) {
-  const contour = inventoryOf(manifests.contour);
-  await step.timings.time(
-    "contour-apply",
-    () => apply(step, "apply contour.yaml", manifests.contour)
-  );
-  await Promise.all([
-    step.timings.time(
-      "contour-ready",
-      () => waitForWorkloads(step, {
-        ...contour,
-        what: `Contour ready in ${contour.namespaces.join(", ") || "its namespaces"}`
-      })
-    ),
-    (async () => {
-      if (!await coreApplied) throw new AbortedError("serving-core.yaml was not applied");
-      await step.timings.time(
-        "net-contour",
-        () => apply(step, "apply net-contour.yaml", manifests.netContour)
-      );
-    })()
-  ]);
-}
-function apply(step, what, yamlText) {
-  return retryWhileWebhookStarting(
-    what,
-    () => step.kubectl.applyManifests(yamlText),
-    retryOptions(step)
-  );
-}
-async function waitForCrdsEstablished(step, names) {
-  const wanted = new Set(names);
-  await waitUntil(
-    async () => {
-      const list2 = await step.kubectl.getJson("customresourcedefinitions");
-      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
-      const pending = [...wanted].map((name) => {
-        const crd = byName.get(name);
-        if (!crd) return `crd/${name}: not found`;
-        return hasCondition(crd, "Established") ? "" : describeCondition({ ...crd, kind: "CustomResourceDefinition" }, "Established");
-      });
-      const notYet = pending.filter(Boolean);
-      return notYet.length === 0 ? { done: true, value: void 0 } : { done: false, seen: notYet.join("; ") };
-    },
-    waitOptions(step, `${wanted.size} Knative Serving CRDs Established`)
-  );
-}
-async function waitForWorkloads(step, workloads) {
-  const namespaces = [
-    ...new Set(
-      [...workloads.deployments, ...workloads.daemonSets, ...workloads.jobs].map(
-        (w) => w.namespace
-      )
-    )
-  ];
-  try {
-    await waitUntil(
-      async () => {
-        const seen = [];
-        for (const namespace of namespaces) {
-          seen.push(...await pendingIn(step.kubectl, namespace, workloads));
-        }
-        return seen.length === 0 ? { done: true, value: void 0 } : { done: false, seen: seen.join("; ") };
-      },
-      waitOptions(step, workloads.what)
-    );
-  } catch (error) {
-    if (!(error instanceof WaitTimeoutError)) throw error;
-    const pods = await Promise.all(
-      namespaces.map(
-        (ns) => step.kubectl.describeUnreadyPods(ns).catch((e) => [`${ns}: ${errorMessage(e)}`])
-      )
-    );
-    const podLines = pods.flat();
-    throw new WaitTimeoutError(
-      error.what,
-      `${error.lastSeen}${podLines.length ? `; pods not ready: ${podLines.join("; ")}` : ""}`,
-      error.timeoutMs
-    );
-  }
-}
-async function pendingIn(kubectl, namespace, workloads) {
-  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
-  const checks = [
-    [
-      "deployments",
-      inNamespace(workloads.deployments),
-      (d) => hasCondition(d, "Available") ? void 0 : describeCondition(d, "Available")
-    ],
-    [
-      "jobs",
-      inNamespace(workloads.jobs),
-      (j) => hasCondition(j, "Complete") ? void 0 : describeCondition(j, "Complete")
-    ],
-    [
-      "daemonsets",
-      inNamespace(workloads.daemonSets),
-      (ds) => {
-        const s = daemonSetRolloutState(ds);
-        return s.done ? void 0 : s.seen;
-      }
-    ]
-  ];
-  const pending = [];
-  for (const [kind, names, isDone] of checks) {
-    if (names.length === 0) continue;
-    const list2 = await kubectl.getJson(kind, void 0, namespace);
-    const byName = new Map(
-      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
-    );
-    for (const name of names) {
-      const object = byName.get(name);
-      const problem = object ? isDone(object) : `${kind.replace(/s$/, "")}/${namespace}/${name}: not created yet`;
-      if (problem) pending.push(problem);
-    }
-  }
-  return pending;
-}
-function remainingMs(step) {
-  return Math.max(0, step.deadline - (step.now ?? Date.now)());
-}
-function waitOptions(step, what) {
-  return {
-    what,
-    timeoutMs: remainingMs(step),
-    intervalMs: step.intervalMs ?? 2e3,
-    sleep: step.sleep,
-    ...step.now ? { now: step.now } : {}
-  };
-}
-function retryOptions(step) {
-  return {
-    deadline: step.deadline,
-    sleep: step.sleep,
-    ...step.log ? { log: step.log } : {},
-    ...step.now ? { now: step.now } : {}
-  };
-}
-
-// src/util/timings.ts
-var PhaseTimings = class {
-  constructor(now = Date.now) {
-    this.now = now;
-  }
-  now;
-  seconds = {};
-  async time(phase, step) {
-    const started = this.now();
-    try {
-      return await step();
-    } catch (error) {
-      throw error instanceof PhaseError ? error : new PhaseError(phase, error);
-    } finally {
-      this.seconds[phase] = Math.round((this.now() - started) / 100) / 10;
-    }
-  }
-};
-
-// src/cluster/bring-up.ts
-var BringUpError = class extends PhaseError {
-  constructor(phase, cause, timings, cluster) {
-    super(phase, cause);
-    this.timings = timings;
-    this.cluster = cluster;
-    this.name = "BringUpError";
-  }
-  timings;
-  cluster;
-};
-async function bringUp(options, deps) {
-  const now = deps.now ?? Date.now;
-  const timings = new PhaseTimings(now);
-  const deadline = now() + options.timeoutMinutes * 6e4;
-  const remainingMs2 = () => Math.max(0, deadline - now());
-  const env = deps.env ?? process.env;
-  const out = deps.log ?? log();
-  const info2 = (message) => out.info(message);
-  const runnerFor = deps.runnerFor ?? ((path7, kind) => createToolRunner(path7, { kind }));
-  let handle;
-  try {
-    const clusterName = options.clusterName || clusterNameForRun(env);
-    if (!isValidClusterName(clusterName)) {
-      throw new PhaseError(
-        "cluster-name",
-        new Error(
-          `'${clusterName}' is not a valid k3d cluster name (lowercase, digits, dashes, <= 32 characters)`
-        )
-      );
-    }
-    const clusterDir = join4(deps.workDir, clusterName);
-    const kubeconfigPath = join4(clusterDir, "kubeconfig");
-    const download = {
-      deadline,
-      ...options.releaseMirror ? { mirror: options.releaseMirror } : {},
-      log: info2,
-      now
-    };
-    const clusterBranch = async () => {
-      const k3dPath2 = await timings.time(
-        "install-k3d",
-        () => (deps.installK3d ?? installK3d)(options.k3dVersion, download)
-      );
-      const k3d2 = new K3d(runnerFor(k3dPath2, "k3d"));
-      handle = { clusterName, kubeconfigPath, k3dPath: k3dPath2 };
-      await deps.onClusterNamed?.(handle);
-      info2(`Creating k3d cluster ${clusterName} (${options.k3sImage}, ${options.agents} agents)`);
-      await timings.time(
-        "cluster-create",
-        () => k3d2.createCluster({
-          name: clusterName,
-          k3sImage: options.k3sImage,
-          agents: options.agents,
-          loadBalancerPort: options.loadBalancerPort,
-          agentPort: options.agentPort,
-          extraArgs: options.k3dArgs,
-          timeoutSeconds: remainingMs2() / 1e3
-        })
-      );
-      await timings.time("kubeconfig", async () => {
-        await mkdir2(clusterDir, { recursive: true, mode: 448 });
-        await k3d2.writeKubeconfig(clusterName, kubeconfigPath);
-      });
-      return { k3d: k3d2, k3dPath: k3dPath2 };
-    };
-    const [{ k3d, k3dPath }, manifests, kubectlPath] = await allOrAbort(new AbortController(), [
-      clusterBranch(),
-      timings.time(
-        "release-manifests",
-        () => (deps.fetchManifests ?? fetchReleaseManifests)(
-          { knativeVersion: options.knativeVersion, netContourVersion: options.netContourVersion },
-          download
-        )
-      ),
-      timings.time(
-        "install-kubectl",
-        async () => (await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, download)).path
-      )
-    ]);
-    handle = { clusterName, kubeconfigPath, k3dPath, kubectlPath };
-    await deps.onClusterNamed?.(handle);
-    const clock = { ...deps.sleep ? { sleep: deps.sleep } : {}, now };
-    const kubectl = new Kubectl(runnerFor(kubectlPath, "kubectl"), kubeconfigPath, clock);
-    await timings.time(
-      "nodes-ready",
-      () => kubectl.waitFor("nodes", "Ready", {
-        all: true,
-        minCount: options.agents + 1,
-        timeoutMs: remainingMs2(),
-        ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
-      })
-    );
-    info2(
-      `Installing Knative Serving ${options.knativeVersion} and net-contour ${options.netContourVersion}`
-    );
-    await installKnative(kubectl, manifests, {
-      domain: options.domain,
-      deadline,
-      timings,
-      log: info2,
-      now,
-      ...deps.sleep ? { sleep: deps.sleep } : {},
-      ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
-    });
-    return {
-      clusterName,
-      kubeconfigPath,
-      k3dPath,
-      kubectlPath,
-      kubectl,
-      k3d,
-      timings: { ...timings.seconds }
-    };
-  } catch (error) {
-    const phase = error instanceof PhaseError ? error.phase : "bring-up";
-    const cause = error instanceof PhaseError ? error.cause : error;
-    throw new BringUpError(phase, cause, { ...timings.seconds }, handle);
-  }
-}
-
-// src/deploy/deploy-services.ts
-var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/deploy/revision-readiness.ts
 var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
@@ -13026,7 +12381,7 @@ async function deployService(kubectl, service, options) {
       );
       return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
     },
-    waitOptions2(`service ${id} Ready with the planned traffic`, options)
+    waitOptions(`service ${id} Ready with the planned traffic`, options)
   );
   info(`${id}: Ready, traffic as planned`);
 }
@@ -13042,13 +12397,13 @@ async function waitForRevision(kubectl, name, namespace, options) {
       return state.state === "ready" ? { done: true, value: void 0 } : { done: false, seen: state.seen };
     },
     {
-      ...waitOptions2(`revision ${name} Ready in ${namespace}`, options),
+      ...waitOptions(`revision ${name} Ready in ${namespace}`, options),
       isFatal: (error) => error instanceof RevisionFailedError
     }
   );
 }
 async function applyWithRetry(kubectl, objects, what, options) {
-  const yamlText = objects.map((object) => (0, import_yaml5.stringify)(object)).join("---\n");
+  const yamlText = objects.map((object) => (0, import_yaml4.stringify)(object)).join("---\n");
   await retryWhileWebhookStarting(
     `kubectl apply of ${what}`,
     () => kubectl.applyManifests(yamlText),
@@ -13060,7 +12415,7 @@ async function applyWithRetry(kubectl, objects, what, options) {
     }
   );
 }
-function waitOptions2(what, options) {
+function waitOptions(what, options) {
   return {
     what,
     timeoutMs: options.timeoutMs,
@@ -13071,14 +12426,14 @@ function waitOptions2(what, options) {
 }
 
 // src/images/build.ts
-import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
 async function buildSide(docker, options) {
   const tags = {};
   for (const spec of options.specs) {
     const tag = localImageTag(spec.name, options.commitSha);
-    const context = join5(options.root, spec.context);
-    await docker.runOk(["build", "-t", tag, "-f", join5(context, spec.dockerfile), context], {
+    const context = join(options.root, spec.context);
+    await docker.runOk(["build", "-t", tag, "-f", join(context, spec.dockerfile), context], {
       stream: true
     });
     tags[spec.name] = tag;
@@ -13093,15 +12448,15 @@ async function buildImages(tools, options) {
   });
   if (!options.baseSha) return { pr };
   if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
-  const worktree = join5(options.tempDir, "knative-action", `base-${options.baseSha.slice(0, 12)}`);
+  const worktree = join(options.tempDir, "knative-action", `base-${options.baseSha.slice(0, 12)}`);
   const git = (args) => tools.git.runOk(args, { cwd: options.workspace });
   const present = await tools.git.run(["cat-file", "-e", `${options.baseSha}^{commit}`], {
     cwd: options.workspace
   });
   if (present.exitCode !== 0)
     await git(["fetch", "--no-tags", "--depth=1", "origin", options.baseSha]);
-  await mkdir3(join5(options.tempDir, "knative-action"), { recursive: true });
-  await rm2(worktree, { recursive: true, force: true });
+  await mkdir(join(options.tempDir, "knative-action"), { recursive: true });
+  await rm(worktree, { recursive: true, force: true });
   await git(["worktree", "add", "--detach", worktree, options.baseSha]);
   try {
     const base = await buildSide(tools.docker, {
@@ -13542,7 +12897,7 @@ function summarizeTagAnswers(target, outcomes) {
   };
   const matching3 = outcomes.filter(matches);
   const firstMismatch = outcomes.find((outcome) => !matches(outcome));
-  const shown = firstMismatch ?? outcomes[0];
+  const shown2 = firstMismatch ?? outcomes[0];
   const bodies = new Set(
     matching3.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
   );
@@ -13557,7 +12912,7 @@ function summarizeTagAnswers(target, outcomes) {
       expectedRevision: target.expectedRevision,
       requests: outcomes.length,
       matched: matching3.length,
-      sample: shown ? describeOutcome(shown) : ""
+      sample: shown2 ? describeOutcome(shown2) : ""
     },
     fingerprint: bodies.size === 1 ? [...bodies][0] : void 0,
     bodyVaries: bodies.size > 1,
@@ -13813,32 +13168,972 @@ function onCancellation(onCancel, exit = (code) => process.exit(code)) {
   };
 }
 
+// src/util/timings.ts
+var PhaseTimings = class {
+  constructor(now = Date.now) {
+    this.now = now;
+  }
+  now;
+  seconds = {};
+  async time(phase, step) {
+    const started = this.now();
+    try {
+      return await step();
+    } catch (error) {
+      throw error instanceof PhaseError ? error : new PhaseError(phase, error);
+    } finally {
+      this.seconds[phase] = Math.round((this.now() - started) / 100) / 10;
+    }
+  }
+};
+
+// src/action/k3d-cluster.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// src/cluster/bring-up.ts
+import { mkdir as mkdir3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/install/tools.ts
+import { constants } from "node:fs";
+import { access, readFile as readFile2 } from "node:fs/promises";
+import { delimiter, join as join4 } from "node:path";
+
+// src/install/downloader.ts
+import { randomUUID } from "node:crypto";
+import { chmod, mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as fs from "fs";
+
+// node_modules/@actions/tool-cache/lib/manifest.js
+var semver = __toESM(require_semver2(), 1);
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as os from "os";
+import * as path4 from "path";
+var semver2 = __toESM(require_semver2(), 1);
+import { ok } from "assert";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS = process.platform === "win32";
+var IS_MAC = process.platform === "darwin";
+function cacheFile(sourceFile, targetFile, tool, version, arch2) {
+  return __awaiter(this, void 0, void 0, function* () {
+    version = semver2.clean(version) || version;
+    arch2 = arch2 || os.arch();
+    debug(`Caching tool ${tool} ${version} ${arch2}`);
+    debug(`source file: ${sourceFile}`);
+    if (!fs.statSync(sourceFile).isFile()) {
+      throw new Error("sourceFile is not a file");
+    }
+    const destFolder = yield _createToolPath(tool, version, arch2);
+    const destPath = path4.join(destFolder, targetFile);
+    debug(`destination file ${destPath}`);
+    yield cp(sourceFile, destPath);
+    _completeToolPath(tool, version, arch2);
+    return destFolder;
+  });
+}
+function find(toolName, versionSpec, arch2) {
+  if (!toolName) {
+    throw new Error("toolName parameter is required");
+  }
+  if (!versionSpec) {
+    throw new Error("versionSpec parameter is required");
+  }
+  arch2 = arch2 || os.arch();
+  if (!isExplicitVersion(versionSpec)) {
+    const localVersions = findAllVersions(toolName, arch2);
+    const match = evaluateVersions(localVersions, versionSpec);
+    versionSpec = match;
+  }
+  let toolPath = "";
+  if (versionSpec) {
+    versionSpec = semver2.clean(versionSpec) || "";
+    const cachePath = path4.join(_getCacheDirectory(), toolName, versionSpec, arch2);
+    debug(`checking cache: ${cachePath}`);
+    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
+      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
+      toolPath = cachePath;
+    } else {
+      debug("not found");
+    }
+  }
+  return toolPath;
+}
+function findAllVersions(toolName, arch2) {
+  const versions = [];
+  arch2 = arch2 || os.arch();
+  const toolPath = path4.join(_getCacheDirectory(), toolName);
+  if (fs.existsSync(toolPath)) {
+    const children = fs.readdirSync(toolPath);
+    for (const child of children) {
+      if (isExplicitVersion(child)) {
+        const fullPath = path4.join(toolPath, child, arch2 || "");
+        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
+          versions.push(child);
+        }
+      }
+    }
+  }
+  return versions;
+}
+function _createToolPath(tool, version, arch2) {
+  return __awaiter(this, void 0, void 0, function* () {
+    const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+    debug(`destination ${folderPath}`);
+    const markerPath = `${folderPath}.complete`;
+    yield rmRF(folderPath);
+    yield rmRF(markerPath);
+    yield mkdirP(folderPath);
+    return folderPath;
+  });
+}
+function _completeToolPath(tool, version, arch2) {
+  const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+  const markerPath = `${folderPath}.complete`;
+  fs.writeFileSync(markerPath, "");
+  debug("finished caching tool");
+}
+function isExplicitVersion(versionSpec) {
+  const c = semver2.clean(versionSpec) || "";
+  debug(`isExplicit: ${c}`);
+  const valid2 = semver2.valid(c) != null;
+  debug(`explicit? ${valid2}`);
+  return valid2;
+}
+function evaluateVersions(versions, versionSpec) {
+  let version = "";
+  debug(`evaluating ${versions.length} versions`);
+  versions = versions.sort((a, b) => {
+    if (semver2.gt(a, b)) {
+      return 1;
+    }
+    return -1;
+  });
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const potential = versions[i];
+    const satisfied = semver2.satisfies(potential, versionSpec);
+    if (satisfied) {
+      version = potential;
+      break;
+    }
+  }
+  if (version) {
+    debug(`matched: ${version}`);
+  } else {
+    debug("match not found");
+  }
+  return version;
+}
+function _getCacheDirectory() {
+  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
+  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
+  return cacheDirectory;
+}
+
+// src/install/checksums.ts
+var SHA256 = /^[0-9a-f]{64}$/i;
+function hashFromChecksumList(listText, fileName) {
+  for (const rawLine of listText.split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64})\s+\*?(\S.*)$/.exec(rawLine.trim());
+    if (!match) continue;
+    const path8 = match[2].trim();
+    const baseName = path8.slice(path8.lastIndexOf("/") + 1);
+    if (baseName === fileName) return match[1].toLowerCase();
+  }
+  return void 0;
+}
+function hashFromSingleHashFile(text2) {
+  const first = text2.trim().split(/\s+/)[0] ?? "";
+  return SHA256.test(first) ? first.toLowerCase() : void 0;
+}
+var ChecksumMismatchError = class extends Error {
+  constructor(fileName, expected, actual, url2) {
+    super(
+      `sha256 mismatch for ${fileName} (from ${url2}): expected ${expected}, got ${actual}. The download is corrupt or was tampered with; it was not cached.`
+    );
+    this.fileName = fileName;
+    this.expected = expected;
+    this.actual = actual;
+    this.url = url2;
+    this.name = "ChecksumMismatchError";
+  }
+  fileName;
+  expected;
+  actual;
+  url;
+};
+
+// src/install/http-fetch.ts
+import { createHash } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var HttpStatusError = class extends Error {
+  constructor(url2, status, retryAfterMs) {
+    super(`GET ${url2} answered HTTP ${status}`);
+    this.url = url2;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+    this.name = "HttpStatusError";
+  }
+  url;
+  status;
+  retryAfterMs;
+};
+function isTransientDownloadError(error) {
+  if (error instanceof HttpStatusError) {
+    return error.status >= 500 || error.status === 408 || error.status === 429;
+  }
+  if (!(error instanceof Error)) return false;
+  if (isTimeout(error)) return true;
+  const code = networkCode(error);
+  if (code && TRANSIENT_NETWORK_CODES.has(code)) return true;
+  return error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message);
+}
+async function get(url2, signal) {
+  const response = await fetch(url2, {
+    signal,
+    redirect: "follow",
+    headers: { "user-agent": "knative-action" }
+  });
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => void 0);
+    throw new HttpStatusError(
+      url2,
+      response.status,
+      parseRetryAfter(response.headers.get("retry-after"))
+    );
+  }
+  return response;
+}
+async function fetchToFile(url2, dest, signal) {
+  const response = await get(url2, signal);
+  if (!response.body) throw new Error(`GET ${url2} returned no body`);
+  const hash = createHash("sha256");
+  const hashing = new Transform({
+    transform(chunk, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    }
+  });
+  await pipeline(
+    Readable.fromWeb(response.body),
+    hashing,
+    createWriteStream2(dest),
+    {
+      signal
+    }
+  );
+  return hash.digest("hex");
+}
+async function fetchText(url2, signal) {
+  const response = await get(url2, signal);
+  return response.text();
+}
+
+// src/install/mirror.ts
+function mirroredUrl(originalUrl, mirrorBase) {
+  if (!mirrorBase) return originalUrl;
+  const original = new URL(originalUrl);
+  return `${mirrorBase.replace(/\/+$/, "")}${original.pathname}${original.search}`;
+}
+
+// src/install/downloader.ts
+async function downloadVerified(artifact, options) {
+  const cacheRoot = process.env["RUNNER_TOOL_CACHE"];
+  if (cacheRoot) {
+    const cachedDir = find(artifact.cacheName, artifact.version, artifact.arch);
+    const cachedFile = cachedDir ? join3(cachedDir, artifact.fileName) : "";
+    if (cachedFile && existsSync2(cachedFile)) return { path: cachedFile, fromCache: true };
+  }
+  const url2 = mirroredUrl(artifact.url, options.mirror);
+  const expected = await expectedHash(artifact, options);
+  const workDir = join3(
+    process.env["RUNNER_TEMP"] || tmpdir(),
+    "knative-action",
+    "downloads",
+    randomUUID()
+  );
+  await mkdir2(workDir, { recursive: true });
+  const partial = join3(workDir, `${artifact.fileName}.partial`);
+  try {
+    const actual = await retrying(`download ${url2}`, options, async (signal) => {
+      await rm2(partial, { force: true });
+      return fetchToFile(url2, partial, signal);
+    });
+    if (actual !== expected)
+      throw new ChecksumMismatchError(artifact.fileName, expected, actual, url2);
+    if (artifact.executable) await chmod(partial, 493);
+    if (!cacheRoot) {
+      const finalPath = join3(workDir, artifact.fileName);
+      await rename(partial, finalPath);
+      return { path: finalPath, fromCache: false };
+    }
+    const cachedDir = await cacheFile(
+      partial,
+      artifact.fileName,
+      artifact.cacheName,
+      artifact.version,
+      artifact.arch
+    );
+    const cachedFile = join3(cachedDir, artifact.fileName);
+    if (artifact.executable) await chmod(cachedFile, 493);
+    return { path: cachedFile, fromCache: false };
+  } finally {
+    if (cacheRoot) await rm2(workDir, { recursive: true, force: true });
+    else await rm2(partial, { force: true });
+  }
+}
+async function expectedHash(artifact, options) {
+  const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
+  const text2 = await retrying(
+    `download ${listUrl}`,
+    options,
+    (signal) => fetchText(listUrl, signal)
+  );
+  const hash = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
+  if (!hash) {
+    throw new Error(
+      `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
+    );
+  }
+  return hash;
+}
+async function retrying(what, options, attempt) {
+  const now = options.now ?? Date.now;
+  return withRetry(
+    async () => {
+      const remaining = options.deadline - now();
+      if (remaining <= 0) throw new Error(`${what}: the download deadline has passed`);
+      const signal = AbortSignal.timeout(Math.min(options.attemptTimeoutMs ?? 12e4, remaining));
+      return attempt(signal);
+    },
+    {
+      what,
+      attempts: options.attempts ?? 4,
+      initialDelayMs: options.initialDelayMs ?? 1e3,
+      maxDelayMs: options.maxDelayMs ?? 1e4,
+      deadline: options.deadline,
+      now,
+      isTransient: isTransientDownloadError,
+      retryAfterMs: (error) => error instanceof HttpStatusError ? error.retryAfterMs : void 0,
+      onRetry: (error, n, delayMs) => options.log?.(
+        `${what}: attempt ${n} failed (${describe2(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
+      )
+    }
+  );
+}
+function describe2(error) {
+  if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/install/platform.ts
+var RELEASE_ARCH = { x64: "amd64", arm64: "arm64" };
+function releaseArch(platform = process.platform, arch2 = process.arch) {
+  const mapped = RELEASE_ARCH[arch2];
+  if (platform !== "linux" || !mapped) {
+    throw new UserError(
+      `This action needs a Linux runner on x64 or arm64 (k3d runs the cluster in Docker); this runner is ${platform}/${arch2}. Use runs-on: ubuntu-latest or ubuntu-24.04-arm.`
+    );
+  }
+  return mapped;
+}
+var k3dAssetName = (arch2) => `k3d-linux-${arch2}`;
+
+// src/install/releases.ts
+function k3dArtifact(version, arch2) {
+  const base = `https://github.com/k3d-io/k3d/releases/download/${version}`;
+  const fileName = k3dAssetName(arch2);
+  return {
+    cacheName: "k3d",
+    version,
+    arch: arch2,
+    url: `${base}/${fileName}`,
+    fileName,
+    checksum: { kind: "list", url: `${base}/checksums.txt` },
+    executable: true
+  };
+}
+function kubectlArtifact(version, arch2) {
+  const url2 = `https://dl.k8s.io/release/${version}/bin/linux/${arch2}/kubectl`;
+  return {
+    cacheName: "kubectl",
+    version,
+    arch: arch2,
+    url: url2,
+    fileName: "kubectl",
+    checksum: { kind: "single", url: `${url2}.sha256` },
+    executable: true
+  };
+}
+function releaseManifest(repo, version, fileName) {
+  const owner = repo === "serving" ? "knative" : "knative-extensions";
+  const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, "")}`;
+  return {
+    // One cache name per file: tool-cache replaces a whole version folder on insert.
+    cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, "")}`,
+    version: version.replace(/^v/, ""),
+    arch: "noarch",
+    url: `${base}/${fileName}`,
+    fileName,
+    checksum: { kind: "list", url: `${base}/checksums.txt` }
+  };
+}
+function knativeManifestArtifacts(knativeVersion, netContourVersion) {
+  return {
+    servingCrds: releaseManifest("serving", knativeVersion, "serving-crds.yaml"),
+    servingCore: releaseManifest("serving", knativeVersion, "serving-core.yaml"),
+    contour: releaseManifest("net-contour", netContourVersion, "contour.yaml"),
+    netContour: releaseManifest("net-contour", netContourVersion, "net-contour.yaml")
+  };
+}
+
+// src/install/tools.ts
+async function installK3d(version, options) {
+  const arch2 = releaseArch(options.platform, options.arch);
+  return (await downloadVerified(k3dArtifact(version, arch2), options)).path;
+}
+async function ensureKubectl(version, options) {
+  const onPath = await findOnPath("kubectl", options.pathEnv ?? process.env["PATH"] ?? "");
+  if (onPath) return { path: onPath, source: "runner" };
+  const arch2 = releaseArch(options.platform, options.arch);
+  return {
+    path: (await downloadVerified(kubectlArtifact(version, arch2), options)).path,
+    source: "installed"
+  };
+}
+async function findOnPath(command, pathEnv) {
+  for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
+    const candidate = join4(dir, command);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function fetchReleaseManifests(versions, options) {
+  const artifacts = knativeManifestArtifacts(versions.knativeVersion, versions.netContourVersion);
+  const entries = await Promise.all(
+    Object.keys(artifacts).map(async (key) => {
+      const { path: path8 } = await downloadVerified(artifacts[key], options);
+      return [key, await readFile2(path8, "utf8")];
+    })
+  );
+  return Object.fromEntries(entries);
+}
+
+// src/util/abortable.ts
+var AbortedError = class extends Error {
+  constructor(why) {
+    super(`stopped: ${why}`);
+    this.why = why;
+    this.name = "AbortedError";
+  }
+  why;
+};
+function abortableSleep(signal, base = sleep) {
+  return async (ms) => {
+    if (signal.aborted) throw new AbortedError(String(signal.reason ?? "aborted"));
+    await new Promise((resolve, reject) => {
+      const onAbort = () => reject(new AbortedError(String(signal.reason ?? "aborted")));
+      signal.addEventListener("abort", onAbort, { once: true });
+      base(ms).then(
+        () => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        (error) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      );
+    });
+  };
+}
+async function allOrAbort(controller, tasks) {
+  try {
+    return await Promise.all(tasks);
+  } catch (first) {
+    controller.abort("a concurrent step failed");
+    const settled = await Promise.allSettled(tasks);
+    const reasons = settled.flatMap((s) => s.status === "rejected" ? [s.reason] : []);
+    throw reasons.find((r) => !isStop(r)) ?? first;
+  }
+}
+function isStop(error) {
+  if (error instanceof AbortedError) return true;
+  const cause = error?.cause;
+  return cause !== void 0 && cause !== error && isStop(cause);
+}
+
+// src/cluster/manifest-inventory.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function inventoryOf(yamlText) {
+  const inventory = {
+    customResourceDefinitions: [],
+    namespaces: [],
+    deployments: [],
+    daemonSets: [],
+    jobs: []
+  };
+  for (const document of (0, import_yaml5.parseAllDocuments)(yamlText)) {
+    if (document.errors.length > 0) {
+      throw new Error(`a release manifest does not parse as YAML: ${document.errors[0].message}`);
+    }
+    const object = document.toJS();
+    const name = object?.metadata?.name;
+    if (!object?.kind || !name) continue;
+    const namespaced = { namespace: object.metadata?.namespace ?? "default", name };
+    switch (object.kind) {
+      case "CustomResourceDefinition":
+        inventory.customResourceDefinitions.push(name);
+        break;
+      case "Namespace":
+        inventory.namespaces.push(name);
+        break;
+      case "Deployment":
+        inventory.deployments.push(namespaced);
+        break;
+      case "DaemonSet":
+        inventory.daemonSets.push(namespaced);
+        break;
+      case "Job":
+        inventory.jobs.push(namespaced);
+        break;
+    }
+  }
+  return inventory;
+}
+
+// src/cluster/knative.ts
+var KNATIVE_NAMESPACE = "knative-serving";
+var CONTOUR_INGRESS_CLASS = "contour.ingress.networking.knative.dev";
+function knativeConfigPatches(domain) {
+  return [
+    { configMap: "config-network", patch: { data: { "ingress-class": CONTOUR_INGRESS_CLASS } } },
+    { configMap: "config-domain", patch: { data: { [domain]: "" } } }
+  ];
+}
+async function installKnative(kubectl, manifests, options) {
+  const controller = new AbortController();
+  const sleep2 = abortableSleep(controller.signal, options.sleep);
+  const step = {
+    ...options,
+    sleep: sleep2,
+    kubectl: kubectl.withClock({ sleep: sleep2, ...options.now ? { now: options.now } : {} })
+  };
+  const core = inventoryOf(manifests.servingCore);
+  const netContour = inventoryOf(manifests.netContour);
+  let markCoreApplied;
+  const coreApplied = new Promise((resolve) => markCoreApplied = resolve);
+  const serving = servingBranch(step, manifests, () => markCoreApplied(true)).catch(
+    (error) => {
+      markCoreApplied(false);
+      throw error;
+    }
+  );
+  await allOrAbort(controller, [serving, contourBranch(step, manifests, coreApplied)]);
+  await options.timings.time(
+    "knative-ready",
+    () => waitForWorkloads(step, {
+      what: `Knative Serving deployments Available in ${KNATIVE_NAMESPACE}`,
+      deployments: [...core.deployments, ...netContour.deployments].filter(
+        (d) => d.namespace === KNATIVE_NAMESPACE
+      ),
+      daemonSets: [],
+      jobs: []
+    })
+  );
+}
+async function servingBranch(step, manifests, onCoreApplied) {
+  const crds = inventoryOf(manifests.servingCrds).customResourceDefinitions;
+  await step.timings.time("knative-crds", async () => {
+    await apply(step, "apply serving-crds.yaml", manifests.servingCrds);
+    await waitForCrdsEstablished(step, crds);
+  });
+  await step.timings.time(
+    "knative-core",
+    () => apply(step, "apply serving-core.yaml", manifests.servingCore)
+  );
+  onCoreApplied();
+  await step.timings.time("knative-config", async () => {
+    for (const { configMap, patch } of knativeConfigPatches(step.domain)) {
+      await retryWhileWebhookStarting(
+        `patch configmap/${configMap} in ${KNATIVE_NAMESPACE}`,
+        () => step.kubectl.patchMerge("configmap", configMap, patch, KNATIVE_NAMESPACE),
+        retryOptions(step)
+      );
+    }
+  });
+}
+async function contourBranch(step, manifests, coreApplied) {
+  const contour = inventoryOf(manifests.contour);
+  await step.timings.time(
+    "contour-apply",
+    () => apply(step, "apply contour.yaml", manifests.contour)
+  );
+  await Promise.all([
+    step.timings.time(
+      "contour-ready",
+      () => waitForWorkloads(step, {
+        ...contour,
+        what: `Contour ready in ${contour.namespaces.join(", ") || "its namespaces"}`
+      })
+    ),
+    (async () => {
+      if (!await coreApplied) throw new AbortedError("serving-core.yaml was not applied");
+      await step.timings.time(
+        "net-contour",
+        () => apply(step, "apply net-contour.yaml", manifests.netContour)
+      );
+    })()
+  ]);
+}
+function apply(step, what, yamlText) {
+  return retryWhileWebhookStarting(
+    what,
+    () => step.kubectl.applyManifests(yamlText),
+    retryOptions(step)
+  );
+}
+async function waitForCrdsEstablished(step, names) {
+  const wanted = new Set(names);
+  await waitUntil(
+    async () => {
+      const list2 = await step.kubectl.getJson("customresourcedefinitions");
+      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
+      const pending = [...wanted].map((name) => {
+        const crd = byName.get(name);
+        if (!crd) return `crd/${name}: not found`;
+        return hasCondition(crd, "Established") ? "" : describeCondition({ ...crd, kind: "CustomResourceDefinition" }, "Established");
+      });
+      const notYet = pending.filter(Boolean);
+      return notYet.length === 0 ? { done: true, value: void 0 } : { done: false, seen: notYet.join("; ") };
+    },
+    waitOptions2(step, `${wanted.size} Knative Serving CRDs Established`)
+  );
+}
+async function waitForWorkloads(step, workloads) {
+  const namespaces = [
+    ...new Set(
+      [...workloads.deployments, ...workloads.daemonSets, ...workloads.jobs].map(
+        (w) => w.namespace
+      )
+    )
+  ];
+  try {
+    await waitUntil(
+      async () => {
+        const seen = [];
+        for (const namespace of namespaces) {
+          seen.push(...await pendingIn(step.kubectl, namespace, workloads));
+        }
+        return seen.length === 0 ? { done: true, value: void 0 } : { done: false, seen: seen.join("; ") };
+      },
+      waitOptions2(step, workloads.what)
+    );
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    const pods = await Promise.all(
+      namespaces.map(
+        (ns) => step.kubectl.describeUnreadyPods(ns).catch((e) => [`${ns}: ${errorMessage(e)}`])
+      )
+    );
+    const podLines = pods.flat();
+    throw new WaitTimeoutError(
+      error.what,
+      `${error.lastSeen}${podLines.length ? `; pods not ready: ${podLines.join("; ")}` : ""}`,
+      error.timeoutMs
+    );
+  }
+}
+async function pendingIn(kubectl, namespace, workloads) {
+  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
+  const checks = [
+    [
+      "deployments",
+      inNamespace(workloads.deployments),
+      (d) => hasCondition(d, "Available") ? void 0 : describeCondition(d, "Available")
+    ],
+    [
+      "jobs",
+      inNamespace(workloads.jobs),
+      (j) => hasCondition(j, "Complete") ? void 0 : describeCondition(j, "Complete")
+    ],
+    [
+      "daemonsets",
+      inNamespace(workloads.daemonSets),
+      (ds) => {
+        const s = daemonSetRolloutState(ds);
+        return s.done ? void 0 : s.seen;
+      }
+    ]
+  ];
+  const pending = [];
+  for (const [kind, names, isDone] of checks) {
+    if (names.length === 0) continue;
+    const list2 = await kubectl.getJson(kind, void 0, namespace);
+    const byName = new Map(
+      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
+    );
+    for (const name of names) {
+      const object = byName.get(name);
+      const problem = object ? isDone(object) : `${kind.replace(/s$/, "")}/${namespace}/${name}: not created yet`;
+      if (problem) pending.push(problem);
+    }
+  }
+  return pending;
+}
+function remainingMs(step) {
+  return Math.max(0, step.deadline - (step.now ?? Date.now)());
+}
+function waitOptions2(step, what) {
+  return {
+    what,
+    timeoutMs: remainingMs(step),
+    intervalMs: step.intervalMs ?? 2e3,
+    sleep: step.sleep,
+    ...step.now ? { now: step.now } : {}
+  };
+}
+function retryOptions(step) {
+  return {
+    deadline: step.deadline,
+    sleep: step.sleep,
+    ...step.log ? { log: step.log } : {},
+    ...step.now ? { now: step.now } : {}
+  };
+}
+
+// src/cluster/bring-up.ts
+var BringUpError = class extends PhaseError {
+  constructor(phase, cause, timings, cluster) {
+    super(phase, cause);
+    this.timings = timings;
+    this.cluster = cluster;
+    this.name = "BringUpError";
+  }
+  timings;
+  cluster;
+};
+async function bringUp(options, deps) {
+  const now = deps.now ?? Date.now;
+  const timings = new PhaseTimings(now);
+  const deadline = now() + options.timeoutMinutes * 6e4;
+  const remainingMs2 = () => Math.max(0, deadline - now());
+  const env = deps.env ?? process.env;
+  const out = deps.log ?? log();
+  const info2 = (message) => out.info(message);
+  const runnerFor = deps.runnerFor ?? ((path8, kind) => createToolRunner(path8, { kind }));
+  let handle;
+  try {
+    const clusterName = options.clusterName || clusterNameForRun(env);
+    if (!isValidClusterName(clusterName)) {
+      throw new PhaseError(
+        "cluster-name",
+        new Error(
+          `'${clusterName}' is not a valid k3d cluster name (lowercase, digits, dashes, <= 32 characters)`
+        )
+      );
+    }
+    const clusterDir = join5(deps.workDir, clusterName);
+    const kubeconfigPath = join5(clusterDir, "kubeconfig");
+    const download = {
+      deadline,
+      ...options.releaseMirror ? { mirror: options.releaseMirror } : {},
+      log: info2,
+      now
+    };
+    const clusterBranch = async () => {
+      const k3dPath2 = await timings.time(
+        "install-k3d",
+        () => (deps.installK3d ?? installK3d)(options.k3dVersion, download)
+      );
+      const k3d2 = new K3d(runnerFor(k3dPath2, "k3d"));
+      handle = { clusterName, kubeconfigPath, k3dPath: k3dPath2 };
+      await deps.onClusterNamed?.(handle);
+      info2(`Creating k3d cluster ${clusterName} (${options.k3sImage}, ${options.agents} agents)`);
+      await timings.time(
+        "cluster-create",
+        () => k3d2.createCluster({
+          name: clusterName,
+          k3sImage: options.k3sImage,
+          agents: options.agents,
+          loadBalancerPort: options.loadBalancerPort,
+          agentPort: options.agentPort,
+          extraArgs: options.k3dArgs,
+          timeoutSeconds: remainingMs2() / 1e3
+        })
+      );
+      await timings.time("kubeconfig", async () => {
+        await mkdir3(clusterDir, { recursive: true, mode: 448 });
+        await k3d2.writeKubeconfig(clusterName, kubeconfigPath);
+      });
+      return { k3d: k3d2, k3dPath: k3dPath2 };
+    };
+    const [{ k3d, k3dPath }, manifests, kubectlPath] = await allOrAbort(new AbortController(), [
+      clusterBranch(),
+      timings.time(
+        "release-manifests",
+        () => (deps.fetchManifests ?? fetchReleaseManifests)(
+          { knativeVersion: options.knativeVersion, netContourVersion: options.netContourVersion },
+          download
+        )
+      ),
+      timings.time(
+        "install-kubectl",
+        async () => (await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, download)).path
+      )
+    ]);
+    handle = { clusterName, kubeconfigPath, k3dPath, kubectlPath };
+    await deps.onClusterNamed?.(handle);
+    const clock = { ...deps.sleep ? { sleep: deps.sleep } : {}, now };
+    const kubectl = new Kubectl(runnerFor(kubectlPath, "kubectl"), kubeconfigPath, clock);
+    await timings.time(
+      "nodes-ready",
+      () => kubectl.waitFor("nodes", "Ready", {
+        all: true,
+        minCount: options.agents + 1,
+        timeoutMs: remainingMs2(),
+        ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
+      })
+    );
+    info2(
+      `Installing Knative Serving ${options.knativeVersion} and net-contour ${options.netContourVersion}`
+    );
+    await installKnative(kubectl, manifests, {
+      domain: options.domain,
+      deadline,
+      timings,
+      log: info2,
+      now,
+      ...deps.sleep ? { sleep: deps.sleep } : {},
+      ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
+    });
+    return {
+      clusterName,
+      kubeconfigPath,
+      k3dPath,
+      kubectlPath,
+      kubectl,
+      k3d,
+      timings: { ...timings.seconds }
+    };
+  } catch (error) {
+    const phase = error instanceof PhaseError ? error.phase : "bring-up";
+    const cause = error instanceof PhaseError ? error.cause : error;
+    throw new BringUpError(phase, cause, { ...timings.seconds }, handle);
+  }
+}
+
+// src/action/k3d-cluster.ts
+function k3dProvider(config, runner, state) {
+  let handle;
+  return {
+    startMessage: (buildingImages) => buildingImages ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster.",
+    async start() {
+      const started = await bringUp(config, {
+        workDir: runner.workDir,
+        log: log().branch("cluster"),
+        // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+        onClusterNamed: (next) => {
+          handle = next;
+          state.saveCluster({ ...next, keepCluster: config.keepCluster });
+        }
+      });
+      if (config.keepCluster) setOutput("kubeconfig-path", started.kubeconfigPath);
+      const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;
+      return {
+        kubectl: started.kubectl,
+        loadImages: (tags) => started.k3d.importImages(tags, started.clusterName),
+        probeTargets: (plan) => Promise.resolve(plan.services.map((service) => ({ service, ingressUrl }))),
+        timings: started.timings
+      };
+    },
+    failedStartTimings: (error) => error instanceof BringUpError ? error.timings : {},
+    // A cancelled step still gets its cluster deleted (the post step would too; cleanup is idempotent).
+    async onCancel(signal) {
+      log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
+      if (!handle) return;
+      const result = await cleanup(
+        { ...handle, failed: true, keepCluster: config.keepCluster },
+        { workDir: runner.workDir }
+      );
+      if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
+      for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
+    },
+    /**
+     * Diagnostics of a failed run, collected by the main step itself: later steps of the user's
+     * job (an upload of artifacts, say) run before the post step, and should find them already.
+     */
+    async diagnose() {
+      if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
+      const { kubectlPath, kubeconfigPath, clusterName } = handle;
+      return log().group("Collect diagnostics", async () => {
+        try {
+          const kubectl = new Kubectl(
+            createToolRunner(kubectlPath, { kind: "kubectl" }),
+            kubeconfigPath
+          );
+          const saved = await saveDiagnostics(kubectl, join6(runner.workDir, clusterName));
+          state.saveDiagnosticsCollected();
+          log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
+          return saved.diagnostics;
+        } catch (error) {
+          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+          return void 0;
+        }
+      });
+    }
+  };
+}
+
 // src/action/run-preview.ts
-async function runPreview(config, runner, plan, state) {
+async function runPreview(config, runner, plan, state, provider = k3dProvider(config, runner, state)) {
   const timings = new PhaseTimings();
   let clusterTimings = {};
   const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
-  let handle;
-  const stopListening = onCancellation(async (signal) => {
-    log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
-    if (!handle) return;
-    const result = await cleanup(
-      { ...handle, failed: true, keepCluster: config.keepCluster },
-      { workDir: runner.workDir }
-    );
-    if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
-    for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
-  });
+  const stopListening = onCancellation((signal) => provider.onCancel(signal));
   try {
     const specs = parseBuildLines(config.build);
-    log().info(
-      specs.length ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster."
-    );
+    log().info(provider.startMessage(specs.length > 0));
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
-      startK3dCluster(config, runner, (next) => {
-        handle = next;
-        state.saveCluster({ ...next, keepCluster: config.keepCluster });
-      }),
+      provider.start(),
       specs.length ? timings.time("image-build", () => {
         const images2 = log().branch("images");
         return buildImages(
@@ -13856,7 +14151,10 @@ async function runPreview(config, runner, plan, state) {
         );
       }) : Promise.resolve(void 0)
     ]);
-    if (clusterOutcome.status === "rejected") throw clusterOutcome.reason;
+    if (clusterOutcome.status === "rejected") {
+      clusterTimings = provider.failedStartTimings(clusterOutcome.reason);
+      throw clusterOutcome.reason;
+    }
     if (imagesOutcome.status === "rejected") throw imagesOutcome.reason;
     const cluster = clusterOutcome.value;
     const images = imagesOutcome.value;
@@ -13877,30 +14175,38 @@ async function runPreview(config, runner, plan, state) {
     );
     const services = [];
     await timings.time("probe", async () => {
-      for (const service of plan.services) {
+      for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
           log().info(
-            `Probing ${service.host} through ${cluster.ingressUrl} with ${config.requests} requests`
+            `Probing ${service.host} through ${ingressUrl} with ${config.requests} requests`
           );
           return probeService(
             probeOptionsFromPlan(service, {
-              ingressUrl: cluster.ingressUrl,
+              ingressUrl,
               requests: config.requests,
               log: (m) => log().info(m)
             })
           );
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        services.push(result);
+        services.push(links ? { ...result, links } : result);
       }
     });
+    if (cluster.tidy) {
+      const tidy = cluster.tidy;
+      await timings.time("tidy", () => tidy(plan)).then(
+        (done) => done && log().info(done),
+        (error) => log().warning(
+          `Could not remove what earlier runs left in the preview namespace (the next run tries again): ${errorMessage(error instanceof PhaseError ? error.cause : error)}`
+        )
+      );
+    }
     const status = worstVerdict(services);
     return {
       report: { status, services, timings: phaseTimings() },
       failed: status === "deviates" && config.failOnDeviation
     };
   } catch (error) {
-    if (error instanceof BringUpError) clusterTimings = error.timings;
     const failedPhase = error instanceof PhaseError ? error.phase : "preview";
     const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
     return {
@@ -13911,44 +14217,11 @@ async function runPreview(config, runner, plan, state) {
         failure: { phase: failedPhase, message }
       },
       failed: true,
-      diagnostics: await diagnoseFailure(handle, runner, state)
+      diagnostics: await provider.diagnose()
     };
   } finally {
     stopListening();
   }
-}
-async function startK3dCluster(config, runner, onHandle) {
-  const started = await bringUp(config, {
-    workDir: runner.workDir,
-    log: log().branch("cluster"),
-    // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-    onClusterNamed: onHandle
-  });
-  const k3d = started.k3d;
-  return {
-    kubectl: started.kubectl,
-    loadImages: (tags) => k3d.importImages(tags, started.clusterName),
-    ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
-    timings: started.timings
-  };
-}
-async function diagnoseFailure(handle, runner, state) {
-  if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
-  return log().group("Collect diagnostics", async () => {
-    try {
-      const kubectl = new Kubectl(
-        createToolRunner(handle.kubectlPath, { kind: "kubectl" }),
-        handle.kubeconfigPath
-      );
-      const saved = await saveDiagnostics(kubectl, join6(runner.workDir, handle.clusterName));
-      state.saveDiagnosticsCollected();
-      log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
-      return saved.diagnostics;
-    } catch (error) {
-      log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
-      return void 0;
-    }
-  });
 }
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
@@ -13959,31 +14232,1114 @@ function worstVerdict(services) {
   return "consistent";
 }
 
-// src/action/write-plan-files.ts
+// src/action/existing-cluster.ts
+import { join as join7 } from "node:path";
+
+// src/existing/knative-serving.ts
+var OLDEST_SERVING = { major: 1, minor: 18 };
+var REQUIRED_RESOURCES = ["services", "revisions", "routes", "configurations"];
+function judgeServing(facts) {
+  const install = "Ask the cluster owner to install Knative Serving (https://knative.dev/docs/install/) with an ingress; this action never installs anything on an existing cluster.";
+  if (!facts.served)
+    return {
+      ok: false,
+      problem: `The cluster does not serve the API group serving.knative.dev: Knative Serving is not installed. ${install}`
+    };
+  if (!facts.versions.includes("v1"))
+    return {
+      ok: false,
+      problem: `The cluster's Knative Serving is too old: it serves serving.knative.dev ${facts.versions.join(", ") || "(no versions)"}, not v1. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
+    };
+  const missing = REQUIRED_RESOURCES.filter((r) => !facts.resources.includes(r));
+  if (missing.length)
+    return {
+      ok: false,
+      problem: `The cluster's serving.knative.dev/v1 lacks ${missing.join(", ")}: its Knative Serving is incomplete or too old. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
+    };
+  if (facts.release === void 0)
+    return {
+      ok: true,
+      notes: [
+        `Could not read which Knative Serving release the cluster runs (${facts.releaseUnknown ?? "no version label"}); it serves serving.knative.dev/v1, so going on.`
+      ]
+    };
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(facts.release);
+  if (!match)
+    return {
+      ok: true,
+      notes: [`Knative Serving reports the release '${facts.release.slice(0, 40)}'; going on.`]
+    };
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major < OLDEST_SERVING.major || major === OLDEST_SERVING.major && minor < OLDEST_SERVING.minor)
+    return {
+      ok: false,
+      problem: `The cluster runs Knative Serving ${match[0]}, which is too old: this action needs ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer. Ask the cluster owner to upgrade it.`
+    };
+  return { ok: true, notes: [`The cluster runs Knative Serving ${match[0]}.`] };
+}
+async function readServingFacts(kubectl) {
+  const group2 = await getRaw(
+    kubectl,
+    "/apis/serving.knative.dev"
+  );
+  if (!group2) return { served: false, versions: [], resources: [] };
+  const versions = (group2.versions ?? []).map((v) => v.version).filter((v) => typeof v === "string");
+  let resources = [];
+  if (versions.includes("v1")) {
+    const list2 = await getRaw(
+      kubectl,
+      "/apis/serving.knative.dev/v1"
+    );
+    resources = (list2?.resources ?? []).map((r) => r.name).filter((n) => typeof n === "string" && !n.includes("/"));
+  }
+  const crd = await kubectl.run([
+    "get",
+    "customresourcedefinition",
+    "services.serving.knative.dev",
+    "-o",
+    "jsonpath={.metadata.labels.app\\.kubernetes\\.io/version}"
+  ]);
+  const release = crd.exitCode === 0 ? crd.stdout.trim() : "";
+  return {
+    served: true,
+    versions,
+    resources,
+    ...release && release !== "devel" ? { release } : {},
+    ...crd.exitCode !== 0 ? { releaseUnknown: firstLine3(crd.stderr) || "kubectl could not read it" } : release ? {} : { releaseUnknown: "the Service CRD has no app.kubernetes.io/version label" }
+  };
+}
+async function getRaw(kubectl, apiPath) {
+  try {
+    const { stdout } = await kubectl.runOk(["get", "--raw", apiPath]);
+    return JSON.parse(stdout);
+  } catch (error) {
+    if (isNotFound(error)) return void 0;
+    throw clusterAccessError(error);
+  }
+}
+function clusterAccessError(error) {
+  if (!(error instanceof ToolError))
+    return error instanceof Error ? error : new Error(String(error));
+  const said = firstLine3(error.result.stderr || error.result.stdout);
+  if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
+    return new UserError(
+      `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`
+    );
+  if (/Unable to connect|connection refused|no such host|i\/o timeout|dial tcp/i.test(said))
+    return new UserError(
+      `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
+    );
+  return new Error(`kubectl failed: ${said}`);
+}
+function firstLine3(text2) {
+  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? "";
+}
+
+// src/existing/discovery-scope.ts
+var API_VERSION = /^(?:([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/)?(v\d+(?:(?:alpha|beta)\d+)?)$/;
+function discoveryPath(apiVersion) {
+  const match = API_VERSION.exec(apiVersion);
+  if (!match || apiVersion.length > 253) return void 0;
+  return match[1] ? `/apis/${match[1]}/${match[3]}` : `/api/${match[3]}`;
+}
+function scopeProblem(placed, served, namespace) {
+  const { object, source } = placed;
+  const where = source ? `${source.file}:${source.line}: ` : "";
+  const what = `${object.kind} '${object.metadata.name}' (${object.apiVersion})`;
+  if (!served)
+    return `${where}${what}: the cluster does not serve ${object.apiVersion}. Only kinds the cluster already has can be previewed (installing CRDs is the cluster owner's job).`;
+  const resource = served.find((r) => r.kind === object.kind && !r.name.includes("/"));
+  if (!resource)
+    return `${where}${what}: the cluster serves no kind ${object.kind} in ${object.apiVersion}.`;
+  if (!resource.namespaced)
+    return `${where}${what} is cluster-scoped on this cluster. A preview only creates objects inside its namespace '${namespace}'; remove it from the manifests.`;
+  return void 0;
+}
+function placedObjects(plan) {
+  const placed = [];
+  for (const service of plan.services) {
+    placed.push({ object: service.manifests.pr, source: service.source });
+    if (service.manifests.base) placed.push({ object: service.manifests.base });
+  }
+  plan.otherObjects.forEach(
+    (object, index) => placed.push({ object, source: plan.otherObjectSources?.[index] })
+  );
+  return placed;
+}
+async function checkServedScope(kubectl, plan, namespace) {
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const placed of placedObjects(plan)) {
+    const { apiVersion } = placed.object;
+    const path8 = discoveryPath(apiVersion);
+    if (!path8) {
+      const where = placed.source ? `${placed.source.file}:${placed.source.line}: ` : "";
+      throw new UserError(`${where}'${apiVersion}' is not a Kubernetes apiVersion.`, placed.source);
+    }
+    if (!byVersion.has(apiVersion)) {
+      const list2 = await getRaw(kubectl, path8);
+      byVersion.set(apiVersion, list2 ? resourcesOf(list2.resources) : void 0);
+    }
+    const problem = scopeProblem(placed, byVersion.get(apiVersion), namespace);
+    if (problem) throw new UserError(problem, placed.source);
+  }
+}
+function resourcesOf(value) {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const r = entry;
+    return r && typeof r.name === "string" && typeof r.kind === "string" ? [{ name: r.name, kind: r.kind, namespaced: r.namespaced === true }] : [];
+  });
+}
+
+// src/existing/kubeconfig.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-import { mkdir as mkdir4, writeFile } from "node:fs/promises";
+import { existsSync as existsSync4 } from "node:fs";
+import { chmod as chmod2, mkdir as mkdir4, rm as rm3, writeFile } from "node:fs/promises";
+import os2 from "node:os";
 import path5 from "node:path";
+var MIN_SECRET_LENGTH = 8;
+var SECRET_FIELDS = ["token", "password", "client-key-data", "client-certificate-data"];
+function kubeconfigSecrets(text2) {
+  let config;
+  try {
+    config = (0, import_yaml6.parse)(text2, { maxAliasCount: 50 });
+  } catch {
+    config = void 0;
+  }
+  const found = /* @__PURE__ */ new Set();
+  const add = (value) => {
+    if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH)
+      found.add(value.trim());
+  };
+  const users = config?.users;
+  if (Array.isArray(users)) {
+    for (const entry of users) {
+      const user = entry?.user;
+      if (!user || typeof user !== "object") continue;
+      for (const field of SECRET_FIELDS) add(user[field]);
+      const provider = user["auth-provider"];
+      for (const value of Object.values(provider?.config ?? {})) add(value);
+      const exec2 = user.exec;
+      if (Array.isArray(exec2?.env)) for (const variable of exec2.env) add(variable?.value);
+    }
+  } else {
+    for (const line of text2.split(/\r?\n/)) {
+      add(line);
+      add(/^[^:]*:\s*(.*)$/.exec(line)?.[1]?.replace(/^["']|["']$/g, ""));
+    }
+  }
+  return [...found];
+}
+async function prepareKubeconfig(options) {
+  const env = options.env ?? process.env;
+  await mkdir4(options.dir, { recursive: true, mode: 448 });
+  const file = path5.join(options.dir, "kubeconfig");
+  const inputFile = path5.join(options.dir, "kubeconfig-input");
+  let source;
+  const args = ["config", "view", "--flatten", "--minify", "--raw", "-o", "json"];
+  if (options.input) {
+    for (const secret of kubeconfigSecrets(options.input)) options.registerSecret(secret);
+    await writeFile(inputFile, options.input, { mode: 384 });
+    args.unshift("--kubeconfig", inputFile);
+    source = "the 'kubeconfig' input";
+  } else {
+    source = defaultSource(env);
+  }
+  try {
+    const result = await options.kubectl.run(args);
+    if (result.exitCode !== 0) throw new UserError(unreadable(source, result.stderr));
+    const text2 = result.stdout;
+    for (const secret of kubeconfigSecrets(text2)) options.registerSecret(secret);
+    const context = currentContext(text2);
+    if (!context) throw new UserError(unreadable(source, "it names no current context"));
+    await writeFile(file, text2, { mode: 384 });
+    await chmod2(file, 384);
+    return { path: file, context, source };
+  } finally {
+    await rm3(inputFile, { force: true });
+  }
+}
+function defaultSource(env) {
+  const listed = (env.KUBECONFIG ?? "").split(path5.delimiter).filter(Boolean);
+  if (listed.length > 0) {
+    if (!listed.some((file) => existsSync4(file)))
+      throw new UserError(
+        `KUBECONFIG names ${listed.map((f) => `'${f}'`).join(", ")}, but none of them exists. ${HOW_TO_CONNECT}`
+      );
+    return `KUBECONFIG (${listed.join(", ")})`;
+  }
+  const home = env.HOME || os2.homedir();
+  const fallback = path5.join(home, ".kube", "config");
+  if (!existsSync4(fallback))
+    throw new UserError(
+      `No kubeconfig for the existing cluster: the 'kubeconfig' input is empty, KUBECONFIG is not set and ${fallback} does not exist. ${HOW_TO_CONNECT}`
+    );
+  return fallback;
+}
+var HOW_TO_CONNECT = "Pass the kubeconfig's content as the 'kubeconfig' input (kubeconfig: ${{ secrets.KUBECONFIG }}), or run a step before this one that logs in to the cluster (google-github-actions/get-gke-credentials, aws eks update-kubeconfig, azure/aks-set-context).";
+function unreadable(source, stderr) {
+  const reason = stderr.split("\n").map((line) => line.trim()).find(Boolean);
+  const said = reason ? `: ${reason.slice(0, 300)}` : "";
+  return `Cannot use the kubeconfig from ${source}${said}. It must be a valid kubeconfig with a current context (kubectl config use-context NAME).`;
+}
+function currentContext(json) {
+  try {
+    const config = JSON.parse(json);
+    const name = config["current-context"];
+    return typeof name === "string" && name ? name : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/existing/namespace-client.ts
+function kubectlNamespaceClient(kubectl) {
+  return {
+    get: (name) => kubectl.tryGetJson("namespace", name),
+    async list(selector) {
+      const { stdout } = await kubectl.runOk(["get", "namespaces", "-l", selector, "-o", "json"]);
+      return JSON.parse(stdout).items ?? [];
+    },
+    async create(namespace) {
+      const result = await kubectl.run(["create", "-f", "-", "-o", "name"], {
+        input: JSON.stringify(namespace)
+      });
+      if (result.exitCode === 0) return "created";
+      if (/AlreadyExists|already exists/.test(result.stderr)) return "exists";
+      throw new ToolError("kubectl create namespace", result);
+    },
+    async patch(name, operations) {
+      const result = await kubectl.run([
+        "patch",
+        "namespace",
+        name,
+        "--type=json",
+        "-p",
+        JSON.stringify(operations)
+      ]);
+      if (result.exitCode === 0) return "done";
+      if (/\(Conflict\)|\(Invalid\)|rejected our request|test|NotFound|not found/i.test(result.stderr))
+        return "changed";
+      throw new ToolError(`kubectl patch namespace ${name}`, result);
+    },
+    async deleteExactly(name, uid, resourceVersion) {
+      const options = {
+        kind: "DeleteOptions",
+        apiVersion: "v1",
+        preconditions: { uid, resourceVersion }
+      };
+      const result = await kubectl.run(
+        ["delete", "--raw", `/api/v1/namespaces/${encodeURIComponent(name)}`, "-f", "-"],
+        { input: JSON.stringify(options) }
+      );
+      if (result.exitCode === 0) return "done";
+      if (isNotFound(new ToolError("", result))) return "done";
+      if (/\(Conflict\)|precondition|Precondition/i.test(result.stderr)) return "changed";
+      throw new ToolError(`kubectl delete namespace ${name}`, result);
+    }
+  };
+}
+
+// src/existing/ownership.ts
+var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+var MANAGED_BY = "knative-action";
+var REPOSITORY_LABEL = "knative-action/repository";
+var PR_LABEL = "knative-action/pull-request";
+var REPOSITORY_ANNOTATION = "knative-action/repository";
+var EXPIRES_ANNOTATION = "knative-action/expires-at";
+var RUN_ANNOTATION = "knative-action/last-run";
+var LABEL_VALUE = /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/;
+function repositoryLabelValue(repository) {
+  const readable = repository.toLowerCase().replace("/", ".");
+  if (LABEL_VALUE.test(readable) && readable.length <= 63) return readable;
+  const hash = shortHash(repository.toLowerCase(), 10);
+  const start = readable.replace(/[^a-z0-9._-]+/g, "-").slice(0, 63 - hash.length - 1).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
+  return start ? `${start}-${hash}` : hash;
+}
+function ownerLabels(owner) {
+  return {
+    [MANAGED_BY_LABEL]: MANAGED_BY,
+    [REPOSITORY_LABEL]: repositoryLabelValue(owner.repository),
+    [PR_LABEL]: String(owner.pr)
+  };
+}
+function repositorySelector(repository) {
+  return `${MANAGED_BY_LABEL}=${MANAGED_BY},${REPOSITORY_LABEL}=${repositoryLabelValue(repository)}`;
+}
+function namespaceObject(name, owner, annotations) {
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name,
+      labels: ownerLabels(owner),
+      annotations: {
+        [REPOSITORY_ANNOTATION]: owner.repository,
+        [EXPIRES_ANNOTATION]: annotations.expiresAt,
+        ...annotations.runUrl ? { [RUN_ANNOTATION]: annotations.runUrl } : {}
+      }
+    }
+  };
+}
+function ownershipOf(namespace, owner) {
+  const repository = previewRepositoryProblem(namespace, owner.repository);
+  if (repository) return { ours: false, why: repository };
+  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL];
+  if (pr !== String(owner.pr)) {
+    return {
+      ours: false,
+      why: pr === void 0 ? `it has no ${PR_LABEL} label` : `it is the preview of another pull request of this repository (${PR_LABEL}=${shown(pr)})`
+    };
+  }
+  return { ours: true };
+}
+function previewPullRequest(namespace, repository) {
+  if (previewRepositoryProblem(namespace, repository)) return void 0;
+  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL] ?? "";
+  if (!/^[1-9]\d{0,9}$/.test(pr)) return void 0;
+  return Number(pr);
+}
+function previewRepositoryProblem(namespace, repository) {
+  const labels = stringMap(namespace.metadata?.labels);
+  const annotations = stringMap(namespace.metadata?.annotations);
+  const managedBy = labels[MANAGED_BY_LABEL];
+  if (managedBy !== MANAGED_BY) {
+    return managedBy === void 0 ? `it has no label ${MANAGED_BY_LABEL}=${MANAGED_BY}, so this action did not make it` : `it is managed by ${shown(managedBy)}, not ${MANAGED_BY}`;
+  }
+  const label = labels[REPOSITORY_LABEL];
+  const annotation = annotations[REPOSITORY_ANNOTATION];
+  if (label !== repositoryLabelValue(repository) || annotation?.toLowerCase() !== repository.toLowerCase()) {
+    return `it is the preview of another repository (${shown(annotation ?? label ?? "unnamed")})`;
+  }
+  return "";
+}
+function refreshPatch(namespace, owner, annotations) {
+  const resourceVersion = namespace.metadata?.resourceVersion;
+  if (typeof resourceVersion !== "string" || !resourceVersion)
+    throw new Error(`namespace ${String(namespace.metadata?.name)} has no resourceVersion`);
+  const ops = [
+    { op: "test", path: "/metadata/resourceVersion", value: resourceVersion }
+  ];
+  for (const [key, value] of Object.entries(ownerLabels(owner)))
+    ops.push({ op: "test", path: `/metadata/labels/${pointerKey(key)}`, value });
+  ops.push({
+    op: "add",
+    path: `/metadata/annotations/${pointerKey(EXPIRES_ANNOTATION)}`,
+    value: annotations.expiresAt
+  });
+  if (annotations.runUrl)
+    ops.push({
+      op: "add",
+      path: `/metadata/annotations/${pointerKey(RUN_ANNOTATION)}`,
+      value: annotations.runUrl
+    });
+  return ops;
+}
+function pointerKey(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function stringMap(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry) => typeof entry[1] === "string"
+    )
+  );
+}
+function shown(value) {
+  const cleaned = value.replace(/[^\w./:@#+-]/g, "?");
+  return `'${cleaned.length > 80 ? `${cleaned.slice(0, 79)}\u2026` : cleaned}'`;
+}
+
+// src/existing/preview-namespace.ts
+var MAX_ROUNDS = 5;
+var ForeignNamespaceError = class extends UserError {
+  constructor(namespace, why) {
+    super(
+      `The namespace '${namespace}' exists and is not this pull request's preview: ${why}. The action leaves it untouched. Choose another name with the 'namespace' input, or, if it is a leftover of yours, delete it yourself.`
+    );
+    this.namespace = namespace;
+    this.name = "ForeignNamespaceError";
+  }
+  namespace;
+};
+async function claimNamespace(client, name, owner, annotations, options) {
+  for (let round2 = 1; round2 <= MAX_ROUNDS; round2++) {
+    const current = await client.get(name);
+    if (!current) {
+      if (await client.create(namespaceObject(name, owner, annotations)) === "created")
+        return { created: true };
+      options.log?.(`namespace ${name} appeared meanwhile; checking whose it is`);
+      continue;
+    }
+    requireOurs(current, name, owner);
+    if (current.metadata?.deletionTimestamp) {
+      options.log?.(
+        `namespace ${name} is being deleted; waiting until it is gone to create it again`
+      );
+      await waitUntilGone(client, name, options);
+      continue;
+    }
+    if (await client.patch(name, refreshPatch(current, owner, annotations)) === "done")
+      return { created: false };
+    options.log?.(`namespace ${name} changed while its expiry was refreshed; reading it again`);
+  }
+  throw new Error(
+    `namespace ${name} kept changing while this run claimed it (${MAX_ROUNDS} attempts); is another run writing to it?`
+  );
+}
+async function deleteNamespace(client, name, owner, options) {
+  for (let round2 = 1; round2 <= MAX_ROUNDS; round2++) {
+    const current = await client.get(name);
+    if (!current) return { deleted: false };
+    requireOurs(current, name, owner);
+    if (!current.metadata?.deletionTimestamp) {
+      const uid = current.metadata?.uid;
+      const version = current.metadata?.resourceVersion;
+      if (typeof uid !== "string" || typeof version !== "string")
+        throw new Error(`namespace ${name} as read has no uid or resourceVersion`);
+      if (await client.deleteExactly(name, uid, version) === "changed") {
+        options.log?.(`namespace ${name} changed just before the delete; reading it again`);
+        continue;
+      }
+    }
+    await waitUntilGone(client, name, options);
+    return { deleted: true };
+  }
+  throw new Error(
+    `namespace ${name} kept changing while this run deleted it (${MAX_ROUNDS} attempts); is another run writing to it?`
+  );
+}
+function requireOurs(current, name, owner) {
+  const ownership = ownershipOf(current, owner);
+  if (!ownership.ours) throw new ForeignNamespaceError(name, ownership.why);
+}
+async function waitUntilGone(client, name, options) {
+  await waitUntil(
+    async () => {
+      const current = await client.get(name);
+      if (!current) return { done: true, value: void 0 };
+      return { done: false, seen: describeTerminating(current) };
+    },
+    {
+      what: `namespace ${name} to be deleted (Kubernetes deletes everything in it first)`,
+      timeoutMs: options.timeoutMs,
+      intervalMs: options.intervalMs ?? 2e3,
+      sleep: options.sleep,
+      now: options.now
+    }
+  );
+}
+function describeTerminating(namespace) {
+  const name = namespace.metadata?.name ?? "?";
+  const phase = namespace.status?.phase;
+  const blocking = (namespace.status?.conditions ?? []).find(
+    (c) => c.status === "True" && c.type !== "NamespaceDeletionDiscoveryFailure"
+  );
+  const detail = blocking ? ` (${[blocking.type, blocking.message].filter(Boolean).join(": ").slice(0, 200)})` : "";
+  const state = typeof phase === "string" ? phase : namespace.metadata?.deletionTimestamp ? "Terminating" : "Active";
+  return `namespace ${name}: ${state}${detail}`;
+}
+
+// src/existing/served-urls.ts
+var SAFE_URL = /^(https?):\/\/([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)(:(\d{1,5}))?\/?$/;
+function safeHttpUrl(value) {
+  if (typeof value !== "string" || value.length > 300) return void 0;
+  const match = SAFE_URL.exec(value);
+  if (!match) return void 0;
+  if (match[7] !== void 0 && (Number(match[7]) < 1 || Number(match[7]) > 65535))
+    return void 0;
+  return value.replace(/\/$/, "");
+}
+function servedUrls(ksvc, service) {
+  const id = `${service.namespace}/${service.name}`;
+  const status = ksvc?.status ?? {};
+  const route = safeHttpUrl(status.url);
+  if (!route)
+    return {
+      ok: false,
+      problem: `service ${id} has no usable status.url (saw ${JSON.stringify(status.url ?? null).slice(0, 120)})`
+    };
+  if (/\.svc(\.cluster\.local)?$/.test(new URL(route).hostname))
+    return {
+      ok: false,
+      problem: `service ${id} is only reachable inside the cluster (${route}): the cluster's Knative domain is cluster-local, or the service is labelled networking.knative.dev/visibility=cluster-local. A preview needs an external domain (config-domain).`
+    };
+  const links = { route };
+  const targets = Array.isArray(status.traffic) ? status.traffic : [];
+  for (const side of ["base", "pr"]) {
+    if (!service.tagHosts[side]) continue;
+    const target = targets.find((t) => t?.tag === side);
+    const url2 = safeHttpUrl(target?.url);
+    if (!url2)
+      return {
+        ok: false,
+        problem: `service ${id} has no usable URL for its '${side}' tag in status.traffic`
+      };
+    links[side] = url2;
+  }
+  return { ok: true, links };
+}
+function servedService(service, links) {
+  const host = (url2) => new URL(url2).hostname;
+  return {
+    ...service,
+    host: host(links.route),
+    url: links.route,
+    tagHosts: {
+      ...links.base ? { base: host(links.base) } : {},
+      pr: links.pr ? host(links.pr) : service.tagHosts.pr
+    }
+  };
+}
+function probeIngressUrl(links, ingressAddress) {
+  if (ingressAddress) return { ok: true, url: `http://${ingressAddress}` };
+  const route = new URL(links.route);
+  if (route.protocol !== "http:")
+    return {
+      ok: false,
+      problem: `the route ${links.route} is HTTPS, and the probe sends plain HTTP: set 'ingress-address' to the host:port where the cluster's ingress answers HTTP (the Host header picks the route).`
+    };
+  return { ok: true, url: route.origin };
+}
+
+// src/existing/tidy.ts
+var SERVICE_LABEL = "serving.knative.dev/service";
+function leftovers(plan, revisions, services) {
+  const planned = new Set(plan.services.map((s) => s.name));
+  const serving = new Set(
+    plan.services.flatMap((s) => s.traffic.map((t) => t.revisionName).filter(Boolean))
+  );
+  const goneServices = services.map((s) => s.metadata?.name).filter((name) => typeof name === "string" && !planned.has(name)).sort();
+  const staleRevisions = revisions.filter((revision) => {
+    const name = revision.metadata?.name;
+    const owner = revision.metadata?.labels?.[SERVICE_LABEL];
+    return typeof name === "string" && owner !== void 0 && planned.has(owner) && !serving.has(name);
+  }).map((revision) => revision.metadata.name).sort();
+  return { revisions: staleRevisions, services: goneServices };
+}
+async function tidyNamespace(kubectl, namespace, plan) {
+  const [revisions, services] = await Promise.all([
+    kubectl.getJson("revisions.serving.knative.dev", void 0, namespace),
+    kubectl.getJson("services.serving.knative.dev", void 0, namespace)
+  ]);
+  const found = leftovers(plan, revisions.items ?? [], services.items ?? []);
+  for (const [resource, names] of [
+    ["services.serving.knative.dev", found.services],
+    ["revisions.serving.knative.dev", found.revisions]
+  ]) {
+    if (names.length === 0) continue;
+    await kubectl.runOk([
+      "delete",
+      resource,
+      ...names,
+      "-n",
+      namespace,
+      "--ignore-not-found",
+      "--wait=false"
+    ]);
+  }
+  return found;
+}
+
+// src/images/push.ts
+var PERMANENT = /denied|unauthorized|authentication required|forbidden|invalid reference|name unknown|no basic auth credentials|does not exist locally|An image does not exist/i;
+async function pushImages(docker, options) {
+  for (const [local, remote] of options.images) {
+    await docker.runOk(["tag", local, remote]);
+    options.log?.(`pushing ${remote}`);
+    try {
+      await withRetry(() => docker.runOk(["push", remote], { stream: true }), {
+        what: `docker push ${remote}`,
+        attempts: options.attempts ?? 3,
+        initialDelayMs: options.initialDelayMs ?? 2e3,
+        isTransient: (error) => !(error instanceof ToolError && PERMANENT.test(`${error.result.stderr}
+${error.result.stdout}`)),
+        onRetry: (error, attempt, delay) => options.log?.(
+          `push of ${remote} failed (try ${attempt}); again in ${Math.round(delay / 1e3)} s`
+        ),
+        sleep: options.sleep
+      });
+    } catch (error) {
+      const text2 = error instanceof ToolError ? `${error.result.stderr}
+${error.result.stdout}` : "";
+      if (/denied|unauthorized|authentication required|no basic auth credentials/i.test(text2))
+        throw new UserError(
+          `The registry refused the push of ${remote}: ${firstLine4(text2)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`
+        );
+      throw error;
+    }
+  }
+}
+function firstLine4(text2) {
+  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? "";
+}
+
+// src/action/existing-cluster.ts
+function existingWorkDir(runner) {
+  return join7(runner.workDir, "existing");
+}
+async function connectExistingCluster(options) {
+  const { config, runner, timings } = options;
+  const out = log().branch("cluster");
+  const deadline = Date.now() + config.timeoutMinutes * 6e4;
+  const kubectlPath = await timings.time("install-kubectl", async () => {
+    const found = await ensureKubectl(config.kubectlVersion, {
+      deadline,
+      ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
+      log: (m) => out.info(m)
+    });
+    return found.path;
+  });
+  const kubectl = await timings.time("connect", async () => {
+    const kubeconfig = await prepareKubeconfig({
+      input: config.kubeconfig,
+      dir: existingWorkDir(runner),
+      kubectl: createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
+      registerSecret: (secret) => setSecret(secret)
+    });
+    out.info(
+      `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
+    );
+    const connected = new Kubectl(
+      createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
+      kubeconfig.path
+    );
+    const verdict = judgeServing(await readServingFacts(connected));
+    if (!verdict.ok) throw new UserError(verdict.problem);
+    for (const note of verdict.notes) out.info(note);
+    await checkServedScope(connected, options.plan, options.namespace);
+    return connected;
+  });
+  await timings.time("namespace", async () => {
+    const { created } = await claimNamespace(
+      kubectlNamespaceClient(kubectl),
+      options.namespace,
+      options.owner,
+      options.annotations,
+      { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => out.info(m) }
+    );
+    out.info(
+      `${created ? "Created" : "Updating"} the preview namespace ${options.namespace} (expires ${options.annotations.expiresAt})`
+    );
+  });
+  return kubectl;
+}
+function existingProvider(options) {
+  const { config, runner, state, namespace } = options;
+  const timings = new PhaseTimings();
+  let kubectl;
+  return {
+    startMessage: (buildingImages) => buildingImages ? `Connecting to the existing cluster (namespace ${namespace}) and building images at the same time; their lines are prefixed [cluster] and [images].` : `Connecting to the existing cluster (namespace ${namespace}).`,
+    async start() {
+      state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
+      kubectl = await connectExistingCluster({ ...options, timings });
+      const connected = kubectl;
+      return {
+        kubectl: connected,
+        loadImages: async (tags) => {
+          const registry = config.registry;
+          if (!registry) throw new UserError("Input 'registry' is needed to push built images.");
+          const images = new Map(tags.map((tag) => [tag, pushedTag(tag, registry)]));
+          await pushImages(createToolRunner("docker", { kind: "docker" }), {
+            images,
+            log: (m) => log().info(m)
+          });
+        },
+        probeTargets: (plan) => probeTargets(connected, plan, config.ingressAddress),
+        tidy: async (plan) => {
+          const removed = await tidyNamespace(connected, namespace, plan);
+          const parts = [
+            removed.revisions.length ? `revisions ${removed.revisions.join(", ")}` : "",
+            removed.services.length ? `services ${removed.services.join(", ")}` : ""
+          ].filter(Boolean);
+          return parts.length ? `Removed what earlier runs left: ${parts.join("; ")}` : void 0;
+        },
+        timings: { ...timings.seconds }
+      };
+    },
+    failedStartTimings: () => ({ ...timings.seconds }),
+    // A cancelled run leaves the namespace as it is: the next run updates it in place, and the
+    // expiry bounds how long it stays if none comes.
+    onCancel(signal) {
+      log().warning(
+        `Received ${signal}: leaving the preview namespace ${namespace} for the next run (it expires ${options.annotations.expiresAt}).`
+      );
+      return Promise.resolve();
+    },
+    async diagnose() {
+      if (!kubectl) return void 0;
+      const connected = kubectl;
+      return log().group("Collect diagnostics", async () => {
+        try {
+          const saved = await saveDiagnostics(connected, existingWorkDir(runner), { namespace });
+          state.saveDiagnosticsCollected();
+          log().info(`Diagnostics of namespace ${namespace} written to ${saved.diagnosticsFile}`);
+          return saved.diagnostics;
+        } catch (error) {
+          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+          return void 0;
+        }
+      });
+    }
+  };
+}
+function pushedTag(localTag, registry) {
+  if (!localTag.startsWith("dev.local/")) throw new Error(`'${localTag}' is not a dev.local image`);
+  return `${registry}/${localTag.slice("dev.local/".length)}`;
+}
+async function probeTargets(kubectl, plan, ingressAddress) {
+  const targets = [];
+  for (const service of plan.services) {
+    const ksvc = await kubectl.tryGetJson(
+      "services.serving.knative.dev",
+      service.name,
+      service.namespace
+    );
+    const served = servedUrls(ksvc, service);
+    if (!served.ok) throw new Error(served.problem);
+    const ingress = probeIngressUrl(served.links, ingressAddress);
+    if (!ingress.ok) throw new UserError(ingress.problem);
+    targets.push({
+      service: servedService(service, served.links),
+      ingressUrl: ingress.url,
+      links: served.links
+    });
+  }
+  return targets;
+}
+
+// src/existing/gone-comment.ts
+async function markPreviewGone(options) {
+  if (options.mode === "off") return { action: "skipped", reason: "comment: off" };
+  if (!options.token) return { action: "skipped", reason: "no github-token" };
+  const client = options.client ?? createGitHubClient({ token: options.token, onRetry: (m) => options.log?.(`comment: ${m}`) });
+  const patience = options.patience ?? patienceFor({ onRetry: (m) => options.log?.(`comment: ${m}`) });
+  try {
+    const identity = await retryTransient(
+      "find who the token writes as",
+      patience,
+      () => resolveTokenIdentity(client, { deadline: patience.deadline })
+    );
+    return await upsertStickyComment(
+      {
+        client,
+        owner: options.repository.owner,
+        repo: options.repository.repo,
+        issueNumber: options.pr,
+        marker: options.marker,
+        identity,
+        render: (existing) => existing ? options.render(existing) : void 0
+      },
+      patience
+    );
+  } catch (error) {
+    return degraded(error);
+  }
+}
+
+// src/existing/pull-request-state.ts
+function pullRequestStates(client, repository, options = {}) {
+  const now = options.now ?? Date.now;
+  let unavailable = client ? void 0 : "no github-token, so closed pull requests are not looked up";
+  const path8 = (pr) => `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/pulls/${pr}`;
+  return {
+    async stateOf(pr) {
+      if (!client || unavailable) return "unknown";
+      try {
+        const { data } = await client.request("GET", path8(pr), void 0, {
+          deadline: now() + (options.timeoutMs ?? 3e4)
+        });
+        return data.state === "closed" ? "closed" : data.state === "open" ? "open" : "unknown";
+      } catch (error) {
+        if (isPermissionDenied(error))
+          unavailable = `the token may not read pull requests (${errorMessage(error)}); give the job permissions: pull-requests: read to delete previews of closed PRs before they expire`;
+        return "unknown";
+      }
+    },
+    note: () => unavailable
+  };
+}
+
+// src/existing/sweep-selection.ts
+function sweepCandidates(items, repository) {
+  const candidates = [];
+  for (const item of items) {
+    const name = item.metadata?.name;
+    const pr = previewPullRequest(item, repository);
+    if (typeof name !== "string" || pr === void 0) continue;
+    candidates.push({
+      namespace: name,
+      pr,
+      expiresAt: parseExpiry(item.metadata?.annotations?.[EXPIRES_ANNOTATION]),
+      terminating: Boolean(item.metadata?.deletionTimestamp)
+    });
+  }
+  return candidates.sort((a, b) => a.namespace.localeCompare(b.namespace));
+}
+function decideSweep(candidate, now, prState) {
+  const { namespace, pr } = candidate;
+  const keep = (reason) => ({ namespace, pr, action: "keep", reason });
+  const remove = (reason) => ({ namespace, pr, action: "delete", reason });
+  if (candidate.terminating) return keep("already being deleted");
+  if (prState === "closed") return remove(`PR #${pr} is closed`);
+  if (!candidate.expiresAt)
+    return keep(`its ${EXPIRES_ANNOTATION} annotation is missing or not an RFC 3339 time`);
+  if (candidate.expiresAt.getTime() <= now.getTime())
+    return remove(`it expired at ${rfc3339(candidate.expiresAt)}`);
+  return keep(`it expires at ${rfc3339(candidate.expiresAt)}`);
+}
+
+// src/report/render-gone.ts
+function renderGoneComment(input) {
+  const state = extractState(input.previousBody);
+  const head = state ? `${input.marker}
+${embedState(state)}` : input.marker;
+  const when = `${input.at.toISOString().slice(0, 10)} ${input.at.toISOString().slice(11, 16)} UTC`;
+  const why = input.reason === "closed" ? "the pull request was closed" : "a run with `mode: cleanup` asked for it";
+  const what = input.deleted ? `The preview namespace ${codeSpan(input.namespace, { maxLength: 80 })} was deleted on ${when}: ${why}.` : `The preview namespace ${codeSpan(input.namespace, { maxLength: 80 })} was already gone on ${when} (expired or deleted before); ${why}.`;
+  const parts = ["### \u{1F9F9} Knative preview removed", `${what} Its URLs no longer answer.`];
+  const last = lastResultOf(state);
+  if (last) {
+    const commit2 = /^[0-9a-f]{7,64}$/i.test(last.headSha) ? ` on ${commitLink(input.context.serverUrl, input.context.repository, last.headSha)}` : "";
+    parts.push(`_Last result${commit2}: ${escapeInline(last.status, 40)}._`);
+  }
+  const log2 = runLogUrl(input.context);
+  if (log2) parts.push(`[Run log](${log2})`);
+  parts.push(
+    "<sub>Sticky comment by knative-action: one per pull request, updated in place on every run. A new run (reopening the PR) deploys a fresh preview.</sub>"
+  );
+  return `${head}
+
+${parts.join("\n\n")}
+`;
+}
+function renderCleanupSummary(input) {
+  const ns = codeSpan(input.namespace, { maxLength: 80 });
+  const why = input.reason === "closed" ? "the pull request was closed" : "`mode: cleanup`";
+  if (input.failure)
+    return `### \u274C Knative preview cleanup failed
+
+The preview namespace ${ns} of PR #${input.pr} (${why}) was not deleted:
+
+${codeBlockOf(input.failure)}
+`;
+  return input.deleted ? `### \u{1F9F9} Knative preview removed
+
+Deleted the preview namespace ${ns} of PR #${input.pr} (${why}).
+` : `### \u{1F9F9} Knative preview removed
+
+The preview namespace ${ns} of PR #${input.pr} was already gone (${why}).
+`;
+}
+function renderSweepSummary(rows, notes) {
+  const deleted = rows.filter((r) => r.action === "deleted").length;
+  const failed = rows.filter((r) => r.action === "failed").length;
+  const head = failed ? `### \u26A0\uFE0F Knative preview sweep: ${deleted} deleted, ${failed} could not be deleted` : `### \u{1F9F9} Knative preview sweep: ${deleted} of ${rows.length} preview namespaces deleted`;
+  const parts = [head];
+  if (rows.length === 0) parts.push("_No preview namespaces of this repository on the cluster._");
+  else
+    parts.push(
+      table(
+        ["Namespace", "PR", "Action", "Why"],
+        rows.map((r) => [
+          codeSpan(r.namespace, { inTable: true, maxLength: 80 }),
+          `#${r.pr}`,
+          r.action,
+          escapeInline(r.reason, 300)
+        ])
+      )
+    );
+  for (const note of notes) parts.push(`_${escapeInline(note, 500)}_`);
+  return `${parts.join("\n\n")}
+`;
+}
+function codeBlockOf(text2) {
+  return codeBlock(text2, { maxLength: 4e3 });
+}
+
+// src/action/run-lifecycle.ts
+var SWEEP_CONCURRENCY = 4;
+async function connect(config, runner, state) {
+  state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
+  const found = await ensureKubectl(config.kubectlVersion, {
+    deadline: Date.now() + config.timeoutMinutes * 6e4,
+    ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
+    log: (m) => log().info(m)
+  });
+  const runnerFor = () => createToolRunner(found.path, { kind: "kubectl" });
+  const kubeconfig = await prepareKubeconfig({
+    input: config.kubeconfig,
+    dir: existingWorkDir(runner),
+    kubectl: runnerFor(),
+    registerSecret: (secret) => setSecret(secret)
+  });
+  log().info(
+    `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
+  );
+  return kubectlNamespaceClient(new Kubectl(runnerFor(), kubeconfig.path));
+}
+async function runCleanup(options) {
+  const { config, runner, state, repository, pr, reason } = options;
+  const namespace = config.namespace || defaultNamespaceName(repository.repo, pr);
+  setOutput("namespace", namespace);
+  log().info(
+    `${reason === "closed" ? `PR #${pr} is closed` : "mode: cleanup"}: deleting its preview namespace ${namespace}.`
+  );
+  try {
+    const client = await connect(config, runner, state);
+    const { deleted } = await log().group(
+      `Delete namespace ${namespace}`,
+      () => deleteNamespace(
+        client,
+        namespace,
+        { repository: `${repository.owner}/${repository.repo}`, pr },
+        { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => log().info(m) }
+      )
+    );
+    log().info(
+      deleted ? `Deleted the preview namespace ${namespace}.` : `The preview namespace ${namespace} was not there (expired, or deleted before).`
+    );
+    const at = /* @__PURE__ */ new Date();
+    const written = await markPreviewGone({
+      token: config.githubToken,
+      mode: config.comment,
+      repository,
+      pr,
+      marker: markerFromEnv(),
+      log: (m) => log().info(m),
+      render: (existing) => renderGoneComment({
+        marker: markerFromEnv(),
+        previousBody: existing.body,
+        namespace,
+        reason,
+        deleted,
+        at,
+        context: options.context
+      })
+    });
+    if (written.warning) log().warning(written.warning);
+    if (written.id !== void 0) setOutput("comment-id", String(written.id));
+    if (written.url) setOutput("comment-url", written.url);
+    await writeJobSummary(renderCleanupSummary({ namespace, pr, reason, deleted }));
+    state.saveOutcome("success");
+  } catch (error) {
+    state.saveOutcome("failure");
+    reportFailure(clusterAccessError(error));
+    await writeJobSummary(
+      renderCleanupSummary({
+        namespace,
+        pr,
+        reason,
+        deleted: false,
+        failure: errorMessage(clusterAccessError(error))
+      })
+    ).catch(() => void 0);
+  }
+}
+async function runSweep(options) {
+  const { config, runner, state, repository } = options;
+  const fullName = `${repository.owner}/${repository.repo}`;
+  try {
+    const client = await connect(config, runner, state);
+    const candidates = sweepCandidates(await client.list(repositorySelector(fullName)), fullName);
+    log().info(`Found ${candidates.length} preview namespaces of ${fullName}.`);
+    const states = pullRequestStates(
+      config.githubToken ? createGitHubClient({ token: config.githubToken }) : void 0,
+      repository
+    );
+    const now = /* @__PURE__ */ new Date();
+    const rows = [];
+    const toDelete = [];
+    for (const candidate of candidates) {
+      const expired = candidate.expiresAt !== void 0 && candidate.expiresAt.getTime() <= now.getTime();
+      const prState = expired || candidate.terminating ? "unknown" : await states.stateOf(candidate.pr);
+      const decision = decideSweep(candidate, now, prState);
+      if (decision.action === "delete") toDelete.push(decision);
+      else rows.push({ ...decision, action: "kept" });
+    }
+    const note = states.note();
+    if (note) log().info(`Sweep: ${note}.`);
+    const failures = [];
+    await inPool(toDelete, SWEEP_CONCURRENCY, async ({ namespace, pr, reason }) => {
+      try {
+        await deleteNamespace(
+          client,
+          namespace,
+          { repository: fullName, pr },
+          { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => log().info(m) }
+        );
+        log().info(`Deleted ${namespace}: ${reason}.`);
+        rows.push({ namespace, pr, action: "deleted", reason });
+      } catch (error) {
+        failures.push(`${namespace}: ${errorMessage(error)}`);
+        rows.push({ namespace, pr, action: "failed", reason: `${reason}; ${errorMessage(error)}` });
+      }
+    });
+    rows.sort((a, b) => a.namespace.localeCompare(b.namespace));
+    await writeJobSummary(renderSweepSummary(rows, note ? [note] : []));
+    if (failures.length) throw new Error(`Sweep could not delete: ${failures.join("; ")}`);
+    state.saveOutcome("success");
+  } catch (error) {
+    state.saveOutcome("failure");
+    reportFailure(clusterAccessError(error));
+  }
+}
+async function inPool(items, limit, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// src/existing/event-target.ts
+var NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+function repositoryOfRun(payload, envRepository) {
+  const fromPayload = payload?.repository?.full_name;
+  const fullName = typeof fromPayload === "string" && fromPayload ? fromPayload : envRepository ?? "";
+  const [owner = "", repo = "", ...rest] = fullName.split("/");
+  if (!NAME.test(owner) || !NAME.test(repo) || rest.length)
+    throw new UserError(
+      `Cannot tell the repository: saw '${fullName.slice(0, 200)}' (expected owner/repo in the payload or GITHUB_REPOSITORY).`
+    );
+  return { owner, repo };
+}
+function pullRequestNumberOf(eventName, payload) {
+  const event = payload;
+  const number = Number(event?.number ?? event?.pull_request?.number);
+  if (eventName !== "pull_request" || !Number.isSafeInteger(number) || number <= 0)
+    throw new UserError(
+      `mode: cleanup deletes the preview of the pull request the event is about, but this run was started by '${eventName}'${eventName === "pull_request" ? " with no PR number" : ""}. Run it on pull_request (the template does so on 'closed'); to delete expired previews and those of closed PRs on a schedule, use mode: sweep.`
+    );
+  return number;
+}
+
+// src/action/write-plan-files.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
 function renderedManifestFiles(plan) {
   const files = [];
   for (const service of plan.services) {
     const prefix = `${service.namespace}-${service.name}`;
     if (service.manifests.base)
-      files.push({ name: `${prefix}.1-base.yaml`, text: (0, import_yaml6.stringify)(service.manifests.base) });
-    files.push({ name: `${prefix}.2-pr.yaml`, text: (0, import_yaml6.stringify)(service.manifests.pr) });
+      files.push({ name: `${prefix}.1-base.yaml`, text: (0, import_yaml7.stringify)(service.manifests.base) });
+    files.push({ name: `${prefix}.2-pr.yaml`, text: (0, import_yaml7.stringify)(service.manifests.pr) });
   }
   if (plan.otherObjects.length) {
     files.push({
       name: "zz-other-objects.yaml",
-      text: plan.otherObjects.map((object) => (0, import_yaml6.stringify)(object)).join("---\n")
+      text: plan.otherObjects.map((object) => (0, import_yaml7.stringify)(object)).join("---\n")
     });
   }
   return files;
 }
 async function writePlanFiles(plan, dir) {
-  await mkdir4(dir, { recursive: true });
+  await mkdir5(dir, { recursive: true });
   for (const file of renderedManifestFiles(plan))
-    await writeFile(path5.join(dir, file.name), file.text);
-  await writeFile(path5.join(dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
+    await writeFile2(path6.join(dir, file.name), file.text);
+  await writeFile2(path6.join(dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
 `);
   return dir;
 }
@@ -13994,13 +15350,37 @@ async function runMain() {
   const state = new StepState();
   const token = envInputReader("github-token");
   if (token) setSecret(token);
+  for (const secret of kubeconfigSecrets(envInputReader("kubeconfig"))) setSecret(secret);
   let config;
   let plan;
   let trigger;
   try {
     config = parseInputs();
     for (const note of config.notes) log().warning(note);
+    const existing = config.cluster === "existing";
+    if (existing && config.mode === "sweep") {
+      const payload2 = runner.eventPath ? await readEventPayload(runner) : void 0;
+      await runSweep({
+        config,
+        runner,
+        state,
+        repository: repositoryOfRun(payload2, runner.repository)
+      });
+      return;
+    }
     const payload = await readEventPayload(runner);
+    if (existing && config.mode === "cleanup") {
+      await runCleanup({
+        config,
+        runner,
+        state,
+        repository: repositoryOfRun(payload, runner.repository),
+        pr: pullRequestNumberOf(runner.eventName, payload),
+        reason: "cleanup",
+        context: renderContext(config, runner)
+      });
+      return;
+    }
     trigger = readTrigger({
       eventName: runner.eventName,
       payload,
@@ -14009,14 +15389,34 @@ async function runMain() {
       repository: runner.repository
     });
     if (trigger.kind === "closed") {
+      if (existing) {
+        await runCleanup({
+          config,
+          runner,
+          state,
+          repository: repositoryOfRun(payload, runner.repository),
+          pr: trigger.number,
+          reason: "closed",
+          context: renderContext(config, runner)
+        });
+        return;
+      }
       log().info(`PR #${trigger.number} is closed: there is nothing to preview.`);
       state.saveOutcome("success");
       return;
     }
-    plan = await makePlan({ config, runner, trigger });
+    if (existing && trigger.kind !== "pull_request")
+      throw new UserError(
+        `cluster: existing previews pull requests, one namespace per PR; this run was started by '${trigger.eventName}'. Run it on pull_request, or use cluster: k3d for a preview of a push.`
+      );
+    const namespace = existing && trigger.kind === "pull_request" ? config.namespace || defaultNamespaceName(trigger.repository.repo, trigger.number) : void 0;
+    plan = await makePlan({ config, runner, trigger, namespace });
     await logPlan(plan);
-    for (const [name, value] of Object.entries(planOutputs(plan))) setOutput(name, value);
-    const planDir = await writePlanFiles(plan, path6.join(runner.workDir, "plan"));
+    for (const [name, value] of Object.entries(planOutputs(plan))) {
+      if (!(namespace && name === "url")) setOutput(name, value);
+    }
+    if (namespace) setOutput("namespace", namespace);
+    const planDir = await writePlanFiles(plan, path7.join(runner.workDir, "plan"));
     log().info(`Rendered manifests written to ${planDir}`);
     const context = renderContext(config, runner);
     if (config.dryRun) {
@@ -14029,7 +15429,8 @@ async function runMain() {
       state.saveOutcome("success");
       return;
     }
-    await preview(config, runner, plan, context, state);
+    const target = namespace && trigger.kind === "pull_request" ? existingTarget(config, runner, state, plan, namespace, trigger.number) : void 0;
+    await preview(config, runner, plan, context, state, target);
   } catch (error) {
     state.saveOutcome("failure");
     reportFailure(error);
@@ -14055,7 +15456,23 @@ async function runMain() {
     await writeJobSummary(renderSummary({ plan, report, context })).catch(() => void 0);
   }
 }
-async function preview(config, runner, plan, context, state) {
+function existingTarget(config, runner, state, plan, namespace, pr) {
+  const expiresAt = expiryAfter(/* @__PURE__ */ new Date(), config.ttl);
+  const runUrl = runLogUrl(renderContext(config, runner));
+  return {
+    existing: { namespace, expiresAt },
+    provider: existingProvider({
+      config,
+      runner,
+      state,
+      plan,
+      namespace,
+      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr },
+      annotations: { expiresAt, ...runUrl ? { runUrl } : {} }
+    })
+  };
+}
+async function preview(config, runner, plan, context, state, target) {
   const commenter = createPreviewCommenter({
     token: config.githubToken,
     mode: config.comment,
@@ -14063,9 +15480,21 @@ async function preview(config, runner, plan, context, state) {
     context,
     marker: markerFromEnv()
   });
-  await commenter.publish("deploying", { status: "deploying", services: [], timings: {} });
-  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
+  const existing = target ? { existing: target.existing } : {};
+  await commenter.publish("deploying", {
+    status: "deploying",
+    services: [],
+    timings: {},
+    ...existing
+  });
+  const result = await runPreview(config, runner, plan, state, target?.provider);
+  const { failed, diagnostics } = result;
+  const report = { ...result.report, ...existing };
   state.saveOutcome(failed ? "failure" : "success");
+  if (target) {
+    const route = report.services[0]?.links?.route;
+    if (route) setOutput("url", route);
+  }
   setOutput("report", JSON.stringify(report));
   setOutput("timings", JSON.stringify(report.timings));
   const written = await commenter.publish("result", report);

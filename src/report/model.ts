@@ -52,6 +52,22 @@ export interface ServiceResult {
   /** One sentence: why this verdict. */
   reason: string;
   durationMs: number;
+  /** On an existing cluster: the route and tag URLs as the cluster serves them (validated). */
+  links?: PreviewLinks;
+}
+
+/** URLs a reviewer can open; read from the Knative Service's status, checked to be http(s). */
+export interface PreviewLinks {
+  route: string;
+  base?: string;
+  pr?: string;
+}
+
+/** Where a preview on an existing cluster lives, and until when. */
+export interface ExistingPreview {
+  namespace: string;
+  /** RFC 3339. */
+  expiresAt: string;
 }
 
 export type RunStatus = Verdict | 'failed' | 'planned' | 'deploying';
@@ -62,4 +78,6 @@ export interface RunReport {
   /** Seconds per pipeline phase (bring-up, knative, deploy, probe, ...). */
   timings: Record<string, number>;
   failure?: { phase: string; message: string };
+  /** Set for previews on an existing cluster (`cluster: existing`). */
+  existing?: ExistingPreview;
 }

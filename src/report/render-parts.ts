@@ -13,7 +13,7 @@ import {
   shellQuote,
   table,
 } from './markdown.js';
-import type { RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
+import type { PreviewLinks, RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
 import type { RunSnapshot } from './state.js';
 
 export interface RenderContext {
@@ -223,6 +223,7 @@ export function hostsLine(
   service: ServicePlan | undefined,
   result: ServiceResult | undefined,
 ): string {
+  if (result?.links) return linksLine(result.links);
   const host = result?.host ?? service?.host;
   if (!host) return '';
   const tags = service
@@ -234,6 +235,44 @@ export function hostsLine(
   return (
     `Route host ${codeSpan(host, { maxLength: 200 })}${tagText}. ` +
     `_These existed only inside the run's ephemeral cluster; use the commands below to reproduce._`
+  );
+}
+
+/**
+ * A preview on an existing cluster: links a reviewer can open. Only URLs that pass the same
+ * strict check as when they were read become links; anything else is shown as code.
+ */
+export function linksLine(links: PreviewLinks): string {
+  const link = (label: string, url: string | undefined): string | undefined => {
+    if (!url) return undefined;
+    return PLAIN_HTTP_URL.test(url)
+      ? `[${label}](${url})`
+      : `${label} ${codeSpan(url, { maxLength: 200 })}`;
+  };
+  const parts = [link('route', links.route), link('base', links.base), link('pr', links.pr)].filter(
+    (part): part is string => Boolean(part),
+  );
+  return `🔗 Open the preview: ${parts.join(' · ')}`;
+}
+
+// Mirrors the check in src/existing/served-urls.ts: scheme, DNS host, optional port, nothing else.
+const PLAIN_HTTP_URL =
+  /^https?:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+/**
+ * Where a preview on an existing cluster lives, until when, and how it goes away. Empty for the
+ * ephemeral k3d cluster.
+ */
+export function lifetimeLine(report: RunReport): string {
+  const existing = report.existing;
+  if (!existing) return '';
+  const expires = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(existing.expiresAt)
+    ? `${existing.expiresAt.slice(0, 10)} ${existing.expiresAt.slice(11, 16)} UTC`
+    : escapeInline(existing.expiresAt, 40);
+  return (
+    `🕒 The preview lives in namespace ${codeSpan(existing.namespace, { maxLength: 80 })} until **${expires}** ` +
+    `(each run moves this on). Closing the pull request deletes it; to delete it earlier, run this ` +
+    `workflow with ${codeSpan('mode: cleanup')}.`
   );
 }
 
@@ -275,6 +314,8 @@ export function reproduceCommands(
   plan: PreviewPlan,
   context: RenderContext,
   maxServices: number,
+  /** With a preview on an existing cluster, its URLs replace the local curl commands. */
+  report?: RunReport,
 ): string {
   const args = ['npm', 'start', '--'];
   const label = plan.split.label;
@@ -289,9 +330,17 @@ export function reproduceCommands(
   if (/^[0-9a-f]{7,64}$/i.test(plan.headSha)) args.push('--head', plan.headSha);
   const port = context.loadBalancerPort ?? 8081;
   const lines = [args.join(' ')];
-  for (const service of plan.services.slice(0, maxServices)) {
-    for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
-      if (host) lines.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+  const served = report?.services.flatMap((s) => (s.links ? [s.links] : [])) ?? [];
+  if (report?.existing) {
+    // The preview runs on a cluster reviewers can reach: ask it directly.
+    for (const links of served.slice(0, maxServices))
+      for (const url of [links.route, links.base, links.pr])
+        if (url && PLAIN_HTTP_URL.test(url)) lines.push(`curl ${url}`);
+  } else {
+    for (const service of plan.services.slice(0, maxServices)) {
+      for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
+        if (host) lines.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+      }
     }
   }
   return details(
