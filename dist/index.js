@@ -15511,15 +15511,17 @@ async function preview(config, runner, plan, context, state, target) {
     );
   } else log().info(`Preview finished: ${report.status}.`);
 }
+var defaultConfig = () => parseInputs(() => "");
 function renderContext(config, runner) {
+  const settings = config ?? defaultConfig();
   return {
     serverUrl: runner.serverUrl,
     repository: runner.repository ?? "local/preview",
     runId: runner.runId,
     runAttempt: runner.runAttempt,
-    labelPrefix: config?.labelPrefix ?? "canary-",
-    requests: config?.requests ?? 400,
-    loadBalancerPort: config?.loadBalancerPort ?? 8081
+    labelPrefix: settings.labelPrefix,
+    requests: settings.requests,
+    loadBalancerPort: settings.loadBalancerPort
   };
 }
 function unplannedPullRequest(trigger, config) {
@@ -15537,7 +15539,7 @@ function unplannedPullRequest(trigger, config) {
     headSha: trigger.headSha,
     labels: config?.labelOverride ?? trigger.labels,
     split: { prPercent: 100, reason: "not decided: the run failed while planning" },
-    domain: config?.domain ?? "example.com",
+    domain: (config ?? defaultConfig()).domain,
     services: [],
     otherObjects: []
   };

@@ -236,15 +236,19 @@ async function preview(
   } else log().info(`Preview finished: ${report.status}.`);
 }
 
+/** The inputs' defaults, for a failure before the inputs were read (one source: INPUT_DEFAULTS). */
+const defaultConfig = (): ActionConfig => parseInputs(() => '');
+
 function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): RenderContext {
+  const settings = config ?? defaultConfig();
   return {
     serverUrl: runner.serverUrl,
     repository: runner.repository ?? 'local/preview',
     runId: runner.runId,
     runAttempt: runner.runAttempt,
-    labelPrefix: config?.labelPrefix ?? 'canary-',
-    requests: config?.requests ?? 400,
-    loadBalancerPort: config?.loadBalancerPort ?? 8081,
+    labelPrefix: settings.labelPrefix,
+    requests: settings.requests,
+    loadBalancerPort: settings.loadBalancerPort,
   };
 }
 
@@ -267,7 +271,7 @@ function unplannedPullRequest(
     headSha: trigger.headSha,
     labels: config?.labelOverride ?? trigger.labels,
     split: { prPercent: 100, reason: 'not decided: the run failed while planning' },
-    domain: config?.domain ?? 'example.com',
+    domain: (config ?? defaultConfig()).domain,
     services: [],
     otherObjects: [],
   };

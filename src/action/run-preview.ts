@@ -4,7 +4,7 @@ import { parseBuildLines } from '../images/build-spec.js';
 import { buildImages } from '../images/build.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { probeOptionsFromPlan, probeService } from '../probe/index.js';
-import type { RunReport, RunStatus, ServiceResult } from '../report/model.js';
+import type { ReportedService, RunReport, RunStatus, ServiceResult } from '../report/model.js';
 import { PhaseError, errorMessage } from '../util/errors.js';
 import { log } from '../util/log.js';
 import { onCancellation } from '../util/signals.js';
@@ -86,7 +86,7 @@ export async function runPreview(
       ),
     );
 
-    const services: ServiceResult[] = [];
+    const services: ReportedService[] = [];
     await timings.time('probe', async () => {
       for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {

@@ -19,4 +19,12 @@ export {
   type Attributor,
 } from './attribution.js';
 export { summarizeTagAnswers, tagFailure, type TagFindings, type TagTarget } from './tag-check.js';
-export { decideVerdict, revisionResults, attributionProblem } from './summarize.js';
+export {
+  decideVerdict,
+  revisionResults,
+  attributionProblem,
+  type VerdictFields,
+  type VerdictSettings,
+} from './summarize.js';
+export { sendLoad, type LoadResult, type LoadSettings } from './load.js';
+export type { RevisionResult, ServiceResult, TagCheck } from './types.js';

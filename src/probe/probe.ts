@@ -3,9 +3,10 @@
  *   1. wait until the route answers 2xx (deadline; the error says what was last seen);
  *   2. ask each tag host a few times: it must answer from its own revision, and its answers
  *      fingerprint that revision;
- *   3. send N requests to the route with bounded concurrency over keep-alive sockets and
- *      attribute every answer (revision header first, else exact trimmed body);
- *   4. per revision: share, Wilson interval, errors, latency; verdict from judgeSplit.
+ *   3. send batches of requests to the route with bounded concurrency over keep-alive sockets,
+ *      attributing every answer (revision header first, else exact trimmed body); after each
+ *      batch the split gate decides or asks for another, up to the request cap;
+ *   4. per revision: share, Wilson interval, errors, latency; verdict from the last judgement.
  * Verdict precedence: a tag answering from anything but its own revision -> deviates; base
  * and PR indistinguishable (same body, no header; or a body that varies) -> unmeasurable;
  * at least as many unrecognised 2xx answers as recognised ones -> unmeasurable; otherwise
@@ -13,14 +14,14 @@
  * as that revision, so they make it deviate).
  */
 import type { ServicePlan } from '../plan/types.js';
-import type { ServiceResult } from '../report/model.js';
-import { DEFAULT_ALPHA } from '../stats/judge.js';
+import { batchSizes, GATE_DEFAULTS, gateDesign } from '../stats/split-gate.js';
 import { WaitTimeoutError, waitUntil } from '../util/wait.js';
 import { createAttributor, isSuccess } from './attribution.js';
 import { createNodeHttpClient, type HttpClient } from './http-client.js';
 import { sendLoad } from './load.js';
-import { decideVerdict, revisionResults } from './summarize.js';
+import { decideVerdict, revisionResults, type VerdictFields } from './summarize.js';
 import { checkTag, type TagFindings, type TagTarget } from './tag-check.js';
+import type { ServiceResult } from './types.js';
 
 export interface ProbeOptions {
   service: string;
@@ -37,8 +38,18 @@ export interface ProbeOptions {
   tagHosts: { base?: string; pr: string };
   /** Configured percent per revision name. */
   expected: Record<string, number>;
-  /** Requests sent to the route (N). */
+  /**
+   * Requests in the first batch, and in each further batch the split gate asks for while the
+   * evidence is borderline.
+   */
   requests: number;
+  /** No batch starts once this many requests were sent; default the larger of 1600 and `requests`. */
+  maxRequests?: number;
+  /**
+   * Misroute, in percentage points of a revision's share, that a consistent verdict rules out
+   * with 99% probability; default 10.
+   */
+  splitTolerance?: number;
   /** Requests in flight at once; default 16. */
   concurrency?: number;
   /** Deadline for the route (and tags) to start answering; default 120 s. */
@@ -49,8 +60,6 @@ export interface ProbeOptions {
   requestTimeoutMs?: number;
   /** Requests per tag host; default 5. */
   tagRequests?: number;
-  /** Significance level; default 0.01. */
-  alpha?: number;
   /** Path requested; default '/'. */
   path?: string;
   /** HTTP adapter; default a node:http keep-alive client with maxSockets = concurrency. */
@@ -87,14 +96,21 @@ export function probeOptionsFromPlan(
   };
 }
 
-/** Throws WaitTimeoutError when the route never answers 2xx before the ready deadline. */
+/**
+ * Throws WaitTimeoutError when the route never answers 2xx before the ready deadline, and
+ * RangeError for a request cap below the batch size or a tolerance outside (0, 100).
+ */
 export async function probeService(options: ProbeOptions): Promise<ServiceResult> {
+  const design = gateDesign({
+    batchSize: options.requests,
+    maxRequests: options.maxRequests ?? Math.max(GATE_DEFAULTS.maxRequests, options.requests),
+    tolerancePoints: options.splitTolerance ?? GATE_DEFAULTS.tolerancePoints,
+  });
   const now = options.now ?? Date.now;
   const startedAt = now();
   const concurrency = Math.max(1, options.concurrency ?? PROBE_DEFAULTS.concurrency);
   const readyTimeoutMs = options.readyTimeoutMs ?? PROBE_DEFAULTS.readyTimeoutMs;
   const requestTimeoutMs = options.requestTimeoutMs ?? PROBE_DEFAULTS.requestTimeoutMs;
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
   const url = new URL(options.path ?? '/', options.ingressUrl).toString();
   const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
   const log = options.log ?? (() => {});
@@ -136,14 +152,35 @@ export async function probeService(options: ProbeOptions): Promise<ServiceResult
     }
     const revisionNames = Object.keys(options.expected);
     const attributor = createAttributor(revisionNames, fingerprints);
-    log(`sending ${options.requests} requests to ${options.host} (${concurrency} at a time)`);
-    const tally = await sendLoad(client, attributor, revisionNames, {
-      url,
-      host: options.host,
-      requests: options.requests,
-      concurrency,
-      timeoutMs: requestTimeoutMs,
-    });
+    log(
+      `sending ${design.batchSize} requests to ${options.host} (${concurrency} at a time), ` +
+        `more in batches of ${design.batchSize} while the split is borderline, at most ${design.maxRequests}`,
+    );
+    let judged: VerdictFields | undefined;
+    const { tally, batches } = await sendLoad(
+      client,
+      attributor,
+      revisionNames,
+      {
+        url,
+        host: options.host,
+        batches: batchSizes(design),
+        concurrency,
+        timeoutMs: requestTimeoutMs,
+      },
+      (tallySoFar, batchesSent) => {
+        const { done, ...fields } = decideVerdict(findings, tallySoFar, options.expected, {
+          design,
+          batchesSent,
+          sides: options.revisions,
+        });
+        judged = fields;
+        if (!done) log(`after ${tallySoFar.requests} requests: ${fields.reason}`);
+        return !done;
+      },
+    );
+    if (!judged) throw new Error('the split gate never judged: no batch was sent');
+    log(`${tally.requests} requests in ${batches} batch${batches === 1 ? '' : 'es'}`);
 
     const { count, errors, samples } = tally.unattributed;
     return {
@@ -155,8 +192,8 @@ export async function probeService(options: ProbeOptions): Promise<ServiceResult
       revisions: revisionResults(tally, options.expected, options.revisions),
       unattributed: { count, errors, samples },
       tagChecks: findings.map((finding) => finding.check),
-      ...decideVerdict(findings, tally, options.expected, alpha),
-      alpha,
+      ...judged,
+      alpha: design.falseFailureBudget,
       durationMs: Math.round(now() - startedAt),
     };
   } finally {

@@ -1,12 +1,13 @@
 /** From tag findings and the tally to the report's numbers and verdict. Pure. */
 import type { Side } from '../plan/types.js';
-import type { RevisionResult, ServiceResult, Verdict } from '../report/model.js';
 import { judgeSplit } from '../stats/judge.js';
 import { percentiles } from '../stats/percentile.js';
+import type { GateDesign } from '../stats/split-gate.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { TagFindings } from './tag-check.js';
 import { tagFailure } from './tag-check.js';
 import type { Tally } from './tally.js';
+import type { RevisionResult, ServiceResult } from './types.js';
 
 const round = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
@@ -73,26 +74,39 @@ export function attributionProblem(findings: readonly TagFindings[]): string | u
 const sideLabel = (finding: TagFindings): string =>
   `${finding.target.side === 'base' ? 'base' : 'PR'} (${finding.check.expectedRevision})`;
 
-export type VerdictFields = Pick<ServiceResult, 'verdict' | 'test' | 'pValue' | 'reason'>;
+export type VerdictFields = Pick<ServiceResult, 'verdict' | 'test' | 'pValue' | 'reason' | 'gate'>;
 
+export interface VerdictSettings {
+  design: GateDesign;
+  /** Batches sent so far (the gate's look number). */
+  batchesSent: number;
+  /** Which revision is which side, to name them in the reason. */
+  sides: { base?: string; pr: string };
+}
+
+/**
+ * The verdict after a batch, and whether it is final (`done`). Only the split gate ever asks
+ * for another batch: a failed tag check or answers that cannot be told apart are final.
+ */
 export function decideVerdict(
   findings: readonly TagFindings[],
   tally: Tally,
   expected: Readonly<Record<string, number>>,
-  alpha: number,
-): VerdictFields {
+  settings: VerdictSettings,
+): VerdictFields & { done: boolean } {
   const notes = tallyNotes(tally);
-  const withNotes = (fields: VerdictFields): VerdictFields => ({
+  const final = (fields: VerdictFields): VerdictFields & { done: boolean } => ({
     ...fields,
     reason: [fields.reason, ...notes].join('; '),
+    done: true,
   });
 
   const tagFailures = findings.map(tagFailure).filter((failure) => failure !== undefined);
   if (tagFailures.length > 0) {
-    return withNotes({ verdict: 'deviates', test: 'exact-split', reason: tagFailures.join('; ') });
+    return final({ verdict: 'deviates', test: 'exact-split', reason: tagFailures.join('; ') });
   }
   const problem = attributionProblem(findings);
-  if (problem) return withNotes({ verdict: 'unmeasurable', test: 'none', reason: problem });
+  if (problem) return final({ verdict: 'unmeasurable', test: 'none', reason: problem });
 
   const observed: Record<string, number> = {};
   let attributedSuccesses = 0;
@@ -106,15 +120,29 @@ export function decideVerdict(
   // Mostly unrecognised answers: judging the few recognised ones would be a guess.
   const unknownSuccesses = tally.unattributed.successes;
   if (unknownSuccesses > 0 && unknownSuccesses >= attributedSuccesses) {
-    return withNotes({
+    return final({
       verdict: 'unmeasurable',
       test: 'none',
       reason: `${unknownSuccesses} of ${unknownSuccesses + attributedSuccesses} successful responses matched no revision (no k-revision header, body unlike either tag's)`,
     });
   }
-  const judgement = judgeSplit(observed, { ...expected }, alpha);
-  const verdict: Verdict = judgement.verdict;
-  return withNotes({ ...judgement, verdict });
+  const { sides } = settings;
+  const { done, ...judgement } = judgeSplit(
+    observed,
+    { ...expected },
+    {
+      design: settings.design,
+      stage: settings.batchesSent,
+      focus: sides.pr,
+      label: (revision) =>
+        revision === sides.pr
+          ? `PR revision ${revision}`
+          : revision === sides.base
+            ? `base revision ${revision}`
+            : `revision ${revision}`,
+    },
+  );
+  return { ...final(judgement), done };
 }
 
 function tallyNotes(tally: Tally): string[] {

@@ -4,7 +4,7 @@
  * whether it sends a revision header), which the split measurement relies on.
  */
 import type { Side } from '../plan/types.js';
-import type { TagCheck } from '../report/model.js';
+import type { TagCheck } from './types.js';
 import { describeOutcome, fingerprint, isSuccess, revisionHeader } from './attribution.js';
 import type { HttpClient, HttpOutcome } from './http-client.js';
 

@@ -13,7 +13,14 @@ import {
   shellQuote,
   table,
 } from './markdown.js';
-import type { PreviewLinks, RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
+import type {
+  PreviewLinks,
+  ReportedService,
+  RunReport,
+  RunStatus,
+  ServiceResult,
+  TagCheck,
+} from './model.js';
 import type { RunSnapshot } from './state.js';
 
 export interface RenderContext {
@@ -123,8 +130,7 @@ export function pValueText(p: number | undefined): string {
 
 const TEST_NAMES: Record<ServiceResult['test'], string> = {
   binomial: 'exact binomial test',
-  'chi-square': 'chi-square goodness-of-fit test',
-  'exact-split': 'exact check (a 0/100 split allows no stray responses)',
+  'exact-split': 'exact check (a revision configured at 0% may not answer at all)',
   none: 'no test',
 };
 
@@ -178,11 +184,35 @@ export function trafficTable(result: ServiceResult, limits: DetailLimits): strin
 
 export function verdictLine(result: ServiceResult): string {
   const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
-  const stats =
-    result.test === 'none'
-      ? `n = ${n}`
-      : `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, α = ${result.alpha}`;
-  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 300)}`;
+  const gate = result.gate;
+  let stats: string;
+  if (result.test === 'none') stats = `n = ${n}`;
+  else if (gate) {
+    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? '' : 'es'}`;
+    stats =
+      `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ` +
+      `${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, ` +
+      `so a correct split fails at most ${oddsText(result.alpha)} runs`;
+  } else {
+    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, α = ${result.alpha}`;
+  }
+  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
+}
+
+/** A small significance level in two significant digits: 1.3e-5 reads better than 0.0000125. */
+function levelText(level: number): string {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+
+/** The gate's p-value: small ones in exponent form, to compare with its small threshold. */
+function gatePText(p: number | undefined): string {
+  if (p === undefined || !Number.isFinite(p)) return 'p n/a';
+  return p < 1e-300 ? 'p < 1e-300' : `p = ${levelText(p)}`;
+}
+
+/** 1e-4 -> "1 in 10,000". */
+function oddsText(rate: number): string {
+  return `1 in ${Math.round(1 / rate).toLocaleString('en-US')}`;
 }
 
 export function tagChecksTable(checks: TagCheck[], limits: DetailLimits): string {
@@ -221,7 +251,7 @@ export function unattributedSamples(result: ServiceResult, limits: DetailLimits)
 
 export function hostsLine(
   service: ServicePlan | undefined,
-  result: ServiceResult | undefined,
+  result: ReportedService | undefined,
 ): string {
   if (result?.links) return linksLine(result.links);
   const host = result?.host ?? service?.host;
@@ -282,7 +312,7 @@ export function serviceHeading(name: string, namespace: string): string {
 
 export function serviceSection(
   service: ServicePlan | undefined,
-  result: ServiceResult,
+  result: ReportedService,
   limits: DetailLimits,
 ): string {
   const parts = [serviceHeading(result.service, result.namespace)];

@@ -1,13 +1,41 @@
 /** Statistics for the probe's verdict. Pure functions, no I/O. */
-export { binomialTestTwoSided } from './binomial.js';
+export {
+  binomialDistribution,
+  binomialTestTwoSided,
+  type BinomialDistribution,
+} from './binomial.js';
 export { chiSquareGoodnessOfFit, chiSquareSurvival, type ChiSquareResult } from './chi-square.js';
 export {
   judgeSplit,
+  formatLevel,
   formatP,
-  DEFAULT_ALPHA,
+  type JudgeOptions,
   type SplitJudgement,
-  type SplitTest,
 } from './judge.js';
+export {
+  batchSizes,
+  classifyCounts,
+  countBounds,
+  decideStage,
+  lookBounds,
+  deviationLevel,
+  gateDesign,
+  GATE_DEFAULTS,
+  maxStages,
+  misrouteLevel,
+  uncoveredShares,
+  type ActiveRevision,
+  type Classification,
+  type ConfiguredShare,
+  type CountRange,
+  type GateDesign,
+  type LookBounds,
+  type RevisionLook,
+  type StageDecision,
+  type StageOutcome,
+} from './split-gate.js';
+export { evaluateGate, type GateEvaluation } from './gate-evaluation.js';
+export type { SplitGate, SplitTest, Verdict } from './verdict.js';
 export { percentile, percentiles } from './percentile.js';
 export { logGamma, logFactorial, regularizedGammaQ } from './special.js';
 export { wilsonInterval, Z_95, type Interval } from './wilson.js';

@@ -1,41 +1,62 @@
-import type { Verdict } from '../report/model.js';
-import { binomialTestTwoSided } from './binomial.js';
-import { chiSquareGoodnessOfFit } from './chi-square.js';
-
-export type SplitTest = 'binomial' | 'chi-square' | 'exact-split' | 'none';
+import {
+  decideStage,
+  GATE_DEFAULTS,
+  maxStages,
+  type GateDesign,
+  type RevisionLook,
+  type StageOutcome,
+} from './split-gate.js';
+import type { SplitGate, SplitTest, Verdict } from './verdict.js';
 
 export interface SplitJudgement {
   verdict: Verdict;
   test: SplitTest;
-  /** Present when a statistical test decided. */
+  /** Present when the binomial test decided: the smallest p-value over the revisions. */
   pValue?: number;
   /** One sentence: why this verdict. */
   reason: string;
+  /**
+   * False while the evidence is borderline and the cap allows another batch; the verdict is
+   * then what the gate would say if it stopped here.
+   */
+  done: boolean;
+  /** Present when the binomial test decided. */
+  gate?: SplitGate;
 }
 
-export const DEFAULT_ALPHA = 0.01;
+export interface JudgeOptions {
+  /** Batches, cap, tolerance and error budgets; default GATE_DEFAULTS. */
+  design?: GateDesign;
+  /** Which look this is (1-based, one per batch sent); default the last the design allows. */
+  stage?: number;
+  /** How the reason names a revision, e.g. "PR revision hello-00002"; default "revision <name>". */
+  label?: (revision: string) => string;
+  /** With two revisions, the one the reason describes; default the smaller configured share. */
+  focus?: string;
+}
 
 /**
- * Is what answered consistent with the configured split?
+ * Is what answered consistent with the configured split, and is more evidence needed?
  *
  * - nothing attributed: unmeasurable;
  * - a revision configured at 0% (or not configured at all) answered: deviates, since a
  *   single wrong answer is proof (zero tolerance, test `exact-split`);
  * - one revision carries all the traffic and nothing else answered: consistent (`exact-split`);
- * - two revisions share the traffic: exact two-sided binomial test;
- * - three or more: chi-square goodness of fit.
- * A p-value below `alpha` is a deviation. Configured percents are normalised by their sum.
+ * - two or more revisions share the traffic: the sequential split gate (split-gate.ts).
+ * Configured percents are normalised by their sum.
  */
 export function judgeSplit(
   observed: Record<string, number>,
   expectedPercent: Record<string, number>,
-  alpha: number = DEFAULT_ALPHA,
+  options: JudgeOptions = {},
 ): SplitJudgement {
+  const label = options.label ?? ((revision: string) => `revision ${revision}`);
   const total = Object.values(observed).reduce((sum, count) => sum + count, 0);
   if (total === 0) {
     return {
       verdict: 'unmeasurable',
       test: 'none',
+      done: true,
       reason: 'no response could be attributed to a revision, so the split cannot be judged',
     };
   }
@@ -50,70 +71,139 @@ export function judgeSplit(
     return {
       verdict: 'deviates',
       test: 'exact-split',
-      reason: `revision ${revision} is ${configured} but answered ${count} of ${total} attributed responses`,
+      done: true,
+      reason: `${label(revision)} is ${configured} but answered ${count} of ${total} attributed responses`,
     };
   }
 
   const active = Object.entries(expectedPercent)
     .filter(([, percent]) => percent > 0)
-    .sort(([a], [b]) => a.localeCompare(b));
-  const weightSum = active.reduce((sum, [, percent]) => sum + percent, 0);
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (active.length === 0)
     throw new RangeError('the configured split gives no revision any traffic');
-
   if (active.length === 1) {
     const [revision] = active[0]!;
     return {
       verdict: 'consistent',
       test: 'exact-split',
-      reason: `all ${total} attributed responses came from ${revision}, which is configured for 100%`,
+      done: true,
+      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`,
     };
   }
 
-  if (active.length === 2) {
-    // Describe the smaller share: for a canary that is the PR revision, the one people watch.
-    const [revision, percent] = [...active].sort((a, b) => a[1] - b[1])[0]!;
-    const count = observed[revision] ?? 0;
-    const pValue = binomialTestTwoSided(count, total, percent / weightSum);
-    const verdict: Verdict = pValue < alpha ? 'deviates' : 'consistent';
-    return {
-      verdict,
-      test: 'binomial',
-      pValue,
-      reason:
-        `${revision} answered ${formatPercent((100 * count) / total)} of ${total} attributed responses ` +
-        `(configured ${formatPercent((100 * percent) / weightSum)}); exact binomial test ` +
-        `${formatP(pValue)} ${verdict === 'deviates' ? '<' : '>='} alpha ${alpha}`,
-    };
-  }
-
-  const counts = active.map(([revision]) => observed[revision] ?? 0);
-  const { statistic, degreesOfFreedom, pValue } = chiSquareGoodnessOfFit(
-    counts,
-    active.map(([, percent]) => percent),
+  const design = options.design ?? GATE_DEFAULTS;
+  const weightSum = active.reduce((sum, [, percent]) => sum + percent, 0);
+  const outcome = decideStage(
+    active.map(([revision, percent]) => ({
+      revision,
+      share: percent / weightSum,
+      count: observed[revision] ?? 0,
+    })),
+    options.stage ?? maxStages(design),
+    design,
   );
-  const verdict: Verdict = pValue < alpha ? 'deviates' : 'consistent';
-  const shares = active
-    .map(([revision, percent], index) => {
-      const share = formatPercent((100 * counts[index]!) / total);
-      return `${revision} ${share} (configured ${formatPercent((100 * percent) / weightSum)})`;
-    })
-    .join(', ');
+  const gate: SplitGate = {
+    stages: outcome.stage,
+    maxStages: outcome.maxStages,
+    n: outcome.n,
+    band: Object.fromEntries(
+      outcome.looks.map((look) => [
+        look.revision,
+        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) },
+      ]),
+    ),
+    tolerance: design.tolerancePoints,
+    misrouteRuledOut: outcome.misrouteRuledOut,
+    alphaPerTest: outcome.alpha,
+  };
   return {
-    verdict,
-    test: 'chi-square',
-    pValue,
-    reason:
-      `over ${total} attributed responses: ${shares}; chi-square ${statistic.toFixed(2)} ` +
-      `with ${degreesOfFreedom} df, ${formatP(pValue)} ${verdict === 'deviates' ? '<' : '>='} alpha ${alpha}`,
+    verdict: outcome.decision === 'deviates' ? 'deviates' : 'consistent',
+    test: 'binomial',
+    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
+    done: outcome.decision !== 'continue',
+    gate,
+    reason: gateReason(outcome, design, label, options.focus),
   };
 }
 
-function formatPercent(percent: number): string {
+/** Percent of n with two decimals. */
+function percentOf(count: number, n: number): number {
+  return n === 0 ? 0 : Math.round((10_000 * count) / n) / 100;
+}
+
+function gateReason(
+  outcome: StageOutcome,
+  design: GateDesign,
+  label: (revision: string) => string,
+  focus: string | undefined,
+): string {
+  const { looks, n } = outcome;
+  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
+  const shareText = (look: RevisionLook): string => percentText((100 * look.count) / n);
+  const bandText = (look: RevisionLook): string =>
+    `${((100 * look.band.low) / n).toFixed(1)}–${((100 * look.band.high) / n).toFixed(1)}%`;
+  const bandOf = (look: RevisionLook): string =>
+    `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
+  // With two revisions one count is n minus the other: both pass or fail together, so the
+  // sentence describes one of them, the PR's when the caller says which.
+  const described =
+    looks.length === 2
+      ? (looks.find((look) => look.revision === focus) ??
+        [...looks].sort((a, b) => a.share - b.share)[0]!)
+      : undefined;
+
+  if (outcome.decision === 'deviates') {
+    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
+    const shown = described ?? outside[0]!;
+    const others = described ? 0 : outside.length - 1;
+    const more =
+      others > 0
+        ? `; ${others} more revision${others === 1 ? ' is' : 's are'} outside ${others === 1 ? 'its band' : 'their bands'}`
+        : '';
+    return (
+      `${label(shown.revision)} answered ${shareText(shown)} (n = ${n}), outside ${bandOf(shown)}: ` +
+      `exact binomial ${formatP(shown.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, ` +
+      `so it counts as a deviation${more}`
+    );
+  }
+
+  const verdictTail = (): string => {
+    if (outcome.decision === 'continue')
+      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
+    return outcome.misrouteRuledOut
+      ? `${tolerance} is ruled out`
+      : `too few attributed responses to rule out ${tolerance}`;
+  };
+
+  if (described) {
+    return (
+      `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; ` +
+      `a share outside it would have counted as a deviation; ${verdictTail()}`
+    );
+  }
+  const each = looks
+    .map(
+      (look) =>
+        `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`,
+    )
+    .join(', ');
+  return (
+    `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; ` +
+    `a share outside its band would have counted as a deviation; ${verdictTail()}`
+  );
+}
+
+function percentText(percent: number): string {
   return `${Number(percent.toFixed(1))}%`;
 }
 
-/** Two significant digits; tiny values as a bound, so the sentence never shows 0. */
+/** A significance level in two significant digits, e.g. 1.3e-5. */
+export function formatLevel(level: number): string {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+
+/** Two significant digits, small values in exponent form; one that underflowed as a bound. */
 export function formatP(pValue: number): string {
-  return pValue < 1e-4 ? 'p < 0.0001' : `p = ${Number(pValue.toPrecision(2))}`;
+  if (pValue < 1e-300) return 'p < 1e-300';
+  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
 }

@@ -175,15 +175,18 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
       inputs: { 'k3s-image': 'rancher/k3s:v1.30.4-k3s1' },
     }));
 
+  // The check belongs to input parsing: the run fails while planning (a dry run would too).
   it('a k3s image too old for Knative fails before any download or cluster, naming both versions', async () => {
     const run = await runWithOldK3s();
     expect(run.main.exitCode).toBe(1);
     const report = reportOf(run);
-    expect(report.failure?.phase).toBe('compatibility');
+    expect(report.failure?.phase).toBe('plan');
     const message = report.failure?.message ?? '';
     expect(message).toContain('Knative Serving 1.22.1 needs Kubernetes >= 1.34');
     expect(message).toContain("'rancher/k3s:v1.30.4-k3s1' runs Kubernetes 1.30.4");
-    expect(commands(run.main, 'error').join('\n')).toContain('compatibility failed');
+    expect(commands(run.main, 'error').join('\n')).toContain(
+      'Knative Serving 1.22.1 needs Kubernetes >= 1.34',
+    );
     expect(Object.keys(report.timings)).not.toContain('install-k3d');
     expect(Object.keys(report.timings)).not.toContain('release-manifests');
     expect(commandsRun(run).filter((c) => /k3d|kubectl/.test(c))).toEqual([]);
@@ -194,7 +197,7 @@ describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
   // The pure check runs before the image builds start (they would take minutes with real Docker).
   it('a k3s image too old for Knative fails before building any image', async () => {
     const run = await runWithOldK3s();
-    expect(reportOf(run).failure?.phase).toBe('compatibility');
+    expect(reportOf(run).failure?.phase).toBe('plan');
     expect(commandsRun(run).filter((c) => c.startsWith('docker '))).toEqual([]);
   });
 

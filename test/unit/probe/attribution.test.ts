@@ -9,6 +9,7 @@ import type { HttpOutcome } from '../../../src/probe/http-client.js';
 import { decideVerdict } from '../../../src/probe/summarize.js';
 import { summarizeTagAnswers, type TagTarget } from '../../../src/probe/tag-check.js';
 import { createTally, record } from '../../../src/probe/tally.js';
+import { GATE_DEFAULTS } from '../../../src/stats/split-gate.js';
 
 const ok = (body: string, headers: Record<string, string> = {}, status = 200): HttpOutcome => ({
   kind: 'response',
@@ -100,6 +101,7 @@ describe('decideVerdict', () => {
     ]),
   ];
   const expected = { base: 50, pr: 50 };
+  const settings = { design: GATE_DEFAULTS, batchesSent: 1, sides: { base: 'base', pr: 'pr' } };
 
   it('answers from a revision outside the split make it deviate', () => {
     const tally = createTally(['base', 'pr']);
@@ -111,8 +113,8 @@ describe('decideVerdict', () => {
     }
     const stale = ok('S', { 'k-revision': 'stale' });
     record(tally, stale, attributor.attribute(stale));
-    const verdict = decideVerdict(findings, tally, expected, 0.01);
-    expect(verdict).toMatchObject({ verdict: 'deviates', test: 'exact-split' });
+    const verdict = decideVerdict(findings, tally, expected, settings);
+    expect(verdict).toMatchObject({ verdict: 'deviates', test: 'exact-split', done: true });
     expect(verdict.reason).toContain('revision stale is not in the split but answered 1 of 101');
     expect(verdict.reason).toContain('1 responses unattributed');
     expect(tally.unattributed.samples).toEqual(['HTTP 200 (k-revision: stale) S']);
@@ -126,8 +128,8 @@ describe('decideVerdict', () => {
         record(tally, outcome, attributor.attribute(outcome));
       }
     }
-    const verdict = decideVerdict(findings, tally, expected, 0.01);
-    expect(verdict).toMatchObject({ verdict: 'unmeasurable', test: 'none' });
+    const verdict = decideVerdict(findings, tally, expected, settings);
+    expect(verdict).toMatchObject({ verdict: 'unmeasurable', test: 'none', done: true });
     expect(verdict.reason).toContain('20 of 30 successful responses matched no revision');
   });
 });

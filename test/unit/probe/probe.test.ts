@@ -85,8 +85,10 @@ describe('probeService against a loopback ingress', () => {
     const result = await probeService(options(url));
     expect(result.verdict).toBe('consistent');
     expect(result.test).toBe('binomial');
-    expect(result.pValue).toBeGreaterThanOrEqual(0.01);
-    expect(result.requests).toBe(1000);
+    expect(result.gate).toMatchObject({ tolerance: 10, maxStages: 2, misrouteRuledOut: true });
+    // Batches of 1000 up to the default cap of 1600: 1000, then 600 more if borderline.
+    expect([1000, 1600]).toContain(result.requests);
+    expect(result.gate!.n).toBe(result.requests);
     expect(result.unattributed.count).toBe(0);
     const [baseResult, prResult] = result.revisions;
     expect(baseResult).toMatchObject({
@@ -96,8 +98,8 @@ describe('probeService against a loopback ingress', () => {
       errors: 0,
     });
     expect(prResult).toMatchObject({ revision: PR, side: 'pr', configuredPercent: 20, errors: 0 });
-    expect(baseResult!.responses + prResult!.responses).toBe(1000);
-    expect(prResult!.observedPercent).toBeCloseTo((100 * prResult!.responses) / 1000, 2);
+    expect(baseResult!.responses + prResult!.responses).toBe(result.requests);
+    expect(prResult!.observedPercent).toBeCloseTo((100 * prResult!.responses) / result.requests, 2);
     expect(prResult!.interval.low).toBeLessThan(20);
     expect(prResult!.interval.high).toBeGreaterThan(20);
     expect(result.tagChecks).toEqual([
@@ -122,8 +124,10 @@ describe('probeService against a loopback ingress', () => {
       namespace: 'default',
       host: HOST,
       url: `http://${HOST}`,
-      alpha: 0.01,
+      alpha: 1e-4,
     });
+    expect(result.reason).toContain(`PR revision ${PR} answered`);
+    expect(result.reason).toContain('the band a correct 20% share stays in');
   });
 
   it('an ingress ignoring the weights (50/50 when 80/20 is configured): deviates', async () => {
@@ -136,12 +140,16 @@ describe('probeService against a loopback ingress', () => {
       },
       tags: { [BASE_TAG]: base, [PR_TAG]: pr },
     });
-    const result = await probeService(options(url));
+    const result = await probeService(options(url, { requests: 400 }));
     expect(result.verdict).toBe('deviates');
     expect(result.test).toBe('binomial');
-    expect(result.pValue).toBeLessThan(1e-6);
-    expect(result.reason).toContain(`${PR} answered`);
-    expect(result.reason).toContain('configured 20%');
+    expect(result.pValue).toBeLessThan(1e-20);
+    // Decided by the first batch: nothing more is sent.
+    expect(result.requests).toBe(400);
+    expect(result.gate).toMatchObject({ stages: 1, n: 400 });
+    expect(result.reason).toContain(`PR revision ${PR} answered`);
+    expect(result.reason).toContain('the band a correct 20% share stays in');
+    expect(result.reason).toContain('so it counts as a deviation');
   });
 
   it('attributes by the k-revision header when the bodies are the same', async () => {
@@ -158,7 +166,7 @@ describe('probeService against a loopback ingress', () => {
       options(url, { expected: { [BASE]: 50, [PR]: 50 }, requests: 400 }),
     );
     expect(result.unattributed.count).toBe(0);
-    expect(result.revisions[0]!.responses + result.revisions[1]!.responses).toBe(400);
+    expect(result.revisions[0]!.responses + result.revisions[1]!.responses).toBe(result.requests);
     expect(result.revisions[0]!.responses).toBeGreaterThan(0);
     expect(result.revisions[1]!.responses).toBeGreaterThan(0);
     expect(result.verdict).toBe('consistent');
@@ -240,7 +248,7 @@ describe('probeService against a loopback ingress', () => {
       tags: { [BASE_TAG]: baseWithHeader, [PR_TAG]: prWithHeader },
     });
     const result = await probeService(
-      options(url, { expected: { [BASE]: 50, [PR]: 50 }, requests: 600 }),
+      options(url, { expected: { [BASE]: 50, [PR]: 50 }, requests: 600, maxRequests: 600 }),
     );
     const [baseResult, prResult] = result.revisions;
     expect(prFailing.calls).toBeGreaterThan(0);
@@ -266,7 +274,7 @@ describe('probeService against a loopback ingress', () => {
       tags: { [BASE_TAG]: base, [PR_TAG]: pr },
     });
     const result = await probeService(
-      options(url, { expected: { [BASE]: 50, [PR]: 50 }, requests: 500 }),
+      options(url, { expected: { [BASE]: 50, [PR]: 50 }, requests: 500, maxRequests: 500 }),
     );
     expect(resets.calls).toBeGreaterThan(0);
     expect(result.requests).toBe(500);
@@ -298,7 +306,12 @@ describe('probeService against a loopback ingress', () => {
       tags: { [BASE_TAG]: base, [PR_TAG]: slowPr },
     });
     const result = await probeService(
-      options(url, { expected: { [BASE]: 50, [PR]: 50 }, requests: 100, requestTimeoutMs: 300 }),
+      options(url, {
+        expected: { [BASE]: 50, [PR]: 50 },
+        requests: 100,
+        maxRequests: 100,
+        requestTimeoutMs: 300,
+      }),
     );
     const prResult = result.revisions[1]!;
     expect(prResult.responses).toBeGreaterThan(0);
@@ -373,6 +386,50 @@ describe('probeService against a loopback ingress', () => {
     );
     expect(result).toMatchObject({ verdict: 'deviates', test: 'exact-split' });
     expect(result.reason).toContain(`revision ${PR} is configured for 0% but answered`);
+  });
+
+  it('sends another batch only while the split is borderline, and nothing after the decision', async () => {
+    // 58/42 against a configured 50/50, batches of 100: inside the band at first, but a
+    // 10-point misroute cannot be ruled out, so the gate keeps asking until the cap or a decision.
+    const baseLoad = counted(base);
+    const prLoad = counted(pr);
+    const { url } = await start({
+      routes: {
+        [HOST]: [
+          { backend: baseLoad, weight: 58 },
+          { backend: prLoad, weight: 42 },
+        ],
+      },
+      tags: { [BASE_TAG]: base, [PR_TAG]: pr },
+    });
+    const messages: string[] = [];
+    const result = await probeService(
+      options(url, {
+        expected: { [BASE]: 50, [PR]: 50 },
+        requests: 100,
+        maxRequests: 400,
+        log: (message) => {
+          log(message);
+          messages.push(message);
+        },
+      }),
+    );
+    expect(result.gate!.stages).toBeGreaterThan(1);
+    expect(result.requests).toBe(100 * result.gate!.stages);
+    // What the ingress served during the load phase is exactly what the probe counted.
+    expect(baseLoad.calls + prLoad.calls).toBe(result.requests);
+    expect(messages.find((m) => m.startsWith('sending '))).toContain(
+      'more in batches of 100 while the split is borderline, at most 400',
+    );
+    expect(messages.filter((m) => m.includes('another batch follows'))).toHaveLength(
+      result.gate!.stages - 1,
+    );
+  });
+
+  it('refuses a request cap below the batch size', async () => {
+    await expect(
+      probeService(options('http://127.0.0.1:9', { requests: 400, maxRequests: 300 })),
+    ).rejects.toThrow(/request cap must be an integer of at least the batch size \(400\), got 300/);
   });
 
   it('a route that never answers 2xx: the error names the host and what was last seen', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTestTwoSided } from '../../../src/stats/binomial.js';
+import { binomialDistribution, binomialTestTwoSided } from '../../../src/stats/binomial.js';
 
 /**
  * Reference by brute force in exact integer arithmetic: with p = num/den every outcome's
@@ -79,5 +79,59 @@ describe('binomialTestTwoSided', () => {
     expect(() => binomialTestTwoSided(11, 10, 0.5)).toThrow(RangeError);
     expect(() => binomialTestTwoSided(1, 10, 1.5)).toThrow(RangeError);
     expect(() => binomialTestTwoSided(1.5, 10, 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('binomialDistribution', () => {
+  // References: SciPy 1.17.1, scipy.stats.binom.cdf / binom.sf / binomtest(...).pvalue.
+  it('tails match SciPy binom.cdf and binom.sf', () => {
+    // binom.cdf(208, 400, 0.6) = 0.000711429
+    expect(binomialDistribution(400, 0.6).lowerTail(208)).toBeCloseTo(0.000711429, 9);
+    // binom.sf(191, 400, 0.4) = P(X >= 192) = 0.000711429 (the mirror image)
+    expect(binomialDistribution(400, 0.4).upperTail(192)).toBeCloseTo(0.000711429, 9);
+    // binom.cdf(12, 100, 0.2) = 0.0253288; binom.sf(29, 100, 0.2) = 0.011249
+    expect(binomialDistribution(100, 0.2).lowerTail(12)).toBeCloseTo(0.0253288, 7);
+    expect(binomialDistribution(100, 0.2).upperTail(30)).toBeCloseTo(0.011249, 6);
+  });
+
+  it('two-sided p-values match SciPy binomtest', () => {
+    for (const [x, n, p, reference] of [
+      [15, 50, 0.5, 0.00660045], // the canary-50 run that failed the old alpha 0.01 test
+      [35, 50, 0.5, 0.00660045],
+      [120, 400, 0.2, 2.36595e-6],
+      [100, 400, 0.2, 0.014661],
+      [60, 400, 0.2, 0.0122588],
+      [30, 400, 0.05, 0.0284322],
+      [340, 1000, 0.3, 0.00639048],
+    ] as const) {
+      const computed = binomialDistribution(n, p).twoSidedP(x);
+      expect(Math.abs(computed / reference - 1), `${x}/${n} vs ${p}`).toBeLessThan(1e-5);
+    }
+  });
+
+  it('point probabilities sum to 1 and tails are consistent', () => {
+    const d = binomialDistribution(1600, 0.05);
+    let sum = 0;
+    for (let k = 0; k <= 1600; k++) sum += d.pmf(k);
+    expect(sum).toBeCloseTo(1, 12);
+    expect(d.lowerTail(79) + d.upperTail(80)).toBeCloseTo(1, 12);
+    expect(d.lowerTail(-1)).toBe(0);
+    expect(d.lowerTail(1600)).toBe(1);
+    expect(d.upperTail(0)).toBe(1);
+    expect(d.upperTail(1601)).toBe(0);
+    expect(d.pmf(1601)).toBe(0);
+  });
+
+  it('tiny tails keep their relative precision (summed from their small end)', () => {
+    // P(X <= 1 | 400, 0.5) = (1 + 400) / 2^400, computed exactly.
+    const exact = 401 * 2 ** -400;
+    expect(binomialDistribution(400, 0.5).lowerTail(1) / exact).toBeCloseTo(1, 10);
+    expect(binomialDistribution(400, 0.5).upperTail(399) / exact).toBeCloseTo(1, 10);
+  });
+
+  it('agrees with exact integer arithmetic for every count of a small case', () => {
+    const d = binomialDistribution(30, 0.3);
+    for (let x = 0; x <= 30; x++)
+      expect(d.twoSidedP(x)).toBeCloseTo(exactTwoSided(x, 30, 3, 10), 12);
   });
 });
