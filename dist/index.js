@@ -10515,8 +10515,7 @@ function pValueText(p) {
 }
 var TEST_NAMES = {
   binomial: "exact binomial test",
-  "chi-square": "chi-square goodness-of-fit test",
-  "exact-split": "exact check (a 0/100 split allows no stray responses)",
+  "exact-split": "exact check (a revision configured at 0% may not answer at all)",
   none: "no test"
 };
 var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
@@ -10564,8 +10563,26 @@ ${omitted(hidden, "revisions")}` : text2;
 }
 function verdictLine(result) {
   const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
-  const stats = result.test === "none" ? `n = ${n}` : `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
-  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 300)}`;
+  const gate = result.gate;
+  let stats;
+  if (result.test === "none") stats = `n = ${n}`;
+  else if (gate) {
+    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
+    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
+  } else {
+    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
+  }
+  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
+}
+function levelText(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function gatePText(p) {
+  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
+  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
+}
+function oddsText(rate) {
+  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
 }
 function tagChecksTable(checks, limits) {
   if (checks.length === 0) return "";
@@ -12497,183 +12514,246 @@ function logGamma(x) {
 function logFactorial(n) {
   return n < 2 ? 0 : logGamma(n + 1);
 }
-var EPSILON = 1e-15;
-var MAX_ITERATIONS = 1e5;
-var TINY = 1e-300;
-function regularizedGammaQ(a, x) {
-  if (!(a > 0)) throw new RangeError(`regularizedGammaQ needs a > 0, got ${a}`);
-  if (!(x >= 0)) throw new RangeError(`regularizedGammaQ needs x >= 0, got ${x}`);
-  if (x === 0) return 1;
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  const logPrefactor = a * Math.log(x) - x - logGamma(a);
-  if (x < a + 1) return 1 - Math.exp(logPrefactor) * lowerSeries(a, x);
-  return Math.exp(logPrefactor) * upperContinuedFraction(a, x);
-}
-function lowerSeries(a, x) {
-  let term = 1 / a;
-  let sum = term;
-  for (let n = 1; n < MAX_ITERATIONS; n++) {
-    term *= x / (a + n);
-    sum += term;
-    if (Math.abs(term) < Math.abs(sum) * EPSILON) return sum;
-  }
-  return sum;
-}
-function upperContinuedFraction(a, x) {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let fraction = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    fraction *= delta;
-    if (Math.abs(delta - 1) < EPSILON) return fraction;
-  }
-  return fraction;
-}
 
 // src/stats/binomial.ts
 var RELATIVE_TOLERANCE = 1 + 1e-7;
-function logBinomialPmf(k, n, logP, logQ, logFactN) {
-  return logFactN - logFactorial(k) - logFactorial(n - k) + k * logP + (n - k) * logQ;
-}
-function binomialTestTwoSided(successes, trials, p) {
+function binomialDistribution(trials, p) {
   if (!Number.isInteger(trials) || trials < 0)
     throw new RangeError(`trials must be a non-negative integer, got ${trials}`);
-  if (!Number.isInteger(successes) || successes < 0 || successes > trials) {
-    throw new RangeError(`successes must be an integer in 0..${trials}, got ${successes}`);
-  }
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
-  if (p === 0) return successes === 0 ? 1 : 0;
-  if (p === 1) return successes === trials ? 1 : 0;
-  const mean = trials * p;
-  if (successes === mean) return 1;
-  const logP = Math.log(p);
-  const logQ = Math.log1p(-p);
-  const logFactN = logFactorial(trials);
-  const logPmf = (k) => logBinomialPmf(k, trials, logP, logQ, logFactN);
-  const threshold = logPmf(successes) + Math.log(RELATIVE_TOLERANCE);
-  let pValue = 0;
-  if (successes < mean) {
-    for (let k = 0; k <= successes; k++) pValue += Math.exp(logPmf(k));
-    for (let k = Math.ceil(mean); k <= trials; k++) {
-      const lp = logPmf(k);
-      if (lp <= threshold) pValue += Math.exp(lp);
+  const n = trials;
+  const pmf = pointProbabilities(n, p);
+  const below = new Float64Array(n + 2);
+  for (let k = 0; k <= n; k++) below[k + 1] = below[k] + pmf[k];
+  const above = new Float64Array(n + 2);
+  for (let k = n; k >= 0; k--) above[k] = above[k + 1] + pmf[k];
+  const mean = n * p;
+  const checkCount = (k) => {
+    if (!Number.isInteger(k) || k < 0 || k > n) {
+      throw new RangeError(`successes must be an integer in 0..${n}, got ${k}`);
     }
-  } else {
-    for (let k = successes; k <= trials; k++) pValue += Math.exp(logPmf(k));
-    for (let k = 0; k <= Math.floor(mean); k++) {
-      const lp = logPmf(k);
-      if (lp <= threshold) pValue += Math.exp(lp);
+  };
+  const lowerTail = (k) => k < 0 ? 0 : k >= n ? 1 : Math.min(1, below[k + 1]);
+  const upperTail = (k) => k <= 0 ? 1 : k > n ? 0 : Math.min(1, above[k]);
+  const twoSidedP = (k) => {
+    checkCount(k);
+    if (p === 0) return k === 0 ? 1 : 0;
+    if (p === 1) return k === n ? 1 : 0;
+    if (k === mean) return 1;
+    const threshold = pmf[k] * RELATIVE_TOLERANCE;
+    if (k < mean) {
+      let first2 = Math.ceil(mean);
+      let last2 = n + 1;
+      while (first2 < last2) {
+        const middle = first2 + last2 >>> 1;
+        if (pmf[middle] <= threshold) last2 = middle;
+        else first2 = middle + 1;
+      }
+      return Math.min(1, below[k + 1] + above[last2]);
     }
-  }
-  return Math.min(1, pValue);
-}
-
-// src/stats/chi-square.ts
-function chiSquareSurvival(statistic, degreesOfFreedom) {
-  if (!(degreesOfFreedom >= 1))
-    throw new RangeError(`degrees of freedom must be >= 1, got ${degreesOfFreedom}`);
-  if (statistic <= 0) return 1;
-  return regularizedGammaQ(degreesOfFreedom / 2, statistic / 2);
-}
-function chiSquareGoodnessOfFit(observed, expectedProportions) {
-  if (observed.length !== expectedProportions.length) {
-    throw new RangeError("observed and expected must have the same number of categories");
-  }
-  if (observed.length < 2)
-    throw new RangeError("a goodness-of-fit test needs at least 2 categories");
-  const weightSum = expectedProportions.reduce((sum, weight) => sum + weight, 0);
-  if (expectedProportions.some((weight) => !(weight > 0))) {
-    throw new RangeError("every expected proportion must be positive");
-  }
-  const total = observed.reduce((sum, count2) => sum + count2, 0);
-  let statistic = 0;
-  observed.forEach((count2, index) => {
-    const expected = total * expectedProportions[index] / weightSum;
-    statistic += (count2 - expected) * (count2 - expected) / expected;
-  });
-  const degreesOfFreedom = observed.length - 1;
-  const pValue = total === 0 ? 1 : chiSquareSurvival(statistic, degreesOfFreedom);
-  return { statistic, degreesOfFreedom, pValue };
-}
-
-// src/stats/judge.ts
-var DEFAULT_ALPHA = 0.01;
-function judgeSplit(observed, expectedPercent, alpha = DEFAULT_ALPHA) {
-  const total = Object.values(observed).reduce((sum, count2) => sum + count2, 0);
-  if (total === 0) {
-    return {
-      verdict: "unmeasurable",
-      test: "none",
-      reason: "no response could be attributed to a revision, so the split cannot be judged"
-    };
-  }
-  const unexpected = Object.entries(observed).filter(
-    ([revision, count2]) => count2 > 0 && !((expectedPercent[revision] ?? 0) > 0)
-  );
-  if (unexpected.length > 0) {
-    const [revision, count2] = unexpected.sort((a, b) => b[1] - a[1])[0];
-    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
-    return {
-      verdict: "deviates",
-      test: "exact-split",
-      reason: `revision ${revision} is ${configured} but answered ${count2} of ${total} attributed responses`
-    };
-  }
-  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a.localeCompare(b));
-  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
-  if (active.length === 0)
-    throw new RangeError("the configured split gives no revision any traffic");
-  if (active.length === 1) {
-    const [revision] = active[0];
-    return {
-      verdict: "consistent",
-      test: "exact-split",
-      reason: `all ${total} attributed responses came from ${revision}, which is configured for 100%`
-    };
-  }
-  if (active.length === 2) {
-    const [revision, percent2] = [...active].sort((a, b) => a[1] - b[1])[0];
-    const count2 = observed[revision] ?? 0;
-    const pValue2 = binomialTestTwoSided(count2, total, percent2 / weightSum);
-    const verdict2 = pValue2 < alpha ? "deviates" : "consistent";
-    return {
-      verdict: verdict2,
-      test: "binomial",
-      pValue: pValue2,
-      reason: `${revision} answered ${formatPercent(100 * count2 / total)} of ${total} attributed responses (configured ${formatPercent(100 * percent2 / weightSum)}); exact binomial test ${formatP(pValue2)} ${verdict2 === "deviates" ? "<" : ">="} alpha ${alpha}`
-    };
-  }
-  const counts = active.map(([revision]) => observed[revision] ?? 0);
-  const { statistic, degreesOfFreedom, pValue } = chiSquareGoodnessOfFit(
-    counts,
-    active.map(([, percent2]) => percent2)
-  );
-  const verdict = pValue < alpha ? "deviates" : "consistent";
-  const shares = active.map(([revision, percent2], index) => {
-    const share = formatPercent(100 * counts[index] / total);
-    return `${revision} ${share} (configured ${formatPercent(100 * percent2 / weightSum)})`;
-  }).join(", ");
+    let first = -1;
+    let last = Math.floor(mean);
+    while (first < last) {
+      const middle = first + last + 1 >> 1;
+      if (pmf[middle] <= threshold) first = middle;
+      else last = middle - 1;
+    }
+    return Math.min(1, above[k] + below[first + 1]);
+  };
   return {
-    verdict,
-    test: "chi-square",
-    pValue,
-    reason: `over ${total} attributed responses: ${shares}; chi-square ${statistic.toFixed(2)} with ${degreesOfFreedom} df, ${formatP(pValue)} ${verdict === "deviates" ? "<" : ">="} alpha ${alpha}`
+    trials: n,
+    p,
+    pmf: (k) => Number.isInteger(k) && k >= 0 && k <= n ? pmf[k] : 0,
+    lowerTail,
+    upperTail,
+    twoSidedP
   };
 }
-function formatPercent(percent2) {
-  return `${Number(percent2.toFixed(1))}%`;
+function pointProbabilities(n, p) {
+  const pmf = new Float64Array(n + 1);
+  if (p === 0 || p === 1) {
+    pmf[p === 0 ? 0 : n] = 1;
+    return pmf;
+  }
+  const q = 1 - p;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  pmf[mode] = Math.exp(
+    logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p)
+  );
+  const odds = p / q;
+  for (let k = mode; k < n; k++) pmf[k + 1] = pmf[k] * (n - k) * odds / (k + 1);
+  for (let k = mode; k > 0; k--) pmf[k - 1] = pmf[k] * k / ((n - k + 1) * odds);
+  return pmf;
 }
-function formatP(pValue) {
-  return pValue < 1e-4 ? "p < 0.0001" : `p = ${Number(pValue.toPrecision(2))}`;
+
+// src/stats/memo.ts
+function numberKeyedMemo(limit) {
+  let root = /* @__PURE__ */ new Map();
+  let size = 0;
+  return (keys, create) => {
+    let level = root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = level.get(keys[i]);
+      if (!next) {
+        next = /* @__PURE__ */ new Map();
+        level.set(keys[i], next);
+      }
+      level = next;
+    }
+    const last = keys[keys.length - 1];
+    if (level.has(last)) return level.get(last);
+    const value = create();
+    if (size >= limit) {
+      root = /* @__PURE__ */ new Map();
+      size = 0;
+      return value;
+    }
+    level.set(last, value);
+    size++;
+    return value;
+  };
+}
+
+// src/stats/split-gate.ts
+var GATE_DEFAULTS = {
+  batchSize: 400,
+  maxRequests: 1600,
+  tolerancePoints: 10,
+  falseFailureBudget: 1e-4,
+  missBudget: 0.01
+};
+function gateDesign(settings = {}) {
+  const design = { ...GATE_DEFAULTS, ...settings };
+  const { batchSize, maxRequests, tolerancePoints, falseFailureBudget, missBudget } = design;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`the batch size must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(maxRequests) || maxRequests < batchSize) {
+    throw new RangeError(
+      `the request cap must be an integer of at least the batch size (${batchSize}), got ${maxRequests}`
+    );
+  }
+  if (!(tolerancePoints > 0 && tolerancePoints < 100))
+    throw new RangeError(
+      `the split tolerance must be between 0 and 100 points, got ${tolerancePoints}`
+    );
+  for (const [name, value] of [
+    ["false-failure budget", falseFailureBudget],
+    ["miss budget", missBudget]
+  ]) {
+    if (!(value > 0 && value < 1))
+      throw new RangeError(`the ${name} must be in (0, 1), got ${value}`);
+  }
+  return design;
+}
+function batchSizes(design) {
+  const sizes = [];
+  for (let sent = 0; sent < design.maxRequests; sent += design.batchSize) {
+    sizes.push(Math.min(design.batchSize, design.maxRequests - sent));
+  }
+  return sizes;
+}
+function maxStages(design) {
+  return Math.ceil(design.maxRequests / design.batchSize);
+}
+function deviationLevel(design, revisions) {
+  return design.falseFailureBudget / (maxStages(design) * revisions);
+}
+function misrouteLevel(design, revisions) {
+  return design.missBudget / (maxStages(design) * revisions * 2);
+}
+function lookBounds(shares, n, stage, design) {
+  if (shares.length < 2) throw new RangeError("the split gate needs two or more revisions");
+  const stages = maxStages(design);
+  if (!Number.isInteger(stage) || stage < 1 || stage > stages)
+    throw new RangeError(`look ${stage} is outside 1..${stages}`);
+  const alpha = deviationLevel(design, shares.length);
+  const beta = misrouteLevel(design, shares.length);
+  const tolerance = design.tolerancePoints / 100;
+  const revisions = shares.map(({ revision, share }) => {
+    if (!(share > 0 && share < 1))
+      throw new RangeError(`share of ${revision} must be in (0, 1), got ${share}`);
+    return { revision, share, ...countBounds(n, share, tolerance, alpha, beta) };
+  });
+  return { n, stage, maxStages: stages, alpha, beta, revisions };
+}
+function classifyCounts(bounds, counts) {
+  const deviating = bounds.revisions.map(
+    ({ band }, index) => counts[index] < band.low || counts[index] > band.high
+  );
+  const misrouteRuledOut = bounds.revisions.every(
+    ({ ruledOut }, index) => counts[index] >= ruledOut.low && counts[index] <= ruledOut.high
+  );
+  const decision = deviating.includes(true) ? "deviates" : misrouteRuledOut || bounds.stage === bounds.maxStages ? "consistent" : "continue";
+  return { decision, deviating, misrouteRuledOut };
+}
+function decideStage(active, stage, design) {
+  const n = active.reduce((sum, revision) => sum + revision.count, 0);
+  const bounds = lookBounds(active, n, stage, design);
+  const classification = classifyCounts(
+    bounds,
+    active.map((revision) => revision.count)
+  );
+  const looks = active.map((revision, index) => ({
+    revision: revision.revision,
+    share: revision.share,
+    count: revision.count,
+    pValue: distribution(n, revision.share).twoSidedP(revision.count),
+    band: bounds.revisions[index].band,
+    ruledOut: bounds.revisions[index].ruledOut,
+    deviates: classification.deviating[index]
+  }));
+  const { alpha, beta, maxStages: stages } = bounds;
+  return { ...classification, n, stage, maxStages: stages, looks, alpha, beta };
+}
+var boundsMemo = numberKeyedMemo(4096);
+var distributionMemo = numberKeyedMemo(64);
+function distribution(n, p) {
+  return distributionMemo([n, p], () => binomialDistribution(n, p));
+}
+function countBounds(n, share, tolerance, alpha, beta) {
+  return boundsMemo(
+    [n, share, tolerance, alpha, beta],
+    () => computeBounds(n, share, tolerance, alpha, beta)
+  );
+}
+function computeBounds(n, share, tolerance, alpha, beta) {
+  const atShare = distribution(n, share);
+  const accepted = (x) => atShare.twoSidedP(x) >= alpha;
+  const mean = n * share;
+  const low = firstTrue(0, Math.floor(mean), accepted);
+  const high = lastTrue(Math.ceil(mean), n, accepted);
+  const band = { low, high };
+  let ruledHigh = n;
+  if (share + tolerance < 1) {
+    const above = distribution(n, share + tolerance);
+    ruledHigh = lastTrue(0, n, (x) => above.lowerTail(x) < beta);
+  }
+  let ruledLow = 0;
+  if (share - tolerance > 0) {
+    const below = distribution(n, share - tolerance);
+    ruledLow = firstTrue(0, n, (x) => below.upperTail(x) < beta);
+  }
+  return { band, ruledOut: { low: ruledLow, high: ruledHigh } };
+}
+function firstTrue(from, to, predicate) {
+  let low = from;
+  let high = to + 1;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (predicate(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+function lastTrue(from, to, predicate) {
+  let low = from - 1;
+  let high = to;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (predicate(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 // src/probe/attribution.ts
@@ -12843,20 +12923,137 @@ function record3(tally, outcome, attribution) {
 }
 
 // src/probe/load.ts
-async function sendLoad(client, attributor, revisions, settings) {
+async function sendLoad(client, attributor, revisions, settings, another) {
   const tally = createTally(revisions);
   const request = { url: settings.url, host: settings.host, timeoutMs: settings.timeoutMs };
-  let started = 0;
-  const worker = async () => {
-    while (started < settings.requests) {
-      started++;
-      const outcome = await client.get(request);
-      record3(tally, outcome, attributor.attribute(outcome));
-    }
+  let sent = 0;
+  for (const size of settings.batches) {
+    let started = 0;
+    const worker = async () => {
+      while (started < size) {
+        started++;
+        const outcome = await client.get(request);
+        record3(tally, outcome, attributor.attribute(outcome));
+      }
+    };
+    const workers = Math.max(1, Math.min(settings.concurrency, size));
+    await Promise.all(Array.from({ length: workers }, worker));
+    sent++;
+    if (!another(tally, sent)) break;
+  }
+  return { tally, batches: sent };
+}
+
+// src/stats/judge.ts
+function judgeSplit(observed, expectedPercent, options = {}) {
+  const label = options.label ?? ((revision) => `revision ${revision}`);
+  const total = Object.values(observed).reduce((sum, count2) => sum + count2, 0);
+  if (total === 0) {
+    return {
+      verdict: "unmeasurable",
+      test: "none",
+      done: true,
+      reason: "no response could be attributed to a revision, so the split cannot be judged"
+    };
+  }
+  const unexpected = Object.entries(observed).filter(
+    ([revision, count2]) => count2 > 0 && !((expectedPercent[revision] ?? 0) > 0)
+  );
+  if (unexpected.length > 0) {
+    const [revision, count2] = unexpected.sort((a, b) => b[1] - a[1])[0];
+    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
+    return {
+      verdict: "deviates",
+      test: "exact-split",
+      done: true,
+      reason: `${label(revision)} is ${configured} but answered ${count2} of ${total} attributed responses`
+    };
+  }
+  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  if (active.length === 0)
+    throw new RangeError("the configured split gives no revision any traffic");
+  if (active.length === 1) {
+    const [revision] = active[0];
+    return {
+      verdict: "consistent",
+      test: "exact-split",
+      done: true,
+      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`
+    };
+  }
+  const design = options.design ?? GATE_DEFAULTS;
+  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
+  const outcome = decideStage(
+    active.map(([revision, percent2]) => ({
+      revision,
+      share: percent2 / weightSum,
+      count: observed[revision] ?? 0
+    })),
+    options.stage ?? maxStages(design),
+    design
+  );
+  const gate = {
+    stages: outcome.stage,
+    maxStages: outcome.maxStages,
+    n: outcome.n,
+    band: Object.fromEntries(
+      outcome.looks.map((look) => [
+        look.revision,
+        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) }
+      ])
+    ),
+    tolerance: design.tolerancePoints,
+    misrouteRuledOut: outcome.misrouteRuledOut,
+    alphaPerTest: outcome.alpha
   };
-  const workers = Math.max(1, Math.min(settings.concurrency, settings.requests));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return tally;
+  return {
+    verdict: outcome.decision === "deviates" ? "deviates" : "consistent",
+    test: "binomial",
+    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
+    done: outcome.decision !== "continue",
+    gate,
+    reason: gateReason(outcome, design, label, options.focus)
+  };
+}
+function percentOf(count2, n) {
+  return n === 0 ? 0 : Math.round(1e4 * count2 / n) / 100;
+}
+function gateReason(outcome, design, label, focus) {
+  const { looks, n } = outcome;
+  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
+  const shareText = (look) => percentText(100 * look.count / n);
+  const bandText = (look) => `${(100 * look.band.low / n).toFixed(1)}\u2013${(100 * look.band.high / n).toFixed(1)}%`;
+  const bandOf = (look) => `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
+  const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
+  if (outcome.decision === "deviates") {
+    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
+    const shown2 = described ?? outside[0];
+    const others = described ? 0 : outside.length - 1;
+    const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
+    return `${label(shown2.revision)} answered ${shareText(shown2)} (n = ${n}), outside ${bandOf(shown2)}: exact binomial ${formatP(shown2.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
+  }
+  const verdictTail = () => {
+    if (outcome.decision === "continue")
+      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
+    return outcome.misrouteRuledOut ? `${tolerance} is ruled out` : `too few attributed responses to rule out ${tolerance}`;
+  };
+  if (described) {
+    return `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; a share outside it would have counted as a deviation; ${verdictTail()}`;
+  }
+  const each = looks.map(
+    (look) => `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`
+  ).join(", ");
+  return `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; a share outside its band would have counted as a deviation; ${verdictTail()}`;
+}
+function percentText(percent2) {
+  return `${Number(percent2.toFixed(1))}%`;
+}
+function formatLevel(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function formatP(pValue) {
+  if (pValue < 1e-300) return "p < 1e-300";
+  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
 }
 
 // src/stats/percentile.ts
@@ -12983,18 +13180,19 @@ function attributionProblem(findings) {
   return void 0;
 }
 var sideLabel = (finding) => `${finding.target.side === "base" ? "base" : "PR"} (${finding.check.expectedRevision})`;
-function decideVerdict(findings, tally, expected, alpha) {
+function decideVerdict(findings, tally, expected, settings) {
   const notes = tallyNotes(tally);
-  const withNotes = (fields) => ({
+  const final = (fields) => ({
     ...fields,
-    reason: [fields.reason, ...notes].join("; ")
+    reason: [fields.reason, ...notes].join("; "),
+    done: true
   });
   const tagFailures = findings.map(tagFailure).filter((failure) => failure !== void 0);
   if (tagFailures.length > 0) {
-    return withNotes({ verdict: "deviates", test: "exact-split", reason: tagFailures.join("; ") });
+    return final({ verdict: "deviates", test: "exact-split", reason: tagFailures.join("; ") });
   }
   const problem = attributionProblem(findings);
-  if (problem) return withNotes({ verdict: "unmeasurable", test: "none", reason: problem });
+  if (problem) return final({ verdict: "unmeasurable", test: "none", reason: problem });
   const observed = {};
   let attributedSuccesses = 0;
   for (const [revision, entry] of tally.byRevision) {
@@ -13005,15 +13203,24 @@ function decideVerdict(findings, tally, expected, alpha) {
     observed[revision] = (observed[revision] ?? 0) + count2;
   const unknownSuccesses = tally.unattributed.successes;
   if (unknownSuccesses > 0 && unknownSuccesses >= attributedSuccesses) {
-    return withNotes({
+    return final({
       verdict: "unmeasurable",
       test: "none",
       reason: `${unknownSuccesses} of ${unknownSuccesses + attributedSuccesses} successful responses matched no revision (no k-revision header, body unlike either tag's)`
     });
   }
-  const judgement = judgeSplit(observed, { ...expected }, alpha);
-  const verdict = judgement.verdict;
-  return withNotes({ ...judgement, verdict });
+  const { sides } = settings;
+  const { done, ...judgement } = judgeSplit(
+    observed,
+    { ...expected },
+    {
+      design: settings.design,
+      stage: settings.batchesSent,
+      focus: sides.pr,
+      label: (revision) => revision === sides.pr ? `PR revision ${revision}` : revision === sides.base ? `base revision ${revision}` : `revision ${revision}`
+    }
+  );
+  return { ...final(judgement), done };
 }
 function tallyNotes(tally) {
   const notes = [];
@@ -13050,12 +13257,16 @@ function probeOptionsFromPlan(plan, settings) {
   };
 }
 async function probeService(options) {
+  const design = gateDesign({
+    batchSize: options.requests,
+    maxRequests: options.maxRequests ?? Math.max(GATE_DEFAULTS.maxRequests, options.requests),
+    tolerancePoints: options.splitTolerance ?? GATE_DEFAULTS.tolerancePoints
+  });
   const now = options.now ?? Date.now;
   const startedAt = now();
   const concurrency = Math.max(1, options.concurrency ?? PROBE_DEFAULTS.concurrency);
   const readyTimeoutMs = options.readyTimeoutMs ?? PROBE_DEFAULTS.readyTimeoutMs;
   const requestTimeoutMs = options.requestTimeoutMs ?? PROBE_DEFAULTS.requestTimeoutMs;
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
   const url2 = new URL(options.path ?? "/", options.ingressUrl).toString();
   const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
   const log2 = options.log ?? (() => {
@@ -13094,14 +13305,34 @@ async function probeService(options) {
     }
     const revisionNames = Object.keys(options.expected);
     const attributor = createAttributor(revisionNames, fingerprints);
-    log2(`sending ${options.requests} requests to ${options.host} (${concurrency} at a time)`);
-    const tally = await sendLoad(client, attributor, revisionNames, {
-      url: url2,
-      host: options.host,
-      requests: options.requests,
-      concurrency,
-      timeoutMs: requestTimeoutMs
-    });
+    log2(
+      `sending ${design.batchSize} requests to ${options.host} (${concurrency} at a time), more in batches of ${design.batchSize} while the split is borderline, at most ${design.maxRequests}`
+    );
+    let judged;
+    const { tally, batches } = await sendLoad(
+      client,
+      attributor,
+      revisionNames,
+      {
+        url: url2,
+        host: options.host,
+        batches: batchSizes(design),
+        concurrency,
+        timeoutMs: requestTimeoutMs
+      },
+      (tallySoFar, batchesSent) => {
+        const { done, ...fields } = decideVerdict(findings, tallySoFar, options.expected, {
+          design,
+          batchesSent,
+          sides: options.revisions
+        });
+        judged = fields;
+        if (!done) log2(`after ${tallySoFar.requests} requests: ${fields.reason}`);
+        return !done;
+      }
+    );
+    if (!judged) throw new Error("the split gate never judged: no batch was sent");
+    log2(`${tally.requests} requests in ${batches} batch${batches === 1 ? "" : "es"}`);
     const { count: count2, errors, samples } = tally.unattributed;
     return {
       service: options.service,
@@ -13112,8 +13343,8 @@ async function probeService(options) {
       revisions: revisionResults(tally, options.expected, options.revisions),
       unattributed: { count: count2, errors, samples },
       tagChecks: findings.map((finding) => finding.check),
-      ...decideVerdict(findings, tally, options.expected, alpha),
-      alpha,
+      ...judged,
+      alpha: design.falseFailureBudget,
       durationMs: Math.round(now() - startedAt)
     };
   } finally {
@@ -14647,7 +14878,7 @@ function stringMap(value) {
   );
 }
 function shown(value) {
-  const cleaned = value.replace(/[^\w./:@#+-]/g, "?");
+  const cleaned = value.replace(/[^\w./-]/g, "?");
   return `'${cleaned.length > 80 ? `${cleaned.slice(0, 79)}\u2026` : cleaned}'`;
 }
 

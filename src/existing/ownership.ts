@@ -189,6 +189,6 @@ function stringMap(value: unknown): Record<string, string> {
 
 /** A value read from the cluster, safe and short enough for a message. */
 export function shown(value: string): string {
-  const cleaned = value.replace(/[^\w./:@#+-]/g, '?');
+  const cleaned = value.replace(/[^\w./-]/g, '?');
   return `'${cleaned.length > 80 ? `${cleaned.slice(0, 79)}…` : cleaned}'`;
 }
