@@ -21,20 +21,15 @@ import {
   createToolRunner,
   daemonSetRolloutState,
   debug,
-  defaultNamespaceName,
   describeCondition,
   details,
   errorMessage,
   escapeInline,
-  group,
   hasCondition,
   info,
-  isNotFound,
   isValidClusterName,
-  isValidNamespaceName,
   log,
   mkdirP,
-  namespaceProblem,
   readEventPayload,
   readRunnerEnv,
   repositoryUrl,
@@ -44,14 +39,13 @@ import {
   setOutput,
   setSecret,
   shellQuote,
-  shortHash,
   sleep,
   table,
   truncate,
   waitUntil,
   withRetry,
   writeJobSummary
-} from "./chunks/chunk-TOJTDNJV.js";
+} from "./chunks/chunk-MPBSFFJD.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -118,7 +112,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -127,20 +121,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -151,13 +145,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -178,17 +172,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -199,13 +193,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -232,23 +226,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -263,7 +257,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -273,7 +267,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -417,7 +411,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -444,7 +438,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -455,7 +449,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -635,7 +629,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -661,7 +655,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -860,10 +854,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -882,7 +876,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -912,11 +906,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -930,8 +924,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -945,8 +939,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -964,8 +958,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -975,8 +969,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1523,7 +1517,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify5(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1552,7 +1546,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify5;
+    exports.stringify = stringify3;
   }
 });
 
@@ -1562,7 +1556,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1584,7 +1578,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify5.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1636,7 +1630,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify5.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1777,7 +1771,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log2 = require_log();
     var merge = require_merge();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1813,7 +1807,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify5.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1880,12 +1874,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify6 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify6(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1910,7 +1904,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify5.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1977,7 +1971,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify5.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3338,7 +3332,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify5 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines2 = [];
@@ -3353,7 +3347,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify5.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -3375,7 +3369,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify5.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
@@ -3383,7 +3377,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines2.push(body);
       } else {
-        lines2.push(stringify5.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3491,9 +3485,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3568,14 +3562,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3590,10 +3584,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3604,10 +3598,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3624,13 +3618,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5166,7 +5160,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5326,7 +5320,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -5519,7 +5513,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify5 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5572,7 +5566,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify5;
+    exports.stringify = stringify3;
   }
 });
 
@@ -5583,17 +5577,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5602,23 +5596,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5629,12 +5623,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -5762,7 +5756,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -6325,7 +6319,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -6457,7 +6451,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7230,7 +7224,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -7250,7 +7244,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7283,7 +7277,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7302,7 +7296,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify5(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7324,10 +7318,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments3;
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify5;
+    exports.stringify = stringify3;
   }
 });
 
@@ -7350,7 +7344,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7378,8 +7372,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7882,7 +7876,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version, options, throwErrors = false) => {
+    var parse = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -7895,7 +7889,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -7903,9 +7897,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse = require_parse();
     var valid2 = (version, options) => {
-      const v = parse2(version, options);
+      const v = parse(version, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -7916,9 +7910,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse = require_parse();
     var clean2 = (version, options) => {
-      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -7953,10 +7947,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -8027,9 +8021,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse = require_parse();
     var prerelease = (version, options) => {
-      const parsed = parse2(version, options);
+      const parsed = parse(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -8215,7 +8209,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -8250,7 +8244,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -8260,11 +8254,11 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
-    var constants2 = require_constants();
+    var parse = require_parse();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate3 = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -8272,7 +8266,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse2(versionStringToParse, options);
+      return parse(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -9504,10 +9498,10 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var valid2 = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -9546,7 +9540,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse2,
+      parse,
       valid: valid2,
       clean: clean2,
       inc,
@@ -9588,8 +9582,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -9597,7 +9591,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/action/run-main.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/cluster/compatibility.ts
 var MINIMUM_KUBERNETES_MINOR = /* @__PURE__ */ new Map([
@@ -9649,2842 +9643,6 @@ function checkCompatibility(k3sImage, knativeVersion) {
     );
   }
   return { kubernetes, minimumMinor, warnings };
-}
-
-// src/existing/registry.ts
-var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d{1,5})?$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-function parseRegistry(text2) {
-  const expected = "a registry and path to push built images to, like ghcr.io/<owner> (lowercase path, no scheme, no tag)";
-  const value = text2.trim().replace(/\/+$/, "");
-  if (value.length > 200 || /^[a-z]+:\/\//i.test(value)) return { ok: false, expected };
-  const [host = "", ...path8] = value.split("/");
-  const isHost = host === "localhost" || host.includes(".") || host.includes(":");
-  if (!HOST.test(host) || !isHost) return { ok: false, expected };
-  if (!path8.every((component) => PATH_COMPONENT.test(component))) {
-    const upper = path8.some((component) => /[A-Z]/.test(component));
-    return {
-      ok: false,
-      expected: upper ? `${expected}; image paths must be lowercase (e.g. ${value.toLowerCase()})` : expected
-    };
-  }
-  return { ok: true, value };
-}
-function registryImageTag(registry, name, commitSha) {
-  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
-  return `${registry}/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
-}
-
-// src/existing/ttl.ts
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-var MIN_TTL_MS = 6e4;
-var MAX_TTL_MS = 365 * UNIT_MS.d;
-function parseTtl(text2) {
-  const match = /^(\d{1,8})([smhd])$/.exec(text2.trim());
-  if (!match) return void 0;
-  const ms = Number(match[1]) * UNIT_MS[match[2]];
-  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) return void 0;
-  return { text: text2.trim(), ms };
-}
-function expiryAfter(now, ttl) {
-  return rfc3339(new Date(now.getTime() + ttl.ms));
-}
-function rfc3339(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function parseExpiry(text2) {
-  if (typeof text2 !== "string" || text2.length > 40) return void 0;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(text2))
-    return void 0;
-  const date = new Date(text2);
-  return Number.isNaN(date.getTime()) ? void 0 : date;
-}
-
-// src/config/inputs.ts
-var envInputReader = (name) => (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
-var DOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
-var LABEL_PREFIX = /^[A-Za-z0-9][-A-Za-z0-9_.:/ ]{0,48}$/;
-var VERSION = /^v?\d+\.\d+\.\d+$/;
-var INPUT_DEFAULTS = {
-  manifests: "knative",
-  "label-prefix": "canary-",
-  requests: "400",
-  "dry-run": "false",
-  "k3d-version": "v5.9.0",
-  "k3s-image": "rancher/k3s:v1.34.8-k3s1",
-  "knative-version": "1.22.1",
-  "net-contour-version": "1.22.1",
-  "kubectl-version": "v1.34.2",
-  agents: "2",
-  "keep-cluster": "false",
-  domain: "example.com",
-  "load-balancer-port": "8081",
-  "agent-port": "8082",
-  "timeout-minutes": "15",
-  comment: "always",
-  "fail-on-deviation": "true",
-  cluster: "k3d",
-  ttl: "7d",
-  mode: "preview"
-};
-function parseInputs(read = envInputReader) {
-  const get2 = (name) => read(name) || INPUT_DEFAULTS[name] || "";
-  const labels = get2("labels");
-  const mirror = get2("release-mirror");
-  const k3sImage = matching(
-    "k3s-image",
-    get2("k3s-image"),
-    /^[\w./-]+:v\d+\.\d+\.\d+[-+\w.]*$/,
-    "an image like rancher/k3s:v1.34.8-k3s1"
-  );
-  const knativeVersion = matching(
-    "knative-version",
-    get2("knative-version"),
-    VERSION,
-    "a release like 1.22.1"
-  ).replace(/^v/, "");
-  const compatibility = checkCompatibility(k3sImage, knativeVersion);
-  const existing = existingModeInputs(read, get2);
-  return {
-    githubToken: read("github-token"),
-    manifests: nonEmpty(
-      "manifests",
-      get2("manifests"),
-      "a path relative to the workspace, e.g. knative"
-    ),
-    labelPrefix: matching(
-      "label-prefix",
-      get2("label-prefix"),
-      LABEL_PREFIX,
-      "letters, digits and - _ . : / (e.g. canary-)"
-    ),
-    labelOverride: labels ? labels.split(",").map((l) => l.trim()).filter(Boolean) : void 0,
-    requests: integer("requests", get2("requests"), 1, 1e5),
-    dryRun: boolean("dry-run", get2("dry-run")),
-    k3dVersion: matching(
-      "k3d-version",
-      get2("k3d-version"),
-      /^v\d+\.\d+\.\d+$/,
-      "a k3d release tag like v5.9.0"
-    ),
-    k3sImage,
-    knativeVersion,
-    netContourVersion: matching(
-      "net-contour-version",
-      get2("net-contour-version"),
-      VERSION,
-      "a release like 1.22.1"
-    ).replace(/^v/, ""),
-    kubectlVersion: matching(
-      "kubectl-version",
-      get2("kubectl-version"),
-      /^v\d+\.\d+\.\d+$/,
-      "a release like v1.34.2"
-    ),
-    agents: integer("agents", get2("agents"), 0, 5),
-    clusterName: read("cluster-name") ? matching(
-      "cluster-name",
-      read("cluster-name"),
-      /^[a-z][-a-z0-9]{0,30}[a-z0-9]$/,
-      "lowercase letters, digits and dashes, 2..32 characters, starting with a letter"
-    ) : "",
-    keepCluster: boolean("keep-cluster", get2("keep-cluster")),
-    domain: matching(
-      "domain",
-      get2("domain").toLowerCase(),
-      DOMAIN,
-      "a DNS domain with at least two labels, e.g. example.com (not svc.cluster.local)",
-      (d) => !d.endsWith("cluster.local")
-    ),
-    loadBalancerPort: integer("load-balancer-port", get2("load-balancer-port"), 1, 65535),
-    agentPort: integer("agent-port", get2("agent-port"), 1, 65535),
-    k3dArgs: lines(get2("k3d-args")),
-    build: lines(get2("build")),
-    releaseMirror: mirror ? url("release-mirror", mirror) : void 0,
-    timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
-    comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
-    failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
-    ...existing,
-    notes: compatibility.warnings
-  };
-}
-function existingModeInputs(read, get2) {
-  const cluster = oneOf("cluster", get2("cluster"), ["k3d", "existing"]);
-  const mode = oneOf("mode", get2("mode"), ["preview", "cleanup", "sweep"]);
-  if (mode !== "preview" && cluster !== "existing")
-    throw new UserError(
-      `Input 'mode' is '${mode}', which only applies to 'cluster: existing' (a k3d preview is deleted with its run). Set cluster: existing, or leave mode at preview.`
-    );
-  const namespace = read("namespace");
-  if (namespace && !isValidNamespaceName(namespace))
-    throw bad("namespace", namespace, namespaceProblem(namespace));
-  const ttlText = get2("ttl");
-  const ttl = parseTtl(ttlText);
-  if (!ttl) throw bad("ttl", ttlText, "a number with s, m, h or d, from 1m to 365d (e.g. 7d, 12h)");
-  const address = read("ingress-address");
-  const registryText = read("registry");
-  let registry;
-  if (registryText) {
-    const parsed = parseRegistry(registryText);
-    if (!parsed.ok) throw bad("registry", registryText, parsed.expected);
-    registry = parsed.value;
-  }
-  return {
-    cluster,
-    // Never trimmed differently from what was registered as a secret: the reader trims once.
-    kubeconfig: read("kubeconfig"),
-    namespace,
-    ttl,
-    mode,
-    ingressAddress: address ? hostPort("ingress-address", address) : void 0,
-    registry
-  };
-}
-function hostPort(name, value) {
-  const match = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?|\[[0-9a-f:.]+\]):(\d{1,5})$/i.exec(value);
-  const port = Number(match?.[3]);
-  if (!match || port < 1 || port > 65535)
-    throw bad(
-      name,
-      value,
-      "host:port of the cluster ingress, e.g. 203.0.113.10:80 or ingress.example.com:80 (no scheme, no path)"
-    );
-  return value.toLowerCase();
-}
-function bad(name, value, allowed) {
-  return new UserError(
-    `Input '${name}' has the value '${value}', which is not allowed: expected ${allowed}.`
-  );
-}
-function nonEmpty(name, value, allowed) {
-  if (!value) throw bad(name, value, allowed);
-  return value;
-}
-function matching(name, value, pattern, allowed, extra) {
-  if (!pattern.test(value) || extra && !extra(value)) throw bad(name, value, allowed);
-  return value;
-}
-function integer(name, value, min, max) {
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw bad(name, value, `a whole number from ${min} to ${max}`);
-  return n;
-}
-function boolean(name, value) {
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw bad(name, value, "true or false");
-}
-function oneOf(name, value, allowed) {
-  if (!allowed.includes(value))
-    throw bad(name, value, `one of ${allowed.join(", ")}`);
-  return value;
-}
-function url(name, value) {
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol === "http:" || parsed.protocol === "https:")
-      return value.replace(/\/+$/, "");
-  } catch {
-  }
-  throw bad(name, value, "an http(s) URL such as https://mirror.example.com/releases");
-}
-function lines(value) {
-  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
-}
-
-// src/event/read-event.ts
-var PREVIEW_ACTIONS = ["opened", "reopened", "synchronize", "labeled", "unlabeled"];
-var SHA = /^[0-9a-f]{40}$/;
-function readTrigger(context) {
-  const { eventName } = context;
-  const payload = asRecord(context.payload, "the event payload");
-  if (eventName === "pull_request") return readPullRequest(payload, context);
-  if (eventName === "push" || eventName === "workflow_dispatch") {
-    const sha = context.sha ?? "";
-    if (!SHA.test(sha))
-      throw new UserError(
-        `GITHUB_SHA is '${sha}', not a 40-character commit SHA; the ${eventName} preview needs it.`
-      );
-    return {
-      kind: "single",
-      eventName,
-      sha,
-      ref: context.ref ?? "",
-      repository: repositoryOf(payload, context)
-    };
-  }
-  throw new UserError(
-    `This action previews pull requests; it was started by the '${eventName}' event. Run it on 'pull_request' (types opened, synchronize, reopened, labeled, unlabeled), or on 'push' / 'workflow_dispatch' for a single-revision preview.` + (eventName === "pull_request_target" ? " 'pull_request_target' is refused on purpose: it would build untrusted PR code with a write token; see the README's fork-PR section." : "")
-  );
-}
-function readPullRequest(payload, context) {
-  const action = String(payload.action ?? "");
-  const pr = asRecord(payload.pull_request, "the event's pull_request");
-  const number = Number(payload.number ?? pr.number);
-  if (!Number.isSafeInteger(number) || number <= 0)
-    throw new UserError(
-      `The pull_request event has no valid PR number (saw '${String(payload.number)}').`
-    );
-  if (action === "closed") return { kind: "closed", number };
-  if (!PREVIEW_ACTIONS.includes(action)) {
-    throw new UserError(
-      `The pull_request action '${action}' does not call for a preview; use the types ${PREVIEW_ACTIONS.join(", ")} (and closed, which does nothing).`
-    );
-  }
-  const base = asRecord(pr.base, "pull_request.base");
-  const head = asRecord(pr.head, "pull_request.head");
-  const baseSha = commit(base.sha, "pull_request.base.sha");
-  const headSha = commit(head.sha, "pull_request.head.sha");
-  const labels = Array.isArray(pr.labels) ? pr.labels.map(
-    (label) => typeof label === "string" ? label : String(asRecord(label, "a label").name ?? "")
-  ) : [];
-  return {
-    kind: "pull_request",
-    action,
-    number,
-    title: String(pr.title ?? ""),
-    htmlUrl: typeof pr.html_url === "string" ? pr.html_url : void 0,
-    baseSha,
-    baseRef: String(base.ref ?? ""),
-    headSha,
-    headRef: String(head.ref ?? ""),
-    labels: labels.filter(Boolean),
-    repository: repositoryOf(payload, context)
-  };
-}
-function repositoryOf(payload, context) {
-  const fullName = (typeof payload.repository === "object" && payload.repository !== null ? String(payload.repository.full_name ?? "") : "") || context.repository || "";
-  const [owner, repo, ...rest] = fullName.split("/");
-  if (!owner || !repo || rest.length)
-    throw new UserError(
-      `Cannot tell the repository: saw '${fullName}' (expected owner/repo in the payload or GITHUB_REPOSITORY).`
-    );
-  return { owner, repo };
-}
-function commit(value, field) {
-  const sha = String(value ?? "");
-  if (!SHA.test(sha))
-    throw new UserError(`The event's ${field} is '${sha}', not a 40-character commit SHA.`);
-  return sha;
-}
-function asRecord(value, what) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new UserError(`${what} is missing or not an object.`);
-  return value;
-}
-
-// src/util/http-failures.ts
-var TRANSIENT_NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENOTFOUND",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT"
-]);
-var NOT_SENT_NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH"
-]);
-function parseRetryAfter(value, now = Date.now()) {
-  if (!value) return void 0;
-  const text2 = value.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const at = Date.parse(text2);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
-}
-function networkCode(error, depth = 0) {
-  if (typeof error !== "object" || error === null || depth > 5) return void 0;
-  const withCode = error;
-  if (typeof withCode.code === "string") return withCode.code;
-  return withCode.cause !== error ? networkCode(withCode.cause, depth + 1) : void 0;
-}
-function isTimeout(error, depth = 0) {
-  if (!(error instanceof Error) || depth > 5) return false;
-  if (error.name === "TimeoutError") return true;
-  const cause = error.cause;
-  return error.name === "AbortError" && cause !== error && isTimeout(cause, depth + 1);
-}
-
-// src/github/client.ts
-var DEFAULT_API_URL = "https://api.github.com";
-var GitHubHttpError = class extends Error {
-  constructor(method, request, status, apiMessage, retry) {
-    super(`GitHub API ${request} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
-    this.method = method;
-    this.request = request;
-    this.status = status;
-    this.apiMessage = apiMessage;
-    this.retry = retry;
-    this.name = "GitHubHttpError";
-  }
-  method;
-  request;
-  status;
-  apiMessage;
-  retry;
-};
-function httpStatusOf(error) {
-  const failure = failureOf(error);
-  return failure instanceof GitHubHttpError ? failure.status : void 0;
-}
-var GitHubNetworkError = class extends Error {
-  /** Whether it may pass by itself (a timeout or a transient network error). */
-  transient;
-  notSent;
-  constructor(what, cause, redact) {
-    const code = networkCode(cause);
-    const timedOut = isTimeout(cause);
-    super(redact(`${what}: ${errorMessage(cause)}${code ? ` (${code})` : ""}`), { cause });
-    this.name = "GitHubNetworkError";
-    this.transient = timedOut || code !== void 0 && TRANSIENT_NETWORK_CODES.has(code);
-    this.notSent = !timedOut && code !== void 0 && NOT_SENT_NETWORK_CODES.has(code);
-  }
-};
-function failureOf(error) {
-  for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (e instanceof GitHubHttpError || e instanceof GitHubNetworkError) return e;
-  }
-  return void 0;
-}
-function isTransientFailure(error) {
-  const failure = failureOf(error);
-  if (failure instanceof GitHubNetworkError) return failure.transient;
-  if (failure instanceof GitHubHttpError)
-    return failure.status >= 500 && failure.status <= 599 || failure.retry.transient;
-  return false;
-}
-function isPermissionDenied(error) {
-  const failure = failureOf(error);
-  return failure instanceof GitHubHttpError && [401, 403, 404].includes(failure.status) && !failure.retry.rateLimited;
-}
-function createGitHubClient(options) {
-  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(
-    /\/+$/,
-    ""
-  );
-  const graphqlUrl = options.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl);
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const now = options.now ?? Date.now;
-  const timeoutMs = options.requestTimeoutMs ?? 15e3;
-  const maxWaitMs = options.maxRateLimitWaitMs ?? 6e4;
-  const maxPages = options.maxPages ?? 100;
-  const token = options.token;
-  const redact = (text2) => token ? text2.split(token).join("***") : text2;
-  const headers = {
-    accept: "application/vnd.github+json",
-    "x-github-api-version": "2022-11-28",
-    "user-agent": "knative-action"
-  };
-  if (token) headers.authorization = `Bearer ${token}`;
-  async function once(method, url2, label, body, idempotent, deadline) {
-    const attemptMs = deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1e3, deadline - now()));
-    let response;
-    let text2;
-    try {
-      response = await doFetch(url2, {
-        method,
-        headers: body === void 0 ? headers : { ...headers, "content-type": "application/json" },
-        body: body === void 0 ? void 0 : JSON.stringify(body),
-        signal: AbortSignal.timeout(attemptMs),
-        redirect: "error"
-      });
-    } catch (error) {
-      const what = isTimeout(error) ? `GitHub API ${label} got no answer within ${attemptMs} ms` : `GitHub API ${label} could not connect`;
-      throw new GitHubNetworkError(what, error, redact);
-    }
-    try {
-      text2 = await response.text();
-    } catch (error) {
-      const what = isTimeout(error) ? `GitHub API ${label} answered ${response.status} but the answer did not arrive within ${attemptMs} ms` : `GitHub API ${label} answered ${response.status} but the connection dropped`;
-      throw new GitHubNetworkError(what, error, redact);
-    }
-    let data = void 0;
-    if (text2) {
-      try {
-        data = JSON.parse(text2);
-      } catch {
-        data = text2;
-      }
-    }
-    if (response.ok) return { status: response.status, headers: response.headers, data };
-    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text2).slice(0, 200);
-    throw new GitHubHttpError(
-      method,
-      label,
-      response.status,
-      redact(apiMessage.slice(0, 300)),
-      retryPolicy(response, apiMessage, idempotent)
-    );
-  }
-  function retryPolicy(response, apiMessage, idempotent) {
-    const { status } = response;
-    const wait = rateLimitWaitMs(response, apiMessage);
-    if (wait !== void 0) {
-      return { transient: wait <= maxWaitMs, afterMs: wait, rateLimited: true };
-    }
-    if (status >= 500 && status <= 599) return { transient: idempotent };
-    return { transient: false };
-  }
-  function rateLimitWaitMs(response, apiMessage) {
-    if (response.status !== 403 && response.status !== 429) return void 0;
-    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now());
-    if (retryAfter !== void 0) return retryAfter;
-    const reset = response.headers.get("x-ratelimit-reset");
-    if (response.headers.get("x-ratelimit-remaining") === "0" && reset && /^\d+$/.test(reset)) {
-      return Math.max(0, Number(reset) * 1e3 - now()) + 1e3;
-    }
-    if (response.status === 429 || /secondary rate limit/i.test(apiMessage)) return 6e4;
-    return void 0;
-  }
-  async function send(method, url2, label, body, request = {}, idempotent = method !== "POST") {
-    return withRetry(() => once(method, url2, label, body, idempotent, request.deadline), {
-      what: `GitHub API ${label}`,
-      attempts: options.attempts ?? 4,
-      initialDelayMs: 1e3,
-      maxDelayMs: maxWaitMs,
-      deadline: request.deadline,
-      isTransient: (error) => {
-        if (error instanceof GitHubHttpError) return error.retry.transient;
-        if (error instanceof GitHubNetworkError)
-          return error.transient && (idempotent || error.notSent);
-        return false;
-      },
-      retryAfterMs: (error) => error instanceof GitHubHttpError ? error.retry.afterMs : void 0,
-      onRetry: (error, attempt, delayMs) => options.onRetry?.(
-        `${errorMessage(error)}; retry ${attempt} in ${Math.round(delayMs / 1e3)} s`
-      ),
-      sleep: options.sleep ?? sleep,
-      now
-    }).catch((error) => {
-      if (error instanceof GitHubHttpError && error.retry.rateLimited && !error.retry.transient && error.retry.afterMs !== void 0) {
-        throw new Error(
-          `${error.message}; GitHub asks to wait ${Math.ceil(error.retry.afterMs / 1e3)} s, longer than the ${Math.round(maxWaitMs / 1e3)} s this action waits for a rate limit`,
-          { cause: error }
-        );
-      }
-      throw error;
-    });
-  }
-  function urlFor(path8) {
-    if (!path8.startsWith("/"))
-      throw new Error(`GitHub API path must start with "/": ${redact(path8)}`);
-    return `${apiUrl}${path8}`;
-  }
-  return {
-    apiUrl,
-    request: (method, path8, body, request) => send(method, urlFor(path8), `${method} ${redact(path8)}`, body, request),
-    async paginate(path8, request) {
-      const items = [];
-      let url2 = urlFor(path8);
-      for (let page = 1; url2; page++) {
-        if (page > maxPages)
-          throw new Error(
-            `GitHub API GET ${redact(path8)}: more than ${maxPages} pages; stopped reading`
-          );
-        const label = `GET ${redact(url2.slice(apiUrl.length))}`;
-        const response = await send("GET", url2, label, void 0, request);
-        if (!Array.isArray(response.data))
-          throw new Error(`GitHub API ${label} did not answer with a list`);
-        items.push(...response.data);
-        url2 = nextPageUrl(response.headers.get("link"), apiUrl, redact);
-      }
-      return items;
-    },
-    async graphql(query, request) {
-      const response = await send(
-        "POST",
-        graphqlUrl,
-        "POST graphql",
-        { query },
-        request,
-        true
-      );
-      if (!response.data.data || response.data.errors?.length) {
-        const messages = response.data.errors?.map((e) => String(e.message)).join("; ");
-        throw new Error(redact(`GitHub GraphQL query failed: ${messages ?? "no data"}`));
-      }
-      return response.data.data;
-    }
-  };
-}
-function graphqlUrlFor(apiUrl) {
-  return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/v3$/, "/graphql") : `${apiUrl}/graphql`;
-}
-function nextPageUrl(link, apiUrl, redact = (text2) => text2) {
-  if (!link) return void 0;
-  for (const part of link.split(",")) {
-    const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
-    if (!match?.[1] || !/\brel="?([^"]*\s)?next(\s[^"]*)?"?/.test(match[2] ?? "")) continue;
-    const next = match[1];
-    if (next !== apiUrl && !next.startsWith(`${apiUrl}/`) && !next.startsWith(`${apiUrl}?`)) {
-      throw new Error(
-        `GitHub API pagination points outside ${apiUrl}: ${redact(next.slice(0, 200))}`
-      );
-    }
-    return next;
-  }
-  return void 0;
-}
-
-// src/github/identity.ts
-var GITHUB_ACTIONS_BOT = "github-actions[bot]";
-async function resolveTokenIdentity(client, request) {
-  const failures = [];
-  let uncertain;
-  try {
-    const { data } = await client.request(
-      "GET",
-      "/user",
-      void 0,
-      request
-    );
-    if (typeof data.login === "string" && data.login) {
-      return { login: data.login, bot: data.type === "Bot", source: "rest-user" };
-    }
-    failures.push("GET /user: no login");
-  } catch (error) {
-    if (isTransientFailure(error)) uncertain = error;
-    failures.push(errorMessage(error));
-  }
-  try {
-    const data = await client.graphql(
-      "query { viewer { login __typename } }",
-      request
-    );
-    const login = data.viewer?.login;
-    if (typeof login === "string" && login) {
-      const bot = data.viewer?.__typename === "Bot" || login.endsWith("[bot]");
-      return {
-        login: bot && !login.endsWith("[bot]") ? `${login}[bot]` : login,
-        bot,
-        source: "graphql-viewer"
-      };
-    }
-    failures.push("GraphQL viewer: no login");
-  } catch (error) {
-    if (isTransientFailure(error)) uncertain ??= error;
-    failures.push(errorMessage(error));
-  }
-  if (uncertain !== void 0) {
-    throw new Error(`Could not tell who the token writes as: ${failures.join("; ")}`, {
-      cause: uncertain
-    });
-  }
-  return { login: GITHUB_ACTIONS_BOT, bot: true, source: "assumed", note: failures.join("; ") };
-}
-function isAuthoredBy(user, identity) {
-  if (!user?.login) return false;
-  if (user.login.toLowerCase() !== identity.login.toLowerCase()) return false;
-  return !identity.bot || user.type === void 0 || user.type === "Bot";
-}
-
-// src/github/sticky-comment.ts
-var WRITE_BUDGET_MS = 6e4;
-var FIRST_PAUSE_MS = 1e3;
-var LONGEST_PAUSE_MS = 16e3;
-function patienceFor(options = {}) {
-  const now = options.now ?? Date.now;
-  return {
-    deadline: now() + (options.budgetMs ?? WRITE_BUDGET_MS),
-    now,
-    sleep: options.sleep ?? sleep,
-    onRetry: options.onRetry
-  };
-}
-function issuesPath(target) {
-  const repo = `${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
-  return `/repos/${repo}/issues`;
-}
-function carriesMarker(body, marker) {
-  return body === marker || (body ?? "").startsWith(`${marker}
-`);
-}
-function commentOf(item) {
-  if (typeof item !== "object" || item === null) return void 0;
-  const { id, html_url: url2, body, user } = item;
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) return void 0;
-  return {
-    id,
-    url: typeof url2 === "string" ? url2 : void 0,
-    body: typeof body === "string" ? body : "",
-    user
-  };
-}
-function authorOf(user) {
-  if (typeof user !== "object" || user === null) return void 0;
-  const { login, type } = user;
-  return {
-    login: typeof login === "string" ? login : void 0,
-    type: typeof type === "string" ? type : void 0
-  };
-}
-async function findStickyComment(target, deadline) {
-  const items = await target.client.paginate(
-    `${issuesPath(target)}/${target.issueNumber}/comments?per_page=100`,
-    { deadline }
-  );
-  for (const item of items) {
-    const comment = commentOf(item);
-    if (comment && carriesMarker(comment.body, target.marker) && isAuthoredBy(authorOf(comment.user), target.identity)) {
-      return { id: comment.id, url: comment.url, body: comment.body };
-    }
-  }
-  return void 0;
-}
-function retryTransient(what, patience, attempt) {
-  return withRetry(attempt, {
-    what,
-    // The deadline bounds it; the count only guards against a clock that stands still.
-    attempts: 12,
-    initialDelayMs: FIRST_PAUSE_MS,
-    maxDelayMs: LONGEST_PAUSE_MS,
-    deadline: patience.deadline,
-    isTransient: isTransientFailure,
-    onRetry: (error, n, delayMs) => patience.onRetry?.(
-      `${errorMessage(error)}; ${what}: try ${n + 1} in ${Math.round(delayMs / 1e3)} s`
-    ),
-    sleep: patience.sleep,
-    now: patience.now
-  });
-}
-var READ_ONLY_HELP = "Pull requests from forks and from Dependabot get a read-only GITHUB_TOKEN, which cannot comment. The results are in this job's summary and outputs, and the run's result is unchanged. To get comments on such pull requests, post them from a second workflow triggered by `workflow_run` (see \"Comments on fork pull requests\" in the README). For same-repository pull requests, give the job `permissions: pull-requests: write`.";
-async function writeStickyComment(target, patience = patienceFor()) {
-  const base = issuesPath(target);
-  const { client, body } = target;
-  const request = { deadline: patience.deadline };
-  let existingId = target.existingId;
-  let mustLook = false;
-  async function post() {
-    const { data } = await client.request(
-      "POST",
-      `${base}/${target.issueNumber}/comments`,
-      { body },
-      request
-    );
-    const created = commentOf(data);
-    return { action: "created", id: created?.id, url: created?.url };
-  }
-  async function patch(id) {
-    const { data } = await client.request(
-      "PATCH",
-      `${base}/comments/${id}`,
-      { body },
-      request
-    );
-    return { action: "updated", id, url: commentOf(data)?.url };
-  }
-  async function attempt() {
-    if (mustLook) {
-      existingId = (await findStickyComment(target, patience.deadline))?.id;
-      mustLook = false;
-    }
-    mustLook = true;
-    let result;
-    if (existingId === void 0) {
-      result = await post();
-    } else {
-      try {
-        result = await patch(existingId);
-      } catch (error) {
-        if (httpStatusOf(error) !== 404) throw error;
-        const gone = existingId;
-        existingId = (await findStickyComment(target, patience.deadline))?.id;
-        if (existingId === gone) throw error;
-        result = existingId === void 0 ? await post() : await patch(existingId);
-      }
-    }
-    mustLook = false;
-    return result;
-  }
-  try {
-    return await retryTransient("write the preview comment", patience, attempt);
-  } catch (error) {
-    return { ...degraded(error, target.phase), body };
-  }
-}
-function degraded(error, phase) {
-  const readOnly = isPermissionDenied(error);
-  const what = `Could not write the preview comment${phase ? ` (${phase})` : ""}: ${errorMessage(error)}.`;
-  const after = phase === "deploying" ? "The preview goes on; the comment is tried again with the result, which is also in this job's summary and outputs." : "The results are in this job's summary and outputs; the run's result is unchanged.";
-  return {
-    action: "degraded",
-    reason: readOnly ? "read-only token" : "GitHub API error",
-    warning: readOnly ? `${what} ${READ_ONLY_HELP}` : `${what} ${after}`
-  };
-}
-async function upsertStickyComment(options, patience = patienceFor()) {
-  let existing;
-  try {
-    existing = await retryTransient(
-      "find the preview comment",
-      patience,
-      () => findStickyComment(options, patience.deadline)
-    );
-  } catch (error) {
-    return degraded(error);
-  }
-  const body = options.render(existing);
-  if (body === void 0) {
-    return {
-      action: "skipped",
-      id: existing?.id,
-      url: existing?.url,
-      reason: "unchanged",
-      existing
-    };
-  }
-  const result = await writeStickyComment({ ...options, existingId: existing?.id, body }, patience);
-  return { ...result, existing, body };
-}
-
-// src/report/render-parts.ts
-var FULL_DETAIL = {
-  maxServices: 20,
-  maxRevisionRows: 20,
-  maxTagRows: 20,
-  maxSamples: 3,
-  sampleChars: 200,
-  failureChars: 4e3
-};
-var STATUS_HEADLINES = {
-  consistent: "\u2705 Knative preview: the measured split is consistent with the configured one",
-  deviates: "\u26A0\uFE0F Knative preview: the measured split deviates from the configured one",
-  unmeasurable: "\u2754 Knative preview: the split could not be measured",
-  failed: "\u274C Knative preview failed",
-  planned: "\u{1F4DD} Knative preview: planned (dry run, nothing deployed)",
-  deploying: "\u23F3 Knative preview: deploying\u2026"
-};
-function headline(report) {
-  if (report.status === "failed" && report.failure) {
-    return `### \u274C Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
-  }
-  return `### ${STATUS_HEADLINES[report.status]}`;
-}
-function runLogUrl(context) {
-  if (!context.runId || !/^\d+$/.test(context.runId)) return void 0;
-  const base = `${repositoryUrl(context.serverUrl, context.repository)}/actions/runs/${context.runId}`;
-  return context.runAttempt && /^\d+$/.test(context.runAttempt) ? `${base}/attempts/${context.runAttempt}` : base;
-}
-function commitsLine(plan, context) {
-  const parts = [];
-  if (plan.baseSha)
-    parts.push(`Base ${commitLink(context.serverUrl, context.repository, plan.baseSha)}`);
-  parts.push(`PR ${commitLink(context.serverUrl, context.repository, plan.headSha)}`);
-  if (plan.pullRequest) {
-    parts.push(
-      `${escapeInline(plan.pullRequest.headRef, 120)} \u2192 ${escapeInline(plan.pullRequest.baseRef, 120)}`
-    );
-  }
-  const log2 = runLogUrl(context);
-  if (log2) parts.push(`[run log](${log2})`);
-  return parts.join(" \xB7 ");
-}
-function splitSentence(plan, context) {
-  const { prPercent, label } = plan.split;
-  const prefix = context.labelPrefix;
-  const how = `To change it, set one label ${codeSpan(`${prefix}0`)} \u2026 ${codeSpan(`${prefix}100`)} (percent of traffic for the PR); without one the PR gets 100%.`;
-  if (plan.services.length === 0)
-    return `The split was not decided: the run failed while planning. ${how}`;
-  if (plan.services.every((s) => s.mode === "single")) {
-    return `Single revision of the workspace (no base to compare); it gets 100% of the traffic.`;
-  }
-  const source = label ? `set by the label ${codeSpan(label, { maxLength: 80 })}` : `no ${codeSpan(`${prefix}N`)} label, so the PR gets all of it`;
-  return `The PR revision gets **${prPercent}%** of the traffic and the base **${100 - prPercent}%**, ${source}. ${how}`;
-}
-function percent(value) {
-  return `${value.toFixed(1)}%`;
-}
-function milliseconds(value) {
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
-}
-function pValueText(p) {
-  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
-  if (p < 1e-3) return "p < 0.001";
-  return `p = ${p.toPrecision(2)}`;
-}
-var TEST_NAMES = {
-  binomial: "exact binomial test",
-  "exact-split": "exact check (a revision configured at 0% may not answer at all)",
-  none: "no test"
-};
-var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
-function omitted(count2, what) {
-  return `_${count2} more ${what} not shown here; see the job summary._`;
-}
-function trafficTable(result, limits) {
-  const rows = result.revisions.slice(0, limits.maxRevisionRows).map((r) => [
-    codeSpan(r.revision, { inTable: true, maxLength: 80 }),
-    r.side === "pr" ? "PR" : "base",
-    `${r.configuredPercent}%`,
-    String(r.responses),
-    r.responses === 0 ? "\u2013" : `${percent(r.observedPercent)} (${r.interval.low.toFixed(1)}\u2013${r.interval.high.toFixed(1)})`,
-    String(r.errors),
-    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p50),
-    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p95)
-  ]);
-  if (result.unattributed.count > 0) {
-    rows.push([
-      "_unattributed_",
-      "\u2013",
-      "\u2013",
-      String(result.unattributed.count),
-      "\u2013",
-      String(result.unattributed.errors),
-      "\u2013",
-      "\u2013"
-    ]);
-  }
-  const header = [
-    "Revision",
-    "Side",
-    "Configured",
-    "Responses",
-    "Observed (95% CI)",
-    "Errors",
-    "p50",
-    "p95"
-  ];
-  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
-  const hidden = result.revisions.length - limits.maxRevisionRows;
-  return hidden > 0 ? `${text2}
-
-${omitted(hidden, "revisions")}` : text2;
-}
-function verdictLine(result) {
-  const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
-  const gate = result.gate;
-  let stats;
-  if (result.test === "none") stats = `n = ${n}`;
-  else if (gate) {
-    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
-    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
-  } else {
-    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
-  }
-  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
-}
-function levelText(level) {
-  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
-}
-function gatePText(p) {
-  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
-  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
-}
-function oddsText(rate) {
-  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
-}
-function tagChecksTable(checks, limits) {
-  if (checks.length === 0) return "";
-  const rows = checks.slice(0, limits.maxTagRows).map((t) => [
-    codeSpan(t.tag, { inTable: true, maxLength: 60 }),
-    codeSpan(`http://${t.host}`, { inTable: true, maxLength: 120 }),
-    codeSpan(t.expectedRevision, { inTable: true, maxLength: 80 }),
-    `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
-    limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
-  ]);
-  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
-    "l",
-    "l",
-    "l",
-    "r",
-    "l"
-  ]);
-  const hidden = checks.length - limits.maxTagRows;
-  return `**Tag checks**
-
-${text2}${hidden > 0 ? `
-
-${omitted(hidden, "tag checks")}` : ""}`;
-}
-function unattributedSamples(result, limits) {
-  const samples = result.unattributed.samples.slice(0, limits.maxSamples);
-  if (samples.length === 0 || limits.sampleChars === 0) return "";
-  const blocks = samples.map((s) => codeBlock(s, { maxLength: limits.sampleChars })).join("\n\n");
-  return details(
-    `Unattributed responses (${samples.length} of ${result.unattributed.samples.length} samples)`,
-    blocks
-  );
-}
-function hostsLine(service, result) {
-  if (result?.links) return linksLine(result.links);
-  const host = result?.host ?? service?.host;
-  if (!host) return "";
-  const tags = service ? [service.tagHosts.base, service.tagHosts.pr].filter((h) => Boolean(h)) : [];
-  const tagText = tags.length ? `; tag URLs ${tags.map((h) => codeSpan(`http://${h}`, { maxLength: 120 })).join(", ")}` : "";
-  return `Route host ${codeSpan(host, { maxLength: 200 })}${tagText}. _These existed only inside the run's ephemeral cluster; use the commands below to reproduce._`;
-}
-function linksLine(links) {
-  const link = (label, url2) => {
-    if (!url2) return void 0;
-    return PLAIN_HTTP_URL.test(url2) ? `[${label}](${url2})` : `${label} ${codeSpan(url2, { maxLength: 200 })}`;
-  };
-  const parts = [link("route", links.route), link("base", links.base), link("pr", links.pr)].filter(
-    (part) => Boolean(part)
-  );
-  return `\u{1F517} Open the preview: ${parts.join(" \xB7 ")}`;
-}
-var PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
-function lifetimeLine(report) {
-  const existing = report.existing;
-  if (!existing) return "";
-  const expires = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(existing.expiresAt) ? `${existing.expiresAt.slice(0, 10)} ${existing.expiresAt.slice(11, 16)} UTC` : escapeInline(existing.expiresAt, 40);
-  return `\u{1F552} The preview lives in namespace ${codeSpan(existing.namespace, { maxLength: 80 })} until **${expires}** (each run moves this on). Closing the pull request deletes it; to delete it earlier, run this workflow with ${codeSpan("mode: cleanup")}.`;
-}
-function serviceHeading(name, namespace) {
-  return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
-}
-function serviceSection(service, result, limits) {
-  const parts = [serviceHeading(result.service, result.namespace)];
-  if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
-  parts.push(trafficTable(result, limits), verdictLine(result));
-  const tags = tagChecksTable(result.tagChecks, limits);
-  if (tags) parts.push(tags);
-  const samples = unattributedSamples(result, limits);
-  if (samples) parts.push(samples);
-  const hosts = hostsLine(service, result);
-  if (hosts) parts.push(hosts);
-  return parts.join("\n\n");
-}
-function timingsTable(timings) {
-  const entries = Object.entries(timings);
-  if (entries.length === 0) return "";
-  const total = entries.reduce((sum, [, s]) => sum + s, 0);
-  const rows = entries.map(([phase, seconds]) => [
-    escapeInline(phase, 60),
-    `${seconds.toFixed(1)} s`
-  ]);
-  rows.push(["**total**", `**${total.toFixed(1)} s**`]);
-  return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
-}
-function reproduceCommands(plan, context, maxServices, report) {
-  const args = ["npm", "start", "--"];
-  const label = plan.split.label;
-  if (label && label.startsWith(context.labelPrefix) && /^\d{1,3}$/.test(label.slice(context.labelPrefix.length))) {
-    args.push("--labels", shellQuote(label));
-  }
-  if (plan.baseSha && /^[0-9a-f]{7,64}$/i.test(plan.baseSha)) args.push("--base", plan.baseSha);
-  if (/^[0-9a-f]{7,64}$/i.test(plan.headSha)) args.push("--head", plan.headSha);
-  const port = context.loadBalancerPort ?? 8081;
-  const lines2 = [args.join(" ")];
-  const served = report?.services.flatMap((s) => s.links ? [s.links] : []) ?? [];
-  if (report?.existing) {
-    for (const links of served.slice(0, maxServices))
-      for (const url2 of [links.route, links.base, links.pr])
-        if (url2 && PLAIN_HTTP_URL.test(url2)) lines2.push(`curl ${url2}`);
-  } else {
-    for (const service of plan.services.slice(0, maxServices)) {
-      for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
-        if (host) lines2.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
-      }
-    }
-  }
-  return details(
-    "Reproduce locally",
-    codeBlock(lines2.join("\n"), { language: "sh", maxLength: 2e4 })
-  );
-}
-function hostHeader(host) {
-  return /^[A-Za-z0-9.-]+$/.test(host) ? `"Host: ${host}"` : shellQuote(`Host: ${host}`);
-}
-function changeSincePrevious(previous, report) {
-  if (!previous) return "";
-  const parts = [];
-  for (const result of report.services) {
-    const before = previous.services.find((s) => s.name === result.service);
-    const prNow = result.revisions.find((r) => r.side === "pr");
-    const prBefore = before?.revisions.find((r) => r.side === "pr");
-    if (prNow && prBefore?.observedPercent !== void 0) {
-      const name = report.services.length > 1 ? `${codeSpan(result.service, { maxLength: 60 })}: ` : "";
-      parts.push(
-        `${name}previous run ${percent(prBefore.observedPercent)} \u2192 now ${percent(prNow.observedPercent)} to PR`
-      );
-    }
-  }
-  const statusChange = previous.status !== report.status ? `status was ${escapeInline(previous.status, 40)}` : "";
-  const commit2 = /^[0-9a-f]{7,64}$/i.test(previous.headSha) ? ` (on \`${previous.headSha.slice(0, 7)}\`)` : "";
-  const all = [...parts, statusChange].filter(Boolean);
-  return all.length ? `\u2194\uFE0F Since the previous run${commit2}: ${all.join("; ")}.` : "";
-}
-function planTable(plan, maxServices) {
-  if (plan.services.length === 0) return "_No plan: the run failed before it was made._";
-  const rows = plan.services.slice(0, maxServices).map((s) => [
-    codeSpan(s.name, { inTable: true, maxLength: 80 }),
-    codeSpan(s.namespace, { inTable: true, maxLength: 80 }),
-    escapeInline(s.mode, 20),
-    s.revisions.base ? codeSpan(s.revisions.base, { inTable: true, maxLength: 80 }) : "\u2013",
-    codeSpan(s.revisions.pr, { inTable: true, maxLength: 80 }),
-    s.traffic.map((t) => {
-      const target = t.revisionName ?? (t.latestRevision ? "latest" : "?");
-      const tag = t.tag ? ` (tag ${t.tag})` : "";
-      return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
-    }).join("<br>")
-  ]);
-  const text2 = table(
-    ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
-    rows
-  );
-  const hidden = plan.services.length - maxServices;
-  return hidden > 0 ? `${text2}
-
-${omitted(hidden, "services")}` : text2;
-}
-function failureBlock(report, context, maxChars) {
-  if (!report.failure) return "";
-  const log2 = runLogUrl(context);
-  const where = log2 ? ` The [run log](${log2}) has the details.` : "";
-  return `**Phase ${codeSpan(report.failure.phase, { maxLength: 80 })} failed:**${where}
-
-` + codeBlock(report.failure.message, { maxLength: maxChars });
-}
-
-// src/report/state-schema.ts
-var STATE_LIMITS = {
-  services: 50,
-  revisionsPerService: 100,
-  tagsPerService: 100,
-  timings: 50,
-  labelChars: 100,
-  failurePhaseChars: 100,
-  failureMessageChars: 500
-};
-var PHASES = ["deploying", "result"];
-var STATUSES = [
-  "consistent",
-  "deviates",
-  "unmeasurable",
-  "failed",
-  "planned",
-  "deploying"
-];
-var VERDICTS = ["consistent", "deviates", "unmeasurable"];
-var SIDES = ["base", "pr"];
-var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-var DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-var TIMING_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var RUN_ID = /^\d{1,20}$/;
-var RUN_ATTEMPT = /^\d{1,6}$/;
-var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-function parseCommentState(value) {
-  const fields = record(value);
-  if (!fields || own(fields, "v") !== 1) return void 0;
-  const dropped = [];
-  const snapshot = parseSnapshot(fields, "", dropped);
-  if (!snapshot) return void 0;
-  const state = { v: 1, ...snapshot };
-  const last = own(fields, "lastResult");
-  if (last !== void 0) {
-    const lastFields = record(last);
-    const lastResult = lastFields && parseSnapshot(lastFields, "lastResult.", dropped);
-    if (lastResult && lastResult.phase === "result") state.lastResult = lastResult;
-    else dropped.push("lastResult");
-  }
-  return { state, dropped };
-}
-function parseSnapshot(fields, at, dropped) {
-  const phase = oneOf2(own(fields, "phase"), PHASES);
-  const status = oneOf2(own(fields, "status"), STATUSES);
-  const headSha = matching2(own(fields, "headSha"), COMMIT);
-  const prPercent = numberIn(own(fields, "prPercent"), 0, 100);
-  const servicesValue = own(fields, "services");
-  if (!phase || !status || !headSha || prPercent === void 0 || !Array.isArray(servicesValue))
-    return void 0;
-  const snapshot = {
-    phase,
-    status,
-    headSha,
-    prPercent,
-    services: list(
-      servicesValue,
-      STATE_LIMITS.services,
-      `${at}services`,
-      dropped,
-      (item, path8) => parseService(item, path8, dropped)
-    ),
-    timings: parseTimings(own(fields, "timings"), `${at}timings`, dropped)
-  };
-  const optional = (key, parse2) => optionalField(fields, key, parse2, at, dropped);
-  const baseSha = optional("baseSha", (v) => matching2(v, COMMIT));
-  if (baseSha) snapshot.baseSha = baseSha;
-  const label = optional("label", (v) => text(v, STATE_LIMITS.labelChars));
-  if (label) snapshot.label = label;
-  const failure = optional("failure", parseFailure);
-  if (failure) snapshot.failure = failure;
-  const updatedAt = optional("updatedAt", parseTime);
-  if (updatedAt) snapshot.updatedAt = updatedAt;
-  const run = optional("run", parseRun);
-  if (run) snapshot.run = run;
-  return snapshot;
-}
-function parseService(value, at, dropped) {
-  const fields = record(value);
-  const name = fields && matching2(own(fields, "name"), DNS_LABEL);
-  if (!fields || !name) return void 0;
-  const service = {
-    name,
-    revisions: list(
-      own(fields, "revisions"),
-      STATE_LIMITS.revisionsPerService,
-      `${at}.revisions`,
-      dropped,
-      parseRevision
-    ),
-    tags: list(own(fields, "tags"), STATE_LIMITS.tagsPerService, `${at}.tags`, dropped, parseTag)
-  };
-  const optional = (key, parse2) => optionalField(fields, key, parse2, `${at}.`, dropped);
-  const verdict = optional("verdict", (v) => oneOf2(v, VERDICTS));
-  if (verdict) service.verdict = verdict;
-  const pValue = optional("pValue", (v) => numberIn(v, 0, 1));
-  if (pValue !== void 0) service.pValue = pValue;
-  const requests = optional("requests", count);
-  if (requests !== void 0) service.requests = requests;
-  return service;
-}
-function parseRevision(value) {
-  const fields = record(value);
-  if (!fields) return void 0;
-  const revision = matching2(own(fields, "revision"), DNS_LABEL);
-  const side = oneOf2(own(fields, "side"), SIDES);
-  const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
-  if (!revision || !side || configuredPercent === void 0) return void 0;
-  const row = { revision, side, configuredPercent };
-  for (const [key, parse2] of [
-    ["responses", count],
-    ["observedPercent", (v) => numberIn(v, 0, 100)],
-    ["errors", count]
-  ]) {
-    const raw = own(fields, key);
-    if (raw === void 0) continue;
-    const parsed = parse2(raw);
-    if (parsed === void 0) return void 0;
-    row[key] = parsed;
-  }
-  return row;
-}
-function parseTag(value) {
-  const fields = record(value);
-  if (!fields) return void 0;
-  const tag = matching2(own(fields, "tag"), DNS_LABEL);
-  const matched = count(own(fields, "matched"));
-  const requests = count(own(fields, "requests"));
-  if (!tag || matched === void 0 || requests === void 0 || matched > requests)
-    return void 0;
-  return { tag, matched, requests };
-}
-function parseTimings(value, at, dropped) {
-  const timings = {};
-  if (value === void 0) return timings;
-  const fields = record(value);
-  if (!fields) {
-    dropped.push(at);
-    return timings;
-  }
-  const keys = Object.keys(fields);
-  if (keys.length > STATE_LIMITS.timings) dropped.push(`${at} beyond ${STATE_LIMITS.timings}`);
-  for (const key of keys.slice(0, STATE_LIMITS.timings)) {
-    const seconds = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
-    if (seconds === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
-    else timings[key] = seconds;
-  }
-  return timings;
-}
-function parseFailure(value) {
-  const fields = record(value);
-  if (!fields) return void 0;
-  const phase = text(own(fields, "phase"), STATE_LIMITS.failurePhaseChars);
-  const message = own(fields, "message");
-  if (!phase || typeof message !== "string" || message.length > STATE_LIMITS.failureMessageChars)
-    return void 0;
-  return { phase, message };
-}
-function parseTime(value) {
-  const time = matching2(value, ISO_TIME);
-  return time && Number.isFinite(Date.parse(time)) ? time : void 0;
-}
-function parseRun(value) {
-  const fields = record(value);
-  if (!fields) return void 0;
-  const id = matching2(own(fields, "id"), RUN_ID);
-  const attempt = matching2(own(fields, "attempt"), RUN_ATTEMPT);
-  return id && attempt ? { id, attempt } : void 0;
-}
-function list(value, limit, at, dropped, parse2) {
-  if (!Array.isArray(value)) {
-    dropped.push(at);
-    return [];
-  }
-  if (value.length > limit) dropped.push(`${at} beyond ${limit}`);
-  const items = [];
-  value.slice(0, limit).forEach((item, index) => {
-    const parsed = parse2(item, `${at}[${index}]`);
-    if (parsed === void 0) dropped.push(`${at}[${index}]`);
-    else items.push(parsed);
-  });
-  return items;
-}
-function optionalField(fields, key, parse2, at, dropped) {
-  const value = own(fields, key);
-  if (value === void 0) return void 0;
-  const parsed = parse2(value);
-  if (parsed === void 0) dropped.push(`${at}${key}`);
-  return parsed;
-}
-function record(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function own(fields, key) {
-  return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : void 0;
-}
-function oneOf2(value, allowed) {
-  return typeof value === "string" && allowed.includes(value) ? value : void 0;
-}
-function matching2(value, pattern) {
-  return typeof value === "string" && value.length <= 100 && pattern.test(value) ? value : void 0;
-}
-function text(value, maxChars) {
-  return typeof value === "string" && value.length > 0 && value.length <= maxChars && !CONTROL.test(value) ? value : void 0;
-}
-function numberIn(value, low, high) {
-  return typeof value === "number" && Number.isFinite(value) && value >= low && value <= high ? value : void 0;
-}
-function count(value) {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : void 0;
-}
-
-// src/report/state.ts
-var STATE_PREFIX = "<!-- knative-action:state ";
-var STATE_SUFFIX = " -->";
-var MAX_STATE_SERVICES = STATE_LIMITS.services;
-var MAX_STATE_CHARS = 16e3;
-var MAX_ENCODED_CHARS = MAX_STATE_CHARS * 4;
-function snapshotOf({ plan, report, phase, run, now }) {
-  const results = new Map(report.services.map((s) => [s.service, s]));
-  const services = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
-    const result = phase === "result" ? results.get(service.name) : void 0;
-    if (!result) {
-      const revisions = [];
-      if (service.revisions.base) {
-        const name = service.revisions.base;
-        revisions.push({
-          revision: name,
-          side: "base",
-          configuredPercent: service.expected[name] ?? 0
-        });
-      }
-      const pr = service.revisions.pr;
-      revisions.push({ revision: pr, side: "pr", configuredPercent: service.expected[pr] ?? 0 });
-      return { name: service.name, revisions, tags: [] };
-    }
-    return {
-      name: service.name,
-      verdict: result.verdict,
-      pValue: result.pValue,
-      requests: result.requests,
-      revisions: result.revisions.map((r) => ({
-        revision: r.revision,
-        side: r.side,
-        configuredPercent: r.configuredPercent,
-        responses: r.responses,
-        observedPercent: r.observedPercent,
-        errors: r.errors
-      })),
-      tags: result.tagChecks.map((t) => ({ tag: t.tag, matched: t.matched, requests: t.requests }))
-    };
-  });
-  return {
-    phase,
-    status: report.status,
-    headSha: plan.headSha,
-    baseSha: plan.baseSha,
-    label: plan.split.label,
-    prPercent: plan.split.prPercent,
-    services,
-    failure: report.failure ? { phase: report.failure.phase, message: report.failure.message.slice(0, 500) } : void 0,
-    timings: report.timings,
-    updatedAt: now.toISOString(),
-    run
-  };
-}
-function nextState(snapshot, previous) {
-  const lastResult = snapshot.phase === "result" ? void 0 : lastResultOf(previous);
-  return { v: 1, ...snapshot, ...lastResult ? { lastResult } : {} };
-}
-function lastResultOf(state) {
-  if (!state) return void 0;
-  if (state.phase === "result") {
-    const { v: _v, lastResult: _last, ...snapshot } = state;
-    return snapshot;
-  }
-  return state.lastResult;
-}
-function embedState(state) {
-  let json = JSON.stringify(state);
-  if (json.length > MAX_STATE_CHARS)
-    json = JSON.stringify({ ...state, services: [], lastResult: void 0 });
-  if (json.length > MAX_STATE_CHARS)
-    json = JSON.stringify({ ...state, services: [], lastResult: void 0, failure: void 0 });
-  return `${STATE_PREFIX}${Buffer.from(json, "utf8").toString("base64")}${STATE_SUFFIX}`;
-}
-function extractState(body, options = {}) {
-  const line = body?.split("\n", 2)[1]?.trim();
-  if (!line?.startsWith(STATE_PREFIX) || !line.endsWith(STATE_SUFFIX)) return void 0;
-  const encoded = line.slice(STATE_PREFIX.length, -STATE_SUFFIX.length);
-  if (encoded.length > MAX_ENCODED_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
-    return void 0;
-  const json = Buffer.from(encoded, "base64").toString("utf8");
-  if (json.length > MAX_STATE_CHARS) return void 0;
-  let parsed;
-  try {
-    parsed = parseCommentState(JSON.parse(json));
-  } catch {
-    return void 0;
-  }
-  if (!parsed || options.strict && parsed.dropped.length > 0) return void 0;
-  return parsed.state;
-}
-function significantlyEqual(a, b) {
-  return canonical(significant(a)) === canonical(significant(b));
-}
-function significant(state) {
-  const { timings: _t, updatedAt: _u, run: _r, lastResult: _l, v: _v, ...rest } = state;
-  return rest;
-}
-function canonical(value) {
-  return JSON.stringify(value, (_key, v) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.entries(v).filter(([, inner]) => inner !== void 0).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)
-      );
-    }
-    return v;
-  });
-}
-
-// src/report/render-comment.ts
-var COMMENT_MAX_CHARS = 65536;
-var COMMENT_BUDGET_CHARS = 6e4;
-var REDUCED_DETAIL = {
-  maxServices: 5,
-  maxRevisionRows: 10,
-  maxTagRows: 10,
-  maxSamples: 1,
-  sampleChars: 80,
-  failureChars: 2e3
-};
-var MINIMAL_DETAIL = {
-  maxServices: 1,
-  maxRevisionRows: 5,
-  maxTagRows: 5,
-  maxSamples: 0,
-  sampleChars: 0,
-  failureChars: 1e3
-};
-function renderComment(input) {
-  const budget = input.budgetChars ?? COMMENT_BUDGET_CHARS;
-  const state = nextState(
-    snapshotOf({
-      plan: input.plan,
-      report: input.report,
-      phase: input.phase,
-      run: input.context.runId ? { id: input.context.runId, attempt: input.context.runAttempt ?? "1" } : void 0,
-      now: input.now ?? /* @__PURE__ */ new Date()
-    }),
-    input.previous
-  );
-  const head = `${input.marker}
-${embedState(state)}
-
-`;
-  const levels = [
-    [FULL_DETAIL, false],
-    [REDUCED_DETAIL, true],
-    [MINIMAL_DETAIL, true]
-  ];
-  for (const [limits, reduced] of levels) {
-    const body = head + renderBody(input, limits, reduced);
-    if (body.length <= budget) return body;
-  }
-  return head + renderFallback(input);
-}
-function renderBody(input, limits, reduced) {
-  const { plan, report, context } = input;
-  const parts = [];
-  if (input.phase === "deploying") {
-    parts.push(
-      "### \u23F3 Knative preview: deploying\u2026",
-      commitsLine(plan, context),
-      splitSentence(plan, context),
-      report.existing ? `Deploying into the namespace ${codeSpan(report.existing.namespace, { maxLength: 80 })} of the existing cluster:` : "Setting up an ephemeral k3d cluster with Knative Serving and Contour in this run, then deploying:",
-      planTable(plan, limits.maxServices)
-    );
-    const last = lastResultOf(input.previous);
-    if (last) {
-      const commit2 = /^[0-9a-f]{7,64}$/i.test(last.headSha) ? ` on \`${last.headSha.slice(0, 7)}\`` : "";
-      parts.push(
-        `_Previous result${commit2}: ${last.status.replace(/[^a-z]/g, "")}. This comment is updated when the run finishes._`
-      );
-    }
-  } else {
-    parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
-    const lifetime = lifetimeLine(report);
-    if (lifetime) parts.push(lifetime);
-    const change = changeSincePrevious(lastResultOf(input.previous), report);
-    if (change) parts.push(change);
-    const failure = failureBlock(report, context, limits.failureChars);
-    if (failure) parts.push(failure);
-    const plans = new Map(plan.services.map((s) => [s.name, s]));
-    for (const result of report.services.slice(0, limits.maxServices)) {
-      parts.push(serviceSection(plans.get(result.service), result, limits));
-    }
-    const hidden = report.services.length - limits.maxServices;
-    if (hidden > 0) parts.push(`_${hidden} more services not shown here; see the job summary._`);
-    if (report.services.length === 0 && report.status === "failed") {
-      parts.push(planTable(plan, limits.maxServices));
-    }
-    const timings = timingsTable(report.timings);
-    if (timings) parts.push(timings);
-    parts.push(reproduceCommands(plan, context, limits.maxServices, report));
-  }
-  if (reduced) {
-    parts.push(
-      `> [!NOTE]
-> This comment is shortened to fit GitHub's ${COMMENT_MAX_CHARS}-character limit; the job summary${jobSummaryLink(context)} has the full tables and samples.`
-    );
-  }
-  parts.push(
-    "<sub>Sticky comment by knative-action: one per pull request, updated in place on every run.</sub>"
-  );
-  return parts.join("\n\n") + "\n";
-}
-function jobSummaryLink(context) {
-  const log2 = runLogUrl(context);
-  return log2 ? ` of [the run](${log2})` : "";
-}
-function renderFallback(input) {
-  const { plan, report, context } = input;
-  const title = input.phase === "deploying" ? "### \u23F3 Knative preview: deploying\u2026" : headline(report);
-  return [
-    title,
-    commitsLine(plan, context),
-    `The report is too large for a PR comment; the job summary${jobSummaryLink(context)} has all of it.`
-  ].join("\n\n") + "\n";
-}
-
-// src/report/commenter.ts
-function createPreviewCommenter(options) {
-  const warn = options.warn ?? ((m) => log().warning(m));
-  const log2 = options.log ?? ((m) => log().info(m));
-  if (options.token) setSecret(options.token);
-  const client = options.client ?? createGitHubClient({ token: options.token, onRetry: (m) => log2(`comment: ${m}`) });
-  const pr = options.plan.pullRequest;
-  const target = pr ? {
-    client,
-    owner: options.plan.repository.owner,
-    repo: options.plan.repository.repo,
-    issueNumber: pr.number,
-    marker: options.marker
-  } : void 0;
-  let identity;
-  let current;
-  let mustLook = true;
-  let previous;
-  let previousRead = false;
-  let readOnly = false;
-  async function publish(phase, report) {
-    if (options.mode === "off") return { action: "skipped", reason: "comment: off" };
-    if (!target) return { action: "skipped", reason: "not a pull request" };
-    if (!options.token) return { action: "skipped", reason: "no github-token" };
-    try {
-      return await publishPhase(target, phase, report);
-    } catch (error) {
-      return fail(phase, error);
-    }
-  }
-  async function publishPhase(sticky, phase, report) {
-    const patience = patienceFor({
-      budgetMs: options.budgetMs,
-      now: options.clockMs,
-      sleep: options.sleep,
-      onRetry: (m) => log2(`comment: ${m}`)
-    });
-    if (mustLook && !readOnly) {
-      try {
-        await retryTransient("find the preview comment", patience, async () => {
-          identity ??= await whoAmI(patience.deadline);
-          current = await findStickyComment({ ...sticky, identity }, patience.deadline);
-        });
-      } catch (error) {
-        return fail(phase, error);
-      }
-      mustLook = false;
-      if (!previousRead) {
-        previous = extractState(current?.body);
-        previousRead = true;
-      }
-    }
-    const body = render(phase, report);
-    if (readOnly) return { action: "degraded", reason: "read-only token", body };
-    if (options.mode === "on-change" && current) {
-      const skip = onChangeSkipReason(phase, current.body, body);
-      if (skip) return { action: "skipped", id: current.id, url: current.url, reason: skip };
-    }
-    const result = await writeStickyComment(
-      { ...sticky, identity, existingId: current?.id, body, phase },
-      patience
-    );
-    if (result.action === "degraded") {
-      mustLook = true;
-      return noteFailure(result);
-    }
-    if (result.id === void 0) mustLook = true;
-    else current = { id: result.id, url: result.url ?? current?.url, body };
-    return { ...result, url: result.url ?? current?.url };
-  }
-  async function whoAmI(deadline) {
-    const found = await resolveTokenIdentity(client, { deadline });
-    log2(
-      `comment: writing as ${found.login} (${found.source})${found.note ? `; ${found.note}` : ""}`
-    );
-    return found;
-  }
-  function render(phase, report) {
-    const input = {
-      plan: options.plan,
-      report,
-      phase,
-      context: options.context,
-      marker: options.marker,
-      now: options.now?.()
-    };
-    if (previous) {
-      try {
-        return renderComment({ ...input, previous });
-      } catch (error) {
-        log2(`comment: the existing comment's state is not usable (${errorMessage(error)})`);
-        previous = void 0;
-      }
-    }
-    return renderComment(input);
-  }
-  function fail(phase, error) {
-    return noteFailure(degraded(error, phase));
-  }
-  function noteFailure(result) {
-    if (result.warning) warn(result.warning);
-    if (result.reason === "read-only token") readOnly = true;
-    return result;
-  }
-  return { publish, previousResult: () => lastResultOf(previous) };
-}
-function onChangeSkipReason(phase, existingBody, newBody) {
-  if (phase === "deploying") return "on-change: the existing comment stays until the result";
-  const before = extractState(existingBody, { strict: true });
-  const after = extractState(newBody);
-  if (before && after && significantlyEqual(before, after))
-    return "on-change: nothing but timings changed";
-  return void 0;
-}
-
-// src/report/marker.ts
-var MARKER_PREFIX = "<!-- knative-action:preview";
-function slug(value) {
-  return value.replace(/[^A-Za-z0-9._/-]+/g, "_").replace(/-{2,}/g, "-").slice(0, 100);
-}
-function commentMarker(input = {}) {
-  const parts = [
-    input.workflow ? `workflow=${slug(input.workflow)}` : "",
-    input.job ? `job=${slug(input.job)}` : "",
-    input.key ? `key=${slug(input.key)}` : ""
-  ].filter(Boolean);
-  return `${MARKER_PREFIX}${parts.length ? " " + parts.join(" ") : ""} -->`;
-}
-function workflowFileOf(workflowRef) {
-  if (!workflowRef) return void 0;
-  const path8 = workflowRef.split("@")[0] ?? "";
-  const file = path8.split("/").pop();
-  return file || void 0;
-}
-function markerFromEnv(env = process.env, key) {
-  return commentMarker({
-    workflow: workflowFileOf(env.GITHUB_WORKFLOW_REF) ?? env.GITHUB_WORKFLOW,
-    job: env.GITHUB_JOB,
-    key
-  });
-}
-
-// src/report/render-summary.ts
-var import_yaml = __toESM(require_dist(), 1);
-var SUMMARY_BUDGET_CHARS = 9e5;
-var MANIFEST_CHARS = 5e4;
-var MANIFESTS_TOTAL_CHARS = 3e5;
-var DIAGNOSTICS_CHARS = 2e5;
-var SUMMARY_DETAIL = {
-  maxServices: 200,
-  maxRevisionRows: 100,
-  maxTagRows: 100,
-  maxSamples: 10,
-  sampleChars: 1e3,
-  failureChars: 2e4
-};
-function renderSummary(input) {
-  const { plan, report, context } = input;
-  const parts = [headline(report)];
-  if (plan?.pullRequest) {
-    const { number, title } = plan.pullRequest;
-    const link = `${repositoryUrl(context.serverUrl, context.repository)}/pull/${number}`;
-    parts.push(`Pull request [#${number}](${link}): ${escapeInline(title, 200)}`);
-  }
-  if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
-  const lifetime = lifetimeLine(report);
-  if (lifetime) parts.push(lifetime);
-  const change = changeSincePrevious(input.previous, report);
-  if (change) parts.push(change);
-  const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
-  if (failure) parts.push(failure);
-  const plans = new Map(plan?.services.map((s) => [s.name, s]));
-  for (const result of report.services.slice(0, SUMMARY_DETAIL.maxServices)) {
-    parts.push(serviceSection(plans.get(result.service), result, SUMMARY_DETAIL));
-  }
-  const timings = timingsTable(report.timings);
-  if (timings) parts.push(timings);
-  if (plan) parts.push(planSection(plan, context, report));
-  if (input.diagnostics) {
-    parts.push(
-      details(
-        "Cluster diagnostics, collected right after the failure",
-        codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS })
-      )
-    );
-  }
-  return fit(parts);
-}
-function renderPlanSummary(plan, context) {
-  return renderSummary({ plan, report: { status: "planned", services: [], timings: {} }, context });
-}
-function planSection(plan, context, report) {
-  const parts = ["#### Plan", planTable(plan, SUMMARY_DETAIL.maxServices)];
-  const labels = plan.labels.length ? plan.labels.map((l) => codeSpan(l, { maxLength: 80 })).join(", ") : "_none_";
-  parts.push(`PR labels: ${labels}. ${escapeInline(plan.split.reason, 300)}`);
-  parts.push(renderManifests(plan));
-  parts.push(reproduceCommands(plan, context, SUMMARY_DETAIL.maxServices, report));
-  return parts.join("\n\n");
-}
-function renderManifests(plan) {
-  const documents = [];
-  for (const service of plan.services) {
-    if (service.manifests.base)
-      documents.push({ title: `${service.name} (base)`, object: service.manifests.base });
-    documents.push({ title: `${service.name} (PR)`, object: service.manifests.pr });
-  }
-  for (const other of plan.otherObjects)
-    documents.push({ title: `${other.kind} ${other.metadata.name}`, object: other });
-  let budget = MANIFESTS_TOTAL_CHARS;
-  const blocks = [];
-  for (const doc of documents) {
-    if (budget <= 0) {
-      blocks.push(`_${documents.length - blocks.length} more manifests not shown (size limit)._`);
-      break;
-    }
-    const yaml = truncate((0, import_yaml.stringify)(doc.object), Math.min(MANIFEST_CHARS, budget));
-    budget -= yaml.length;
-    blocks.push(
-      `${escapeInline(doc.title, 200)}
-
-${codeBlock(yaml, { language: "yaml", maxLength: MANIFEST_CHARS })}`
-    );
-  }
-  if (blocks.length === 0) return "";
-  return details(`Rendered manifests (${documents.length})`, blocks.join("\n\n"));
-}
-function fit(parts) {
-  const kept = [];
-  let length = 0;
-  let dropped = 0;
-  for (const part of parts) {
-    if (length + part.length + 2 > SUMMARY_BUDGET_CHARS - 200) {
-      dropped++;
-      continue;
-    }
-    kept.push(part);
-    length += part.length + 2;
-  }
-  if (dropped > 0) kept.push(`_${dropped} sections left out: the summary is limited to 1 MiB._`);
-  return kept.join("\n\n") + "\n";
-}
-
-// src/git/git-client.ts
-import path from "node:path";
-var GitClient = class _GitClient {
-  constructor(git, toplevel) {
-    this.git = git;
-    this.toplevel = toplevel;
-  }
-  git;
-  toplevel;
-  /** Opens the repository that contains `directory`; undefined when it is not in one. */
-  static async open(directory, runner = createToolRunner("git", { kind: "git" })) {
-    const result = await runner.run(["rev-parse", "--show-toplevel"], { cwd: directory }).catch(() => void 0);
-    if (!result || result.exitCode !== 0) return void 0;
-    return new _GitClient(withCwd(runner, result.stdout.trim()), result.stdout.trim());
-  }
-  async hasCommit(sha) {
-    const result = await this.git.run(["cat-file", "-e", `${sha}^{commit}`]);
-    return result.exitCode === 0;
-  }
-  /** Fetches one commit shallowly (actions/checkout's default depth-1 clone lacks the base). */
-  async fetchCommit(sha, remote = "origin") {
-    await withRetry(
-      () => this.git.runOk([
-        // Give up on a stalled transfer instead of hanging the job.
-        "-c",
-        "http.lowSpeedLimit=1000",
-        "-c",
-        "http.lowSpeedTime=30",
-        "fetch",
-        "--no-tags",
-        "--no-recurse-submodules",
-        "--depth=1",
-        remote,
-        sha
-      ]),
-      {
-        what: `git fetch ${remote} ${sha}`,
-        attempts: 3,
-        initialDelayMs: 2e3,
-        isTransient: (error) => !(error instanceof ToolError && /not our ref|couldn't find remote ref|does not appear to be a git repository|No such remote/i.test(
-          error.message
-        ))
-      }
-    );
-  }
-  /** Paths of the files under `repoPath` (relative to the top level) at `sha`. */
-  async listFiles(sha, repoPath) {
-    const result = await this.git.runOk([
-      "ls-tree",
-      "-r",
-      "-z",
-      "--name-only",
-      sha,
-      "--",
-      repoPath === "" ? "." : repoPath
-    ]);
-    return result.stdout.split("\0").filter(Boolean);
-  }
-  async readFile(sha, repoPath) {
-    return (await this.git.runOk(["show", `${sha}:${repoPath}`])).stdout;
-  }
-  /** A workspace path as git names it (relative to the top level, forward slashes). */
-  repoPath(absolute) {
-    return path.relative(this.toplevel, absolute).split(path.sep).join("/");
-  }
-};
-function withCwd(runner, cwd) {
-  return {
-    tool: runner.tool,
-    run: (args, options) => runner.run(args, { cwd, ...options }),
-    runOk: (args, options) => runner.runOk(args, { cwd, ...options })
-  };
-}
-
-// src/manifests/commit-source.ts
-import path2 from "node:path";
-
-// src/manifests/documents.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function parseManifestFile(text2, file) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const documents = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (!Array.isArray(documents)) {
-    return [];
-  }
-  const lineAt = (offset) => lineCounter.linePos(offset).line;
-  const result = [];
-  for (const doc of documents) {
-    const error = doc.errors[0];
-    if (error) {
-      const line = lineAt(error.pos[0]);
-      throw new UserError(`${file}:${line}: YAML syntax error: ${firstLine(error.message)}`, {
-        file,
-        line
-      });
-    }
-    if (doc.contents === null || (0, import_yaml2.isScalar)(doc.contents) && doc.contents.value === null) continue;
-    const docLine = lineAt(doc.contents.range?.[0] ?? 0);
-    if (!(0, import_yaml2.isMap)(doc.contents)) {
-      throw new UserError(
-        `${file}:${docLine}: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found a ${describe(doc.toJS())}.`,
-        { file, line: docLine }
-      );
-    }
-    const object = doc.toJS({ maxAliasCount: 50 });
-    const lineOf = (path8) => lineOfPath(doc, path8, lineAt, docLine);
-    checkShape(object, file, lineOf);
-    result.push({ object, source: { file, line: docLine }, lineOf });
-  }
-  return result;
-}
-function lineOfPath(doc, path8, lineAt, fallback) {
-  for (let depth = path8.length; depth >= 0; depth--) {
-    const node = doc.getIn(path8.slice(0, depth), true);
-    if (node && typeof node === "object" && node.range) return lineAt(node.range[0]);
-  }
-  return fallback;
-}
-function checkShape(object, file, lineOf) {
-  const fail = (path8, what) => {
-    const line = lineOf(path8);
-    throw new UserError(`${file}:${line}: ${what}`, { file, line });
-  };
-  for (const field of ["apiVersion", "kind"]) {
-    if (typeof object[field] !== "string" || !object[field])
-      fail(
-        [field],
-        `every object needs a string '${field}'; this document has ${JSON.stringify(object[field] ?? null)}.`
-      );
-  }
-  const metadata = object.metadata;
-  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
-    fail(["metadata"], `${String(object.kind)} needs 'metadata' with a 'name'.`);
-  const meta = metadata;
-  if (typeof meta.name !== "string" || !meta.name)
-    fail(
-      ["metadata", "name"],
-      `${String(object.kind)} needs a string metadata.name (generateName is not supported: revision names are derived from it).`
-    );
-  if (meta.namespace !== void 0 && typeof meta.namespace !== "string")
-    fail(["metadata", "namespace"], "metadata.namespace must be a string.");
-}
-function describe(value) {
-  if (Array.isArray(value)) return "list";
-  if (value === null) return "null";
-  return `${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
-}
-function firstLine(message) {
-  return message.split("\n")[0] ?? message;
-}
-
-// src/manifests/files.ts
-var isManifestFile = (name) => /\.ya?ml$/i.test(name);
-async function loadManifests(source) {
-  const files = await source.readFiles();
-  if (!files) return void 0;
-  return files.flatMap((file) => parseManifestFile(file.text, file.path));
-}
-
-// src/manifests/commit-source.ts
-function commitSource(git, options) {
-  const short = options.sha.slice(0, 7);
-  return {
-    description: `base commit ${short}`,
-    async readFiles() {
-      if (!git) {
-        throw new UserError(
-          `The workspace '${options.workspace}' is not a git checkout, so the base side (commit ${short}) cannot be read. Check out the repository with actions/checkout (fetch-depth: 0) before this action.`
-        );
-      }
-      if (!await git.hasCommit(options.sha)) {
-        if (options.canFetch) await git.fetchCommit(options.sha).catch(() => void 0);
-        if (!await git.hasCommit(options.sha)) {
-          throw new UserError(
-            `The base commit ${options.sha} is not in the checkout and could not be fetched. Use actions/checkout with 'fetch-depth: 0' (or fetch the base branch) so the base side's manifests can be read.`
-          );
-        }
-      }
-      const root = git.repoPath(path2.resolve(options.workspace, options.manifestsPath));
-      const listed = await git.listFiles(options.sha, root);
-      if (listed.length === 0) return void 0;
-      const single = listed.length === 1 && listed[0] === root;
-      const insideRoot = (file) => root === "" ? file : file.slice(root.length + 1);
-      const files = single ? listed : listed.filter(
-        (file) => isManifestFile(file) && !insideRoot(file).split("/").some((part) => part.startsWith("."))
-      );
-      const result = [];
-      for (const file of files.sort()) {
-        const shown2 = path2.relative(options.workspace, path2.join(git.toplevel, file)) || file;
-        result.push({ path: `${shown2}@${short}`, text: await git.readFile(options.sha, file) });
-      }
-      return result;
-    }
-  };
-}
-
-// src/manifests/workspace-source.ts
-import { readdir, readFile, stat } from "node:fs/promises";
-import path3 from "node:path";
-function workspaceSource(workspace, manifestsPath) {
-  return {
-    description: "workspace",
-    async readFiles() {
-      const root = path3.resolve(workspace, manifestsPath);
-      const info2 = await stat(root).catch(() => void 0);
-      if (!info2) return void 0;
-      const absolute = info2.isDirectory() ? await listYaml(root) : [root];
-      const files = [];
-      for (const file of absolute) {
-        files.push({
-          path: path3.relative(workspace, file) || path3.basename(file),
-          text: await readFile(file, "utf8")
-        });
-      }
-      return files;
-    }
-  };
-}
-async function listYaml(dir) {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const found = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path3.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...await listYaml(full));
-    else if (entry.isFile() && isManifestFile(entry.name)) found.push(full);
-  }
-  return found;
-}
-async function requireFiles(source, manifestsPath) {
-  const files = await source.readFiles();
-  if (!files || files.length === 0) {
-    throw new UserError(
-      `No Knative manifests at '${manifestsPath}' in the ${source.description}: set the 'manifests' input to a folder or file of .yaml/.yml manifests (relative to the workspace).`
-    );
-  }
-  return files;
-}
-
-// src/plan/labels.ts
-function decideSplit(labels, prefix) {
-  const canary = [];
-  const invalid = [];
-  const lowerPrefix = prefix.toLowerCase();
-  for (const label of new Set(labels)) {
-    if (!label.toLowerCase().startsWith(lowerPrefix)) continue;
-    const rest = label.slice(prefix.length);
-    const percent2 = /^\d{1,3}$/.test(rest) ? Number(rest) : Number.NaN;
-    if (percent2 >= 0 && percent2 <= 100) canary.push({ label, percent: percent2 });
-    else invalid.push(label);
-  }
-  const accepted = `${prefix}0 to ${prefix}100`;
-  if (invalid.length) {
-    const many = invalid.length > 1;
-    throw new UserError(
-      `Label${many ? "s" : ""} ${quoteList(invalid)} ${many ? "are" : "is"} not a valid split: use ${accepted} (the percent of traffic for the PR revision).`
-    );
-  }
-  if (canary.length > 1) {
-    throw new UserError(
-      `The PR has ${canary.length} split labels (${quoteList(canary.map((c) => c.label))}); keep exactly one of ${accepted}.`
-    );
-  }
-  const chosen = canary[0];
-  if (!chosen)
-    return {
-      prPercent: 100,
-      reason: `no ${prefix}N label, so the PR revision gets 100% of traffic`
-    };
-  return {
-    prPercent: chosen.percent,
-    label: chosen.label,
-    reason: `label ${chosen.label}: ${chosen.percent}% to the PR revision, ${100 - chosen.percent}% to the base revision`
-  };
-}
-function quoteList(items) {
-  return items.map((item) => `'${item}'`).join(", ");
-}
-
-// src/plan/revision-names.ts
-var MAX_NAME = 63;
-function revisionName(service, side, sha) {
-  const commit2 = sha.toLowerCase().replace(/[^0-9a-f]/g, "");
-  if (commit2.length < 7) throw new Error(`revision name needs a commit SHA, got '${sha}'`);
-  const full = `${service}-${side}-${commit2.slice(0, 7)}`;
-  if (full.length <= MAX_NAME) return full;
-  const room = MAX_NAME - service.length - 3;
-  if (room < 4) {
-    throw new UserError(
-      `Service name '${service}' is ${service.length} characters; revision names (<service>-<side>-<commit>) must fit in 63, so keep service names to 56 characters or fewer.`
-    );
-  }
-  return `${service}-${side[0]}-${commit2.slice(0, Math.min(room, 7))}`;
-}
-
-// src/plan/knative-rules.ts
-var DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-var isKnativeService = (object) => object.kind === "Service" && object.apiVersion === "serving.knative.dev/v1";
-var isDns1035Label = (value) => value.length <= 63 && DNS_1035.test(value);
-function knativeServiceViolations(service) {
-  const violations = [];
-  const name = service.metadata.name;
-  if (!isDns1035Label(name)) {
-    violations.push({
-      path: ["metadata", "name"],
-      message: `Service name '${name}' must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters.`
-    });
-  }
-  const spec = record2(service.spec);
-  const template = record2(spec?.template);
-  const templateName = record2(template?.metadata)?.name;
-  if (templateName !== void 0) {
-    if (typeof templateName !== "string" || !templateName.startsWith(`${name}-`)) {
-      violations.push({
-        path: ["spec", "template", "metadata", "name"],
-        message: `Revision name '${String(templateName)}' must start with the service name followed by a dash ('${name}-').`
-      });
-    } else if (!isDns1035Label(templateName)) {
-      violations.push({
-        path: ["spec", "template", "metadata", "name"],
-        message: `Revision name '${templateName}' must be a DNS-1035 label of at most 63 characters.`
-      });
-    }
-  }
-  const containers = record2(template?.spec)?.containers;
-  if (!Array.isArray(containers) || containers.length === 0) {
-    violations.push({
-      path: ["spec", "template", "spec", "containers"],
-      message: "spec.template.spec.containers needs at least one container with an image."
-    });
-  } else {
-    containers.forEach((container, index) => {
-      if (typeof record2(container)?.image !== "string" || !record2(container)?.image) {
-        violations.push({
-          path: ["spec", "template", "spec", "containers", index, "image"],
-          message: `containers[${index}] needs an image.`
-        });
-      }
-    });
-  }
-  if (spec?.traffic !== void 0) violations.push(...trafficViolations(spec.traffic));
-  return violations;
-}
-function trafficViolations(traffic) {
-  if (!Array.isArray(traffic))
-    return [
-      { path: ["spec", "traffic"], message: "spec.traffic must be a list of traffic targets." }
-    ];
-  const violations = [];
-  const tags = /* @__PURE__ */ new Set();
-  let sum = 0;
-  traffic.forEach((entry, index) => {
-    const target = record2(entry) ?? {};
-    const at = (field) => ["spec", "traffic", index, field];
-    const percent2 = target.percent ?? 0;
-    if (!Number.isInteger(percent2) || percent2 < 0 || percent2 > 100) {
-      violations.push({
-        path: at("percent"),
-        message: `traffic[${index}].percent is ${JSON.stringify(target.percent)}; it must be a whole number from 0 to 100.`
-      });
-    } else sum += percent2;
-    if (target.latestRevision === true && target.revisionName) {
-      violations.push({
-        path: at("revisionName"),
-        message: `traffic[${index}] sets both latestRevision: true and revisionName '${String(target.revisionName)}'; use one of them.`
-      });
-    }
-    if (target.latestRevision !== true && !target.revisionName && target.latestRevision !== void 0) {
-      violations.push({
-        path: at("latestRevision"),
-        message: `traffic[${index}] has latestRevision: false but no revisionName.`
-      });
-    }
-    if (target.tag !== void 0) {
-      const tag = String(target.tag);
-      if (!isDns1035Label(tag))
-        violations.push({
-          path: at("tag"),
-          message: `traffic[${index}].tag '${tag}' must be a DNS-1035 label.`
-        });
-      else if (tags.has(tag))
-        violations.push({
-          path: at("tag"),
-          message: `traffic tag '${tag}' is used twice; tags must be unique.`
-        });
-      tags.add(tag);
-    }
-  });
-  if (traffic.length > 0 && sum !== 100) {
-    violations.push({
-      path: ["spec", "traffic"],
-      message: `traffic percents add up to ${sum}; they must add up to 100.`
-    });
-  }
-  return violations;
-}
-function record2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-
-// src/plan/namespace-scope.ts
-var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
-  // core/v1 and built-in API groups
-  "Namespace",
-  "Node",
-  "PersistentVolume",
-  "ComponentStatus",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "APIService",
-  "StorageClass",
-  "CSIDriver",
-  "CSINode",
-  "VolumeAttachment",
-  "PriorityClass",
-  "RuntimeClass",
-  "IngressClass",
-  "IPAddress",
-  "ServiceCIDR",
-  "CertificateSigningRequest",
-  "ClusterTrustBundle",
-  "ValidatingWebhookConfiguration",
-  "MutatingWebhookConfiguration",
-  "ValidatingAdmissionPolicy",
-  "ValidatingAdmissionPolicyBinding",
-  "MutatingAdmissionPolicy",
-  "MutatingAdmissionPolicyBinding",
-  "FlowSchema",
-  "PriorityLevelConfiguration",
-  "DeviceClass",
-  "ResourceSlice",
-  "TokenReview",
-  "SubjectAccessReview",
-  "SelfSubjectAccessReview",
-  "SelfSubjectReview",
-  "PodSecurityPolicy",
-  // Knative, Contour, cert-manager, Istio, Gateway API
-  "ClusterDomainClaim",
-  "ClusterDomain",
-  "ClusterIssuer",
-  "GatewayClass",
-  "ContourDeployment",
-  "ClusterClaim"
-]);
-function checkNamespaceScope(documents, previewNamespace) {
-  for (const doc of documents) {
-    const { kind, metadata } = doc.object;
-    const file = doc.source.file;
-    if (CLUSTER_SCOPED_KINDS.has(kind)) {
-      const line = doc.lineOf(["kind"]);
-      throw new UserError(
-        `${file}:${line}: ${kind} '${metadata.name}' is cluster-scoped. A preview on an existing cluster only creates objects inside its namespace '${previewNamespace}'; remove it from the manifests (cluster-wide objects are the cluster owner's to install).`,
-        { file, line }
-      );
-    }
-    const named = metadata.namespace;
-    if (named !== void 0 && named !== previewNamespace) {
-      const line = doc.lineOf(["metadata", "namespace"]);
-      throw new UserError(
-        `${file}:${line}: ${kind} '${metadata.name}' names the namespace '${named}'. On an existing cluster every object goes into the preview namespace '${previewNamespace}'; remove metadata.namespace from it.`,
-        { file, line }
-      );
-    }
-  }
-}
-
-// src/plan/render.ts
-function renderService(service, options) {
-  const copy = structuredClone(service);
-  delete copy.status;
-  const metadata = { ...copy.metadata, namespace: options.namespace };
-  for (const field of [
-    "resourceVersion",
-    "uid",
-    "generation",
-    "creationTimestamp",
-    "managedFields",
-    "selfLink"
-  ])
-    delete metadata[field];
-  const spec = { ...copy.spec ?? {} };
-  const template = { ...spec.template ?? {} };
-  template.metadata = {
-    ...template.metadata ?? {},
-    name: options.revision
-  };
-  spec.template = template;
-  spec.traffic = options.traffic.map((target) => ({ ...target }));
-  return { ...copy, metadata, spec };
-}
-
-// src/plan/build-plan.ts
-function buildPlan(input) {
-  const { trigger } = input;
-  const isPr = trigger.kind === "pull_request";
-  const split = isPr ? decideSplit(input.labels, input.labelPrefix) : {
-    prPercent: 100,
-    reason: `${trigger.eventName} preview: one revision of the workspace manifests gets 100%`
-  };
-  const headSha = isPr ? trigger.headSha : trigger.sha;
-  const baseSha = isPr ? trigger.baseSha : void 0;
-  const scope = input.namespace;
-  if (scope !== void 0) checkNamespaceScope(input.prDocuments, scope);
-  const keyOf = (object) => scope !== void 0 ? object.metadata.name : defaultKeyOf(object);
-  const prServices = knativeServices(input.prDocuments, keyOf);
-  if (prServices.length === 0) {
-    const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
-    throw new UserError(
-      `No Knative Service (apiVersion serving.knative.dev/v1, kind Service) in the manifests${files.length ? ` (${files.join(", ")})` : ""}; the preview needs at least one.`,
-      input.prDocuments[0] ? { file: input.prDocuments[0].source.file, line: 1 } : void 0
-    );
-  }
-  const baseByKey = new Map(
-    knativeServices(input.baseDocuments ?? [], keyOf).map((doc) => [keyOf(doc.object), doc])
-  );
-  const services = prServices.map((doc) => {
-    const name = doc.object.metadata.name;
-    const namespace = scope ?? doc.object.metadata.namespace ?? "default";
-    const prRevision = revisionName(name, "pr", headSha);
-    const baseDoc = isPr ? baseByKey.get(keyOf(doc.object)) : void 0;
-    const mode = !isPr ? "single" : baseDoc ? "canary" : "new";
-    const host = `${name}.${namespace}.${input.domain}`;
-    const rewrite = input.rewriteImages ?? ((service) => service);
-    if (mode === "canary" && baseDoc && baseSha) {
-      const baseRevision = revisionName(name, "base", baseSha);
-      const traffic2 = [
-        { revisionName: baseRevision, percent: 100 - split.prPercent, tag: "base" },
-        { revisionName: prRevision, percent: split.prPercent, tag: "pr" }
-      ];
-      return {
-        name,
-        namespace,
-        source: doc.source,
-        mode,
-        revisions: { base: baseRevision, pr: prRevision },
-        manifests: {
-          base: rewrite(
-            renderService(baseDoc.object, {
-              namespace,
-              revision: baseRevision,
-              traffic: [{ revisionName: baseRevision, percent: 100, tag: "base" }]
-            }),
-            "base"
-          ),
-          pr: rewrite(
-            renderService(doc.object, { namespace, revision: prRevision, traffic: traffic2 }),
-            "pr"
-          )
-        },
-        traffic: traffic2,
-        expected: expectedOf(traffic2),
-        host,
-        url: `http://${host}`,
-        tagHosts: { base: `base-${host}`, pr: `pr-${host}` }
-      };
-    }
-    const traffic = [{ revisionName: prRevision, percent: 100, tag: "pr" }];
-    return {
-      name,
-      namespace,
-      source: doc.source,
-      mode,
-      note: mode === "new" ? `service ${name} does not exist at the base commit ${baseSha?.slice(0, 7)}, so it is new: the PR revision gets 100% whatever the labels say` : split.reason,
-      revisions: { pr: prRevision },
-      manifests: {
-        pr: rewrite(renderService(doc.object, { namespace, revision: prRevision, traffic }), "pr")
-      },
-      traffic,
-      expected: expectedOf(traffic),
-      host,
-      url: `http://${host}`,
-      tagHosts: { pr: `pr-${host}` }
-    };
-  });
-  const others = input.prDocuments.filter((doc) => !isKnativeService(doc.object));
-  return {
-    event: isPr ? "pull_request" : trigger.eventName,
-    repository: trigger.repository,
-    pullRequest: isPr ? {
-      number: trigger.number,
-      title: trigger.title,
-      htmlUrl: trigger.htmlUrl,
-      baseRef: trigger.baseRef,
-      headRef: trigger.headRef
-    } : void 0,
-    baseSha,
-    headSha,
-    labels: [...input.labels],
-    split,
-    domain: input.domain,
-    services,
-    otherObjects: others.map(
-      (doc) => scope !== void 0 ? { ...doc.object, metadata: { ...doc.object.metadata, namespace: scope } } : doc.object
-    ),
-    ...scope !== void 0 ? {
-      otherObjectSources: others.map((doc) => ({
-        file: doc.source.file,
-        line: doc.lineOf(["kind"])
-      }))
-    } : {}
-  };
-}
-function knativeServices(documents, keyOf) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const doc of documents) {
-    if (!isKnativeService(doc.object)) continue;
-    const violation = knativeServiceViolations(doc.object)[0];
-    if (violation) {
-      const line = doc.lineOf(violation.path);
-      throw new UserError(`${doc.source.file}:${line}: ${violation.message}`, {
-        file: doc.source.file,
-        line
-      });
-    }
-    const key = keyOf(doc.object);
-    const earlier = seen.get(key);
-    if (earlier) {
-      throw new UserError(
-        `${doc.source.file}:${doc.source.line}: Knative Service '${key}' is defined twice (also at ${earlier.source.file}:${earlier.source.line}).`,
-        { file: doc.source.file, line: doc.source.line }
-      );
-    }
-    seen.set(key, doc);
-  }
-  return [...seen.values()];
-}
-function defaultKeyOf(object) {
-  return `${object.metadata.namespace ?? "default"}/${object.metadata.name}`;
-}
-function expectedOf(traffic) {
-  const expected = {};
-  for (const target of traffic)
-    if (target.revisionName) expected[target.revisionName] = target.percent;
-  return expected;
-}
-
-// src/images/build-spec.ts
-var IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function parseBuildLines(lines2) {
-  const specs = [];
-  lines2.forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    const where = `Input 'build', line ${index + 1} ('${line}')`;
-    const eq = line.indexOf("=");
-    if (eq <= 0)
-      throw new UserError(
-        `${where}: expected name=context[:dockerfile], e.g. app=./app or app=.:docker/app.Dockerfile.`
-      );
-    const name = line.slice(0, eq).trim();
-    const rest = line.slice(eq + 1).trim();
-    const colon = rest.indexOf(":");
-    const context = (colon < 0 ? rest : rest.slice(0, colon)).trim();
-    const dockerfile = (colon < 0 ? "" : rest.slice(colon + 1)).trim() || "Dockerfile";
-    if (!IMAGE_NAME.test(name) || name.length > 128) {
-      throw new UserError(
-        `${where}: '${name}' is not a valid image name (lowercase letters, digits, and . _ - / between them).`
-      );
-    }
-    if (!context)
-      throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
-    for (const [what, path8] of [
-      ["context", context],
-      ["dockerfile", dockerfile]
-    ]) {
-      if (path8.startsWith("/") || path8.split("/").includes("..")) {
-        throw new UserError(
-          `${where}: the ${what} '${path8}' must be a path inside the repository (relative, no '..').`
-        );
-      }
-    }
-    if (specs.some((s) => s.name === name))
-      throw new UserError(`${where}: image '${name}' is listed twice.`);
-    specs.push({ name, context, dockerfile });
-  });
-  return specs;
-}
-function localImageTag(name, commitSha) {
-  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
-  return `dev.local/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
-}
-
-// src/images/rewrite.ts
-var DEV_LOCAL = /^dev\.local\/([^:@]+)(?::[^@]+)?(?:@.+)?$/;
-function rewriteLocalImages(service, tags) {
-  const manifest = structuredClone(service);
-  const replaced = [];
-  const unknown = [];
-  const podSpec = manifest.spec?.template?.spec;
-  for (const field of ["initContainers", "containers"]) {
-    const containers = podSpec?.[field];
-    if (!Array.isArray(containers)) continue;
-    for (const container of containers) {
-      if (typeof container.image !== "string") continue;
-      const match = DEV_LOCAL.exec(container.image.trim());
-      if (!match) continue;
-      const tag = tags[match[1]];
-      if (!tag) {
-        unknown.push(container.image);
-        continue;
-      }
-      if (container.image !== tag)
-        replaced.push({ container: container.name ?? field, from: container.image, to: tag });
-      container.image = tag;
-    }
-  }
-  return { manifest, replaced, unknown };
-}
-
-// src/plan/image-tags.ts
-function imageRewriter(specs, shas, options = {}) {
-  return (service, side) => {
-    const sha = side === "base" ? shas.base : shas.pr;
-    const tags = Object.fromEntries(
-      specs.map((spec) => [spec.name, sha ? deployedImageTag(spec.name, sha, options) : ""])
-    );
-    const { manifest, unknown } = rewriteLocalImages(service, tags);
-    if (unknown.length) {
-      throw new UserError(
-        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
-          (image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`
-        ).join(", ")} to the 'build' input.`
-      );
-    }
-    return manifest;
-  };
-}
-function deployedImageTag(name, commitSha, options) {
-  return options.registry ? registryImageTag(options.registry, name, commitSha) : localImageTag(name, commitSha);
-}
-
-// src/action/make-plan.ts
-async function makePlan(options) {
-  const { config, runner, trigger } = options;
-  const specs = parseBuildLines(config.build);
-  const existing = config.cluster === "existing";
-  if (existing && specs.length > 0 && !config.registry)
-    throw new UserError(
-      `Input 'build' is set, but 'registry' is empty: with cluster: existing, built images must be pushed where the cluster can pull them. Set registry (e.g. registry: ghcr.io/${trigger.repository.owner.toLowerCase()}) and log in to it before this step (docker/login-action).`
-    );
-  const prFiles = await requireFiles(
-    workspaceSource(runner.workspace, config.manifests),
-    config.manifests
-  );
-  const prDocuments = prFiles.flatMap((file) => parseManifestFile(file.text, file.path));
-  let baseDocuments;
-  if (trigger.kind === "pull_request") {
-    const git = await GitClient.open(runner.workspace);
-    const source = commitSource(git, {
-      workspace: runner.workspace,
-      manifestsPath: config.manifests,
-      sha: trigger.baseSha,
-      canFetch: runner.inActions
-    });
-    baseDocuments = await loadManifests(source);
-    if (!baseDocuments)
-      log().info(
-        `'${config.manifests}' does not exist at the base commit ${trigger.baseSha.slice(0, 7)}: every service is new.`
-      );
-  }
-  const labels = config.labelOverride ?? (trigger.kind === "pull_request" ? trigger.labels : []);
-  if (config.labelOverride)
-    log().info(
-      `Using the 'labels' input instead of the PR's labels: ${labels.join(", ") || "(none)"}`
-    );
-  return buildPlan({
-    trigger,
-    labels,
-    labelPrefix: config.labelPrefix,
-    domain: config.domain,
-    prDocuments,
-    baseDocuments,
-    rewriteImages: imageRewriter(
-      specs,
-      {
-        base: trigger.kind === "pull_request" ? trigger.baseSha : void 0,
-        pr: trigger.kind === "pull_request" ? trigger.headSha : trigger.sha
-      },
-      { registry: existing ? config.registry : void 0 }
-    ),
-    namespace: options.namespace
-  });
-}
-
-// src/action/log-plan.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-async function logPlan(plan) {
-  info(`Split: ${plan.split.reason}`);
-  for (const service of plan.services) {
-    await group(
-      `Plan for ${service.namespace}/${service.name} (${service.mode})`,
-      async () => {
-        if (service.note) info(`Note: ${service.note}`);
-        info(
-          `Revisions: base ${service.revisions.base ?? "(none)"}, PR ${service.revisions.pr}`
-        );
-        for (const target of service.traffic)
-          info(`Traffic: ${target.percent}% -> ${target.revisionName} (tag ${target.tag})`);
-        info(`Route: ${service.url}`);
-        if (service.manifests.base)
-          info(`--- base manifest (applied first)
-${(0, import_yaml3.stringify)(service.manifests.base)}`);
-        info(`--- PR manifest (applied second)
-${(0, import_yaml3.stringify)(service.manifests.pr)}`);
-      }
-    );
-  }
-  if (plan.otherObjects.length) {
-    info(
-      `Other objects applied after the services: ${plan.otherObjects.map((o) => `${o.kind}/${o.metadata.name}`).join(", ")}`
-    );
-  }
-}
-
-// src/action/outputs.ts
-function planOutputs(plan) {
-  const single = plan.services.length === 1 ? plan.services[0] : void 0;
-  const revisionsOf = (service) => ({
-    base: service.revisions.base ?? null,
-    pr: service.revisions.pr
-  });
-  return {
-    traffic: JSON.stringify(
-      single ? single.traffic : Object.fromEntries(plan.services.map((s) => [s.name, s.traffic]))
-    ),
-    revisions: JSON.stringify(
-      single ? revisionsOf(single) : Object.fromEntries(plan.services.map((s) => [s.name, revisionsOf(s)]))
-    ),
-    url: plan.services[0]?.url ?? ""
-  };
-}
-
-// src/action/report-failure.ts
-function reportFailure(error) {
-  const message = errorMessage(error);
-  if (!(error instanceof UserError) && error instanceof Error && error.stack)
-    log().debug(error.stack);
-  const location = error instanceof UserError ? error.location : void 0;
-  log().error(message, location ? { file: location.file, line: location.line } : void 0);
-  process.exitCode = ExitCode.Failure;
-}
-
-// src/deploy/deploy-services.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/cluster/webhook-errors.ts
-function isWebhookNotReady(message) {
-  const text2 = message.toLowerCase();
-  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
-    return [
-      "connection refused",
-      "no endpoints available for service",
-      "context deadline exceeded",
-      "i/o timeout",
-      "connection reset by peer",
-      "service unavailable",
-      "eof",
-      "no route to host",
-      "x509: certificate signed by unknown authority",
-      // webhook cert not yet rotated in
-      "tls: failed to verify certificate"
-    ].some((symptom) => text2.includes(symptom));
-  }
-  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
-    return true;
-  return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
-    text2
-  );
-}
-
-// src/cluster/webhook-retry.ts
-function retryWhileWebhookStarting(what, step, options) {
-  return withRetry(step, {
-    what,
-    // The deadline is the real bound; the count only guards against a zero-delay loop.
-    attempts: 500,
-    initialDelayMs: 1e3,
-    maxDelayMs: 5e3,
-    deadline: options.deadline,
-    isTransient: (error) => isWebhookNotReady(errorMessage(error)),
-    onRetry: (error, attempt) => options.log?.(
-      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(errorMessage(error))}; retrying`
-    ),
-    ...options.sleep ? { sleep: options.sleep } : {},
-    ...options.now ? { now: options.now } : {}
-  });
-}
-var firstLine2 = (text2) => text2.split("\n").find((l) => l.trim()) ?? text2;
-
-// src/deploy/revision-readiness.ts
-var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
-function revisionState(revision, name) {
-  if (!revision) return { state: "pending", seen: `revision ${name} does not exist yet` };
-  const ready = (revision.status?.conditions ?? []).find((c) => c.type === "Ready");
-  if (ready?.status === "True") return { state: "ready" };
-  const reason = ready?.reason ?? "";
-  const message = ready?.message ?? "";
-  if (ready?.status === "False" && TERMINAL_REASONS.test(`${reason} ${message}`))
-    return { state: "failed", reason, message };
-  return {
-    state: "pending",
-    seen: `revision ${name} Ready=${ready?.status ?? "Unknown"}${reason || message ? ` (${[reason, message].filter(Boolean).join(": ")})` : ""}`
-  };
-}
-function serviceState(service, name, traffic) {
-  if (!service) return { done: false, seen: `service ${name} does not exist yet` };
-  const status = service.status ?? {};
-  const generation = service.metadata?.generation;
-  if (status.observedGeneration !== generation) {
-    return {
-      done: false,
-      seen: `service ${name} observedGeneration ${status.observedGeneration ?? "none"} != generation ${generation ?? "?"}`
-    };
-  }
-  const ready = (service.status?.conditions ?? []).find((c) => c.type === "Ready");
-  if (ready?.status !== "True") {
-    return {
-      done: false,
-      seen: `service ${name} Ready=${ready?.status ?? "Unknown"}${ready?.reason ? ` (${ready.reason}: ${ready.message ?? ""})` : ""}`
-    };
-  }
-  const wanted = traffic.map(describeTarget).sort();
-  const seen = (status.traffic ?? []).map(describeTarget).sort();
-  if (wanted.join() !== seen.join())
-    return {
-      done: false,
-      seen: `service ${name} status.traffic is [${seen.join(", ")}], want [${wanted.join(", ")}]`
-    };
-  return { done: true, seen: "ready" };
-}
-function describeTarget(target) {
-  return `${target.revisionName ?? "latest"}=${target.percent ?? 0}%${target.tag ? `@${target.tag}` : ""}`;
-}
-
-// src/deploy/deploy-services.ts
-var RevisionFailedError = class extends Error {
-  constructor(revision, reason, detail) {
-    super(`revision ${revision} will not become Ready: ${reason}${detail ? `: ${detail}` : ""}`);
-    this.revision = revision;
-    this.reason = reason;
-    this.detail = detail;
-    this.name = "RevisionFailedError";
-  }
-  revision;
-  reason;
-  detail;
-};
-async function deployServices(kubectl, plan, options) {
-  await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
-  if (plan.otherObjects.length) {
-    await applyWithRetry(kubectl, plan.otherObjects, "other objects", options);
-  }
-}
-async function deployService(kubectl, service, options) {
-  const id = `${service.namespace}/${service.name}`;
-  if (service.manifests.base && service.revisions.base) {
-    info(`${id}: applying the base revision ${service.revisions.base}`);
-    await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
-    await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
-  }
-  info(
-    `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(", ")}`
-  );
-  await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
-  await waitForRevision(kubectl, service.revisions.pr, service.namespace, options);
-  await waitUntil(
-    async () => {
-      const state = serviceState(
-        await kubectl.tryGetJson("ksvc", service.name, service.namespace),
-        id,
-        service.traffic
-      );
-      return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
-    },
-    waitOptions(`service ${id} Ready with the planned traffic`, options)
-  );
-  info(`${id}: Ready, traffic as planned`);
-}
-async function waitForRevision(kubectl, name, namespace, options) {
-  await waitUntil(
-    async () => {
-      const state = revisionState(
-        await kubectl.tryGetJson("revision", name, namespace),
-        name
-      );
-      if (state.state === "failed")
-        throw new RevisionFailedError(name, state.reason, state.message);
-      return state.state === "ready" ? { done: true, value: void 0 } : { done: false, seen: state.seen };
-    },
-    {
-      ...waitOptions(`revision ${name} Ready in ${namespace}`, options),
-      isFatal: (error) => error instanceof RevisionFailedError
-    }
-  );
-}
-async function applyWithRetry(kubectl, objects, what, options) {
-  const yamlText = objects.map((object) => (0, import_yaml4.stringify)(object)).join("---\n");
-  await retryWhileWebhookStarting(
-    `kubectl apply of ${what}`,
-    () => kubectl.applyManifests(yamlText),
-    {
-      deadline: (options.now ?? Date.now)() + options.timeoutMs,
-      log: (message) => info(message),
-      sleep: options.sleep,
-      now: options.now
-    }
-  );
-}
-function waitOptions(what, options) {
-  return {
-    what,
-    timeoutMs: options.timeoutMs,
-    intervalMs: options.intervalMs ?? 1e3,
-    sleep: options.sleep,
-    now: options.now
-  };
-}
-
-// src/images/build.ts
-import { mkdir, rm } from "node:fs/promises";
-import { join } from "node:path";
-async function buildSide(docker, options) {
-  const tags = {};
-  for (const spec of options.specs) {
-    const tag = localImageTag(spec.name, options.commitSha);
-    const context = join(options.root, spec.context);
-    await docker.runOk(["build", "-t", tag, "-f", join(context, spec.dockerfile), context], {
-      stream: true
-    });
-    tags[spec.name] = tag;
-  }
-  return tags;
-}
-async function buildImages(tools, options) {
-  const pr = await buildSide(tools.docker, {
-    specs: options.specs,
-    root: options.workspace,
-    commitSha: options.prSha
-  });
-  if (!options.baseSha) return { pr };
-  if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
-  const worktree = join(options.tempDir, "knative-action", `base-${options.baseSha.slice(0, 12)}`);
-  const git = (args) => tools.git.runOk(args, { cwd: options.workspace });
-  const present = await tools.git.run(["cat-file", "-e", `${options.baseSha}^{commit}`], {
-    cwd: options.workspace
-  });
-  if (present.exitCode !== 0)
-    await git(["fetch", "--no-tags", "--depth=1", "origin", options.baseSha]);
-  await mkdir(join(options.tempDir, "knative-action"), { recursive: true });
-  await rm(worktree, { recursive: true, force: true });
-  await git(["worktree", "add", "--detach", worktree, options.baseSha]);
-  try {
-    const base = await buildSide(tools.docker, {
-      specs: options.specs,
-      root: worktree,
-      commitSha: options.baseSha
-    });
-    return { pr, base };
-  } finally {
-    await tools.git.run(["worktree", "remove", "--force", worktree], { cwd: options.workspace });
-  }
 }
 
 // src/stats/special.ts
@@ -12754,6 +9912,4094 @@ function lastTrue(from, to, predicate) {
     else high = middle - 1;
   }
   return low;
+}
+function uncoveredShares(design, revisions) {
+  const alpha = deviationLevel(design, revisions);
+  const beta = misrouteLevel(design, revisions);
+  const uncovered = [];
+  for (let percent2 = 1; percent2 <= 99; percent2++) {
+    const { band, ruledOut } = countBounds(
+      design.maxRequests,
+      percent2 / 100,
+      design.tolerancePoints / 100,
+      alpha,
+      beta
+    );
+    if (band.low < ruledOut.low || band.high > ruledOut.high) uncovered.push(percent2);
+  }
+  return uncovered;
+}
+
+// src/config/inputs.ts
+var envInputReader = (name) => (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+var DOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
+var LABEL_PREFIX = /^[A-Za-z0-9][-A-Za-z0-9_.:/ ]{0,48}$/;
+var VERSION = /^v?\d+\.\d+\.\d+$/;
+var INPUT_DEFAULTS = {
+  manifests: "knative",
+  "label-prefix": "canary-",
+  requests: "400",
+  "max-requests": "1600",
+  "split-tolerance": "10",
+  "dry-run": "false",
+  "k3d-version": "v5.9.0",
+  "k3s-image": "rancher/k3s:v1.34.8-k3s1",
+  "knative-version": "1.22.1",
+  "net-contour-version": "1.22.1",
+  "kubectl-version": "v1.34.2",
+  agents: "2",
+  "keep-cluster": "false",
+  domain: "example.com",
+  "load-balancer-port": "8081",
+  "agent-port": "8082",
+  "timeout-minutes": "15",
+  comment: "always",
+  "fail-on-deviation": "true"
+};
+function parseInputs(read = envInputReader) {
+  const get2 = (name) => read(name) || INPUT_DEFAULTS[name] || "";
+  const labels = get2("labels");
+  const mirror = get2("release-mirror");
+  const k3sImage = matching(
+    "k3s-image",
+    get2("k3s-image"),
+    /^[\w./-]+:v\d+\.\d+\.\d+[-+\w.]*$/,
+    "an image like rancher/k3s:v1.34.8-k3s1"
+  );
+  const knativeVersion = matching(
+    "knative-version",
+    get2("knative-version"),
+    VERSION,
+    "a release like 1.22.1"
+  ).replace(/^v/, "");
+  const requests = integer("requests", get2("requests"), 1, 1e5);
+  const maxRequests = integer("max-requests", get2("max-requests"), 1, 1e6);
+  if (maxRequests < requests)
+    throw bad(
+      "max-requests",
+      String(maxRequests),
+      `a number of requests at least as large as 'requests' (${requests})`
+    );
+  const splitTolerance = integer("split-tolerance", get2("split-tolerance"), 1, 50);
+  const compatibility = checkCompatibility(k3sImage, knativeVersion);
+  return {
+    githubToken: read("github-token"),
+    manifests: nonEmpty(
+      "manifests",
+      get2("manifests"),
+      "a path relative to the workspace, e.g. knative"
+    ),
+    labelPrefix: matching(
+      "label-prefix",
+      get2("label-prefix"),
+      LABEL_PREFIX,
+      "letters, digits and - _ . : / (e.g. canary-)"
+    ),
+    labelOverride: labels ? labels.split(",").map((l) => l.trim()).filter(Boolean) : void 0,
+    requests,
+    maxRequests,
+    splitTolerance,
+    dryRun: boolean("dry-run", get2("dry-run")),
+    k3dVersion: matching(
+      "k3d-version",
+      get2("k3d-version"),
+      /^v\d+\.\d+\.\d+$/,
+      "a k3d release tag like v5.9.0"
+    ),
+    k3sImage,
+    knativeVersion,
+    netContourVersion: matching(
+      "net-contour-version",
+      get2("net-contour-version"),
+      VERSION,
+      "a release like 1.22.1"
+    ).replace(/^v/, ""),
+    kubectlVersion: matching(
+      "kubectl-version",
+      get2("kubectl-version"),
+      /^v\d+\.\d+\.\d+$/,
+      "a release like v1.34.2"
+    ),
+    agents: integer("agents", get2("agents"), 0, 5),
+    clusterName: read("cluster-name") ? matching(
+      "cluster-name",
+      read("cluster-name"),
+      /^[a-z][-a-z0-9]{0,30}[a-z0-9]$/,
+      "lowercase letters, digits and dashes, 2..32 characters, starting with a letter"
+    ) : "",
+    keepCluster: boolean("keep-cluster", get2("keep-cluster")),
+    domain: matching(
+      "domain",
+      get2("domain").toLowerCase(),
+      DOMAIN,
+      "a DNS domain with at least two labels, e.g. example.com (not svc.cluster.local)",
+      (d) => !d.endsWith("cluster.local")
+    ),
+    loadBalancerPort: integer("load-balancer-port", get2("load-balancer-port"), 1, 65535),
+    agentPort: integer("agent-port", get2("agent-port"), 1, 65535),
+    k3dArgs: lines(get2("k3d-args")),
+    build: lines(get2("build")),
+    releaseMirror: mirror ? url("release-mirror", mirror) : void 0,
+    timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
+    comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
+    failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
+    notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)]
+  };
+}
+function gateNotes(requests, maxRequests, tolerance) {
+  const design = gateDesign({ batchSize: requests, maxRequests, tolerancePoints: tolerance });
+  const uncovered = uncoveredShares(design, 2);
+  if (uncovered.length === 0) return [];
+  const shown = uncovered.length > 6 ? `${uncovered.slice(0, 6).join("%, ")}%, \u2026` : `${uncovered.join("%, ")}%`;
+  return [
+    `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`
+  ];
+}
+function bad(name, value, allowed) {
+  return new UserError(
+    `Input '${name}' has the value '${value}', which is not allowed: expected ${allowed}.`
+  );
+}
+function nonEmpty(name, value, allowed) {
+  if (!value) throw bad(name, value, allowed);
+  return value;
+}
+function matching(name, value, pattern, allowed, extra) {
+  if (!pattern.test(value) || extra && !extra(value)) throw bad(name, value, allowed);
+  return value;
+}
+function integer(name, value, min, max) {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw bad(name, value, `a whole number from ${min} to ${max}`);
+  return n;
+}
+function boolean(name, value) {
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw bad(name, value, "true or false");
+}
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value))
+    throw bad(name, value, `one of ${allowed.join(", ")}`);
+  return value;
+}
+function url(name, value) {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === "http:" || parsed.protocol === "https:")
+      return value.replace(/\/+$/, "");
+  } catch {
+  }
+  throw bad(name, value, "an http(s) URL such as https://mirror.example.com/releases");
+}
+function lines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+}
+
+// src/event/read-event.ts
+var PREVIEW_ACTIONS = ["opened", "reopened", "synchronize", "labeled", "unlabeled"];
+var SHA = /^[0-9a-f]{40}$/;
+function readTrigger(context) {
+  const { eventName } = context;
+  const payload = asRecord(context.payload, "the event payload");
+  if (eventName === "pull_request") return readPullRequest(payload, context);
+  if (eventName === "push" || eventName === "workflow_dispatch") {
+    const sha = context.sha ?? "";
+    if (!SHA.test(sha))
+      throw new UserError(
+        `GITHUB_SHA is ${quoted(sha)}, not a 40-character commit SHA; the ${eventName} preview needs it.`
+      );
+    return {
+      kind: "single",
+      eventName,
+      sha,
+      ref: context.ref ?? "",
+      repository: repositoryOf(payload, context)
+    };
+  }
+  throw new UserError(
+    `This action previews pull requests; it was started by the '${eventName}' event. Run it on 'pull_request' (types opened, synchronize, reopened, labeled, unlabeled), or on 'push' / 'workflow_dispatch' for a single-revision preview.` + (eventName === "pull_request_target" ? " 'pull_request_target' is refused on purpose: it would build untrusted PR code with a write token; see the README's fork-PR section." : "")
+  );
+}
+function readPullRequest(payload, context) {
+  const action = optionalString(payload.action, "action");
+  const pr = asRecord(payload.pull_request, "the event's pull_request");
+  const number = prNumber(payload, pr);
+  if (action === "closed") return { kind: "closed", number };
+  if (!PREVIEW_ACTIONS.includes(action)) {
+    throw new UserError(
+      `The pull_request action ${quoted(action)} does not call for a preview; use the types ${PREVIEW_ACTIONS.join(", ")} (and closed, which does nothing).`
+    );
+  }
+  const base = asRecord(pr.base, "the event's pull_request.base");
+  const head = asRecord(pr.head, "the event's pull_request.head");
+  return {
+    kind: "pull_request",
+    action,
+    number,
+    title: optionalString(pr.title, "pull_request.title"),
+    htmlUrl: webUrl(pr.html_url),
+    baseSha: commit(base.sha, "pull_request.base.sha"),
+    baseRef: optionalString(base.ref, "pull_request.base.ref"),
+    headSha: commit(head.sha, "pull_request.head.sha"),
+    headRef: optionalString(head.ref, "pull_request.head.ref"),
+    labels: labelNames(pr.labels),
+    repository: repositoryOf(payload, context)
+  };
+}
+function prNumber(payload, pr) {
+  const values = [
+    ["number", payload.number],
+    ["pull_request.number", pr.number]
+  ];
+  const given = values.filter(([, value]) => value !== void 0);
+  for (const [field, value] of given) {
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0)
+      throw new UserError(
+        `The pull_request event's ${field} is ${describeValue(value)}, not a PR number (a positive integer).`
+      );
+  }
+  const [first, second] = given;
+  if (!first) throw new UserError("The pull_request event has no PR number.");
+  if (second && second[1] !== first[1])
+    throw new UserError(
+      `The pull_request event names two PRs: number is ${String(first[1])} but pull_request.number is ${String(second[1])}.`
+    );
+  return first[1];
+}
+function labelNames(value) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value))
+    throw new UserError(
+      `The event's pull_request.labels is ${describeValue(value)}; GitHub sends a list of label objects.`
+    );
+  return value.map((label, index) => {
+    const name = isRecord(label) ? label.name : void 0;
+    if (typeof name !== "string" || name === "")
+      throw new UserError(
+        `The event's pull_request.labels[${index}] is ${isRecord(label) ? `an object whose name is ${describeValue(name)}` : describeValue(label)}; each label must be an object with a non-empty string 'name'.`
+      );
+    return name;
+  });
+}
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,99})$/;
+var REPO = /^[A-Za-z0-9_.-]{1,100}$/;
+function repositoryOf(payload, context) {
+  let fullName = "";
+  let source = "GITHUB_REPOSITORY";
+  if (payload.repository !== void 0) {
+    const repository = asRecord(payload.repository, "the event's repository");
+    if (repository.full_name !== void 0) {
+      fullName = optionalString(repository.full_name, "repository.full_name");
+      source = "the event's repository.full_name";
+    }
+  }
+  if (!fullName) {
+    fullName = context.repository ?? "";
+    source = "GITHUB_REPOSITORY";
+  }
+  const [owner, repo, ...rest] = fullName.split("/");
+  if (!owner || !repo || rest.length || !OWNER.test(owner) || !REPO.test(repo) || /^\.\.?$/.test(repo))
+    throw new UserError(
+      `Cannot tell the repository: ${source} is ${quoted(fullName)} (expected owner/repo, letters, digits, '-', '_' and '.').`
+    );
+  return { owner, repo };
+}
+function commit(value, field) {
+  if (typeof value !== "string" || !SHA.test(value))
+    throw new UserError(
+      `The event's ${field} is ${describeValue(value)}, not a 40-character commit SHA.`
+    );
+  return value;
+}
+function optionalString(value, field) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value !== "string")
+    throw new UserError(`The event's ${field} is ${describeValue(value)}, not a string.`);
+  return value;
+}
+function webUrl(value) {
+  if (typeof value !== "string") return void 0;
+  try {
+    const url2 = new URL(value);
+    return url2.protocol === "https:" || url2.protocol === "http:" ? url2.href : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function asRecord(value, what) {
+  if (!isRecord(value))
+    throw new UserError(
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} is ${describeValue(value)}, not an object.`
+    );
+  return value;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describeValue(value) {
+  if (value === void 0) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return `the string ${quoted(value)}`;
+  if (typeof value === "number" || typeof value === "boolean")
+    return `the ${typeof value} ${String(value)}`;
+  return `an ${typeof value}`;
+}
+function quoted(text2) {
+  const cut = text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2;
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
+}
+
+// src/util/http-failures.ts
+var TRANSIENT_NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT"
+]);
+var NOT_SENT_NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH"
+]);
+function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return void 0;
+  const text2 = value.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const at = Date.parse(text2);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+}
+function networkCode(error, depth = 0) {
+  if (typeof error !== "object" || error === null || depth > 5) return void 0;
+  const withCode = error;
+  if (typeof withCode.code === "string") return withCode.code;
+  return withCode.cause !== error ? networkCode(withCode.cause, depth + 1) : void 0;
+}
+function isTimeout(error, depth = 0) {
+  if (!(error instanceof Error) || depth > 5) return false;
+  if (error.name === "TimeoutError") return true;
+  const cause = error.cause;
+  return error.name === "AbortError" && cause !== error && isTimeout(cause, depth + 1);
+}
+
+// src/github/client.ts
+var DEFAULT_API_URL = "https://api.github.com";
+var GitHubHttpError = class extends Error {
+  constructor(method, request, status, apiMessage, retry) {
+    super(`GitHub API ${request} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
+    this.method = method;
+    this.request = request;
+    this.status = status;
+    this.apiMessage = apiMessage;
+    this.retry = retry;
+    this.name = "GitHubHttpError";
+  }
+  method;
+  request;
+  status;
+  apiMessage;
+  retry;
+};
+function httpStatusOf(error) {
+  const failure = failureOf(error);
+  return failure instanceof GitHubHttpError ? failure.status : void 0;
+}
+var GitHubNetworkError = class extends Error {
+  /** Whether it may pass by itself (a timeout or a transient network error). */
+  transient;
+  notSent;
+  constructor(what, cause, redact) {
+    const code = networkCode(cause);
+    const timedOut = isTimeout(cause);
+    super(redact(`${what}: ${errorMessage(cause)}${code ? ` (${code})` : ""}`), { cause });
+    this.name = "GitHubNetworkError";
+    this.transient = timedOut || code !== void 0 && TRANSIENT_NETWORK_CODES.has(code);
+    this.notSent = !timedOut && code !== void 0 && NOT_SENT_NETWORK_CODES.has(code);
+  }
+};
+function failureOf(error) {
+  for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (e instanceof GitHubHttpError || e instanceof GitHubNetworkError) return e;
+  }
+  return void 0;
+}
+function isTransientFailure(error) {
+  const failure = failureOf(error);
+  if (failure instanceof GitHubNetworkError) return failure.transient;
+  if (failure instanceof GitHubHttpError)
+    return failure.status >= 500 && failure.status <= 599 || failure.retry.transient;
+  return false;
+}
+function isPermissionDenied(error) {
+  const failure = failureOf(error);
+  return failure instanceof GitHubHttpError && [401, 403, 404].includes(failure.status) && !failure.retry.rateLimited;
+}
+function createGitHubClient(options) {
+  const apiUrl = (options.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(
+    /\/+$/,
+    ""
+  );
+  const graphqlUrl = options.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl);
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.requestTimeoutMs ?? 15e3;
+  const maxWaitMs = options.maxRateLimitWaitMs ?? 6e4;
+  const maxPages = options.maxPages ?? 100;
+  const token = options.token;
+  const redact = (text2) => token ? text2.split(token).join("***") : text2;
+  const headers = {
+    accept: "application/vnd.github+json",
+    "x-github-api-version": "2022-11-28",
+    "user-agent": "knative-action"
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
+  async function once(method, url2, label, body, idempotent, deadline) {
+    const attemptMs = deadline === void 0 ? timeoutMs : Math.min(timeoutMs, Math.max(1e3, deadline - now()));
+    let response;
+    let text2;
+    try {
+      response = await doFetch(url2, {
+        method,
+        headers: body === void 0 ? headers : { ...headers, "content-type": "application/json" },
+        body: body === void 0 ? void 0 : JSON.stringify(body),
+        signal: AbortSignal.timeout(attemptMs),
+        redirect: "error"
+      });
+    } catch (error) {
+      const what = isTimeout(error) ? `GitHub API ${label} got no answer within ${attemptMs} ms` : `GitHub API ${label} could not connect`;
+      throw new GitHubNetworkError(what, error, redact);
+    }
+    try {
+      text2 = await response.text();
+    } catch (error) {
+      const what = isTimeout(error) ? `GitHub API ${label} answered ${response.status} but the answer did not arrive within ${attemptMs} ms` : `GitHub API ${label} answered ${response.status} but the connection dropped`;
+      throw new GitHubNetworkError(what, error, redact);
+    }
+    let data = void 0;
+    if (text2) {
+      try {
+        data = JSON.parse(text2);
+      } catch {
+        data = text2;
+      }
+    }
+    if (response.ok) return { status: response.status, headers: response.headers, data };
+    const apiMessage = typeof data === "object" && data !== null && "message" in data ? String(data.message) : String(text2).slice(0, 200);
+    throw new GitHubHttpError(
+      method,
+      label,
+      response.status,
+      redact(apiMessage.slice(0, 300)),
+      retryPolicy(response, apiMessage, idempotent)
+    );
+  }
+  function retryPolicy(response, apiMessage, idempotent) {
+    const { status } = response;
+    const wait = rateLimitWaitMs(response, apiMessage);
+    if (wait !== void 0) {
+      return { transient: wait <= maxWaitMs, afterMs: wait, rateLimited: true };
+    }
+    if (status >= 500 && status <= 599) return { transient: idempotent };
+    return { transient: false };
+  }
+  function rateLimitWaitMs(response, apiMessage) {
+    if (response.status !== 403 && response.status !== 429) return void 0;
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now());
+    if (retryAfter !== void 0) return retryAfter;
+    const reset = response.headers.get("x-ratelimit-reset");
+    if (response.headers.get("x-ratelimit-remaining") === "0" && reset && /^\d+$/.test(reset)) {
+      return Math.max(0, Number(reset) * 1e3 - now()) + 1e3;
+    }
+    if (response.status === 429 || /secondary rate limit/i.test(apiMessage)) return 6e4;
+    return void 0;
+  }
+  async function send(method, url2, label, body, request = {}, idempotent = method !== "POST") {
+    return withRetry(() => once(method, url2, label, body, idempotent, request.deadline), {
+      what: `GitHub API ${label}`,
+      attempts: options.attempts ?? 4,
+      initialDelayMs: 1e3,
+      maxDelayMs: maxWaitMs,
+      deadline: request.deadline,
+      isTransient: (error) => {
+        if (error instanceof GitHubHttpError) return error.retry.transient;
+        if (error instanceof GitHubNetworkError)
+          return error.transient && (idempotent || error.notSent);
+        return false;
+      },
+      retryAfterMs: (error) => error instanceof GitHubHttpError ? error.retry.afterMs : void 0,
+      onRetry: (error, attempt, delayMs) => options.onRetry?.(
+        `${errorMessage(error)}; retry ${attempt} in ${Math.round(delayMs / 1e3)} s`
+      ),
+      sleep: options.sleep ?? sleep,
+      now
+    }).catch((error) => {
+      if (error instanceof GitHubHttpError && error.retry.rateLimited && !error.retry.transient && error.retry.afterMs !== void 0) {
+        throw new Error(
+          `${error.message}; GitHub asks to wait ${Math.ceil(error.retry.afterMs / 1e3)} s, longer than the ${Math.round(maxWaitMs / 1e3)} s this action waits for a rate limit`,
+          { cause: error }
+        );
+      }
+      throw error;
+    });
+  }
+  function urlFor(path9) {
+    if (!path9.startsWith("/"))
+      throw new Error(`GitHub API path must start with "/": ${redact(path9)}`);
+    return `${apiUrl}${path9}`;
+  }
+  return {
+    apiUrl,
+    request: (method, path9, body, request) => send(method, urlFor(path9), `${method} ${redact(path9)}`, body, request),
+    async paginate(path9, request) {
+      const items = [];
+      let url2 = urlFor(path9);
+      for (let page = 1; url2; page++) {
+        if (page > maxPages)
+          throw new Error(
+            `GitHub API GET ${redact(path9)}: more than ${maxPages} pages; stopped reading`
+          );
+        const label = `GET ${redact(url2.slice(apiUrl.length))}`;
+        const response = await send("GET", url2, label, void 0, request);
+        if (!Array.isArray(response.data))
+          throw new Error(`GitHub API ${label} did not answer with a list`);
+        items.push(...response.data);
+        url2 = nextPageUrl(response.headers.get("link"), apiUrl, redact);
+      }
+      return items;
+    },
+    async graphql(query, request) {
+      const response = await send(
+        "POST",
+        graphqlUrl,
+        "POST graphql",
+        { query },
+        request,
+        true
+      );
+      if (!response.data.data || response.data.errors?.length) {
+        const messages = response.data.errors?.map((e) => String(e.message)).join("; ");
+        throw new Error(redact(`GitHub GraphQL query failed: ${messages ?? "no data"}`));
+      }
+      return response.data.data;
+    }
+  };
+}
+function graphqlUrlFor(apiUrl) {
+  return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/v3$/, "/graphql") : `${apiUrl}/graphql`;
+}
+function nextPageUrl(link, apiUrl, redact = (text2) => text2) {
+  if (!link) return void 0;
+  for (const part of link.split(",")) {
+    const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
+    if (!match?.[1] || !/\brel="?([^"]*\s)?next(\s[^"]*)?"?/.test(match[2] ?? "")) continue;
+    const next = match[1];
+    if (next !== apiUrl && !next.startsWith(`${apiUrl}/`) && !next.startsWith(`${apiUrl}?`)) {
+      throw new Error(
+        `GitHub API pagination points outside ${apiUrl}: ${redact(next.slice(0, 200))}`
+      );
+    }
+    return next;
+  }
+  return void 0;
+}
+
+// src/github/identity.ts
+var GITHUB_ACTIONS_BOT = "github-actions[bot]";
+async function resolveTokenIdentity(client, request) {
+  const failures = [];
+  let uncertain;
+  try {
+    const { data } = await client.request(
+      "GET",
+      "/user",
+      void 0,
+      request
+    );
+    if (typeof data.login === "string" && data.login) {
+      return { login: data.login, bot: data.type === "Bot", source: "rest-user" };
+    }
+    failures.push("GET /user: no login");
+  } catch (error) {
+    if (isTransientFailure(error)) uncertain = error;
+    failures.push(errorMessage(error));
+  }
+  try {
+    const data = await client.graphql(
+      "query { viewer { login __typename } }",
+      request
+    );
+    const login = data.viewer?.login;
+    if (typeof login === "string" && login) {
+      const bot = data.viewer?.__typename === "Bot" || login.endsWith("[bot]");
+      return {
+        login: bot && !login.endsWith("[bot]") ? `${login}[bot]` : login,
+        bot,
+        source: "graphql-viewer"
+      };
+    }
+    failures.push("GraphQL viewer: no login");
+  } catch (error) {
+    if (isTransientFailure(error)) uncertain ??= error;
+    failures.push(errorMessage(error));
+  }
+  if (uncertain !== void 0) {
+    throw new Error(`Could not tell who the token writes as: ${failures.join("; ")}`, {
+      cause: uncertain
+    });
+  }
+  return { login: GITHUB_ACTIONS_BOT, bot: true, source: "assumed", note: failures.join("; ") };
+}
+function isAuthoredBy(user, identity) {
+  if (!user?.login) return false;
+  if (user.login.toLowerCase() !== identity.login.toLowerCase()) return false;
+  return !identity.bot || user.type === void 0 || user.type === "Bot";
+}
+
+// src/github/sticky-comment.ts
+var WRITE_BUDGET_MS = 6e4;
+var FIRST_PAUSE_MS = 1e3;
+var LONGEST_PAUSE_MS = 16e3;
+function patienceFor(options = {}) {
+  const now = options.now ?? Date.now;
+  return {
+    deadline: now() + (options.budgetMs ?? WRITE_BUDGET_MS),
+    now,
+    sleep: options.sleep ?? sleep,
+    onRetry: options.onRetry
+  };
+}
+function issuesPath(target) {
+  const repo = `${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
+  return `/repos/${repo}/issues`;
+}
+function carriesMarker(body, marker) {
+  return body === marker || (body ?? "").startsWith(`${marker}
+`);
+}
+function commentOf(item) {
+  if (typeof item !== "object" || item === null) return void 0;
+  const { id, html_url: url2, body, user } = item;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) return void 0;
+  return {
+    id,
+    url: typeof url2 === "string" ? url2 : void 0,
+    body: typeof body === "string" ? body : "",
+    user
+  };
+}
+function authorOf(user) {
+  if (typeof user !== "object" || user === null) return void 0;
+  const { login, type } = user;
+  return {
+    login: typeof login === "string" ? login : void 0,
+    type: typeof type === "string" ? type : void 0
+  };
+}
+async function findStickyComment(target, deadline) {
+  const items = await target.client.paginate(
+    `${issuesPath(target)}/${target.issueNumber}/comments?per_page=100`,
+    { deadline }
+  );
+  for (const item of items) {
+    const comment = commentOf(item);
+    if (comment && carriesMarker(comment.body, target.marker) && isAuthoredBy(authorOf(comment.user), target.identity)) {
+      return { id: comment.id, url: comment.url, body: comment.body };
+    }
+  }
+  return void 0;
+}
+function retryTransient(what, patience, attempt) {
+  return withRetry(attempt, {
+    what,
+    // The deadline bounds it; the count only guards against a clock that stands still.
+    attempts: 12,
+    initialDelayMs: FIRST_PAUSE_MS,
+    maxDelayMs: LONGEST_PAUSE_MS,
+    deadline: patience.deadline,
+    isTransient: isTransientFailure,
+    onRetry: (error, n, delayMs) => patience.onRetry?.(
+      `${errorMessage(error)}; ${what}: try ${n + 1} in ${Math.round(delayMs / 1e3)} s`
+    ),
+    sleep: patience.sleep,
+    now: patience.now
+  });
+}
+var READ_ONLY_HELP = "Pull requests from forks and from Dependabot get a read-only GITHUB_TOKEN, which cannot comment. The results are in this job's summary and outputs, and the run's result is unchanged. To get comments on such pull requests, post them from a second workflow triggered by `workflow_run` (see \"Comments on fork pull requests\" in the README). For same-repository pull requests, give the job `permissions: pull-requests: write`.";
+async function writeStickyComment(target, patience = patienceFor()) {
+  const base = issuesPath(target);
+  const { client, body } = target;
+  const request = { deadline: patience.deadline };
+  let existingId = target.existingId;
+  let mustLook = false;
+  async function post() {
+    const { data } = await client.request(
+      "POST",
+      `${base}/${target.issueNumber}/comments`,
+      { body },
+      request
+    );
+    const created = commentOf(data);
+    return { action: "created", id: created?.id, url: created?.url };
+  }
+  async function patch(id) {
+    const { data } = await client.request(
+      "PATCH",
+      `${base}/comments/${id}`,
+      { body },
+      request
+    );
+    return { action: "updated", id, url: commentOf(data)?.url };
+  }
+  async function attempt() {
+    if (mustLook) {
+      existingId = (await findStickyComment(target, patience.deadline))?.id;
+      mustLook = false;
+    }
+    mustLook = true;
+    let result;
+    if (existingId === void 0) {
+      result = await post();
+    } else {
+      try {
+        result = await patch(existingId);
+      } catch (error) {
+        if (httpStatusOf(error) !== 404) throw error;
+        const gone = existingId;
+        existingId = (await findStickyComment(target, patience.deadline))?.id;
+        if (existingId === gone) throw error;
+        result = existingId === void 0 ? await post() : await patch(existingId);
+      }
+    }
+    mustLook = false;
+    return result;
+  }
+  try {
+    return await retryTransient("write the preview comment", patience, attempt);
+  } catch (error) {
+    return { ...degraded(error, target.phase), body };
+  }
+}
+function degraded(error, phase) {
+  const readOnly = isPermissionDenied(error);
+  const what = `Could not write the preview comment${phase ? ` (${phase})` : ""}: ${errorMessage(error)}.`;
+  const after = phase === "deploying" ? "The preview goes on; the comment is tried again with the result, which is also in this job's summary and outputs." : "The results are in this job's summary and outputs; the run's result is unchanged.";
+  return {
+    action: "degraded",
+    reason: readOnly ? "read-only token" : "GitHub API error",
+    warning: readOnly ? `${what} ${READ_ONLY_HELP}` : `${what} ${after}`
+  };
+}
+
+// src/report/render-parts.ts
+var FULL_DETAIL = {
+  maxServices: 20,
+  maxRevisionRows: 20,
+  maxTagRows: 20,
+  maxSamples: 3,
+  sampleChars: 200,
+  failureChars: 4e3
+};
+var STATUS_HEADLINES = {
+  consistent: "\u2705 Knative preview: the measured split is consistent with the configured one",
+  deviates: "\u26A0\uFE0F Knative preview: the measured split deviates from the configured one",
+  unmeasurable: "\u2754 Knative preview: the split could not be measured",
+  failed: "\u274C Knative preview failed",
+  planned: "\u{1F4DD} Knative preview: planned (dry run, nothing deployed)",
+  deploying: "\u23F3 Knative preview: deploying\u2026"
+};
+function headline(report) {
+  if (report.status === "failed" && report.failure) {
+    return `### \u274C Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
+  }
+  return `### ${STATUS_HEADLINES[report.status]}`;
+}
+function runLogUrl(context) {
+  if (!context.runId || !/^\d+$/.test(context.runId)) return void 0;
+  const base = `${repositoryUrl(context.serverUrl, context.repository)}/actions/runs/${context.runId}`;
+  return context.runAttempt && /^\d+$/.test(context.runAttempt) ? `${base}/attempts/${context.runAttempt}` : base;
+}
+function commitsLine(plan, context) {
+  const parts = [];
+  if (plan.baseSha)
+    parts.push(`Base ${commitLink(context.serverUrl, context.repository, plan.baseSha)}`);
+  parts.push(`PR ${commitLink(context.serverUrl, context.repository, plan.headSha)}`);
+  if (plan.pullRequest) {
+    parts.push(
+      `${escapeInline(plan.pullRequest.headRef, 120)} \u2192 ${escapeInline(plan.pullRequest.baseRef, 120)}`
+    );
+  }
+  const log2 = runLogUrl(context);
+  if (log2) parts.push(`[run log](${log2})`);
+  return parts.join(" \xB7 ");
+}
+function splitSentence(plan, context) {
+  const { prPercent, label } = plan.split;
+  const prefix = context.labelPrefix;
+  const how = `To change it, set one label ${codeSpan(`${prefix}0`)} \u2026 ${codeSpan(`${prefix}100`)} (percent of traffic for the PR); without one the PR gets 100%.`;
+  if (plan.services.length === 0)
+    return `The split was not decided: the run failed while planning. ${how}`;
+  if (plan.services.every((s) => s.mode === "single")) {
+    return `Single revision of the workspace (no base to compare); it gets 100% of the traffic.`;
+  }
+  const source = label ? `set by the label ${codeSpan(label, { maxLength: 80 })}` : `no ${codeSpan(`${prefix}N`)} label, so the PR gets all of it`;
+  return `The PR revision gets **${prPercent}%** of the traffic and the base **${100 - prPercent}%**, ${source}. ${how}`;
+}
+function percent(value) {
+  return `${value.toFixed(1)}%`;
+}
+function milliseconds(value) {
+  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+}
+function pValueText(p) {
+  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
+  if (p < 1e-3) return "p < 0.001";
+  return `p = ${p.toPrecision(2)}`;
+}
+var TEST_NAMES = {
+  binomial: "exact binomial test",
+  "exact-split": "exact check (a revision configured at 0% may not answer at all)",
+  none: "no test"
+};
+var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
+function omitted(count2, what) {
+  return `_${count2} more ${what} not shown here; see the job summary._`;
+}
+function trafficTable(result, limits) {
+  const rows = result.revisions.slice(0, limits.maxRevisionRows).map((r) => [
+    codeSpan(r.revision, { inTable: true, maxLength: 80 }),
+    r.side === "pr" ? "PR" : "base",
+    `${r.configuredPercent}%`,
+    String(r.responses),
+    r.responses === 0 ? "\u2013" : `${percent(r.observedPercent)} (${r.interval.low.toFixed(1)}\u2013${r.interval.high.toFixed(1)})`,
+    String(r.errors),
+    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p50),
+    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p95)
+  ]);
+  if (result.unattributed.count > 0) {
+    rows.push([
+      "_unattributed_",
+      "\u2013",
+      "\u2013",
+      String(result.unattributed.count),
+      "\u2013",
+      String(result.unattributed.errors),
+      "\u2013",
+      "\u2013"
+    ]);
+  }
+  const header = [
+    "Revision",
+    "Side",
+    "Configured",
+    "Responses",
+    "Observed (95% CI)",
+    "Errors",
+    "p50",
+    "p95"
+  ];
+  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
+  const hidden = result.revisions.length - limits.maxRevisionRows;
+  return hidden > 0 ? `${text2}
+
+${omitted(hidden, "revisions")}` : text2;
+}
+function verdictLine(result) {
+  const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
+  const gate = result.gate;
+  let stats;
+  if (result.test === "none") stats = `n = ${n}`;
+  else if (gate) {
+    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
+    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
+  } else {
+    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
+  }
+  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
+}
+function levelText(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function gatePText(p) {
+  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
+  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
+}
+function oddsText(rate) {
+  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
+}
+function tagChecksTable(checks, limits) {
+  if (checks.length === 0) return "";
+  const rows = checks.slice(0, limits.maxTagRows).map((t) => [
+    codeSpan(t.tag, { inTable: true, maxLength: 60 }),
+    codeSpan(`http://${t.host}`, { inTable: true, maxLength: 120 }),
+    codeSpan(t.expectedRevision, { inTable: true, maxLength: 80 }),
+    `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
+    limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
+  ]);
+  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
+    "l",
+    "l",
+    "l",
+    "r",
+    "l"
+  ]);
+  const hidden = checks.length - limits.maxTagRows;
+  return `**Tag checks**
+
+${text2}${hidden > 0 ? `
+
+${omitted(hidden, "tag checks")}` : ""}`;
+}
+function unattributedSamples(result, limits) {
+  const samples = result.unattributed.samples.slice(0, limits.maxSamples);
+  if (samples.length === 0 || limits.sampleChars === 0) return "";
+  const blocks = samples.map((s) => codeBlock(s, { maxLength: limits.sampleChars })).join("\n\n");
+  return details(
+    `Unattributed responses (${samples.length} of ${result.unattributed.samples.length} samples)`,
+    blocks
+  );
+}
+function hostsLine(service, result) {
+  const host = result?.host ?? service?.host;
+  if (!host) return "";
+  const tags = service ? [service.tagHosts.base, service.tagHosts.pr].filter((h) => Boolean(h)) : [];
+  const tagText = tags.length ? `; tag URLs ${tags.map((h) => codeSpan(`http://${h}`, { maxLength: 120 })).join(", ")}` : "";
+  return `Route host ${codeSpan(host, { maxLength: 200 })}${tagText}. _These existed only inside the run's ephemeral cluster; use the commands below to reproduce._`;
+}
+function serviceHeading(name, namespace) {
+  return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
+}
+function serviceSection(service, result, limits) {
+  const parts = [serviceHeading(result.service, result.namespace)];
+  if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
+  parts.push(trafficTable(result, limits), verdictLine(result));
+  const tags = tagChecksTable(result.tagChecks, limits);
+  if (tags) parts.push(tags);
+  const samples = unattributedSamples(result, limits);
+  if (samples) parts.push(samples);
+  const hosts = hostsLine(service, result);
+  if (hosts) parts.push(hosts);
+  return parts.join("\n\n");
+}
+function timingsTable(timings) {
+  const entries = Object.entries(timings);
+  if (entries.length === 0) return "";
+  const total = entries.reduce((sum, [, s]) => sum + s, 0);
+  const rows = entries.map(([phase, seconds]) => [
+    escapeInline(phase, 60),
+    `${seconds.toFixed(1)} s`
+  ]);
+  rows.push(["**total**", `**${total.toFixed(1)} s**`]);
+  return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
+}
+function reproduceCommands(plan, context, maxServices) {
+  const args = ["npm", "start", "--"];
+  const label = plan.split.label;
+  if (label && label.startsWith(context.labelPrefix) && /^\d{1,3}$/.test(label.slice(context.labelPrefix.length))) {
+    args.push("--labels", shellQuote(label));
+  }
+  if (plan.baseSha && /^[0-9a-f]{7,64}$/i.test(plan.baseSha)) args.push("--base", plan.baseSha);
+  if (/^[0-9a-f]{7,64}$/i.test(plan.headSha)) args.push("--head", plan.headSha);
+  const port = context.loadBalancerPort ?? 8081;
+  const lines2 = [args.join(" ")];
+  for (const service of plan.services.slice(0, maxServices)) {
+    for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
+      if (host) lines2.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+    }
+  }
+  return details(
+    "Reproduce locally",
+    codeBlock(lines2.join("\n"), { language: "sh", maxLength: 2e4 })
+  );
+}
+function hostHeader(host) {
+  return /^[A-Za-z0-9.-]+$/.test(host) ? `"Host: ${host}"` : shellQuote(`Host: ${host}`);
+}
+function changeSincePrevious(previous, report) {
+  if (!previous) return "";
+  const parts = [];
+  for (const result of report.services) {
+    const before = previous.services.find((s) => s.name === result.service);
+    const prNow = result.revisions.find((r) => r.side === "pr");
+    const prBefore = before?.revisions.find((r) => r.side === "pr");
+    if (prNow && prBefore?.observedPercent !== void 0) {
+      const name = report.services.length > 1 ? `${codeSpan(result.service, { maxLength: 60 })}: ` : "";
+      parts.push(
+        `${name}previous run ${percent(prBefore.observedPercent)} \u2192 now ${percent(prNow.observedPercent)} to PR`
+      );
+    }
+  }
+  const statusChange = previous.status !== report.status ? `status was ${escapeInline(previous.status, 40)}` : "";
+  const commit2 = /^[0-9a-f]{7,64}$/i.test(previous.headSha) ? ` (on \`${previous.headSha.slice(0, 7)}\`)` : "";
+  const all = [...parts, statusChange].filter(Boolean);
+  return all.length ? `\u2194\uFE0F Since the previous run${commit2}: ${all.join("; ")}.` : "";
+}
+function planTable(plan, maxServices) {
+  if (plan.services.length === 0) return "_No plan: the run failed before it was made._";
+  const rows = plan.services.slice(0, maxServices).map((s) => [
+    codeSpan(s.name, { inTable: true, maxLength: 80 }),
+    codeSpan(s.namespace, { inTable: true, maxLength: 80 }),
+    escapeInline(s.mode, 20),
+    s.revisions.base ? codeSpan(s.revisions.base, { inTable: true, maxLength: 80 }) : "\u2013",
+    codeSpan(s.revisions.pr, { inTable: true, maxLength: 80 }),
+    s.traffic.map((t) => {
+      const target = t.revisionName ?? (t.latestRevision ? "latest" : "?");
+      const tag = t.tag ? ` (tag ${t.tag})` : "";
+      return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
+    }).join("<br>")
+  ]);
+  const text2 = table(
+    ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
+    rows
+  );
+  const hidden = plan.services.length - maxServices;
+  return hidden > 0 ? `${text2}
+
+${omitted(hidden, "services")}` : text2;
+}
+function failureBlock(report, context, maxChars) {
+  if (!report.failure) return "";
+  const log2 = runLogUrl(context);
+  const where = log2 ? ` The [run log](${log2}) has the details.` : "";
+  return `**Phase ${codeSpan(report.failure.phase, { maxLength: 80 })} failed:**${where}
+
+` + codeBlock(report.failure.message, { maxLength: maxChars });
+}
+
+// src/report/state-schema.ts
+var STATE_LIMITS = {
+  services: 50,
+  revisionsPerService: 100,
+  tagsPerService: 100,
+  timings: 50,
+  labelChars: 100,
+  failurePhaseChars: 100,
+  failureMessageChars: 500
+};
+var PHASES = ["deploying", "result"];
+var STATUSES = [
+  "consistent",
+  "deviates",
+  "unmeasurable",
+  "failed",
+  "planned",
+  "deploying"
+];
+var VERDICTS = ["consistent", "deviates", "unmeasurable"];
+var SIDES = ["base", "pr"];
+var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+var TIMING_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var RUN_ID = /^\d{1,20}$/;
+var RUN_ATTEMPT = /^\d{1,6}$/;
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+function parseCommentState(value) {
+  const fields = record(value);
+  if (!fields || own(fields, "v") !== 1) return void 0;
+  const dropped = [];
+  const snapshot = parseSnapshot(fields, "", dropped);
+  if (!snapshot) return void 0;
+  const state = { v: 1, ...snapshot };
+  const last = own(fields, "lastResult");
+  if (last !== void 0) {
+    const lastFields = record(last);
+    const lastResult = lastFields && parseSnapshot(lastFields, "lastResult.", dropped);
+    if (lastResult && lastResult.phase === "result") state.lastResult = lastResult;
+    else dropped.push("lastResult");
+  }
+  return { state, dropped };
+}
+function parseSnapshot(fields, at, dropped) {
+  const phase = oneOf2(own(fields, "phase"), PHASES);
+  const status = oneOf2(own(fields, "status"), STATUSES);
+  const headSha = matching2(own(fields, "headSha"), COMMIT);
+  const prPercent = numberIn(own(fields, "prPercent"), 0, 100);
+  const servicesValue = own(fields, "services");
+  if (!phase || !status || !headSha || prPercent === void 0 || !Array.isArray(servicesValue))
+    return void 0;
+  const snapshot = {
+    phase,
+    status,
+    headSha,
+    prPercent,
+    services: list(
+      servicesValue,
+      STATE_LIMITS.services,
+      `${at}services`,
+      dropped,
+      (item, path9) => parseService(item, path9, dropped)
+    ),
+    timings: parseTimings(own(fields, "timings"), `${at}timings`, dropped)
+  };
+  const optional = (key, parse) => optionalField(fields, key, parse, at, dropped);
+  const baseSha = optional("baseSha", (v) => matching2(v, COMMIT));
+  if (baseSha) snapshot.baseSha = baseSha;
+  const label = optional("label", (v) => text(v, STATE_LIMITS.labelChars));
+  if (label) snapshot.label = label;
+  const failure = optional("failure", parseFailure);
+  if (failure) snapshot.failure = failure;
+  const updatedAt = optional("updatedAt", parseTime);
+  if (updatedAt) snapshot.updatedAt = updatedAt;
+  const run = optional("run", parseRun);
+  if (run) snapshot.run = run;
+  return snapshot;
+}
+function parseService(value, at, dropped) {
+  const fields = record(value);
+  const name = fields && matching2(own(fields, "name"), DNS_LABEL);
+  if (!fields || !name) return void 0;
+  const service = {
+    name,
+    revisions: list(
+      own(fields, "revisions"),
+      STATE_LIMITS.revisionsPerService,
+      `${at}.revisions`,
+      dropped,
+      parseRevision
+    ),
+    tags: list(own(fields, "tags"), STATE_LIMITS.tagsPerService, `${at}.tags`, dropped, parseTag)
+  };
+  const optional = (key, parse) => optionalField(fields, key, parse, `${at}.`, dropped);
+  const verdict = optional("verdict", (v) => oneOf2(v, VERDICTS));
+  if (verdict) service.verdict = verdict;
+  const pValue = optional("pValue", (v) => numberIn(v, 0, 1));
+  if (pValue !== void 0) service.pValue = pValue;
+  const requests = optional("requests", count);
+  if (requests !== void 0) service.requests = requests;
+  return service;
+}
+function parseRevision(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const revision = matching2(own(fields, "revision"), DNS_LABEL);
+  const side = oneOf2(own(fields, "side"), SIDES);
+  const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
+  if (!revision || !side || configuredPercent === void 0) return void 0;
+  const row = { revision, side, configuredPercent };
+  for (const [key, parse] of [
+    ["responses", count],
+    ["observedPercent", (v) => numberIn(v, 0, 100)],
+    ["errors", count]
+  ]) {
+    const raw = own(fields, key);
+    if (raw === void 0) continue;
+    const parsed = parse(raw);
+    if (parsed === void 0) return void 0;
+    row[key] = parsed;
+  }
+  return row;
+}
+function parseTag(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const tag = matching2(own(fields, "tag"), DNS_LABEL);
+  const matched = count(own(fields, "matched"));
+  const requests = count(own(fields, "requests"));
+  if (!tag || matched === void 0 || requests === void 0 || matched > requests)
+    return void 0;
+  return { tag, matched, requests };
+}
+function parseTimings(value, at, dropped) {
+  const timings = {};
+  if (value === void 0) return timings;
+  const fields = record(value);
+  if (!fields) {
+    dropped.push(at);
+    return timings;
+  }
+  const keys = Object.keys(fields);
+  if (keys.length > STATE_LIMITS.timings) dropped.push(`${at} beyond ${STATE_LIMITS.timings}`);
+  for (const key of keys.slice(0, STATE_LIMITS.timings)) {
+    const seconds = TIMING_NAME.test(key) ? numberIn(fields[key], 0, 1e7) : void 0;
+    if (seconds === void 0) dropped.push(`${at}.${key.slice(0, 40)}`);
+    else timings[key] = seconds;
+  }
+  return timings;
+}
+function parseFailure(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const phase = text(own(fields, "phase"), STATE_LIMITS.failurePhaseChars);
+  const message = own(fields, "message");
+  if (!phase || typeof message !== "string" || message.length > STATE_LIMITS.failureMessageChars)
+    return void 0;
+  return { phase, message };
+}
+function parseTime(value) {
+  const time = matching2(value, ISO_TIME);
+  return time && Number.isFinite(Date.parse(time)) ? time : void 0;
+}
+function parseRun(value) {
+  const fields = record(value);
+  if (!fields) return void 0;
+  const id = matching2(own(fields, "id"), RUN_ID);
+  const attempt = matching2(own(fields, "attempt"), RUN_ATTEMPT);
+  return id && attempt ? { id, attempt } : void 0;
+}
+function list(value, limit, at, dropped, parse) {
+  if (!Array.isArray(value)) {
+    dropped.push(at);
+    return [];
+  }
+  if (value.length > limit) dropped.push(`${at} beyond ${limit}`);
+  const items = [];
+  value.slice(0, limit).forEach((item, index) => {
+    const parsed = parse(item, `${at}[${index}]`);
+    if (parsed === void 0) dropped.push(`${at}[${index}]`);
+    else items.push(parsed);
+  });
+  return items;
+}
+function optionalField(fields, key, parse, at, dropped) {
+  const value = own(fields, key);
+  if (value === void 0) return void 0;
+  const parsed = parse(value);
+  if (parsed === void 0) dropped.push(`${at}${key}`);
+  return parsed;
+}
+function record(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function own(fields, key) {
+  return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : void 0;
+}
+function oneOf2(value, allowed) {
+  return typeof value === "string" && allowed.includes(value) ? value : void 0;
+}
+function matching2(value, pattern) {
+  return typeof value === "string" && value.length <= 100 && pattern.test(value) ? value : void 0;
+}
+function text(value, maxChars) {
+  return typeof value === "string" && value.length > 0 && value.length <= maxChars && !CONTROL.test(value) ? value : void 0;
+}
+function numberIn(value, low, high) {
+  return typeof value === "number" && Number.isFinite(value) && value >= low && value <= high ? value : void 0;
+}
+function count(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : void 0;
+}
+
+// src/report/state.ts
+var STATE_PREFIX = "<!-- knative-action:state ";
+var STATE_SUFFIX = " -->";
+var MAX_STATE_SERVICES = STATE_LIMITS.services;
+var MAX_STATE_CHARS = 16e3;
+var MAX_ENCODED_CHARS = MAX_STATE_CHARS * 4;
+function snapshotOf({ plan, report, phase, run, now }) {
+  const results = new Map(report.services.map((s) => [s.service, s]));
+  const services = plan.services.slice(0, MAX_STATE_SERVICES).map((service) => {
+    const result = phase === "result" ? results.get(service.name) : void 0;
+    if (!result) {
+      const revisions = [];
+      if (service.revisions.base) {
+        const name = service.revisions.base;
+        revisions.push({
+          revision: name,
+          side: "base",
+          configuredPercent: service.expected[name] ?? 0
+        });
+      }
+      const pr = service.revisions.pr;
+      revisions.push({ revision: pr, side: "pr", configuredPercent: service.expected[pr] ?? 0 });
+      return { name: service.name, revisions, tags: [] };
+    }
+    return {
+      name: service.name,
+      verdict: result.verdict,
+      pValue: result.pValue,
+      requests: result.requests,
+      revisions: result.revisions.map((r) => ({
+        revision: r.revision,
+        side: r.side,
+        configuredPercent: r.configuredPercent,
+        responses: r.responses,
+        observedPercent: r.observedPercent,
+        errors: r.errors
+      })),
+      tags: result.tagChecks.map((t) => ({ tag: t.tag, matched: t.matched, requests: t.requests }))
+    };
+  });
+  return {
+    phase,
+    status: report.status,
+    headSha: plan.headSha,
+    baseSha: plan.baseSha,
+    label: plan.split.label,
+    prPercent: plan.split.prPercent,
+    services,
+    failure: report.failure ? { phase: report.failure.phase, message: report.failure.message.slice(0, 500) } : void 0,
+    timings: report.timings,
+    updatedAt: now.toISOString(),
+    run
+  };
+}
+function nextState(snapshot, previous) {
+  const lastResult = snapshot.phase === "result" ? void 0 : lastResultOf(previous);
+  return { v: 1, ...snapshot, ...lastResult ? { lastResult } : {} };
+}
+function lastResultOf(state) {
+  if (!state) return void 0;
+  if (state.phase === "result") {
+    const { v: _v, lastResult: _last, ...snapshot } = state;
+    return snapshot;
+  }
+  return state.lastResult;
+}
+function embedState(state) {
+  let json = JSON.stringify(state);
+  if (json.length > MAX_STATE_CHARS)
+    json = JSON.stringify({ ...state, services: [], lastResult: void 0 });
+  if (json.length > MAX_STATE_CHARS)
+    json = JSON.stringify({ ...state, services: [], lastResult: void 0, failure: void 0 });
+  return `${STATE_PREFIX}${Buffer.from(json, "utf8").toString("base64")}${STATE_SUFFIX}`;
+}
+function extractState(body, options = {}) {
+  const line = body?.split("\n", 2)[1]?.trim();
+  if (!line?.startsWith(STATE_PREFIX) || !line.endsWith(STATE_SUFFIX)) return void 0;
+  const encoded = line.slice(STATE_PREFIX.length, -STATE_SUFFIX.length);
+  if (encoded.length > MAX_ENCODED_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+    return void 0;
+  const json = Buffer.from(encoded, "base64").toString("utf8");
+  if (json.length > MAX_STATE_CHARS) return void 0;
+  let parsed;
+  try {
+    parsed = parseCommentState(JSON.parse(json));
+  } catch {
+    return void 0;
+  }
+  if (!parsed || options.strict && parsed.dropped.length > 0) return void 0;
+  return parsed.state;
+}
+function significantlyEqual(a, b) {
+  return canonical(significant(a)) === canonical(significant(b));
+}
+function significant(state) {
+  const { timings: _t, updatedAt: _u, run: _r, lastResult: _l, v: _v, ...rest } = state;
+  return rest;
+}
+function canonical(value) {
+  return JSON.stringify(value, (_key, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      return Object.fromEntries(
+        Object.entries(v).filter(([, inner]) => inner !== void 0).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)
+      );
+    }
+    return v;
+  });
+}
+
+// src/report/render-comment.ts
+var COMMENT_MAX_CHARS = 65536;
+var COMMENT_BUDGET_CHARS = 6e4;
+var REDUCED_DETAIL = {
+  maxServices: 5,
+  maxRevisionRows: 10,
+  maxTagRows: 10,
+  maxSamples: 1,
+  sampleChars: 80,
+  failureChars: 2e3
+};
+var MINIMAL_DETAIL = {
+  maxServices: 1,
+  maxRevisionRows: 5,
+  maxTagRows: 5,
+  maxSamples: 0,
+  sampleChars: 0,
+  failureChars: 1e3
+};
+function renderComment(input) {
+  const budget = input.budgetChars ?? COMMENT_BUDGET_CHARS;
+  const state = nextState(
+    snapshotOf({
+      plan: input.plan,
+      report: input.report,
+      phase: input.phase,
+      run: input.context.runId ? { id: input.context.runId, attempt: input.context.runAttempt ?? "1" } : void 0,
+      now: input.now ?? /* @__PURE__ */ new Date()
+    }),
+    input.previous
+  );
+  const head = `${input.marker}
+${embedState(state)}
+
+`;
+  const levels = [
+    [FULL_DETAIL, false],
+    [REDUCED_DETAIL, true],
+    [MINIMAL_DETAIL, true]
+  ];
+  for (const [limits, reduced] of levels) {
+    const body = head + renderBody(input, limits, reduced);
+    if (body.length <= budget) return body;
+  }
+  return head + renderFallback(input);
+}
+function renderBody(input, limits, reduced) {
+  const { plan, report, context } = input;
+  const parts = [];
+  if (input.phase === "deploying") {
+    parts.push(
+      "### \u23F3 Knative preview: deploying\u2026",
+      commitsLine(plan, context),
+      splitSentence(plan, context),
+      "Setting up an ephemeral k3d cluster with Knative Serving and Contour in this run, then deploying:",
+      planTable(plan, limits.maxServices)
+    );
+    const last = lastResultOf(input.previous);
+    if (last) {
+      const commit2 = /^[0-9a-f]{7,64}$/i.test(last.headSha) ? ` on \`${last.headSha.slice(0, 7)}\`` : "";
+      parts.push(
+        `_Previous result${commit2}: ${last.status.replace(/[^a-z]/g, "")}. This comment is updated when the run finishes._`
+      );
+    }
+  } else {
+    parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
+    const change = changeSincePrevious(lastResultOf(input.previous), report);
+    if (change) parts.push(change);
+    const failure = failureBlock(report, context, limits.failureChars);
+    if (failure) parts.push(failure);
+    const plans = new Map(plan.services.map((s) => [s.name, s]));
+    for (const result of report.services.slice(0, limits.maxServices)) {
+      parts.push(serviceSection(plans.get(result.service), result, limits));
+    }
+    const hidden = report.services.length - limits.maxServices;
+    if (hidden > 0) parts.push(`_${hidden} more services not shown here; see the job summary._`);
+    if (report.services.length === 0 && report.status === "failed") {
+      parts.push(planTable(plan, limits.maxServices));
+    }
+    const timings = timingsTable(report.timings);
+    if (timings) parts.push(timings);
+    parts.push(reproduceCommands(plan, context, limits.maxServices));
+  }
+  if (reduced) {
+    parts.push(
+      `> [!NOTE]
+> This comment is shortened to fit GitHub's ${COMMENT_MAX_CHARS}-character limit; the job summary${jobSummaryLink(context)} has the full tables and samples.`
+    );
+  }
+  parts.push(
+    "<sub>Sticky comment by knative-action: one per pull request, updated in place on every run.</sub>"
+  );
+  return parts.join("\n\n") + "\n";
+}
+function jobSummaryLink(context) {
+  const log2 = runLogUrl(context);
+  return log2 ? ` of [the run](${log2})` : "";
+}
+function renderFallback(input) {
+  const { plan, report, context } = input;
+  const title = input.phase === "deploying" ? "### \u23F3 Knative preview: deploying\u2026" : headline(report);
+  return [
+    title,
+    commitsLine(plan, context),
+    `The report is too large for a PR comment; the job summary${jobSummaryLink(context)} has all of it.`
+  ].join("\n\n") + "\n";
+}
+
+// src/report/commenter.ts
+function createPreviewCommenter(options) {
+  const warn = options.warn ?? ((m) => log().warning(m));
+  const log2 = options.log ?? ((m) => log().info(m));
+  if (options.token) setSecret(options.token);
+  const client = options.client ?? createGitHubClient({ token: options.token, onRetry: (m) => log2(`comment: ${m}`) });
+  const pr = options.plan.pullRequest;
+  const target = pr ? {
+    client,
+    owner: options.plan.repository.owner,
+    repo: options.plan.repository.repo,
+    issueNumber: pr.number,
+    marker: options.marker
+  } : void 0;
+  let identity;
+  let current;
+  let mustLook = true;
+  let previous;
+  let previousRead = false;
+  let readOnly = false;
+  async function publish(phase, report) {
+    if (options.mode === "off") return { action: "skipped", reason: "comment: off" };
+    if (!target) return { action: "skipped", reason: "not a pull request" };
+    if (!options.token) return { action: "skipped", reason: "no github-token" };
+    try {
+      return await publishPhase(target, phase, report);
+    } catch (error) {
+      return fail(phase, error);
+    }
+  }
+  async function publishPhase(sticky, phase, report) {
+    const patience = patienceFor({
+      budgetMs: options.budgetMs,
+      now: options.clockMs,
+      sleep: options.sleep,
+      onRetry: (m) => log2(`comment: ${m}`)
+    });
+    if (mustLook && !readOnly) {
+      try {
+        await retryTransient("find the preview comment", patience, async () => {
+          identity ??= await whoAmI(patience.deadline);
+          current = await findStickyComment({ ...sticky, identity }, patience.deadline);
+        });
+      } catch (error) {
+        return fail(phase, error);
+      }
+      mustLook = false;
+      if (!previousRead) {
+        previous = extractState(current?.body);
+        previousRead = true;
+      }
+    }
+    const body = render(phase, report);
+    if (readOnly) return { action: "degraded", reason: "read-only token", body };
+    if (options.mode === "on-change" && current) {
+      const skip = onChangeSkipReason(phase, current.body, body);
+      if (skip) return { action: "skipped", id: current.id, url: current.url, reason: skip };
+    }
+    const result = await writeStickyComment(
+      { ...sticky, identity, existingId: current?.id, body, phase },
+      patience
+    );
+    if (result.action === "degraded") {
+      mustLook = true;
+      return noteFailure(result);
+    }
+    if (result.id === void 0) mustLook = true;
+    else current = { id: result.id, url: result.url ?? current?.url, body };
+    return { ...result, url: result.url ?? current?.url };
+  }
+  async function whoAmI(deadline) {
+    const found = await resolveTokenIdentity(client, { deadline });
+    log2(
+      `comment: writing as ${found.login} (${found.source})${found.note ? `; ${found.note}` : ""}`
+    );
+    return found;
+  }
+  function render(phase, report) {
+    const input = {
+      plan: options.plan,
+      report,
+      phase,
+      context: options.context,
+      marker: options.marker,
+      now: options.now?.()
+    };
+    if (previous) {
+      try {
+        return renderComment({ ...input, previous });
+      } catch (error) {
+        log2(`comment: the existing comment's state is not usable (${errorMessage(error)})`);
+        previous = void 0;
+      }
+    }
+    return renderComment(input);
+  }
+  function fail(phase, error) {
+    return noteFailure(degraded(error, phase));
+  }
+  function noteFailure(result) {
+    if (result.warning) warn(result.warning);
+    if (result.reason === "read-only token") readOnly = true;
+    return result;
+  }
+  return { publish, previousResult: () => lastResultOf(previous) };
+}
+function onChangeSkipReason(phase, existingBody, newBody) {
+  if (phase === "deploying") return "on-change: the existing comment stays until the result";
+  const before = extractState(existingBody, { strict: true });
+  const after = extractState(newBody);
+  if (before && after && significantlyEqual(before, after))
+    return "on-change: nothing but timings changed";
+  return void 0;
+}
+
+// src/report/marker.ts
+var MARKER_PREFIX = "<!-- knative-action:preview";
+function slug(value) {
+  return value.replace(/[^A-Za-z0-9._/-]+/g, "_").replace(/-{2,}/g, "-").slice(0, 100);
+}
+function commentMarker(input = {}) {
+  const parts = [
+    input.workflow ? `workflow=${slug(input.workflow)}` : "",
+    input.job ? `job=${slug(input.job)}` : "",
+    input.key ? `key=${slug(input.key)}` : ""
+  ].filter(Boolean);
+  return `${MARKER_PREFIX}${parts.length ? " " + parts.join(" ") : ""} -->`;
+}
+function workflowFileOf(workflowRef) {
+  if (!workflowRef) return void 0;
+  const path9 = workflowRef.split("@")[0] ?? "";
+  const file = path9.split("/").pop();
+  return file || void 0;
+}
+function markerFromEnv(env = process.env, key) {
+  return commentMarker({
+    workflow: workflowFileOf(env.GITHUB_WORKFLOW_REF) ?? env.GITHUB_WORKFLOW,
+    job: env.GITHUB_JOB,
+    key
+  });
+}
+
+// src/manifests/redact.ts
+var import_yaml = __toESM(require_dist(), 1);
+var REDACTED = "<redacted>";
+var VALUE_FIELDS = ["data", "stringData"];
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function isSecret(object) {
+  return isRecord2(object) && typeof object.kind === "string" && object.kind.toLowerCase() === "secret";
+}
+function redactSecrets(object) {
+  if (!isRecord2(object)) return object;
+  if (typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items)) {
+    return { ...object, items: object.items.map((item) => redactSecrets(item)) };
+  }
+  if (!isSecret(object)) return object;
+  const copy = { ...object };
+  for (const field of VALUE_FIELDS) {
+    if (field in copy) copy[field] = redactValues(copy[field]);
+  }
+  const metadata = copy.metadata;
+  if (isRecord2(metadata) && isRecord2(metadata.annotations) && LAST_APPLIED in metadata.annotations)
+    copy.metadata = {
+      ...metadata,
+      annotations: { ...metadata.annotations, [LAST_APPLIED]: REDACTED }
+    };
+  return copy;
+}
+function redactValues(value) {
+  if (!isRecord2(value)) return REDACTED;
+  return Object.fromEntries(Object.keys(value).map((key) => [key, REDACTED]));
+}
+function displayYaml(object) {
+  return (0, import_yaml.stringify)(redactSecrets(object));
+}
+function redactPlan(plan) {
+  return {
+    ...plan,
+    services: plan.services.map((service) => ({
+      ...service,
+      manifests: {
+        ...service.manifests.base ? { base: redactSecrets(service.manifests.base) } : {},
+        pr: redactSecrets(service.manifests.pr)
+      }
+    })),
+    otherObjects: plan.otherObjects.map((object) => redactSecrets(object))
+  };
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/report/render-summary.ts
+var SUMMARY_BUDGET_CHARS = 9e5;
+var MANIFEST_CHARS = 5e4;
+var MANIFESTS_TOTAL_CHARS = 3e5;
+var DIAGNOSTICS_CHARS = 2e5;
+var SUMMARY_DETAIL = {
+  maxServices: 200,
+  maxRevisionRows: 100,
+  maxTagRows: 100,
+  maxSamples: 10,
+  sampleChars: 1e3,
+  failureChars: 2e4
+};
+function renderSummary(input) {
+  const { plan, report, context } = input;
+  const parts = [headline(report)];
+  if (plan?.pullRequest) {
+    const { number, title } = plan.pullRequest;
+    const link = `${repositoryUrl(context.serverUrl, context.repository)}/pull/${number}`;
+    parts.push(`Pull request [#${number}](${link}): ${escapeInline(title, 200)}`);
+  }
+  if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
+  const change = changeSincePrevious(input.previous, report);
+  if (change) parts.push(change);
+  const failure = failureBlock(report, context, SUMMARY_DETAIL.failureChars);
+  if (failure) parts.push(failure);
+  const plans = new Map(plan?.services.map((s) => [s.name, s]));
+  for (const result of report.services.slice(0, SUMMARY_DETAIL.maxServices)) {
+    parts.push(serviceSection(plans.get(result.service), result, SUMMARY_DETAIL));
+  }
+  const timings = timingsTable(report.timings);
+  if (timings) parts.push(timings);
+  if (plan) parts.push(planSection(plan, context));
+  if (input.diagnostics) {
+    parts.push(
+      details(
+        "Cluster diagnostics, collected right after the failure",
+        codeBlock(input.diagnostics, { maxLength: DIAGNOSTICS_CHARS })
+      )
+    );
+  }
+  return fit(parts);
+}
+function renderPlanSummary(plan, context) {
+  return renderSummary({ plan, report: { status: "planned", services: [], timings: {} }, context });
+}
+function planSection(plan, context) {
+  const parts = ["#### Plan", planTable(plan, SUMMARY_DETAIL.maxServices)];
+  const labels = plan.labels.length ? plan.labels.map((l) => codeSpan(l, { maxLength: 80 })).join(", ") : "_none_";
+  parts.push(`PR labels: ${labels}. ${escapeInline(plan.split.reason, 300)}`);
+  parts.push(renderManifests(plan));
+  parts.push(reproduceCommands(plan, context, SUMMARY_DETAIL.maxServices));
+  return parts.join("\n\n");
+}
+function renderManifests(plan) {
+  const documents = [];
+  for (const service of plan.services) {
+    if (service.manifests.base)
+      documents.push({ title: `${service.name} (base)`, object: service.manifests.base });
+    documents.push({ title: `${service.name} (PR)`, object: service.manifests.pr });
+  }
+  for (const other of plan.otherObjects)
+    documents.push({ title: `${other.kind} ${other.metadata.name}`, object: other });
+  let budget = MANIFESTS_TOTAL_CHARS;
+  const blocks = [];
+  for (const doc of documents) {
+    if (budget <= 0) {
+      blocks.push(`_${documents.length - blocks.length} more manifests not shown (size limit)._`);
+      break;
+    }
+    const yaml = truncate(displayYaml(doc.object), Math.min(MANIFEST_CHARS, budget));
+    budget -= yaml.length;
+    blocks.push(
+      `${escapeInline(doc.title, 200)}
+
+${codeBlock(yaml, { language: "yaml", maxLength: MANIFEST_CHARS })}`
+    );
+  }
+  if (blocks.length === 0) return "";
+  return details(`Rendered manifests (${documents.length})`, blocks.join("\n\n"));
+}
+function fit(parts) {
+  const kept = [];
+  let length = 0;
+  let dropped = 0;
+  for (const part of parts) {
+    if (length + part.length + 2 > SUMMARY_BUDGET_CHARS - 200) {
+      dropped++;
+      continue;
+    }
+    kept.push(part);
+    length += part.length + 2;
+  }
+  if (dropped > 0) kept.push(`_${dropped} sections left out: the summary is limited to 1 MiB._`);
+  return kept.join("\n\n") + "\n";
+}
+
+// src/git/git-client.ts
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+function parseTreeEntry(line) {
+  const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]+) +(\d+|-)\t([^]*)$/.exec(line);
+  if (!match) throw new Error(`unexpected git ls-tree line: ${JSON.stringify(line.slice(0, 200))}`);
+  const [, mode, type, object, size, file] = match;
+  return { mode, type, object, size: size === "-" ? void 0 : Number(size), path: file };
+}
+var GitClient = class _GitClient {
+  constructor(git, toplevel) {
+    this.git = git;
+    this.toplevel = toplevel;
+  }
+  git;
+  toplevel;
+  gitDir;
+  /** Opens the repository that contains `directory`; undefined when it is not in one. */
+  static async open(directory, runner = createToolRunner("git", { kind: "git" })) {
+    const result = await runner.run(["rev-parse", "--show-toplevel"], { cwd: directory }).catch(() => void 0);
+    if (!result || result.exitCode !== 0) return void 0;
+    return new _GitClient(withCwd(runner, result.stdout.trim()), result.stdout.trim());
+  }
+  async hasCommit(sha) {
+    const result = await this.git.run(["cat-file", "-e", `${sha}^{commit}`]);
+    return result.exitCode === 0;
+  }
+  /** Fetches one commit shallowly (actions/checkout's default depth-1 clone lacks the base). */
+  async fetchCommit(sha, remote = "origin") {
+    await withRetry(
+      () => this.git.runOk([
+        // Give up on a stalled transfer instead of hanging the job.
+        "-c",
+        "http.lowSpeedLimit=1000",
+        "-c",
+        "http.lowSpeedTime=30",
+        "fetch",
+        "--no-tags",
+        "--no-recurse-submodules",
+        "--depth=1",
+        remote,
+        sha
+      ]),
+      {
+        what: `git fetch ${remote} ${sha}`,
+        attempts: 3,
+        initialDelayMs: 2e3,
+        isTransient: (error) => !(error instanceof ToolError && /not our ref|couldn't find remote ref|does not appear to be a git repository|No such remote/i.test(
+          error.message
+        ))
+      }
+    );
+  }
+  /**
+   * The entries under `repoPath` at `sha`, recursively, with mode, type and size, so that a
+   * caller can refuse links and oversized files before reading anything.
+   */
+  async listTree(sha, repoPath) {
+    const result = await this.git.runOk([
+      "ls-tree",
+      "-r",
+      "-z",
+      "--long",
+      sha,
+      "--",
+      repoPath === "" ? "." : repoPath
+    ]);
+    return result.stdout.split("\0").filter(Boolean).map(parseTreeEntry);
+  }
+  /**
+   * A blob's exact bytes. Tool output comes back decoded as UTF-8, which would replace bytes that
+   * are not UTF-8 before anyone could refuse them, so git writes the blob to a file instead
+   * (`unpack-file`), in a temporary folder outside the workspace.
+   */
+  async readBlob(objectId) {
+    if (!/^[0-9a-f]{40,64}$/.test(objectId)) throw new Error(`not a git object id: ${objectId}`);
+    this.gitDir ??= (await this.git.runOk(["rev-parse", "--absolute-git-dir"])).stdout.trim();
+    const scratch = await mkdtemp(path.join(os.tmpdir(), "knative-action-blob-"));
+    try {
+      const written = await this.git.runOk([`--git-dir=${this.gitDir}`, "unpack-file", objectId], {
+        cwd: scratch
+      });
+      return await readFile(path.join(scratch, path.basename(written.stdout.trim())));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+  /** A workspace path as git names it (relative to the top level, forward slashes). */
+  repoPath(absolute) {
+    return path.relative(this.toplevel, absolute).split(path.sep).join("/");
+  }
+};
+function withCwd(runner, cwd) {
+  return {
+    tool: runner.tool,
+    run: (args, options) => runner.run(args, { cwd, ...options }),
+    runOk: (args, options) => runner.runOk(args, { cwd, ...options })
+  };
+}
+
+// src/manifests/commit-source.ts
+import path3 from "node:path";
+
+// src/manifests/documents.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/manifests/limits.ts
+var MANIFEST_LIMITS = {
+  fileBytes: 1024 * 1024,
+  totalBytes: 10 * 1024 * 1024,
+  files: 1e3,
+  // Real manifests use a handful of aliases at most; a "billion laughs" file needs many.
+  aliases: 50,
+  // A Knative service written as JSON nests about 10 deep; the parser slows steeply with depth.
+  flowDepth: 100,
+  // PATH_MAX on Linux.
+  linkTargetBytes: 4096
+};
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+var ManifestBudget = class {
+  constructor(limits) {
+    this.limits = limits;
+  }
+  limits;
+  files = 0;
+  bytes = 0;
+  /** Call with the size the file system or git reports, before reading the file. */
+  admit(file, size) {
+    if (size > this.limits.fileBytes)
+      throw new UserError(
+        `${file} is ${formatBytes(size)}; a manifest file may be at most ${formatBytes(this.limits.fileBytes)}. Split it into several files, or keep generated or binary files out of the manifests folder.`,
+        { file }
+      );
+    if (this.files + 1 > this.limits.files)
+      throw new UserError(
+        `${file}: the manifests hold more than ${this.limits.files} YAML files, the most one run reads. Point the 'manifests' input at the folder that holds only the Knative manifests.`,
+        { file }
+      );
+    if (this.bytes + size > this.limits.totalBytes)
+      throw new UserError(
+        `${file}: the manifests read so far and this file come to ${formatBytes(this.bytes + size)}; all manifest files together may be at most ${formatBytes(this.limits.totalBytes)}. Point the 'manifests' input at the folder that holds only the Knative manifests.`,
+        { file }
+      );
+    this.files += 1;
+    this.bytes += size;
+  }
+};
+
+// src/manifests/yaml-stream.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var NestingTooDeep = class extends Error {
+  constructor(offset) {
+    super("flow collections nest too deeply");
+    this.offset = offset;
+  }
+  offset;
+};
+function parseYamlStream(text2, lineCounter, maxFlowDepth) {
+  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml2.Composer({ prettyErrors: false, uniqueKeys: false });
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    let depth = 0;
+    let scalarNext = false;
+    for (const lexeme of new import_yaml2.Lexer().lex(text2)) {
+      if (!scalarNext) {
+        if (lexeme === "[" || lexeme === "{") {
+          depth += 1;
+          if (depth > maxFlowDepth) throw new NestingTooDeep(parser.offset);
+        } else if ((lexeme === "]" || lexeme === "}") && depth > 0) depth -= 1;
+      }
+      scalarNext = lexeme === import_yaml2.CST.SCALAR;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  return Array.from(composer.compose(tokens()));
+}
+
+// src/manifests/documents.ts
+function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
+  const parse = () => {
+    const lineCounter = new import_yaml3.LineCounter();
+    const lineAt3 = (offset) => lineCounter.linePos(offset).line;
+    try {
+      return { documents: parseYamlStream(text2, lineCounter, limits.flowDepth), lineAt: lineAt3 };
+    } catch (error) {
+      if (!(error instanceof NestingTooDeep)) throw error;
+      const line = lineAt3(error.offset);
+      throw new UserError(
+        `${file}:${line}: YAML syntax error: flow collections ([...] or {...}) nest deeper than ${limits.flowDepth} levels; no Kubernetes object needs that many.`,
+        { file, line }
+      );
+    }
+  };
+  let reparsed;
+  const { documents, lineAt: lineAt2 } = parse();
+  const result = [];
+  documents.forEach((doc, index) => {
+    const error = doc.errors[0];
+    if (error) {
+      const line = lineAt2(error.pos[0]);
+      const what = /call stack/i.test(error.message) ? "the YAML is nested too deeply to read" : firstLine(error.message);
+      throw new UserError(`${file}:${line}: YAML syntax error: ${what}`, { file, line });
+    }
+    if (doc.contents === null || (0, import_yaml3.isScalar)(doc.contents) && doc.contents.value === null) return;
+    const docLine = lineAt2(doc.contents.range?.[0] ?? 0);
+    checkStructure(doc, file, lineAt2);
+    const value = toPlain(doc, file, docLine, lineAt2, limits.aliases);
+    if (!(0, import_yaml3.isMap)(doc.contents)) {
+      throw new UserError(
+        `${file}:${docLine}: expected a Kubernetes object (a YAML mapping with apiVersion, kind and metadata), found ${describeType(value)}.`,
+        { file, line: docLine }
+      );
+    }
+    const object = value;
+    const lineOf = (path9) => {
+      reparsed ??= parse();
+      const again = reparsed.documents[index];
+      return again ? lineOfPath(again, path9, reparsed.lineAt, docLine) : docLine;
+    };
+    checkShape(object, file, lineOf);
+    result.push({ object, source: { file, line: docLine }, lineOf });
+  });
+  return result;
+}
+function checkStructure(doc, file, lineAt2) {
+  (0, import_yaml3.visit)(doc, {
+    Map(_, map) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map.items) {
+        const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : pair.key;
+        const first = seen.get(key);
+        if (first === void 0) {
+          seen.set(key, pair.key);
+          continue;
+        }
+        const line = lineAt2(pair.key?.range?.[0] ?? 0);
+        const firstLine3 = lineAt2(first.range?.[0] ?? 0);
+        throw new UserError(
+          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine3}); map keys must be unique.`,
+          { file, line }
+        );
+      }
+    },
+    Alias(_, alias, path9) {
+      const target = alias.resolve(doc);
+      if (!target || !path9.includes(target)) return;
+      const line = lineAt2(alias.range?.[0] ?? 0);
+      throw new UserError(
+        `${file}:${line}: the alias *${alias.source.slice(0, 80)} is inside the node it names, which makes the object recursive; write the value out instead.`,
+        { file, line }
+      );
+    }
+  });
+}
+function describeKey(key) {
+  const text2 = typeof key === "string" ? key : JSON.stringify(key) ?? "null";
+  return `'${JSON.stringify(text2.length > 80 ? `${text2.slice(0, 80)}\u2026` : text2).slice(1, -1)}'`;
+}
+function toPlain(doc, file, docLine, lineAt2, maxAliases) {
+  try {
+    return doc.toJS({ maxAliasCount: maxAliases });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(message)) {
+      let line = docLine;
+      (0, import_yaml3.visit)(doc, {
+        Alias(_, alias) {
+          line = lineAt2(alias.range?.[0] ?? 0);
+          return import_yaml3.visit.BREAK;
+        }
+      });
+      throw new UserError(
+        `${file}:${line}: the YAML aliases (*name) in this document expand to more than ${maxAliases} alias uses, counting aliases inside aliases, which is how a "billion laughs" file exhausts memory. Write the repeated values out instead of using anchors (&name) and aliases.`,
+        { file, line }
+      );
+    }
+    throw new UserError(`${file}:${docLine}: YAML error: ${firstLine(message)}`, {
+      file,
+      line: docLine
+    });
+  }
+}
+function lineOfPath(doc, path9, lineAt2, fallback) {
+  for (let depth = path9.length; depth >= 0; depth--) {
+    const node = doc.getIn(path9.slice(0, depth), true);
+    if (node && typeof node === "object" && node.range) return lineAt2(node.range[0]);
+  }
+  return fallback;
+}
+function checkShape(object, file, lineOf) {
+  const fail = (path9, what) => {
+    const line = lineOf(path9);
+    throw new UserError(`${file}:${line}: ${what}`, { file, line });
+  };
+  for (const field of ["apiVersion", "kind"]) {
+    if (typeof object[field] !== "string" || !object[field])
+      fail(
+        [field],
+        `every object needs a string '${field}'; this document has ${object[field] === void 0 ? "none" : describeType(object[field])}.`
+      );
+  }
+  const metadata = object.metadata;
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
+    fail(["metadata"], `${String(object.kind)} needs 'metadata' with a 'name'.`);
+  const meta = metadata;
+  if (typeof meta.name !== "string" || !meta.name)
+    fail(
+      ["metadata", "name"],
+      `${String(object.kind)} needs a string metadata.name (generateName is not supported: revision names are derived from it).`
+    );
+  if (meta.namespace !== void 0 && typeof meta.namespace !== "string")
+    fail(["metadata", "namespace"], "metadata.namespace must be a string.");
+}
+function describeType(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (value === "") return "an empty string";
+  return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
+}
+function firstLine(message) {
+  return message.split("\n")[0] ?? message;
+}
+
+// src/manifests/files.ts
+var isManifestFile = (name) => /\.ya?ml$/i.test(name);
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+async function loadManifests(source) {
+  const files = await source.readFiles();
+  if (!files) return void 0;
+  return files.flatMap((file) => parseManifestFile(file.text, file.path));
+}
+
+// src/manifests/manifests-path.ts
+import path2 from "node:path";
+function checkManifestsPath(value) {
+  const shown = shownPath(value);
+  if (value.includes("\0"))
+    throw new UserError(`The 'manifests' input ${shown} holds a NUL character.`);
+  if (path2.isAbsolute(value))
+    throw new UserError(
+      `The 'manifests' input ${shown} is an absolute path; give a path relative to the workspace (the repository root), e.g. 'knative'.`
+    );
+  const climbs = path2.posix.normalize(value.replace(/\\/g, "/"));
+  if (climbs === ".." || climbs.startsWith("../"))
+    throw new UserError(
+      `The 'manifests' input ${shown} climbs out of the workspace with '..'; give a path inside the repository, e.g. 'knative'.`
+    );
+  return path2.posix.normalize(value).replace(/(.)\/+$/, "$1");
+}
+function shownPath(value, maxLength = 200) {
+  const cut = value.length > maxLength ? `${value.slice(0, maxLength)}\u2026` : value;
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
+}
+function isInside(root, candidate) {
+  const relative = path2.relative(root, candidate);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative);
+}
+function entersGitDir(relative) {
+  return relative.split(/[\\/]/).some((part) => part.toLowerCase() === ".git");
+}
+
+// src/manifests/text-encoding.ts
+function decodeManifest(bytes, file) {
+  const bom = byteOrderMark(bytes);
+  if (bom && bom !== "UTF-8")
+    refuse(
+      file,
+      1,
+      `is ${bom} (it starts with a ${bom} byte order mark); manifests must be UTF-8. Save it as UTF-8.`
+    );
+  const start = bom === "UTF-8" ? 3 : 0;
+  const nul = bytes.indexOf(0, start);
+  if (nul >= 0) {
+    const line = lineAt(bytes, nul);
+    refuse(
+      file,
+      line,
+      `has a NUL byte at byte offset ${nul} (line ${line}): it is binary or UTF-16 without a byte order mark, not UTF-8 text.`
+    );
+  }
+  const invalid = firstInvalidUtf8(bytes, start);
+  if (invalid >= 0) {
+    const line = lineAt(bytes, invalid);
+    refuse(
+      file,
+      line,
+      `is not valid UTF-8: the byte at offset ${invalid} (line ${line}) does not begin a valid UTF-8 character. Save the file as UTF-8 (an editor that wrote Latin-1 or Windows-1252 produces this).`
+    );
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString("utf8");
+}
+function refuse(file, line, what) {
+  throw new UserError(`${file} ${what}`, { file, line });
+}
+function byteOrderMark(b) {
+  if (b[0] === 255 && b[1] === 254 && b[2] === 0 && b[3] === 0) return "UTF-32LE";
+  if (b[0] === 0 && b[1] === 0 && b[2] === 254 && b[3] === 255) return "UTF-32BE";
+  if (b[0] === 239 && b[1] === 187 && b[2] === 191) return "UTF-8";
+  if (b[0] === 255 && b[1] === 254) return "UTF-16LE";
+  if (b[0] === 254 && b[1] === 255) return "UTF-16BE";
+  return void 0;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(bytes, start = 0) {
+  const n = bytes.length;
+  let i = start;
+  while (i < n) {
+    const b0 = bytes[i];
+    if (b0 < 128) {
+      i++;
+      continue;
+    }
+    let length;
+    let low = 128;
+    let high = 191;
+    if (b0 >= 194 && b0 <= 223) length = 2;
+    else if (b0 >= 224 && b0 <= 239) {
+      length = 3;
+      if (b0 === 224) low = 160;
+      if (b0 === 237) high = 159;
+    } else if (b0 >= 240 && b0 <= 244) {
+      length = 4;
+      if (b0 === 240) low = 144;
+      if (b0 === 244) high = 143;
+    } else return i;
+    if (i + length > n) return i;
+    const b1 = bytes[i + 1];
+    if (b1 < low || b1 > high) return i;
+    for (let k = 2; k < length; k++) {
+      const b = bytes[i + k];
+      if (b < 128 || b > 191) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+// src/manifests/commit-source.ts
+var SYMLINK_MODE = "120000";
+function commitSource(git, options) {
+  const short = options.sha.slice(0, 7);
+  const limits = options.limits ?? MANIFEST_LIMITS;
+  return {
+    description: `base commit ${short}`,
+    async readFiles() {
+      const relative = checkManifestsPath(options.manifestsPath);
+      if (!git) {
+        throw new UserError(
+          `The workspace '${options.workspace}' is not a git checkout, so the base side (commit ${short}) cannot be read. Check out the repository with actions/checkout (fetch-depth: 0) before this action.`
+        );
+      }
+      if (!await git.hasCommit(options.sha)) {
+        if (options.canFetch) await git.fetchCommit(options.sha).catch(() => void 0);
+        if (!await git.hasCommit(options.sha)) {
+          throw new UserError(
+            `The base commit ${options.sha} is not in the checkout and could not be fetched. Use actions/checkout with 'fetch-depth: 0' (or fetch the base branch) so the base side's manifests can be read.`
+          );
+        }
+      }
+      const workspaceRoot = git.repoPath(path3.resolve(options.workspace));
+      const root = git.repoPath(path3.resolve(options.workspace, relative));
+      const entries = await git.listTree(options.sha, root);
+      if (entries.length === 0) return void 0;
+      const single = entries.length === 1 && entries[0]?.path === root;
+      const insideRoot = (file) => root === "" ? file : file.slice(root.length + 1);
+      const shown = (file) => `${path3.posix.relative(workspaceRoot, file) || path3.posix.basename(file)}@${short}`;
+      const budget = new ManifestBudget(limits);
+      const files = [];
+      for (const entry of [...entries].sort((a, b) => compareCodeUnits(a.path, b.path))) {
+        if (!single && isHidden(insideRoot(entry.path))) continue;
+        const name = shown(entry.path);
+        if (entry.mode === SYMLINK_MODE) {
+          await skipLink(git, entry, name, workspaceRoot, limits);
+          continue;
+        }
+        if (entry.type !== "blob" || !single && !isManifestFile(entry.path)) continue;
+        budget.admit(name, entry.size ?? 0);
+        files.push({ path: name, text: decodeManifest(await git.readBlob(entry.object), name) });
+      }
+      return files;
+    }
+  };
+}
+async function skipLink(git, entry, name, workspaceRoot, limits) {
+  if ((entry.size ?? 0) > limits.linkTargetBytes)
+    throw new UserError(`${name} is a symlink whose target is longer than any path.`, {
+      file: name
+    });
+  const target = (await git.readBlob(entry.object)).toString("utf8");
+  const lands = path3.posix.normalize(path3.posix.join(path3.posix.dirname(entry.path), target));
+  const outside = path3.posix.isAbsolute(target) || lands === ".." || lands.startsWith("../") || workspaceRoot !== "" && lands !== workspaceRoot && !lands.startsWith(`${workspaceRoot}/`);
+  if (outside || entersGitDir(lands))
+    throw new UserError(
+      `${name} is a symlink to ${shownPath(target)}, which leads ${outside ? "outside the workspace" : "into .git"}; manifests are read only from the repository's own files. Replace the link with the file itself.`,
+      { file: name }
+    );
+  log().warning(
+    `${name} is a symlink to ${shownPath(target)}; the base side is read from git, where links are not followed, so it is skipped. Keep manifests as plain files to compare them with the base.`
+  );
+}
+function isHidden(relative) {
+  return relative.split("/").some((part) => part.startsWith("."));
+}
+
+// src/manifests/workspace-source.ts
+import { lstat as lstat2, readdir, realpath as realpath2, stat } from "node:fs/promises";
+import path5 from "node:path";
+
+// src/manifests/workspace-files.ts
+import { constants } from "node:fs";
+import { lstat, open, readlink, realpath } from "node:fs/promises";
+import path4 from "node:path";
+async function resolveInsideWorkspace(top, absolute, shown) {
+  let real;
+  try {
+    real = await realpath(absolute);
+  } catch (error) {
+    const code = error.code;
+    if (code !== "ELOOP" && code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    const link = await offendingLink(top, absolute, shown);
+    const name = link ? link.name : shownPath(shown);
+    throw new UserError(
+      code === "ELOOP" ? `${name} is a symlink that loops back on itself${link ? ` (to ${link.target})` : ""}; remove the link.` : `${name} is a symlink${link ? ` to ${link.target}` : ""}, which does not exist; remove the link or restore its target.`,
+      { file: link?.file ?? shown }
+    );
+  }
+  const outside = !isInside(top, real);
+  if (outside || entersGitDir(path4.relative(top, real))) {
+    const where = outside ? "outside the workspace" : "into .git, which holds the checkout's credentials";
+    const link = await offendingLink(top, absolute, shown);
+    throw new UserError(
+      link ? `${link.name} is a symlink to ${link.target}, which leads ${where}; manifests are read only from the repository's own files. Replace the link with the file itself.` : `${shownPath(shown)} leads ${where}; manifests are read only from the repository's own files.`,
+      { file: link?.file ?? shown }
+    );
+  }
+  return real;
+}
+async function offendingLink(top, absolute, shown) {
+  const parts = path4.relative(top, absolute).split(path4.sep);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const candidate = path4.join(top, ...parts.slice(0, depth));
+    const info2 = await lstat(candidate).catch(() => void 0);
+    if (!info2?.isSymbolicLink()) continue;
+    const real = await realpath(candidate).catch(() => void 0);
+    if (real && isInside(top, real) && !entersGitDir(path4.relative(top, real))) continue;
+    const file = depth === parts.length ? shown : parts.slice(0, depth).join("/");
+    const target = await readlink(candidate).catch(() => "?");
+    return { name: shownPath(file), target: shownPath(target), file };
+  }
+  return void 0;
+}
+async function readInsideWorkspace(top, real, shown, budget, limits) {
+  let handle;
+  try {
+    handle = await open(
+      real,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+    );
+  } catch (error) {
+    if (error.code === "ELOOP") throw changed(shown);
+    throw error;
+  }
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw new UserError(`${shown} is not a regular file; manifests must be plain YAML files.`, {
+        file: shown
+      });
+    const opened = await openedPath(handle);
+    if (opened !== void 0 && (!isInside(top, opened) || entersGitDir(path4.relative(top, opened))))
+      throw changed(shown);
+    budget.admit(shown, info2.size);
+    return await readAtMost(handle, info2.size, limits.fileBytes, shown);
+  } finally {
+    await handle.close();
+  }
+}
+function changed(shown) {
+  return new UserError(
+    `${shown} changed while it was being read (it became a link that leads elsewhere); the manifests must not change during the run.`,
+    { file: shown }
+  );
+}
+async function openedPath(handle) {
+  if (process.platform !== "linux") return void 0;
+  return readlink(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+}
+async function readAtMost(handle, size, limit, shown) {
+  const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  if (length > size)
+    throw new UserError(
+      `${shown} grew while it was being read; the manifests must not change during the run.`,
+      { file: shown }
+    );
+  return buffer.subarray(0, length);
+}
+
+// src/manifests/workspace-source.ts
+function workspaceSource(workspace, manifestsPath, limits = MANIFEST_LIMITS) {
+  return {
+    description: "workspace",
+    async readFiles() {
+      const relative = checkManifestsPath(manifestsPath);
+      const top = await realpath2(workspace);
+      const root = path5.join(top, relative);
+      if (!await lstat2(root).catch(() => void 0)) return void 0;
+      const found = [];
+      const shownRoot = relative === "." ? "" : relative;
+      const real = await resolveInsideWorkspace(top, root, shownRoot || ".");
+      const info2 = await stat(real);
+      if (info2.isDirectory()) await collect(top, real, shownRoot, /* @__PURE__ */ new Set(), found);
+      else if (info2.isFile()) found.push({ real, shown: shownRoot });
+      else throw notRegular(shownRoot, info2);
+      const budget = new ManifestBudget(limits);
+      const files = [];
+      for (const file of found.sort((a, b) => compareCodeUnits(a.shown, b.shown))) {
+        const bytes = await readInsideWorkspace(top, file.real, file.shown, budget, limits);
+        files.push({ path: file.shown, text: decodeManifest(bytes, file.shown) });
+      }
+      return files;
+    }
+  };
+}
+async function collect(top, dir, shown, seen, found) {
+  if (seen.has(dir))
+    throw new UserError(
+      `${shown || "."} leads back to a folder that is already being read (a symlink cycle); remove the link.`,
+      { file: shown || "." }
+    );
+  seen.add(dir);
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path5.join(dir, entry.name);
+    const child = shown ? `${shown}/${entry.name}` : entry.name;
+    let real = full;
+    let kind = entry;
+    if (entry.isSymbolicLink()) {
+      real = await resolveInsideWorkspace(top, full, child);
+      kind = await stat(real);
+    }
+    if (kind.isDirectory()) await collect(top, real, child, seen, found);
+    else if (!isManifestFile(entry.name)) continue;
+    else if (kind.isFile()) found.push({ real, shown: child });
+    else throw notRegular(child, kind);
+  }
+}
+function notRegular(shown, kind) {
+  const what = kind.isFIFO() ? "a named pipe (FIFO)" : kind.isSocket() ? "a socket" : kind.isCharacterDevice() || kind.isBlockDevice() ? "a device file" : "not a regular file";
+  return new UserError(
+    `${shown || "."} is ${what}, not a regular file; manifests must be plain YAML files.`,
+    { file: shown || "." }
+  );
+}
+async function requireFiles(source, manifestsPath) {
+  const files = await source.readFiles();
+  if (!files || files.length === 0) {
+    throw new UserError(
+      `No Knative manifests at ${shownPath(manifestsPath)} in the ${source.description}: set the 'manifests' input to a folder or file of .yaml/.yml manifests (relative to the workspace).`
+    );
+  }
+  return files;
+}
+
+// src/plan/labels.ts
+function decideSplit(labels, prefix) {
+  const canary = [];
+  const invalid = [];
+  const lowerPrefix = prefix.toLowerCase();
+  for (const label of new Set(labels)) {
+    if (!label.toLowerCase().startsWith(lowerPrefix)) continue;
+    const rest = label.slice(prefix.length);
+    const percent2 = /^\d{1,3}$/.test(rest) ? Number(rest) : Number.NaN;
+    if (percent2 >= 0 && percent2 <= 100) canary.push({ label, percent: percent2 });
+    else invalid.push(label);
+  }
+  const accepted = `${prefix}0 to ${prefix}100`;
+  if (invalid.length) {
+    const many = invalid.length > 1;
+    throw new UserError(
+      `Label${many ? "s" : ""} ${quoteList(invalid)} ${many ? "are" : "is"} not a valid split: use ${accepted} (the percent of traffic for the PR revision).`
+    );
+  }
+  if (canary.length > 1) {
+    throw new UserError(
+      `The PR has ${canary.length} split labels (${quoteList(canary.map((c) => c.label))}); keep exactly one of ${accepted}.`
+    );
+  }
+  const chosen = canary[0];
+  if (!chosen)
+    return {
+      prPercent: 100,
+      reason: `no ${prefix}N label, so the PR revision gets 100% of traffic`
+    };
+  return {
+    prPercent: chosen.percent,
+    label: chosen.label,
+    reason: `label ${chosen.label}: ${chosen.percent}% to the PR revision, ${100 - chosen.percent}% to the base revision`
+  };
+}
+function quoteList(items) {
+  return items.map((item) => `'${item}'`).join(", ");
+}
+
+// src/plan/revision-names.ts
+var MAX_NAME = 63;
+function revisionName(service, side, sha) {
+  const commit2 = sha.toLowerCase().replace(/[^0-9a-f]/g, "");
+  if (commit2.length < 7) throw new Error(`revision name needs a commit SHA, got '${sha}'`);
+  const full = `${service}-${side}-${commit2.slice(0, 7)}`;
+  if (full.length <= MAX_NAME) return full;
+  const room = MAX_NAME - service.length - 3;
+  if (room < 4) {
+    throw new UserError(
+      `Service name '${service}' is ${service.length} characters; revision names (<service>-<side>-<commit>) must fit in 63, so keep service names to 56 characters or fewer.`
+    );
+  }
+  return `${service}-${side[0]}-${commit2.slice(0, Math.min(room, 7))}`;
+}
+
+// src/plan/knative-rules.ts
+var DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+var isKnativeService = (object) => object.kind === "Service" && object.apiVersion === "serving.knative.dev/v1";
+var isDns1035Label = (value) => value.length <= 63 && DNS_1035.test(value);
+function knativeServiceViolations(service) {
+  const violations = [];
+  const name = service.metadata.name;
+  if (!isDns1035Label(name)) {
+    violations.push({
+      path: ["metadata", "name"],
+      message: `Service name '${name}' must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters.`
+    });
+  }
+  const spec = record2(service.spec);
+  const template = record2(spec?.template);
+  const templateName = record2(template?.metadata)?.name;
+  if (templateName !== void 0) {
+    if (typeof templateName !== "string" || !templateName.startsWith(`${name}-`)) {
+      violations.push({
+        path: ["spec", "template", "metadata", "name"],
+        message: `Revision name '${String(templateName)}' must start with the service name followed by a dash ('${name}-').`
+      });
+    } else if (!isDns1035Label(templateName)) {
+      violations.push({
+        path: ["spec", "template", "metadata", "name"],
+        message: `Revision name '${templateName}' must be a DNS-1035 label of at most 63 characters.`
+      });
+    }
+  }
+  const containers = record2(template?.spec)?.containers;
+  if (!Array.isArray(containers) || containers.length === 0) {
+    violations.push({
+      path: ["spec", "template", "spec", "containers"],
+      message: "spec.template.spec.containers needs at least one container with an image."
+    });
+  } else {
+    containers.forEach((container, index) => {
+      if (typeof record2(container)?.image !== "string" || !record2(container)?.image) {
+        violations.push({
+          path: ["spec", "template", "spec", "containers", index, "image"],
+          message: `containers[${index}] needs an image.`
+        });
+      }
+    });
+  }
+  if (spec?.traffic !== void 0) violations.push(...trafficViolations(spec.traffic));
+  return violations;
+}
+function trafficViolations(traffic) {
+  if (!Array.isArray(traffic))
+    return [
+      { path: ["spec", "traffic"], message: "spec.traffic must be a list of traffic targets." }
+    ];
+  const violations = [];
+  const tags = /* @__PURE__ */ new Set();
+  let sum = 0;
+  traffic.forEach((entry, index) => {
+    const target = record2(entry) ?? {};
+    const at = (field) => ["spec", "traffic", index, field];
+    const percent2 = target.percent ?? 0;
+    if (!Number.isInteger(percent2) || percent2 < 0 || percent2 > 100) {
+      violations.push({
+        path: at("percent"),
+        message: `traffic[${index}].percent is ${JSON.stringify(target.percent)}; it must be a whole number from 0 to 100.`
+      });
+    } else sum += percent2;
+    if (target.latestRevision === true && target.revisionName) {
+      violations.push({
+        path: at("revisionName"),
+        message: `traffic[${index}] sets both latestRevision: true and revisionName '${String(target.revisionName)}'; use one of them.`
+      });
+    }
+    if (target.latestRevision !== true && !target.revisionName && target.latestRevision !== void 0) {
+      violations.push({
+        path: at("latestRevision"),
+        message: `traffic[${index}] has latestRevision: false but no revisionName.`
+      });
+    }
+    if (target.tag !== void 0) {
+      const tag = String(target.tag);
+      if (!isDns1035Label(tag))
+        violations.push({
+          path: at("tag"),
+          message: `traffic[${index}].tag '${tag}' must be a DNS-1035 label.`
+        });
+      else if (tags.has(tag))
+        violations.push({
+          path: at("tag"),
+          message: `traffic tag '${tag}' is used twice; tags must be unique.`
+        });
+      tags.add(tag);
+    }
+  });
+  if (traffic.length > 0 && sum !== 100) {
+    violations.push({
+      path: ["spec", "traffic"],
+      message: `traffic percents add up to ${sum}; they must add up to 100.`
+    });
+  }
+  return violations;
+}
+function record2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
+// src/plan/render.ts
+function renderService(service, options) {
+  const copy = structuredClone(service);
+  delete copy.status;
+  const metadata = { ...copy.metadata, namespace: options.namespace };
+  for (const field of [
+    "resourceVersion",
+    "uid",
+    "generation",
+    "creationTimestamp",
+    "managedFields",
+    "selfLink"
+  ])
+    delete metadata[field];
+  const spec = { ...copy.spec ?? {} };
+  const template = { ...spec.template ?? {} };
+  template.metadata = {
+    ...template.metadata ?? {},
+    name: options.revision
+  };
+  spec.template = template;
+  spec.traffic = options.traffic.map((target) => ({ ...target }));
+  return { ...copy, metadata, spec };
+}
+
+// src/plan/build-plan.ts
+function buildPlan(input) {
+  const { trigger } = input;
+  const isPr = trigger.kind === "pull_request";
+  const split = isPr ? decideSplit(input.labels, input.labelPrefix) : {
+    prPercent: 100,
+    reason: `${trigger.eventName} preview: one revision of the workspace manifests gets 100%`
+  };
+  const headSha = isPr ? trigger.headSha : trigger.sha;
+  const baseSha = isPr ? trigger.baseSha : void 0;
+  const prServices = knativeServices(input.prDocuments);
+  if (prServices.length === 0) {
+    const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
+    throw new UserError(
+      `No Knative Service (apiVersion serving.knative.dev/v1, kind Service) in the manifests${files.length ? ` (${files.join(", ")})` : ""}; the preview needs at least one.`,
+      input.prDocuments[0] ? { file: input.prDocuments[0].source.file, line: 1 } : void 0
+    );
+  }
+  const baseByKey = new Map(
+    knativeServices(input.baseDocuments ?? []).map((doc) => [keyOf(doc.object), doc])
+  );
+  const services = prServices.map((doc) => {
+    const name = doc.object.metadata.name;
+    const namespace = doc.object.metadata.namespace ?? "default";
+    const prRevision = revisionName(name, "pr", headSha);
+    const baseDoc = isPr ? baseByKey.get(keyOf(doc.object)) : void 0;
+    const mode = !isPr ? "single" : baseDoc ? "canary" : "new";
+    const host = `${name}.${namespace}.${input.domain}`;
+    const rewrite = input.rewriteImages ?? ((service) => service);
+    if (mode === "canary" && baseDoc && baseSha) {
+      const baseRevision = revisionName(name, "base", baseSha);
+      const traffic2 = [
+        { revisionName: baseRevision, percent: 100 - split.prPercent, tag: "base" },
+        { revisionName: prRevision, percent: split.prPercent, tag: "pr" }
+      ];
+      return {
+        name,
+        namespace,
+        source: doc.source,
+        mode,
+        revisions: { base: baseRevision, pr: prRevision },
+        manifests: {
+          base: rewrite(
+            renderService(baseDoc.object, {
+              namespace,
+              revision: baseRevision,
+              traffic: [{ revisionName: baseRevision, percent: 100, tag: "base" }]
+            }),
+            "base"
+          ),
+          pr: rewrite(
+            renderService(doc.object, { namespace, revision: prRevision, traffic: traffic2 }),
+            "pr"
+          )
+        },
+        traffic: traffic2,
+        expected: expectedOf(traffic2),
+        host,
+        url: `http://${host}`,
+        tagHosts: { base: `base-${host}`, pr: `pr-${host}` }
+      };
+    }
+    const traffic = [{ revisionName: prRevision, percent: 100, tag: "pr" }];
+    return {
+      name,
+      namespace,
+      source: doc.source,
+      mode,
+      note: mode === "new" ? `service ${name} does not exist at the base commit ${baseSha?.slice(0, 7)}, so it is new: the PR revision gets 100% whatever the labels say` : split.reason,
+      revisions: { pr: prRevision },
+      manifests: {
+        pr: rewrite(renderService(doc.object, { namespace, revision: prRevision, traffic }), "pr")
+      },
+      traffic,
+      expected: expectedOf(traffic),
+      host,
+      url: `http://${host}`,
+      tagHosts: { pr: `pr-${host}` }
+    };
+  });
+  return {
+    event: isPr ? "pull_request" : trigger.eventName,
+    repository: trigger.repository,
+    pullRequest: isPr ? {
+      number: trigger.number,
+      title: trigger.title,
+      htmlUrl: trigger.htmlUrl,
+      baseRef: trigger.baseRef,
+      headRef: trigger.headRef
+    } : void 0,
+    baseSha,
+    headSha,
+    labels: [...input.labels],
+    split,
+    domain: input.domain,
+    services,
+    otherObjects: input.prDocuments.filter((doc) => !isKnativeService(doc.object)).map((doc) => doc.object)
+  };
+}
+function knativeServices(documents) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const doc of documents) {
+    if (!isKnativeService(doc.object)) continue;
+    const violation = knativeServiceViolations(doc.object)[0];
+    if (violation) {
+      const line = doc.lineOf(violation.path);
+      throw new UserError(`${doc.source.file}:${line}: ${violation.message}`, {
+        file: doc.source.file,
+        line
+      });
+    }
+    const key = keyOf(doc.object);
+    const earlier = seen.get(key);
+    if (earlier) {
+      throw new UserError(
+        `${doc.source.file}:${doc.source.line}: Knative Service '${key}' is defined twice (also at ${earlier.source.file}:${earlier.source.line}).`,
+        { file: doc.source.file, line: doc.source.line }
+      );
+    }
+    seen.set(key, doc);
+  }
+  return [...seen.values()];
+}
+function keyOf(object) {
+  return `${object.metadata.namespace ?? "default"}/${object.metadata.name}`;
+}
+function expectedOf(traffic) {
+  const expected = {};
+  for (const target of traffic)
+    if (target.revisionName) expected[target.revisionName] = target.percent;
+  return expected;
+}
+
+// src/images/build-spec.ts
+var IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseBuildLines(lines2) {
+  const specs = [];
+  lines2.forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const where = `Input 'build', line ${index + 1} ('${line}')`;
+    const eq = line.indexOf("=");
+    if (eq <= 0)
+      throw new UserError(
+        `${where}: expected name=context[:dockerfile], e.g. app=./app or app=.:docker/app.Dockerfile.`
+      );
+    const name = line.slice(0, eq).trim();
+    const rest = line.slice(eq + 1).trim();
+    const colon = rest.indexOf(":");
+    const context = (colon < 0 ? rest : rest.slice(0, colon)).trim();
+    const dockerfile = (colon < 0 ? "" : rest.slice(colon + 1)).trim() || "Dockerfile";
+    if (!IMAGE_NAME.test(name) || name.length > 128) {
+      throw new UserError(
+        `${where}: '${name}' is not a valid image name (lowercase letters, digits, and . _ - / between them).`
+      );
+    }
+    if (!context)
+      throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
+    for (const [what, path9] of [
+      ["context", context],
+      ["dockerfile", dockerfile]
+    ]) {
+      if (path9.startsWith("/") || path9.split("/").includes("..")) {
+        throw new UserError(
+          `${where}: the ${what} '${path9}' must be a path inside the repository (relative, no '..').`
+        );
+      }
+    }
+    if (specs.some((s) => s.name === name))
+      throw new UserError(`${where}: image '${name}' is listed twice.`);
+    specs.push({ name, context, dockerfile });
+  });
+  return specs;
+}
+function localImageTag(name, commitSha) {
+  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
+  return `dev.local/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
+}
+
+// src/images/rewrite.ts
+var DEV_LOCAL = /^dev\.local\/([^:@]+)(?::[^@]+)?(?:@.+)?$/;
+function rewriteLocalImages(service, tags) {
+  const manifest = structuredClone(service);
+  const replaced = [];
+  const unknown = [];
+  const podSpec = manifest.spec?.template?.spec;
+  for (const field of ["initContainers", "containers"]) {
+    const containers = podSpec?.[field];
+    if (!Array.isArray(containers)) continue;
+    for (const container of containers) {
+      if (typeof container.image !== "string") continue;
+      const match = DEV_LOCAL.exec(container.image.trim());
+      if (!match) continue;
+      const tag = tags[match[1]];
+      if (!tag) {
+        unknown.push(container.image);
+        continue;
+      }
+      if (container.image !== tag)
+        replaced.push({ container: container.name ?? field, from: container.image, to: tag });
+      container.image = tag;
+    }
+  }
+  return { manifest, replaced, unknown };
+}
+
+// src/plan/image-tags.ts
+function imageRewriter(specs, shas) {
+  return (service, side) => {
+    const sha = side === "base" ? shas.base : shas.pr;
+    const tags = Object.fromEntries(
+      specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""])
+    );
+    const { manifest, unknown } = rewriteLocalImages(service, tags);
+    if (unknown.length) {
+      throw new UserError(
+        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
+          (image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`
+        ).join(", ")} to the 'build' input.`
+      );
+    }
+    return manifest;
+  };
+}
+
+// src/action/make-plan.ts
+async function makePlan(options) {
+  const { config, runner, trigger } = options;
+  const prFiles = await requireFiles(
+    workspaceSource(runner.workspace, config.manifests),
+    config.manifests
+  );
+  const prDocuments = prFiles.flatMap((file) => parseManifestFile(file.text, file.path));
+  let baseDocuments;
+  if (trigger.kind === "pull_request") {
+    const git = await GitClient.open(runner.workspace);
+    const source = commitSource(git, {
+      workspace: runner.workspace,
+      manifestsPath: config.manifests,
+      sha: trigger.baseSha,
+      canFetch: runner.inActions
+    });
+    baseDocuments = await loadManifests(source);
+    if (!baseDocuments)
+      log().info(
+        `'${config.manifests}' does not exist at the base commit ${trigger.baseSha.slice(0, 7)}: every service is new.`
+      );
+  }
+  const labels = config.labelOverride ?? (trigger.kind === "pull_request" ? trigger.labels : []);
+  if (config.labelOverride)
+    log().info(
+      `Using the 'labels' input instead of the PR's labels: ${labels.join(", ") || "(none)"}`
+    );
+  return buildPlan({
+    trigger,
+    labels,
+    labelPrefix: config.labelPrefix,
+    domain: config.domain,
+    prDocuments,
+    baseDocuments,
+    rewriteImages: imageRewriter(parseBuildLines(config.build), {
+      base: trigger.kind === "pull_request" ? trigger.baseSha : void 0,
+      pr: trigger.kind === "pull_request" ? trigger.headSha : trigger.sha
+    })
+  });
+}
+
+// src/action/log-plan.ts
+async function logPlan(plan) {
+  const out = log();
+  out.info(`Split: ${plan.split.reason}`);
+  for (const service of plan.services) {
+    await out.group(`Plan for ${service.namespace}/${service.name} (${service.mode})`, () => {
+      if (service.note) out.info(`Note: ${service.note}`);
+      out.info(`Revisions: base ${service.revisions.base ?? "(none)"}, PR ${service.revisions.pr}`);
+      for (const target of service.traffic)
+        out.info(`Traffic: ${target.percent}% -> ${target.revisionName} (tag ${target.tag})`);
+      out.info(`Route: ${service.url}`);
+      if (service.manifests.base)
+        out.info(`--- base manifest (applied first)
+${displayYaml(service.manifests.base)}`);
+      out.info(`--- PR manifest (applied second)
+${displayYaml(service.manifests.pr)}`);
+      return Promise.resolve();
+    });
+  }
+  if (plan.otherObjects.length) {
+    out.info(
+      `Other objects applied after the services: ${plan.otherObjects.map((o) => `${o.kind}/${o.metadata.name}`).join(", ")}`
+    );
+  }
+}
+
+// src/action/outputs.ts
+function planOutputs(plan) {
+  const single = plan.services.length === 1 ? plan.services[0] : void 0;
+  const revisionsOf = (service) => ({
+    base: service.revisions.base ?? null,
+    pr: service.revisions.pr
+  });
+  return {
+    traffic: JSON.stringify(
+      single ? single.traffic : Object.fromEntries(plan.services.map((s) => [s.name, s.traffic]))
+    ),
+    revisions: JSON.stringify(
+      single ? revisionsOf(single) : Object.fromEntries(plan.services.map((s) => [s.name, revisionsOf(s)]))
+    ),
+    url: plan.services[0]?.url ?? ""
+  };
+}
+
+// src/action/report-failure.ts
+function reportFailure(error) {
+  const message = errorMessage(error);
+  if (!(error instanceof UserError) && error instanceof Error && error.stack)
+    log().debug(error.stack);
+  const location = error instanceof UserError ? error.location : void 0;
+  log().error(message, location ? { file: location.file, line: location.line } : void 0);
+  process.exitCode = ExitCode.Failure;
+}
+
+// src/action/run-preview.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// src/cluster/bring-up.ts
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/install/tools.ts
+import { constants as constants2 } from "node:fs";
+import { access, readFile as readFile2 } from "node:fs/promises";
+import { delimiter, join as join3 } from "node:path";
+
+// src/install/downloader.ts
+import { randomUUID } from "node:crypto";
+import { chmod, mkdir, rename, rm as rm2 } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as fs from "fs";
+
+// node_modules/@actions/tool-cache/lib/manifest.js
+var semver = __toESM(require_semver2(), 1);
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as os2 from "os";
+import * as path6 from "path";
+var semver2 = __toESM(require_semver2(), 1);
+import { ok } from "assert";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS = process.platform === "win32";
+var IS_MAC = process.platform === "darwin";
+function cacheFile(sourceFile, targetFile, tool, version, arch2) {
+  return __awaiter(this, void 0, void 0, function* () {
+    version = semver2.clean(version) || version;
+    arch2 = arch2 || os2.arch();
+    debug(`Caching tool ${tool} ${version} ${arch2}`);
+    debug(`source file: ${sourceFile}`);
+    if (!fs.statSync(sourceFile).isFile()) {
+      throw new Error("sourceFile is not a file");
+    }
+    const destFolder = yield _createToolPath(tool, version, arch2);
+    const destPath = path6.join(destFolder, targetFile);
+    debug(`destination file ${destPath}`);
+    yield cp(sourceFile, destPath);
+    _completeToolPath(tool, version, arch2);
+    return destFolder;
+  });
+}
+function find(toolName, versionSpec, arch2) {
+  if (!toolName) {
+    throw new Error("toolName parameter is required");
+  }
+  if (!versionSpec) {
+    throw new Error("versionSpec parameter is required");
+  }
+  arch2 = arch2 || os2.arch();
+  if (!isExplicitVersion(versionSpec)) {
+    const localVersions = findAllVersions(toolName, arch2);
+    const match = evaluateVersions(localVersions, versionSpec);
+    versionSpec = match;
+  }
+  let toolPath = "";
+  if (versionSpec) {
+    versionSpec = semver2.clean(versionSpec) || "";
+    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
+    debug(`checking cache: ${cachePath}`);
+    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
+      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
+      toolPath = cachePath;
+    } else {
+      debug("not found");
+    }
+  }
+  return toolPath;
+}
+function findAllVersions(toolName, arch2) {
+  const versions = [];
+  arch2 = arch2 || os2.arch();
+  const toolPath = path6.join(_getCacheDirectory(), toolName);
+  if (fs.existsSync(toolPath)) {
+    const children = fs.readdirSync(toolPath);
+    for (const child of children) {
+      if (isExplicitVersion(child)) {
+        const fullPath = path6.join(toolPath, child, arch2 || "");
+        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
+          versions.push(child);
+        }
+      }
+    }
+  }
+  return versions;
+}
+function _createToolPath(tool, version, arch2) {
+  return __awaiter(this, void 0, void 0, function* () {
+    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+    debug(`destination ${folderPath}`);
+    const markerPath = `${folderPath}.complete`;
+    yield rmRF(folderPath);
+    yield rmRF(markerPath);
+    yield mkdirP(folderPath);
+    return folderPath;
+  });
+}
+function _completeToolPath(tool, version, arch2) {
+  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+  const markerPath = `${folderPath}.complete`;
+  fs.writeFileSync(markerPath, "");
+  debug("finished caching tool");
+}
+function isExplicitVersion(versionSpec) {
+  const c = semver2.clean(versionSpec) || "";
+  debug(`isExplicit: ${c}`);
+  const valid2 = semver2.valid(c) != null;
+  debug(`explicit? ${valid2}`);
+  return valid2;
+}
+function evaluateVersions(versions, versionSpec) {
+  let version = "";
+  debug(`evaluating ${versions.length} versions`);
+  versions = versions.sort((a, b) => {
+    if (semver2.gt(a, b)) {
+      return 1;
+    }
+    return -1;
+  });
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const potential = versions[i];
+    const satisfied = semver2.satisfies(potential, versionSpec);
+    if (satisfied) {
+      version = potential;
+      break;
+    }
+  }
+  if (version) {
+    debug(`matched: ${version}`);
+  } else {
+    debug("match not found");
+  }
+  return version;
+}
+function _getCacheDirectory() {
+  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
+  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
+  return cacheDirectory;
+}
+
+// src/install/checksums.ts
+var SHA256 = /^[0-9a-f]{64}$/i;
+function hashFromChecksumList(listText, fileName) {
+  for (const rawLine of listText.split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64})\s+\*?(\S.*)$/.exec(rawLine.trim());
+    if (!match) continue;
+    const path9 = match[2].trim();
+    const baseName = path9.slice(path9.lastIndexOf("/") + 1);
+    if (baseName === fileName) return match[1].toLowerCase();
+  }
+  return void 0;
+}
+function hashFromSingleHashFile(text2) {
+  const first = text2.trim().split(/\s+/)[0] ?? "";
+  return SHA256.test(first) ? first.toLowerCase() : void 0;
+}
+var ChecksumMismatchError = class extends Error {
+  constructor(fileName, expected, actual, url2) {
+    super(
+      `sha256 mismatch for ${fileName} (from ${url2}): expected ${expected}, got ${actual}. The download is corrupt or was tampered with; it was not cached.`
+    );
+    this.fileName = fileName;
+    this.expected = expected;
+    this.actual = actual;
+    this.url = url2;
+    this.name = "ChecksumMismatchError";
+  }
+  fileName;
+  expected;
+  actual;
+  url;
+};
+
+// src/install/http-fetch.ts
+import { createHash } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var HttpStatusError = class extends Error {
+  constructor(url2, status, retryAfterMs) {
+    super(`GET ${url2} answered HTTP ${status}`);
+    this.url = url2;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+    this.name = "HttpStatusError";
+  }
+  url;
+  status;
+  retryAfterMs;
+};
+function isTransientDownloadError(error) {
+  if (error instanceof HttpStatusError) {
+    return error.status >= 500 || error.status === 408 || error.status === 429;
+  }
+  if (!(error instanceof Error)) return false;
+  if (isTimeout(error)) return true;
+  const code = networkCode(error);
+  if (code && TRANSIENT_NETWORK_CODES.has(code)) return true;
+  return error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message);
+}
+async function get(url2, signal) {
+  const response = await fetch(url2, {
+    signal,
+    redirect: "follow",
+    headers: { "user-agent": "knative-action" }
+  });
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => void 0);
+    throw new HttpStatusError(
+      url2,
+      response.status,
+      parseRetryAfter(response.headers.get("retry-after"))
+    );
+  }
+  return response;
+}
+async function fetchToFile(url2, dest, signal) {
+  const response = await get(url2, signal);
+  if (!response.body) throw new Error(`GET ${url2} returned no body`);
+  const hash = createHash("sha256");
+  const hashing = new Transform({
+    transform(chunk, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    }
+  });
+  await pipeline(
+    Readable.fromWeb(response.body),
+    hashing,
+    createWriteStream2(dest),
+    {
+      signal
+    }
+  );
+  return hash.digest("hex");
+}
+async function fetchText(url2, signal) {
+  const response = await get(url2, signal);
+  return response.text();
+}
+
+// src/install/mirror.ts
+function mirroredUrl(originalUrl, mirrorBase) {
+  if (!mirrorBase) return originalUrl;
+  const original = new URL(originalUrl);
+  return `${mirrorBase.replace(/\/+$/, "")}${original.pathname}${original.search}`;
+}
+
+// src/install/downloader.ts
+async function downloadVerified(artifact, options) {
+  const cacheRoot = process.env["RUNNER_TOOL_CACHE"];
+  if (cacheRoot) {
+    const cachedDir = find(artifact.cacheName, artifact.version, artifact.arch);
+    const cachedFile = cachedDir ? join2(cachedDir, artifact.fileName) : "";
+    if (cachedFile && existsSync2(cachedFile)) return { path: cachedFile, fromCache: true };
+  }
+  const url2 = mirroredUrl(artifact.url, options.mirror);
+  const expected = await expectedHash(artifact, options);
+  const workDir = join2(
+    process.env["RUNNER_TEMP"] || tmpdir(),
+    "knative-action",
+    "downloads",
+    randomUUID()
+  );
+  await mkdir(workDir, { recursive: true });
+  const partial = join2(workDir, `${artifact.fileName}.partial`);
+  try {
+    const actual = await retrying(`download ${url2}`, options, async (signal) => {
+      await rm2(partial, { force: true });
+      return fetchToFile(url2, partial, signal);
+    });
+    if (actual !== expected)
+      throw new ChecksumMismatchError(artifact.fileName, expected, actual, url2);
+    if (artifact.executable) await chmod(partial, 493);
+    if (!cacheRoot) {
+      const finalPath = join2(workDir, artifact.fileName);
+      await rename(partial, finalPath);
+      return { path: finalPath, fromCache: false };
+    }
+    const cachedDir = await cacheFile(
+      partial,
+      artifact.fileName,
+      artifact.cacheName,
+      artifact.version,
+      artifact.arch
+    );
+    const cachedFile = join2(cachedDir, artifact.fileName);
+    if (artifact.executable) await chmod(cachedFile, 493);
+    return { path: cachedFile, fromCache: false };
+  } finally {
+    if (cacheRoot) await rm2(workDir, { recursive: true, force: true });
+    else await rm2(partial, { force: true });
+  }
+}
+async function expectedHash(artifact, options) {
+  const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
+  const text2 = await retrying(
+    `download ${listUrl}`,
+    options,
+    (signal) => fetchText(listUrl, signal)
+  );
+  const hash = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
+  if (!hash) {
+    throw new Error(
+      `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
+    );
+  }
+  return hash;
+}
+async function retrying(what, options, attempt) {
+  const now = options.now ?? Date.now;
+  return withRetry(
+    async () => {
+      const remaining = options.deadline - now();
+      if (remaining <= 0) throw new Error(`${what}: the download deadline has passed`);
+      const signal = AbortSignal.timeout(Math.min(options.attemptTimeoutMs ?? 12e4, remaining));
+      return attempt(signal);
+    },
+    {
+      what,
+      attempts: options.attempts ?? 4,
+      initialDelayMs: options.initialDelayMs ?? 1e3,
+      maxDelayMs: options.maxDelayMs ?? 1e4,
+      deadline: options.deadline,
+      now,
+      isTransient: isTransientDownloadError,
+      retryAfterMs: (error) => error instanceof HttpStatusError ? error.retryAfterMs : void 0,
+      onRetry: (error, n, delayMs) => options.log?.(
+        `${what}: attempt ${n} failed (${describe(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
+      )
+    }
+  );
+}
+function describe(error) {
+  if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/install/platform.ts
+var RELEASE_ARCH = { x64: "amd64", arm64: "arm64" };
+function releaseArch(platform = process.platform, arch2 = process.arch) {
+  const mapped = RELEASE_ARCH[arch2];
+  if (platform !== "linux" || !mapped) {
+    throw new UserError(
+      `This action needs a Linux runner on x64 or arm64 (k3d runs the cluster in Docker); this runner is ${platform}/${arch2}. Use runs-on: ubuntu-latest or ubuntu-24.04-arm.`
+    );
+  }
+  return mapped;
+}
+var k3dAssetName = (arch2) => `k3d-linux-${arch2}`;
+
+// src/install/releases.ts
+function k3dArtifact(version, arch2) {
+  const base = `https://github.com/k3d-io/k3d/releases/download/${version}`;
+  const fileName = k3dAssetName(arch2);
+  return {
+    cacheName: "k3d",
+    version,
+    arch: arch2,
+    url: `${base}/${fileName}`,
+    fileName,
+    checksum: { kind: "list", url: `${base}/checksums.txt` },
+    executable: true
+  };
+}
+function kubectlArtifact(version, arch2) {
+  const url2 = `https://dl.k8s.io/release/${version}/bin/linux/${arch2}/kubectl`;
+  return {
+    cacheName: "kubectl",
+    version,
+    arch: arch2,
+    url: url2,
+    fileName: "kubectl",
+    checksum: { kind: "single", url: `${url2}.sha256` },
+    executable: true
+  };
+}
+function releaseManifest(repo, version, fileName) {
+  const owner = repo === "serving" ? "knative" : "knative-extensions";
+  const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, "")}`;
+  return {
+    // One cache name per file: tool-cache replaces a whole version folder on insert.
+    cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, "")}`,
+    version: version.replace(/^v/, ""),
+    arch: "noarch",
+    url: `${base}/${fileName}`,
+    fileName,
+    checksum: { kind: "list", url: `${base}/checksums.txt` }
+  };
+}
+function knativeManifestArtifacts(knativeVersion, netContourVersion) {
+  return {
+    servingCrds: releaseManifest("serving", knativeVersion, "serving-crds.yaml"),
+    servingCore: releaseManifest("serving", knativeVersion, "serving-core.yaml"),
+    contour: releaseManifest("net-contour", netContourVersion, "contour.yaml"),
+    netContour: releaseManifest("net-contour", netContourVersion, "net-contour.yaml")
+  };
+}
+
+// src/install/tools.ts
+async function installK3d(version, options) {
+  const arch2 = releaseArch(options.platform, options.arch);
+  return (await downloadVerified(k3dArtifact(version, arch2), options)).path;
+}
+async function ensureKubectl(version, options) {
+  const onPath = await findOnPath("kubectl", options.pathEnv ?? process.env["PATH"] ?? "");
+  if (onPath) return { path: onPath, source: "runner" };
+  const arch2 = releaseArch(options.platform, options.arch);
+  return {
+    path: (await downloadVerified(kubectlArtifact(version, arch2), options)).path,
+    source: "installed"
+  };
+}
+async function findOnPath(command, pathEnv) {
+  for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
+    const candidate = join3(dir, command);
+    try {
+      await access(candidate, constants2.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function fetchReleaseManifests(versions, options) {
+  const artifacts = knativeManifestArtifacts(versions.knativeVersion, versions.netContourVersion);
+  const entries = await Promise.all(
+    Object.keys(artifacts).map(async (key) => {
+      const { path: path9 } = await downloadVerified(artifacts[key], options);
+      return [key, await readFile2(path9, "utf8")];
+    })
+  );
+  return Object.fromEntries(entries);
+}
+
+// src/util/abortable.ts
+var AbortedError = class extends Error {
+  constructor(why) {
+    super(`stopped: ${why}`);
+    this.why = why;
+    this.name = "AbortedError";
+  }
+  why;
+};
+function abortableSleep(signal, base = sleep) {
+  return async (ms) => {
+    if (signal.aborted) throw new AbortedError(String(signal.reason ?? "aborted"));
+    await new Promise((resolve, reject) => {
+      const onAbort = () => reject(new AbortedError(String(signal.reason ?? "aborted")));
+      signal.addEventListener("abort", onAbort, { once: true });
+      base(ms).then(
+        () => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        (error) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      );
+    });
+  };
+}
+async function allOrAbort(controller, tasks) {
+  try {
+    return await Promise.all(tasks);
+  } catch (first) {
+    controller.abort("a concurrent step failed");
+    const settled = await Promise.allSettled(tasks);
+    const reasons = settled.flatMap((s) => s.status === "rejected" ? [s.reason] : []);
+    throw reasons.find((r) => !isStop(r)) ?? first;
+  }
+}
+function isStop(error) {
+  if (error instanceof AbortedError) return true;
+  const cause = error?.cause;
+  return cause !== void 0 && cause !== error && isStop(cause);
+}
+
+// src/cluster/manifest-inventory.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function inventoryOf(yamlText) {
+  const inventory = {
+    customResourceDefinitions: [],
+    namespaces: [],
+    deployments: [],
+    daemonSets: [],
+    jobs: []
+  };
+  for (const document of (0, import_yaml4.parseAllDocuments)(yamlText)) {
+    if (document.errors.length > 0) {
+      throw new Error(`a release manifest does not parse as YAML: ${document.errors[0].message}`);
+    }
+    const object = document.toJS();
+    const name = object?.metadata?.name;
+    if (!object?.kind || !name) continue;
+    const namespaced = { namespace: object.metadata?.namespace ?? "default", name };
+    switch (object.kind) {
+      case "CustomResourceDefinition":
+        inventory.customResourceDefinitions.push(name);
+        break;
+      case "Namespace":
+        inventory.namespaces.push(name);
+        break;
+      case "Deployment":
+        inventory.deployments.push(namespaced);
+        break;
+      case "DaemonSet":
+        inventory.daemonSets.push(namespaced);
+        break;
+      case "Job":
+        inventory.jobs.push(namespaced);
+        break;
+    }
+  }
+  return inventory;
+}
+
+// src/cluster/webhook-errors.ts
+function isWebhookNotReady(message) {
+  const text2 = message.toLowerCase();
+  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
+    return [
+      "connection refused",
+      "no endpoints available for service",
+      "context deadline exceeded",
+      "i/o timeout",
+      "connection reset by peer",
+      "service unavailable",
+      "eof",
+      "no route to host",
+      "x509: certificate signed by unknown authority",
+      // webhook cert not yet rotated in
+      "tls: failed to verify certificate"
+    ].some((symptom) => text2.includes(symptom));
+  }
+  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
+    return true;
+  return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
+    text2
+  );
+}
+
+// src/cluster/webhook-retry.ts
+function retryWhileWebhookStarting(what, step, options) {
+  return withRetry(step, {
+    what,
+    // The deadline is the real bound; the count only guards against a zero-delay loop.
+    attempts: 500,
+    initialDelayMs: 1e3,
+    maxDelayMs: 5e3,
+    deadline: options.deadline,
+    isTransient: (error) => isWebhookNotReady(errorMessage(error)),
+    onRetry: (error, attempt) => options.log?.(
+      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(errorMessage(error))}; retrying`
+    ),
+    ...options.sleep ? { sleep: options.sleep } : {},
+    ...options.now ? { now: options.now } : {}
+  });
+}
+var firstLine2 = (text2) => text2.split("\n").find((l) => l.trim()) ?? text2;
+
+// src/cluster/knative.ts
+var KNATIVE_NAMESPACE = "knative-serving";
+var CONTOUR_INGRESS_CLASS = "contour.ingress.networking.knative.dev";
+function knativeConfigPatches(domain) {
+  return [
+    { configMap: "config-network", patch: { data: { "ingress-class": CONTOUR_INGRESS_CLASS } } },
+    { configMap: "config-domain", patch: { data: { [domain]: "" } } }
+  ];
+}
+async function installKnative(kubectl, manifests, options) {
+  const controller = new AbortController();
+  const sleep2 = abortableSleep(controller.signal, options.sleep);
+  const step = {
+    ...options,
+    sleep: sleep2,
+    kubectl: kubectl.withClock({ sleep: sleep2, ...options.now ? { now: options.now } : {} })
+  };
+  const core = inventoryOf(manifests.servingCore);
+  const netContour = inventoryOf(manifests.netContour);
+  let markCoreApplied;
+  const coreApplied = new Promise((resolve) => markCoreApplied = resolve);
+  const serving = servingBranch(step, manifests, () => markCoreApplied(true)).catch(
+    (error) => {
+      markCoreApplied(false);
+      throw error;
+    }
+  );
+  await allOrAbort(controller, [serving, contourBranch(step, manifests, coreApplied)]);
+  await options.timings.time(
+    "knative-ready",
+    () => waitForWorkloads(step, {
+      what: `Knative Serving deployments Available in ${KNATIVE_NAMESPACE}`,
+      deployments: [...core.deployments, ...netContour.deployments].filter(
+        (d) => d.namespace === KNATIVE_NAMESPACE
+      ),
+      daemonSets: [],
+      jobs: []
+    })
+  );
+}
+async function servingBranch(step, manifests, onCoreApplied) {
+  const crds = inventoryOf(manifests.servingCrds).customResourceDefinitions;
+  await step.timings.time("knative-crds", async () => {
+    await apply(step, "apply serving-crds.yaml", manifests.servingCrds);
+    await waitForCrdsEstablished(step, crds);
+  });
+  await step.timings.time(
+    "knative-core",
+    () => apply(step, "apply serving-core.yaml", manifests.servingCore)
+  );
+  onCoreApplied();
+  await step.timings.time("knative-config", async () => {
+    for (const { configMap, patch } of knativeConfigPatches(step.domain)) {
+      await retryWhileWebhookStarting(
+        `patch configmap/${configMap} in ${KNATIVE_NAMESPACE}`,
+        () => step.kubectl.patchMerge("configmap", configMap, patch, KNATIVE_NAMESPACE),
+        retryOptions(step)
+      );
+    }
+  });
+}
+async function contourBranch(step, manifests, coreApplied) {
+  const contour = inventoryOf(manifests.contour);
+  await step.timings.time(
+    "contour-apply",
+    () => apply(step, "apply contour.yaml", manifests.contour)
+  );
+  await Promise.all([
+    step.timings.time(
+      "contour-ready",
+      () => waitForWorkloads(step, {
+        ...contour,
+        what: `Contour ready in ${contour.namespaces.join(", ") || "its namespaces"}`
+      })
+    ),
+    (async () => {
+      if (!await coreApplied) throw new AbortedError("serving-core.yaml was not applied");
+      await step.timings.time(
+        "net-contour",
+        () => apply(step, "apply net-contour.yaml", manifests.netContour)
+      );
+    })()
+  ]);
+}
+function apply(step, what, yamlText) {
+  return retryWhileWebhookStarting(
+    what,
+    () => step.kubectl.applyManifests(yamlText),
+    retryOptions(step)
+  );
+}
+async function waitForCrdsEstablished(step, names) {
+  const wanted = new Set(names);
+  await waitUntil(
+    async () => {
+      const list2 = await step.kubectl.getJson("customresourcedefinitions");
+      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
+      const pending = [...wanted].map((name) => {
+        const crd = byName.get(name);
+        if (!crd) return `crd/${name}: not found`;
+        return hasCondition(crd, "Established") ? "" : describeCondition({ ...crd, kind: "CustomResourceDefinition" }, "Established");
+      });
+      const notYet = pending.filter(Boolean);
+      return notYet.length === 0 ? { done: true, value: void 0 } : { done: false, seen: notYet.join("; ") };
+    },
+    waitOptions(step, `${wanted.size} Knative Serving CRDs Established`)
+  );
+}
+async function waitForWorkloads(step, workloads) {
+  const namespaces = [
+    ...new Set(
+      [...workloads.deployments, ...workloads.daemonSets, ...workloads.jobs].map(
+        (w) => w.namespace
+      )
+    )
+  ];
+  try {
+    await waitUntil(
+      async () => {
+        const seen = [];
+        for (const namespace of namespaces) {
+          seen.push(...await pendingIn(step.kubectl, namespace, workloads));
+        }
+        return seen.length === 0 ? { done: true, value: void 0 } : { done: false, seen: seen.join("; ") };
+      },
+      waitOptions(step, workloads.what)
+    );
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    const pods = await Promise.all(
+      namespaces.map(
+        (ns) => step.kubectl.describeUnreadyPods(ns).catch((e) => [`${ns}: ${errorMessage(e)}`])
+      )
+    );
+    const podLines = pods.flat();
+    throw new WaitTimeoutError(
+      error.what,
+      `${error.lastSeen}${podLines.length ? `; pods not ready: ${podLines.join("; ")}` : ""}`,
+      error.timeoutMs
+    );
+  }
+}
+async function pendingIn(kubectl, namespace, workloads) {
+  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
+  const checks = [
+    [
+      "deployments",
+      inNamespace(workloads.deployments),
+      (d) => hasCondition(d, "Available") ? void 0 : describeCondition(d, "Available")
+    ],
+    [
+      "jobs",
+      inNamespace(workloads.jobs),
+      (j) => hasCondition(j, "Complete") ? void 0 : describeCondition(j, "Complete")
+    ],
+    [
+      "daemonsets",
+      inNamespace(workloads.daemonSets),
+      (ds) => {
+        const s = daemonSetRolloutState(ds);
+        return s.done ? void 0 : s.seen;
+      }
+    ]
+  ];
+  const pending = [];
+  for (const [kind, names, isDone] of checks) {
+    if (names.length === 0) continue;
+    const list2 = await kubectl.getJson(kind, void 0, namespace);
+    const byName = new Map(
+      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
+    );
+    for (const name of names) {
+      const object = byName.get(name);
+      const problem = object ? isDone(object) : `${kind.replace(/s$/, "")}/${namespace}/${name}: not created yet`;
+      if (problem) pending.push(problem);
+    }
+  }
+  return pending;
+}
+function remainingMs(step) {
+  return Math.max(0, step.deadline - (step.now ?? Date.now)());
+}
+function waitOptions(step, what) {
+  return {
+    what,
+    timeoutMs: remainingMs(step),
+    intervalMs: step.intervalMs ?? 2e3,
+    sleep: step.sleep,
+    ...step.now ? { now: step.now } : {}
+  };
+}
+function retryOptions(step) {
+  return {
+    deadline: step.deadline,
+    sleep: step.sleep,
+    ...step.log ? { log: step.log } : {},
+    ...step.now ? { now: step.now } : {}
+  };
+}
+
+// src/util/timings.ts
+var PhaseTimings = class {
+  constructor(now = Date.now) {
+    this.now = now;
+  }
+  now;
+  seconds = {};
+  async time(phase, step) {
+    const started = this.now();
+    try {
+      return await step();
+    } catch (error) {
+      throw error instanceof PhaseError ? error : new PhaseError(phase, error);
+    } finally {
+      this.seconds[phase] = Math.round((this.now() - started) / 100) / 10;
+    }
+  }
+};
+
+// src/cluster/bring-up.ts
+var BringUpError = class extends PhaseError {
+  constructor(phase, cause, timings, cluster) {
+    super(phase, cause);
+    this.timings = timings;
+    this.cluster = cluster;
+    this.name = "BringUpError";
+  }
+  timings;
+  cluster;
+};
+async function bringUp(options, deps) {
+  const now = deps.now ?? Date.now;
+  const timings = new PhaseTimings(now);
+  const deadline = now() + options.timeoutMinutes * 6e4;
+  const remainingMs2 = () => Math.max(0, deadline - now());
+  const env = deps.env ?? process.env;
+  const out = deps.log ?? log();
+  const info2 = (message) => out.info(message);
+  const runnerFor = deps.runnerFor ?? ((path9, kind) => createToolRunner(path9, { kind }));
+  let handle;
+  try {
+    const clusterName = options.clusterName || clusterNameForRun(env);
+    if (!isValidClusterName(clusterName)) {
+      throw new PhaseError(
+        "cluster-name",
+        new Error(
+          `'${clusterName}' is not a valid k3d cluster name (lowercase, digits, dashes, <= 32 characters)`
+        )
+      );
+    }
+    const clusterDir = join4(deps.workDir, clusterName);
+    const kubeconfigPath = join4(clusterDir, "kubeconfig");
+    const download = {
+      deadline,
+      ...options.releaseMirror ? { mirror: options.releaseMirror } : {},
+      log: info2,
+      now
+    };
+    const clusterBranch = async () => {
+      const k3dPath2 = await timings.time(
+        "install-k3d",
+        () => (deps.installK3d ?? installK3d)(options.k3dVersion, download)
+      );
+      const k3d2 = new K3d(runnerFor(k3dPath2, "k3d"));
+      handle = { clusterName, kubeconfigPath, k3dPath: k3dPath2 };
+      await deps.onClusterNamed?.(handle);
+      info2(`Creating k3d cluster ${clusterName} (${options.k3sImage}, ${options.agents} agents)`);
+      await timings.time(
+        "cluster-create",
+        () => k3d2.createCluster({
+          name: clusterName,
+          k3sImage: options.k3sImage,
+          agents: options.agents,
+          loadBalancerPort: options.loadBalancerPort,
+          agentPort: options.agentPort,
+          extraArgs: options.k3dArgs,
+          timeoutSeconds: remainingMs2() / 1e3
+        })
+      );
+      await timings.time("kubeconfig", async () => {
+        await mkdir2(clusterDir, { recursive: true, mode: 448 });
+        await k3d2.writeKubeconfig(clusterName, kubeconfigPath);
+      });
+      return { k3d: k3d2, k3dPath: k3dPath2 };
+    };
+    const [{ k3d, k3dPath }, manifests, kubectlPath] = await allOrAbort(new AbortController(), [
+      clusterBranch(),
+      timings.time(
+        "release-manifests",
+        () => (deps.fetchManifests ?? fetchReleaseManifests)(
+          { knativeVersion: options.knativeVersion, netContourVersion: options.netContourVersion },
+          download
+        )
+      ),
+      timings.time(
+        "install-kubectl",
+        async () => (await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, download)).path
+      )
+    ]);
+    handle = { clusterName, kubeconfigPath, k3dPath, kubectlPath };
+    await deps.onClusterNamed?.(handle);
+    const clock = { ...deps.sleep ? { sleep: deps.sleep } : {}, now };
+    const kubectl = new Kubectl(runnerFor(kubectlPath, "kubectl"), kubeconfigPath, clock);
+    await timings.time(
+      "nodes-ready",
+      () => kubectl.waitFor("nodes", "Ready", {
+        all: true,
+        minCount: options.agents + 1,
+        timeoutMs: remainingMs2(),
+        ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
+      })
+    );
+    info2(
+      `Installing Knative Serving ${options.knativeVersion} and net-contour ${options.netContourVersion}`
+    );
+    await installKnative(kubectl, manifests, {
+      domain: options.domain,
+      deadline,
+      timings,
+      log: info2,
+      now,
+      ...deps.sleep ? { sleep: deps.sleep } : {},
+      ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
+    });
+    return {
+      clusterName,
+      kubeconfigPath,
+      k3dPath,
+      kubectlPath,
+      kubectl,
+      k3d,
+      timings: { ...timings.seconds }
+    };
+  } catch (error) {
+    const phase = error instanceof PhaseError ? error.phase : "bring-up";
+    const cause = error instanceof PhaseError ? error.cause : error;
+    throw new BringUpError(phase, cause, { ...timings.seconds }, handle);
+  }
+}
+
+// src/deploy/deploy-services.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/deploy/revision-readiness.ts
+var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
+function revisionState(revision, name) {
+  if (!revision) return { state: "pending", seen: `revision ${name} does not exist yet` };
+  const ready = (revision.status?.conditions ?? []).find((c) => c.type === "Ready");
+  if (ready?.status === "True") return { state: "ready" };
+  const reason = ready?.reason ?? "";
+  const message = ready?.message ?? "";
+  if (ready?.status === "False" && TERMINAL_REASONS.test(`${reason} ${message}`))
+    return { state: "failed", reason, message };
+  return {
+    state: "pending",
+    seen: `revision ${name} Ready=${ready?.status ?? "Unknown"}${reason || message ? ` (${[reason, message].filter(Boolean).join(": ")})` : ""}`
+  };
+}
+function serviceState(service, name, traffic) {
+  if (!service) return { done: false, seen: `service ${name} does not exist yet` };
+  const status = service.status ?? {};
+  const generation = service.metadata?.generation;
+  if (status.observedGeneration !== generation) {
+    return {
+      done: false,
+      seen: `service ${name} observedGeneration ${status.observedGeneration ?? "none"} != generation ${generation ?? "?"}`
+    };
+  }
+  const ready = (service.status?.conditions ?? []).find((c) => c.type === "Ready");
+  if (ready?.status !== "True") {
+    return {
+      done: false,
+      seen: `service ${name} Ready=${ready?.status ?? "Unknown"}${ready?.reason ? ` (${ready.reason}: ${ready.message ?? ""})` : ""}`
+    };
+  }
+  const wanted = traffic.map(describeTarget).sort();
+  const seen = (status.traffic ?? []).map(describeTarget).sort();
+  if (wanted.join() !== seen.join())
+    return {
+      done: false,
+      seen: `service ${name} status.traffic is [${seen.join(", ")}], want [${wanted.join(", ")}]`
+    };
+  return { done: true, seen: "ready" };
+}
+function describeTarget(target) {
+  return `${target.revisionName ?? "latest"}=${target.percent ?? 0}%${target.tag ? `@${target.tag}` : ""}`;
+}
+
+// src/deploy/deploy-services.ts
+var RevisionFailedError = class extends Error {
+  constructor(revision, reason, detail) {
+    super(`revision ${revision} will not become Ready: ${reason}${detail ? `: ${detail}` : ""}`);
+    this.revision = revision;
+    this.reason = reason;
+    this.detail = detail;
+    this.name = "RevisionFailedError";
+  }
+  revision;
+  reason;
+  detail;
+};
+async function deployServices(kubectl, plan, options) {
+  await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
+  if (plan.otherObjects.length) {
+    await applyWithRetry(kubectl, plan.otherObjects, "other objects", options);
+  }
+}
+async function deployService(kubectl, service, options) {
+  const id = `${service.namespace}/${service.name}`;
+  if (service.manifests.base && service.revisions.base) {
+    info(`${id}: applying the base revision ${service.revisions.base}`);
+    await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
+    await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
+  }
+  info(
+    `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(", ")}`
+  );
+  await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
+  await waitForRevision(kubectl, service.revisions.pr, service.namespace, options);
+  await waitUntil(
+    async () => {
+      const state = serviceState(
+        await kubectl.tryGetJson("ksvc", service.name, service.namespace),
+        id,
+        service.traffic
+      );
+      return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
+    },
+    waitOptions2(`service ${id} Ready with the planned traffic`, options)
+  );
+  info(`${id}: Ready, traffic as planned`);
+}
+async function waitForRevision(kubectl, name, namespace, options) {
+  await waitUntil(
+    async () => {
+      const state = revisionState(
+        await kubectl.tryGetJson("revision", name, namespace),
+        name
+      );
+      if (state.state === "failed")
+        throw new RevisionFailedError(name, state.reason, state.message);
+      return state.state === "ready" ? { done: true, value: void 0 } : { done: false, seen: state.seen };
+    },
+    {
+      ...waitOptions2(`revision ${name} Ready in ${namespace}`, options),
+      isFatal: (error) => error instanceof RevisionFailedError
+    }
+  );
+}
+async function applyWithRetry(kubectl, objects, what, options) {
+  const yamlText = objects.map((object) => (0, import_yaml5.stringify)(object)).join("---\n");
+  await retryWhileWebhookStarting(
+    `kubectl apply of ${what}`,
+    () => kubectl.applyManifests(yamlText),
+    {
+      deadline: (options.now ?? Date.now)() + options.timeoutMs,
+      log: (message) => info(message),
+      sleep: options.sleep,
+      now: options.now
+    }
+  );
+}
+function waitOptions2(what, options) {
+  return {
+    what,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs ?? 1e3,
+    sleep: options.sleep,
+    now: options.now
+  };
+}
+
+// src/images/build.ts
+import { mkdir as mkdir3, rm as rm3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+async function buildSide(docker, options) {
+  const tags = {};
+  for (const spec of options.specs) {
+    const tag = localImageTag(spec.name, options.commitSha);
+    const context = join5(options.root, spec.context);
+    await docker.runOk(["build", "-t", tag, "-f", join5(context, spec.dockerfile), context], {
+      stream: true
+    });
+    tags[spec.name] = tag;
+  }
+  return tags;
+}
+async function buildImages(tools, options) {
+  const pr = await buildSide(tools.docker, {
+    specs: options.specs,
+    root: options.workspace,
+    commitSha: options.prSha
+  });
+  if (!options.baseSha) return { pr };
+  if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
+  const worktree = join5(options.tempDir, "knative-action", `base-${options.baseSha.slice(0, 12)}`);
+  const git = (args) => tools.git.runOk(args, { cwd: options.workspace });
+  const present = await tools.git.run(["cat-file", "-e", `${options.baseSha}^{commit}`], {
+    cwd: options.workspace
+  });
+  if (present.exitCode !== 0)
+    await git(["fetch", "--no-tags", "--depth=1", "origin", options.baseSha]);
+  await mkdir3(join5(options.tempDir, "knative-action"), { recursive: true });
+  await rm3(worktree, { recursive: true, force: true });
+  await git(["worktree", "add", "--detach", worktree, options.baseSha]);
+  try {
+    const base = await buildSide(tools.docker, {
+      specs: options.specs,
+      root: worktree,
+      commitSha: options.baseSha
+    });
+    return { pr, base };
+  } finally {
+    await tools.git.run(["worktree", "remove", "--force", worktree], { cwd: options.workspace });
+  }
 }
 
 // src/probe/attribution.ts
@@ -13027,10 +14273,10 @@ function gateReason(outcome, design, label, focus) {
   const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
   if (outcome.decision === "deviates") {
     const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
-    const shown2 = described ?? outside[0];
+    const shown = described ?? outside[0];
     const others = described ? 0 : outside.length - 1;
     const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
-    return `${label(shown2.revision)} answered ${shareText(shown2)} (n = ${n}), outside ${bandOf(shown2)}: exact binomial ${formatP(shown2.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
+    return `${label(shown.revision)} answered ${shareText(shown)} (n = ${n}), outside ${bandOf(shown)}: exact binomial ${formatP(shown.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
   }
   const verdictTail = () => {
     if (outcome.decision === "continue")
@@ -13094,7 +14340,7 @@ function summarizeTagAnswers(target, outcomes) {
   };
   const matching3 = outcomes.filter(matches);
   const firstMismatch = outcomes.find((outcome) => !matches(outcome));
-  const shown2 = firstMismatch ?? outcomes[0];
+  const shown = firstMismatch ?? outcomes[0];
   const bodies = new Set(
     matching3.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
   );
@@ -13109,7 +14355,7 @@ function summarizeTagAnswers(target, outcomes) {
       expectedRevision: target.expectedRevision,
       requests: outcomes.length,
       matched: matching3.length,
-      sample: shown2 ? describeOutcome(shown2) : ""
+      sample: shown ? describeOutcome(shown) : ""
     },
     fingerprint: bodies.size === 1 ? [...bodies][0] : void 0,
     bodyVaries: bodies.size > 1,
@@ -13399,972 +14645,32 @@ function onCancellation(onCancel, exit = (code) => process.exit(code)) {
   };
 }
 
-// src/util/timings.ts
-var PhaseTimings = class {
-  constructor(now = Date.now) {
-    this.now = now;
-  }
-  now;
-  seconds = {};
-  async time(phase, step) {
-    const started = this.now();
-    try {
-      return await step();
-    } catch (error) {
-      throw error instanceof PhaseError ? error : new PhaseError(phase, error);
-    } finally {
-      this.seconds[phase] = Math.round((this.now() - started) / 100) / 10;
-    }
-  }
-};
-
-// src/action/k3d-cluster.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join6 } from "node:path";
-
-// src/cluster/bring-up.ts
-import { mkdir as mkdir3 } from "node:fs/promises";
-import { join as join5 } from "node:path";
-
-// src/install/tools.ts
-import { constants } from "node:fs";
-import { access, readFile as readFile2 } from "node:fs/promises";
-import { delimiter, join as join4 } from "node:path";
-
-// src/install/downloader.ts
-import { randomUUID } from "node:crypto";
-import { chmod, mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as fs from "fs";
-
-// node_modules/@actions/tool-cache/lib/manifest.js
-var semver = __toESM(require_semver2(), 1);
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os from "os";
-import * as path4 from "path";
-var semver2 = __toESM(require_semver2(), 1);
-import { ok } from "assert";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var IS_WINDOWS = process.platform === "win32";
-var IS_MAC = process.platform === "darwin";
-function cacheFile(sourceFile, targetFile, tool, version, arch2) {
-  return __awaiter(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
-    arch2 = arch2 || os.arch();
-    debug(`Caching tool ${tool} ${version} ${arch2}`);
-    debug(`source file: ${sourceFile}`);
-    if (!fs.statSync(sourceFile).isFile()) {
-      throw new Error("sourceFile is not a file");
-    }
-    const destFolder = yield _createToolPath(tool, version, arch2);
-    const destPath = path4.join(destFolder, targetFile);
-    debug(`destination file ${destPath}`);
-    yield cp(sourceFile, destPath);
-    _completeToolPath(tool, version, arch2);
-    return destFolder;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName) {
-    throw new Error("toolName parameter is required");
-  }
-  if (!versionSpec) {
-    throw new Error("versionSpec parameter is required");
-  }
-  arch2 = arch2 || os.arch();
-  if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch2);
-    const match = evaluateVersions(localVersions, versionSpec);
-    versionSpec = match;
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path4.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`);
-    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
-      toolPath = cachePath;
-    } else {
-      debug("not found");
-    }
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  const versions = [];
-  arch2 = arch2 || os.arch();
-  const toolPath = path4.join(_getCacheDirectory(), toolName);
-  if (fs.existsSync(toolPath)) {
-    const children = fs.readdirSync(toolPath);
-    for (const child of children) {
-      if (isExplicitVersion(child)) {
-        const fullPath = path4.join(toolPath, child, arch2 || "");
-        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
-          versions.push(child);
-        }
-      }
-    }
-  }
-  return versions;
-}
-function _createToolPath(tool, version, arch2) {
-  return __awaiter(this, void 0, void 0, function* () {
-    const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
-    yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
-  });
-}
-function _completeToolPath(tool, version, arch2) {
-  const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-  const markerPath = `${folderPath}.complete`;
-  fs.writeFileSync(markerPath, "");
-  debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  const c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  const valid2 = semver2.valid(c) != null;
-  debug(`explicit? ${valid2}`);
-  return valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version = "";
-  debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
-      return 1;
-    }
-    return -1;
-  });
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const potential = versions[i];
-    const satisfied = semver2.satisfies(potential, versionSpec);
-    if (satisfied) {
-      version = potential;
-      break;
-    }
-  }
-  if (version) {
-    debug(`matched: ${version}`);
-  } else {
-    debug("match not found");
-  }
-  return version;
-}
-function _getCacheDirectory() {
-  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
-  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
-  return cacheDirectory;
-}
-
-// src/install/checksums.ts
-var SHA256 = /^[0-9a-f]{64}$/i;
-function hashFromChecksumList(listText, fileName) {
-  for (const rawLine of listText.split(/\r?\n/)) {
-    const match = /^([0-9a-fA-F]{64})\s+\*?(\S.*)$/.exec(rawLine.trim());
-    if (!match) continue;
-    const path8 = match[2].trim();
-    const baseName = path8.slice(path8.lastIndexOf("/") + 1);
-    if (baseName === fileName) return match[1].toLowerCase();
-  }
-  return void 0;
-}
-function hashFromSingleHashFile(text2) {
-  const first = text2.trim().split(/\s+/)[0] ?? "";
-  return SHA256.test(first) ? first.toLowerCase() : void 0;
-}
-var ChecksumMismatchError = class extends Error {
-  constructor(fileName, expected, actual, url2) {
-    super(
-      `sha256 mismatch for ${fileName} (from ${url2}): expected ${expected}, got ${actual}. The download is corrupt or was tampered with; it was not cached.`
-    );
-    this.fileName = fileName;
-    this.expected = expected;
-    this.actual = actual;
-    this.url = url2;
-    this.name = "ChecksumMismatchError";
-  }
-  fileName;
-  expected;
-  actual;
-  url;
-};
-
-// src/install/http-fetch.ts
-import { createHash } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-var HttpStatusError = class extends Error {
-  constructor(url2, status, retryAfterMs) {
-    super(`GET ${url2} answered HTTP ${status}`);
-    this.url = url2;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
-    this.name = "HttpStatusError";
-  }
-  url;
-  status;
-  retryAfterMs;
-};
-function isTransientDownloadError(error) {
-  if (error instanceof HttpStatusError) {
-    return error.status >= 500 || error.status === 408 || error.status === 429;
-  }
-  if (!(error instanceof Error)) return false;
-  if (isTimeout(error)) return true;
-  const code = networkCode(error);
-  if (code && TRANSIENT_NETWORK_CODES.has(code)) return true;
-  return error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message);
-}
-async function get(url2, signal) {
-  const response = await fetch(url2, {
-    signal,
-    redirect: "follow",
-    headers: { "user-agent": "knative-action" }
-  });
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => void 0);
-    throw new HttpStatusError(
-      url2,
-      response.status,
-      parseRetryAfter(response.headers.get("retry-after"))
-    );
-  }
-  return response;
-}
-async function fetchToFile(url2, dest, signal) {
-  const response = await get(url2, signal);
-  if (!response.body) throw new Error(`GET ${url2} returned no body`);
-  const hash = createHash("sha256");
-  const hashing = new Transform({
-    transform(chunk, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    }
-  });
-  await pipeline(
-    Readable.fromWeb(response.body),
-    hashing,
-    createWriteStream2(dest),
-    {
-      signal
-    }
-  );
-  return hash.digest("hex");
-}
-async function fetchText(url2, signal) {
-  const response = await get(url2, signal);
-  return response.text();
-}
-
-// src/install/mirror.ts
-function mirroredUrl(originalUrl, mirrorBase) {
-  if (!mirrorBase) return originalUrl;
-  const original = new URL(originalUrl);
-  return `${mirrorBase.replace(/\/+$/, "")}${original.pathname}${original.search}`;
-}
-
-// src/install/downloader.ts
-async function downloadVerified(artifact, options) {
-  const cacheRoot = process.env["RUNNER_TOOL_CACHE"];
-  if (cacheRoot) {
-    const cachedDir = find(artifact.cacheName, artifact.version, artifact.arch);
-    const cachedFile = cachedDir ? join3(cachedDir, artifact.fileName) : "";
-    if (cachedFile && existsSync2(cachedFile)) return { path: cachedFile, fromCache: true };
-  }
-  const url2 = mirroredUrl(artifact.url, options.mirror);
-  const expected = await expectedHash(artifact, options);
-  const workDir = join3(
-    process.env["RUNNER_TEMP"] || tmpdir(),
-    "knative-action",
-    "downloads",
-    randomUUID()
-  );
-  await mkdir2(workDir, { recursive: true });
-  const partial = join3(workDir, `${artifact.fileName}.partial`);
-  try {
-    const actual = await retrying(`download ${url2}`, options, async (signal) => {
-      await rm2(partial, { force: true });
-      return fetchToFile(url2, partial, signal);
-    });
-    if (actual !== expected)
-      throw new ChecksumMismatchError(artifact.fileName, expected, actual, url2);
-    if (artifact.executable) await chmod(partial, 493);
-    if (!cacheRoot) {
-      const finalPath = join3(workDir, artifact.fileName);
-      await rename(partial, finalPath);
-      return { path: finalPath, fromCache: false };
-    }
-    const cachedDir = await cacheFile(
-      partial,
-      artifact.fileName,
-      artifact.cacheName,
-      artifact.version,
-      artifact.arch
-    );
-    const cachedFile = join3(cachedDir, artifact.fileName);
-    if (artifact.executable) await chmod(cachedFile, 493);
-    return { path: cachedFile, fromCache: false };
-  } finally {
-    if (cacheRoot) await rm2(workDir, { recursive: true, force: true });
-    else await rm2(partial, { force: true });
-  }
-}
-async function expectedHash(artifact, options) {
-  const listUrl = mirroredUrl(artifact.checksum.url, options.mirror);
-  const text2 = await retrying(
-    `download ${listUrl}`,
-    options,
-    (signal) => fetchText(listUrl, signal)
-  );
-  const hash = artifact.checksum.kind === "list" ? hashFromChecksumList(text2, artifact.fileName) : hashFromSingleHashFile(text2);
-  if (!hash) {
-    throw new Error(
-      `The checksum file ${listUrl} has no sha256 for ${artifact.fileName}; refusing an unverified download.`
-    );
-  }
-  return hash;
-}
-async function retrying(what, options, attempt) {
-  const now = options.now ?? Date.now;
-  return withRetry(
-    async () => {
-      const remaining = options.deadline - now();
-      if (remaining <= 0) throw new Error(`${what}: the download deadline has passed`);
-      const signal = AbortSignal.timeout(Math.min(options.attemptTimeoutMs ?? 12e4, remaining));
-      return attempt(signal);
-    },
-    {
-      what,
-      attempts: options.attempts ?? 4,
-      initialDelayMs: options.initialDelayMs ?? 1e3,
-      maxDelayMs: options.maxDelayMs ?? 1e4,
-      deadline: options.deadline,
-      now,
-      isTransient: isTransientDownloadError,
-      retryAfterMs: (error) => error instanceof HttpStatusError ? error.retryAfterMs : void 0,
-      onRetry: (error, n, delayMs) => options.log?.(
-        `${what}: attempt ${n} failed (${describe2(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
-      )
-    }
-  );
-}
-function describe2(error) {
-  if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/install/platform.ts
-var RELEASE_ARCH = { x64: "amd64", arm64: "arm64" };
-function releaseArch(platform = process.platform, arch2 = process.arch) {
-  const mapped = RELEASE_ARCH[arch2];
-  if (platform !== "linux" || !mapped) {
-    throw new UserError(
-      `This action needs a Linux runner on x64 or arm64 (k3d runs the cluster in Docker); this runner is ${platform}/${arch2}. Use runs-on: ubuntu-latest or ubuntu-24.04-arm.`
-    );
-  }
-  return mapped;
-}
-var k3dAssetName = (arch2) => `k3d-linux-${arch2}`;
-
-// src/install/releases.ts
-function k3dArtifact(version, arch2) {
-  const base = `https://github.com/k3d-io/k3d/releases/download/${version}`;
-  const fileName = k3dAssetName(arch2);
-  return {
-    cacheName: "k3d",
-    version,
-    arch: arch2,
-    url: `${base}/${fileName}`,
-    fileName,
-    checksum: { kind: "list", url: `${base}/checksums.txt` },
-    executable: true
-  };
-}
-function kubectlArtifact(version, arch2) {
-  const url2 = `https://dl.k8s.io/release/${version}/bin/linux/${arch2}/kubectl`;
-  return {
-    cacheName: "kubectl",
-    version,
-    arch: arch2,
-    url: url2,
-    fileName: "kubectl",
-    checksum: { kind: "single", url: `${url2}.sha256` },
-    executable: true
-  };
-}
-function releaseManifest(repo, version, fileName) {
-  const owner = repo === "serving" ? "knative" : "knative-extensions";
-  const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, "")}`;
-  return {
-    // One cache name per file: tool-cache replaces a whole version folder on insert.
-    cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, "")}`,
-    version: version.replace(/^v/, ""),
-    arch: "noarch",
-    url: `${base}/${fileName}`,
-    fileName,
-    checksum: { kind: "list", url: `${base}/checksums.txt` }
-  };
-}
-function knativeManifestArtifacts(knativeVersion, netContourVersion) {
-  return {
-    servingCrds: releaseManifest("serving", knativeVersion, "serving-crds.yaml"),
-    servingCore: releaseManifest("serving", knativeVersion, "serving-core.yaml"),
-    contour: releaseManifest("net-contour", netContourVersion, "contour.yaml"),
-    netContour: releaseManifest("net-contour", netContourVersion, "net-contour.yaml")
-  };
-}
-
-// src/install/tools.ts
-async function installK3d(version, options) {
-  const arch2 = releaseArch(options.platform, options.arch);
-  return (await downloadVerified(k3dArtifact(version, arch2), options)).path;
-}
-async function ensureKubectl(version, options) {
-  const onPath = await findOnPath("kubectl", options.pathEnv ?? process.env["PATH"] ?? "");
-  if (onPath) return { path: onPath, source: "runner" };
-  const arch2 = releaseArch(options.platform, options.arch);
-  return {
-    path: (await downloadVerified(kubectlArtifact(version, arch2), options)).path,
-    source: "installed"
-  };
-}
-async function findOnPath(command, pathEnv) {
-  for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
-    const candidate = join4(dir, command);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-async function fetchReleaseManifests(versions, options) {
-  const artifacts = knativeManifestArtifacts(versions.knativeVersion, versions.netContourVersion);
-  const entries = await Promise.all(
-    Object.keys(artifacts).map(async (key) => {
-      const { path: path8 } = await downloadVerified(artifacts[key], options);
-      return [key, await readFile2(path8, "utf8")];
-    })
-  );
-  return Object.fromEntries(entries);
-}
-
-// src/util/abortable.ts
-var AbortedError = class extends Error {
-  constructor(why) {
-    super(`stopped: ${why}`);
-    this.why = why;
-    this.name = "AbortedError";
-  }
-  why;
-};
-function abortableSleep(signal, base = sleep) {
-  return async (ms) => {
-    if (signal.aborted) throw new AbortedError(String(signal.reason ?? "aborted"));
-    await new Promise((resolve, reject) => {
-      const onAbort = () => reject(new AbortedError(String(signal.reason ?? "aborted")));
-      signal.addEventListener("abort", onAbort, { once: true });
-      base(ms).then(
-        () => {
-          signal.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        (error) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      );
-    });
-  };
-}
-async function allOrAbort(controller, tasks) {
-  try {
-    return await Promise.all(tasks);
-  } catch (first) {
-    controller.abort("a concurrent step failed");
-    const settled = await Promise.allSettled(tasks);
-    const reasons = settled.flatMap((s) => s.status === "rejected" ? [s.reason] : []);
-    throw reasons.find((r) => !isStop(r)) ?? first;
-  }
-}
-function isStop(error) {
-  if (error instanceof AbortedError) return true;
-  const cause = error?.cause;
-  return cause !== void 0 && cause !== error && isStop(cause);
-}
-
-// src/cluster/manifest-inventory.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-function inventoryOf(yamlText) {
-  const inventory = {
-    customResourceDefinitions: [],
-    namespaces: [],
-    deployments: [],
-    daemonSets: [],
-    jobs: []
-  };
-  for (const document of (0, import_yaml5.parseAllDocuments)(yamlText)) {
-    if (document.errors.length > 0) {
-      throw new Error(`a release manifest does not parse as YAML: ${document.errors[0].message}`);
-    }
-    const object = document.toJS();
-    const name = object?.metadata?.name;
-    if (!object?.kind || !name) continue;
-    const namespaced = { namespace: object.metadata?.namespace ?? "default", name };
-    switch (object.kind) {
-      case "CustomResourceDefinition":
-        inventory.customResourceDefinitions.push(name);
-        break;
-      case "Namespace":
-        inventory.namespaces.push(name);
-        break;
-      case "Deployment":
-        inventory.deployments.push(namespaced);
-        break;
-      case "DaemonSet":
-        inventory.daemonSets.push(namespaced);
-        break;
-      case "Job":
-        inventory.jobs.push(namespaced);
-        break;
-    }
-  }
-  return inventory;
-}
-
-// src/cluster/knative.ts
-var KNATIVE_NAMESPACE = "knative-serving";
-var CONTOUR_INGRESS_CLASS = "contour.ingress.networking.knative.dev";
-function knativeConfigPatches(domain) {
-  return [
-    { configMap: "config-network", patch: { data: { "ingress-class": CONTOUR_INGRESS_CLASS } } },
-    { configMap: "config-domain", patch: { data: { [domain]: "" } } }
-  ];
-}
-async function installKnative(kubectl, manifests, options) {
-  const controller = new AbortController();
-  const sleep2 = abortableSleep(controller.signal, options.sleep);
-  const step = {
-    ...options,
-    sleep: sleep2,
-    kubectl: kubectl.withClock({ sleep: sleep2, ...options.now ? { now: options.now } : {} })
-  };
-  const core = inventoryOf(manifests.servingCore);
-  const netContour = inventoryOf(manifests.netContour);
-  let markCoreApplied;
-  const coreApplied = new Promise((resolve) => markCoreApplied = resolve);
-  const serving = servingBranch(step, manifests, () => markCoreApplied(true)).catch(
-    (error) => {
-      markCoreApplied(false);
-      throw error;
-    }
-  );
-  await allOrAbort(controller, [serving, contourBranch(step, manifests, coreApplied)]);
-  await options.timings.time(
-    "knative-ready",
-    () => waitForWorkloads(step, {
-      what: `Knative Serving deployments Available in ${KNATIVE_NAMESPACE}`,
-      deployments: [...core.deployments, ...netContour.deployments].filter(
-        (d) => d.namespace === KNATIVE_NAMESPACE
-      ),
-      daemonSets: [],
-      jobs: []
-    })
-  );
-}
-async function servingBranch(step, manifests, onCoreApplied) {
-  const crds = inventoryOf(manifests.servingCrds).customResourceDefinitions;
-  await step.timings.time("knative-crds", async () => {
-    await apply(step, "apply serving-crds.yaml", manifests.servingCrds);
-    await waitForCrdsEstablished(step, crds);
-  });
-  await step.timings.time(
-    "knative-core",
-    () => apply(step, "apply serving-core.yaml", manifests.servingCore)
-  );
-  onCoreApplied();
-  await step.timings.time("knative-config", async () => {
-    for (const { configMap, patch } of knativeConfigPatches(step.domain)) {
-      await retryWhileWebhookStarting(
-        `patch configmap/${configMap} in ${KNATIVE_NAMESPACE}`,
-        () => step.kubectl.patchMerge("configmap", configMap, patch, KNATIVE_NAMESPACE),
-        retryOptions(step)
-      );
-    }
-  });
-}
-async function contourBranch(step, manifests, coreApplied) {
-  const contour = inventoryOf(manifests.contour);
-  await step.timings.time(
-    "contour-apply",
-    () => apply(step, "apply contour.yaml", manifests.contour)
-  );
-  await Promise.all([
-    step.timings.time(
-      "contour-ready",
-      () => waitForWorkloads(step, {
-        ...contour,
-        what: `Contour ready in ${contour.namespaces.join(", ") || "its namespaces"}`
-      })
-    ),
-    (async () => {
-      if (!await coreApplied) throw new AbortedError("serving-core.yaml was not applied");
-      await step.timings.time(
-        "net-contour",
-        () => apply(step, "apply net-contour.yaml", manifests.netContour)
-      );
-    })()
-  ]);
-}
-function apply(step, what, yamlText) {
-  return retryWhileWebhookStarting(
-    what,
-    () => step.kubectl.applyManifests(yamlText),
-    retryOptions(step)
-  );
-}
-async function waitForCrdsEstablished(step, names) {
-  const wanted = new Set(names);
-  await waitUntil(
-    async () => {
-      const list2 = await step.kubectl.getJson("customresourcedefinitions");
-      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
-      const pending = [...wanted].map((name) => {
-        const crd = byName.get(name);
-        if (!crd) return `crd/${name}: not found`;
-        return hasCondition(crd, "Established") ? "" : describeCondition({ ...crd, kind: "CustomResourceDefinition" }, "Established");
-      });
-      const notYet = pending.filter(Boolean);
-      return notYet.length === 0 ? { done: true, value: void 0 } : { done: false, seen: notYet.join("; ") };
-    },
-    waitOptions2(step, `${wanted.size} Knative Serving CRDs Established`)
-  );
-}
-async function waitForWorkloads(step, workloads) {
-  const namespaces = [
-    ...new Set(
-      [...workloads.deployments, ...workloads.daemonSets, ...workloads.jobs].map(
-        (w) => w.namespace
-      )
-    )
-  ];
-  try {
-    await waitUntil(
-      async () => {
-        const seen = [];
-        for (const namespace of namespaces) {
-          seen.push(...await pendingIn(step.kubectl, namespace, workloads));
-        }
-        return seen.length === 0 ? { done: true, value: void 0 } : { done: false, seen: seen.join("; ") };
-      },
-      waitOptions2(step, workloads.what)
-    );
-  } catch (error) {
-    if (!(error instanceof WaitTimeoutError)) throw error;
-    const pods = await Promise.all(
-      namespaces.map(
-        (ns) => step.kubectl.describeUnreadyPods(ns).catch((e) => [`${ns}: ${errorMessage(e)}`])
-      )
-    );
-    const podLines = pods.flat();
-    throw new WaitTimeoutError(
-      error.what,
-      `${error.lastSeen}${podLines.length ? `; pods not ready: ${podLines.join("; ")}` : ""}`,
-      error.timeoutMs
-    );
-  }
-}
-async function pendingIn(kubectl, namespace, workloads) {
-  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
-  const checks = [
-    [
-      "deployments",
-      inNamespace(workloads.deployments),
-      (d) => hasCondition(d, "Available") ? void 0 : describeCondition(d, "Available")
-    ],
-    [
-      "jobs",
-      inNamespace(workloads.jobs),
-      (j) => hasCondition(j, "Complete") ? void 0 : describeCondition(j, "Complete")
-    ],
-    [
-      "daemonsets",
-      inNamespace(workloads.daemonSets),
-      (ds) => {
-        const s = daemonSetRolloutState(ds);
-        return s.done ? void 0 : s.seen;
-      }
-    ]
-  ];
-  const pending = [];
-  for (const [kind, names, isDone] of checks) {
-    if (names.length === 0) continue;
-    const list2 = await kubectl.getJson(kind, void 0, namespace);
-    const byName = new Map(
-      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
-    );
-    for (const name of names) {
-      const object = byName.get(name);
-      const problem = object ? isDone(object) : `${kind.replace(/s$/, "")}/${namespace}/${name}: not created yet`;
-      if (problem) pending.push(problem);
-    }
-  }
-  return pending;
-}
-function remainingMs(step) {
-  return Math.max(0, step.deadline - (step.now ?? Date.now)());
-}
-function waitOptions2(step, what) {
-  return {
-    what,
-    timeoutMs: remainingMs(step),
-    intervalMs: step.intervalMs ?? 2e3,
-    sleep: step.sleep,
-    ...step.now ? { now: step.now } : {}
-  };
-}
-function retryOptions(step) {
-  return {
-    deadline: step.deadline,
-    sleep: step.sleep,
-    ...step.log ? { log: step.log } : {},
-    ...step.now ? { now: step.now } : {}
-  };
-}
-
-// src/cluster/bring-up.ts
-var BringUpError = class extends PhaseError {
-  constructor(phase, cause, timings, cluster) {
-    super(phase, cause);
-    this.timings = timings;
-    this.cluster = cluster;
-    this.name = "BringUpError";
-  }
-  timings;
-  cluster;
-};
-async function bringUp(options, deps) {
-  const now = deps.now ?? Date.now;
-  const timings = new PhaseTimings(now);
-  const deadline = now() + options.timeoutMinutes * 6e4;
-  const remainingMs2 = () => Math.max(0, deadline - now());
-  const env = deps.env ?? process.env;
-  const out = deps.log ?? log();
-  const info2 = (message) => out.info(message);
-  const runnerFor = deps.runnerFor ?? ((path8, kind) => createToolRunner(path8, { kind }));
-  let handle;
-  try {
-    const clusterName = options.clusterName || clusterNameForRun(env);
-    if (!isValidClusterName(clusterName)) {
-      throw new PhaseError(
-        "cluster-name",
-        new Error(
-          `'${clusterName}' is not a valid k3d cluster name (lowercase, digits, dashes, <= 32 characters)`
-        )
-      );
-    }
-    const clusterDir = join5(deps.workDir, clusterName);
-    const kubeconfigPath = join5(clusterDir, "kubeconfig");
-    const download = {
-      deadline,
-      ...options.releaseMirror ? { mirror: options.releaseMirror } : {},
-      log: info2,
-      now
-    };
-    const clusterBranch = async () => {
-      const k3dPath2 = await timings.time(
-        "install-k3d",
-        () => (deps.installK3d ?? installK3d)(options.k3dVersion, download)
-      );
-      const k3d2 = new K3d(runnerFor(k3dPath2, "k3d"));
-      handle = { clusterName, kubeconfigPath, k3dPath: k3dPath2 };
-      await deps.onClusterNamed?.(handle);
-      info2(`Creating k3d cluster ${clusterName} (${options.k3sImage}, ${options.agents} agents)`);
-      await timings.time(
-        "cluster-create",
-        () => k3d2.createCluster({
-          name: clusterName,
-          k3sImage: options.k3sImage,
-          agents: options.agents,
-          loadBalancerPort: options.loadBalancerPort,
-          agentPort: options.agentPort,
-          extraArgs: options.k3dArgs,
-          timeoutSeconds: remainingMs2() / 1e3
-        })
-      );
-      await timings.time("kubeconfig", async () => {
-        await mkdir3(clusterDir, { recursive: true, mode: 448 });
-        await k3d2.writeKubeconfig(clusterName, kubeconfigPath);
-      });
-      return { k3d: k3d2, k3dPath: k3dPath2 };
-    };
-    const [{ k3d, k3dPath }, manifests, kubectlPath] = await allOrAbort(new AbortController(), [
-      clusterBranch(),
-      timings.time(
-        "release-manifests",
-        () => (deps.fetchManifests ?? fetchReleaseManifests)(
-          { knativeVersion: options.knativeVersion, netContourVersion: options.netContourVersion },
-          download
-        )
-      ),
-      timings.time(
-        "install-kubectl",
-        async () => (await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, download)).path
-      )
-    ]);
-    handle = { clusterName, kubeconfigPath, k3dPath, kubectlPath };
-    await deps.onClusterNamed?.(handle);
-    const clock = { ...deps.sleep ? { sleep: deps.sleep } : {}, now };
-    const kubectl = new Kubectl(runnerFor(kubectlPath, "kubectl"), kubeconfigPath, clock);
-    await timings.time(
-      "nodes-ready",
-      () => kubectl.waitFor("nodes", "Ready", {
-        all: true,
-        minCount: options.agents + 1,
-        timeoutMs: remainingMs2(),
-        ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
-      })
-    );
-    info2(
-      `Installing Knative Serving ${options.knativeVersion} and net-contour ${options.netContourVersion}`
-    );
-    await installKnative(kubectl, manifests, {
-      domain: options.domain,
-      deadline,
-      timings,
-      log: info2,
-      now,
-      ...deps.sleep ? { sleep: deps.sleep } : {},
-      ...deps.intervalMs ? { intervalMs: deps.intervalMs } : {}
-    });
-    return {
-      clusterName,
-      kubeconfigPath,
-      k3dPath,
-      kubectlPath,
-      kubectl,
-      k3d,
-      timings: { ...timings.seconds }
-    };
-  } catch (error) {
-    const phase = error instanceof PhaseError ? error.phase : "bring-up";
-    const cause = error instanceof PhaseError ? error.cause : error;
-    throw new BringUpError(phase, cause, { ...timings.seconds }, handle);
-  }
-}
-
-// src/action/k3d-cluster.ts
-function k3dProvider(config, runner, state) {
-  let handle;
-  return {
-    startMessage: (buildingImages) => buildingImages ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster.",
-    async start() {
-      const started = await bringUp(config, {
-        workDir: runner.workDir,
-        log: log().branch("cluster"),
-        // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-        onClusterNamed: (next) => {
-          handle = next;
-          state.saveCluster({ ...next, keepCluster: config.keepCluster });
-        }
-      });
-      if (config.keepCluster) setOutput("kubeconfig-path", started.kubeconfigPath);
-      const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;
-      return {
-        kubectl: started.kubectl,
-        loadImages: (tags) => started.k3d.importImages(tags, started.clusterName),
-        probeTargets: (plan) => Promise.resolve(plan.services.map((service) => ({ service, ingressUrl }))),
-        timings: started.timings
-      };
-    },
-    failedStartTimings: (error) => error instanceof BringUpError ? error.timings : {},
-    // A cancelled step still gets its cluster deleted (the post step would too; cleanup is idempotent).
-    async onCancel(signal) {
-      log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
-      if (!handle) return;
-      const result = await cleanup(
-        { ...handle, failed: true, keepCluster: config.keepCluster },
-        { workDir: runner.workDir }
-      );
-      if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
-      for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
-    },
-    /**
-     * Diagnostics of a failed run, collected by the main step itself: later steps of the user's
-     * job (an upload of artifacts, say) run before the post step, and should find them already.
-     */
-    async diagnose() {
-      if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
-      const { kubectlPath, kubeconfigPath, clusterName } = handle;
-      return log().group("Collect diagnostics", async () => {
-        try {
-          const kubectl = new Kubectl(
-            createToolRunner(kubectlPath, { kind: "kubectl" }),
-            kubeconfigPath
-          );
-          const saved = await saveDiagnostics(kubectl, join6(runner.workDir, clusterName));
-          state.saveDiagnosticsCollected();
-          log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
-          return saved.diagnostics;
-        } catch (error) {
-          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
-          return void 0;
-        }
-      });
-    }
-  };
-}
-
 // src/action/run-preview.ts
-async function runPreview(config, runner, plan, state, provider = k3dProvider(config, runner, state)) {
+async function runPreview(config, runner, plan, state) {
   const timings = new PhaseTimings();
   let clusterTimings = {};
   const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
-  const stopListening = onCancellation((signal) => provider.onCancel(signal));
+  let handle;
+  const stopListening = onCancellation(async (signal) => {
+    log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
+    if (!handle) return;
+    const result = await cleanup(
+      { ...handle, failed: true, keepCluster: config.keepCluster },
+      { workDir: runner.workDir }
+    );
+    if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
+    for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
+  });
   try {
     const specs = parseBuildLines(config.build);
-    log().info(provider.startMessage(specs.length > 0));
+    log().info(
+      specs.length ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster."
+    );
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
-      provider.start(),
+      startK3dCluster(config, runner, (next) => {
+        handle = next;
+        state.saveCluster({ ...next, keepCluster: config.keepCluster });
+      }),
       specs.length ? timings.time("image-build", () => {
         const images2 = log().branch("images");
         return buildImages(
@@ -14382,10 +14688,7 @@ async function runPreview(config, runner, plan, state, provider = k3dProvider(co
         );
       }) : Promise.resolve(void 0)
     ]);
-    if (clusterOutcome.status === "rejected") {
-      clusterTimings = provider.failedStartTimings(clusterOutcome.reason);
-      throw clusterOutcome.reason;
-    }
+    if (clusterOutcome.status === "rejected") throw clusterOutcome.reason;
     if (imagesOutcome.status === "rejected") throw imagesOutcome.reason;
     const cluster = clusterOutcome.value;
     const images = imagesOutcome.value;
@@ -14406,38 +14709,30 @@ async function runPreview(config, runner, plan, state, provider = k3dProvider(co
     );
     const services = [];
     await timings.time("probe", async () => {
-      for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
+      for (const service of plan.services) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
-          log().info(
-            `Probing ${service.host} through ${ingressUrl} with ${config.requests} requests`
-          );
+          log().info(`Probing ${service.host} through ${cluster.ingressUrl}`);
           return probeService(
             probeOptionsFromPlan(service, {
-              ingressUrl,
+              ingressUrl: cluster.ingressUrl,
               requests: config.requests,
+              maxRequests: config.maxRequests,
+              splitTolerance: config.splitTolerance,
               log: (m) => log().info(m)
             })
           );
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        services.push(links ? { ...result, links } : result);
+        services.push(result);
       }
     });
-    if (cluster.tidy) {
-      const tidy = cluster.tidy;
-      await timings.time("tidy", () => tidy(plan)).then(
-        (done) => done && log().info(done),
-        (error) => log().warning(
-          `Could not remove what earlier runs left in the preview namespace (the next run tries again): ${errorMessage(error instanceof PhaseError ? error.cause : error)}`
-        )
-      );
-    }
     const status = worstVerdict(services);
     return {
       report: { status, services, timings: phaseTimings() },
       failed: status === "deviates" && config.failOnDeviation
     };
   } catch (error) {
+    if (error instanceof BringUpError) clusterTimings = error.timings;
     const failedPhase = error instanceof PhaseError ? error.phase : "preview";
     const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
     return {
@@ -14448,11 +14743,44 @@ async function runPreview(config, runner, plan, state, provider = k3dProvider(co
         failure: { phase: failedPhase, message }
       },
       failed: true,
-      diagnostics: await provider.diagnose()
+      diagnostics: await diagnoseFailure(handle, runner, state)
     };
   } finally {
     stopListening();
   }
+}
+async function startK3dCluster(config, runner, onHandle) {
+  const started = await bringUp(config, {
+    workDir: runner.workDir,
+    log: log().branch("cluster"),
+    // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+    onClusterNamed: onHandle
+  });
+  const k3d = started.k3d;
+  return {
+    kubectl: started.kubectl,
+    loadImages: (tags) => k3d.importImages(tags, started.clusterName),
+    ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
+    timings: started.timings
+  };
+}
+async function diagnoseFailure(handle, runner, state) {
+  if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
+  return log().group("Collect diagnostics", async () => {
+    try {
+      const kubectl = new Kubectl(
+        createToolRunner(handle.kubectlPath, { kind: "kubectl" }),
+        handle.kubeconfigPath
+      );
+      const saved = await saveDiagnostics(kubectl, join6(runner.workDir, handle.clusterName));
+      state.saveDiagnosticsCollected();
+      log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
+      return saved.diagnostics;
+    } catch (error) {
+      log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+      return void 0;
+    }
+  });
 }
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
@@ -14463,1114 +14791,30 @@ function worstVerdict(services) {
   return "consistent";
 }
 
-// src/action/existing-cluster.ts
-import { join as join7 } from "node:path";
-
-// src/existing/knative-serving.ts
-var OLDEST_SERVING = { major: 1, minor: 18 };
-var REQUIRED_RESOURCES = ["services", "revisions", "routes", "configurations"];
-function judgeServing(facts) {
-  const install = "Ask the cluster owner to install Knative Serving (https://knative.dev/docs/install/) with an ingress; this action never installs anything on an existing cluster.";
-  if (!facts.served)
-    return {
-      ok: false,
-      problem: `The cluster does not serve the API group serving.knative.dev: Knative Serving is not installed. ${install}`
-    };
-  if (!facts.versions.includes("v1"))
-    return {
-      ok: false,
-      problem: `The cluster's Knative Serving is too old: it serves serving.knative.dev ${facts.versions.join(", ") || "(no versions)"}, not v1. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
-    };
-  const missing = REQUIRED_RESOURCES.filter((r) => !facts.resources.includes(r));
-  if (missing.length)
-    return {
-      ok: false,
-      problem: `The cluster's serving.knative.dev/v1 lacks ${missing.join(", ")}: its Knative Serving is incomplete or too old. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
-    };
-  if (facts.release === void 0)
-    return {
-      ok: true,
-      notes: [
-        `Could not read which Knative Serving release the cluster runs (${facts.releaseUnknown ?? "no version label"}); it serves serving.knative.dev/v1, so going on.`
-      ]
-    };
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(facts.release);
-  if (!match)
-    return {
-      ok: true,
-      notes: [`Knative Serving reports the release '${facts.release.slice(0, 40)}'; going on.`]
-    };
-  const [major, minor] = [Number(match[1]), Number(match[2])];
-  if (major < OLDEST_SERVING.major || major === OLDEST_SERVING.major && minor < OLDEST_SERVING.minor)
-    return {
-      ok: false,
-      problem: `The cluster runs Knative Serving ${match[0]}, which is too old: this action needs ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer. Ask the cluster owner to upgrade it.`
-    };
-  return { ok: true, notes: [`The cluster runs Knative Serving ${match[0]}.`] };
-}
-async function readServingFacts(kubectl) {
-  const group2 = await getRaw(
-    kubectl,
-    "/apis/serving.knative.dev"
-  );
-  if (!group2) return { served: false, versions: [], resources: [] };
-  const versions = (group2.versions ?? []).map((v) => v.version).filter((v) => typeof v === "string");
-  let resources = [];
-  if (versions.includes("v1")) {
-    const list2 = await getRaw(
-      kubectl,
-      "/apis/serving.knative.dev/v1"
-    );
-    resources = (list2?.resources ?? []).map((r) => r.name).filter((n) => typeof n === "string" && !n.includes("/"));
-  }
-  const crd = await kubectl.run([
-    "get",
-    "customresourcedefinition",
-    "services.serving.knative.dev",
-    "-o",
-    "jsonpath={.metadata.labels.app\\.kubernetes\\.io/version}"
-  ]);
-  const release = crd.exitCode === 0 ? crd.stdout.trim() : "";
-  return {
-    served: true,
-    versions,
-    resources,
-    ...release && release !== "devel" ? { release } : {},
-    ...crd.exitCode !== 0 ? { releaseUnknown: firstLine3(crd.stderr) || "kubectl could not read it" } : release ? {} : { releaseUnknown: "the Service CRD has no app.kubernetes.io/version label" }
-  };
-}
-async function getRaw(kubectl, apiPath) {
-  try {
-    const { stdout } = await kubectl.runOk(["get", "--raw", apiPath]);
-    return JSON.parse(stdout);
-  } catch (error) {
-    if (isNotFound(error)) return void 0;
-    throw clusterAccessError(error);
-  }
-}
-function clusterAccessError(error) {
-  if (!(error instanceof ToolError))
-    return error instanceof Error ? error : new Error(String(error));
-  const said = firstLine3(error.result.stderr || error.result.stdout);
-  if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
-    return new UserError(
-      `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`
-    );
-  if (/Unable to connect|connection refused|no such host|i\/o timeout|dial tcp/i.test(said))
-    return new UserError(
-      `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
-    );
-  return new Error(`kubectl failed: ${said}`);
-}
-function firstLine3(text2) {
-  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? "";
-}
-
-// src/existing/discovery-scope.ts
-var API_VERSION = /^(?:([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/)?(v\d+(?:(?:alpha|beta)\d+)?)$/;
-function discoveryPath(apiVersion) {
-  const match = API_VERSION.exec(apiVersion);
-  if (!match || apiVersion.length > 253) return void 0;
-  return match[1] ? `/apis/${match[1]}/${match[3]}` : `/api/${match[3]}`;
-}
-function scopeProblem(placed, served, namespace) {
-  const { object, source } = placed;
-  const where = source ? `${source.file}:${source.line}: ` : "";
-  const what = `${object.kind} '${object.metadata.name}' (${object.apiVersion})`;
-  if (!served)
-    return `${where}${what}: the cluster does not serve ${object.apiVersion}. Only kinds the cluster already has can be previewed (installing CRDs is the cluster owner's job).`;
-  const resource = served.find((r) => r.kind === object.kind && !r.name.includes("/"));
-  if (!resource)
-    return `${where}${what}: the cluster serves no kind ${object.kind} in ${object.apiVersion}.`;
-  if (!resource.namespaced)
-    return `${where}${what} is cluster-scoped on this cluster. A preview only creates objects inside its namespace '${namespace}'; remove it from the manifests.`;
-  return void 0;
-}
-function placedObjects(plan) {
-  const placed = [];
-  for (const service of plan.services) {
-    placed.push({ object: service.manifests.pr, source: service.source });
-    if (service.manifests.base) placed.push({ object: service.manifests.base });
-  }
-  plan.otherObjects.forEach(
-    (object, index) => placed.push({ object, source: plan.otherObjectSources?.[index] })
-  );
-  return placed;
-}
-async function checkServedScope(kubectl, plan, namespace) {
-  const byVersion = /* @__PURE__ */ new Map();
-  for (const placed of placedObjects(plan)) {
-    const { apiVersion } = placed.object;
-    const path8 = discoveryPath(apiVersion);
-    if (!path8) {
-      const where = placed.source ? `${placed.source.file}:${placed.source.line}: ` : "";
-      throw new UserError(`${where}'${apiVersion}' is not a Kubernetes apiVersion.`, placed.source);
-    }
-    if (!byVersion.has(apiVersion)) {
-      const list2 = await getRaw(kubectl, path8);
-      byVersion.set(apiVersion, list2 ? resourcesOf(list2.resources) : void 0);
-    }
-    const problem = scopeProblem(placed, byVersion.get(apiVersion), namespace);
-    if (problem) throw new UserError(problem, placed.source);
-  }
-}
-function resourcesOf(value) {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
-    const r = entry;
-    return r && typeof r.name === "string" && typeof r.kind === "string" ? [{ name: r.name, kind: r.kind, namespaced: r.namespaced === true }] : [];
-  });
-}
-
-// src/existing/kubeconfig.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { existsSync as existsSync4 } from "node:fs";
-import { chmod as chmod2, mkdir as mkdir4, rm as rm3, writeFile } from "node:fs/promises";
-import os2 from "node:os";
-import path5 from "node:path";
-var MIN_SECRET_LENGTH = 8;
-var SECRET_FIELDS = ["token", "password", "client-key-data", "client-certificate-data"];
-function kubeconfigSecrets(text2) {
-  let config;
-  try {
-    config = (0, import_yaml6.parse)(text2, { maxAliasCount: 50 });
-  } catch {
-    config = void 0;
-  }
-  const found = /* @__PURE__ */ new Set();
-  const add = (value) => {
-    if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH)
-      found.add(value.trim());
-  };
-  const users = config?.users;
-  if (Array.isArray(users)) {
-    for (const entry of users) {
-      const user = entry?.user;
-      if (!user || typeof user !== "object") continue;
-      for (const field of SECRET_FIELDS) add(user[field]);
-      const provider = user["auth-provider"];
-      for (const value of Object.values(provider?.config ?? {})) add(value);
-      const exec2 = user.exec;
-      if (Array.isArray(exec2?.env)) for (const variable of exec2.env) add(variable?.value);
-    }
-  } else {
-    for (const line of text2.split(/\r?\n/)) {
-      add(line);
-      add(/^[^:]*:\s*(.*)$/.exec(line)?.[1]?.replace(/^["']|["']$/g, ""));
-    }
-  }
-  return [...found];
-}
-async function prepareKubeconfig(options) {
-  const env = options.env ?? process.env;
-  await mkdir4(options.dir, { recursive: true, mode: 448 });
-  const file = path5.join(options.dir, "kubeconfig");
-  const inputFile = path5.join(options.dir, "kubeconfig-input");
-  let source;
-  const args = ["config", "view", "--flatten", "--minify", "--raw", "-o", "json"];
-  if (options.input) {
-    for (const secret of kubeconfigSecrets(options.input)) options.registerSecret(secret);
-    await writeFile(inputFile, options.input, { mode: 384 });
-    args.unshift("--kubeconfig", inputFile);
-    source = "the 'kubeconfig' input";
-  } else {
-    source = defaultSource(env);
-  }
-  try {
-    const result = await options.kubectl.run(args);
-    if (result.exitCode !== 0) throw new UserError(unreadable(source, result.stderr));
-    const text2 = result.stdout;
-    for (const secret of kubeconfigSecrets(text2)) options.registerSecret(secret);
-    const context = currentContext(text2);
-    if (!context) throw new UserError(unreadable(source, "it names no current context"));
-    await writeFile(file, text2, { mode: 384 });
-    await chmod2(file, 384);
-    return { path: file, context, source };
-  } finally {
-    await rm3(inputFile, { force: true });
-  }
-}
-function defaultSource(env) {
-  const listed = (env.KUBECONFIG ?? "").split(path5.delimiter).filter(Boolean);
-  if (listed.length > 0) {
-    if (!listed.some((file) => existsSync4(file)))
-      throw new UserError(
-        `KUBECONFIG names ${listed.map((f) => `'${f}'`).join(", ")}, but none of them exists. ${HOW_TO_CONNECT}`
-      );
-    return `KUBECONFIG (${listed.join(", ")})`;
-  }
-  const home = env.HOME || os2.homedir();
-  const fallback = path5.join(home, ".kube", "config");
-  if (!existsSync4(fallback))
-    throw new UserError(
-      `No kubeconfig for the existing cluster: the 'kubeconfig' input is empty, KUBECONFIG is not set and ${fallback} does not exist. ${HOW_TO_CONNECT}`
-    );
-  return fallback;
-}
-var HOW_TO_CONNECT = "Pass the kubeconfig's content as the 'kubeconfig' input (kubeconfig: ${{ secrets.KUBECONFIG }}), or run a step before this one that logs in to the cluster (google-github-actions/get-gke-credentials, aws eks update-kubeconfig, azure/aks-set-context).";
-function unreadable(source, stderr) {
-  const reason = stderr.split("\n").map((line) => line.trim()).find(Boolean);
-  const said = reason ? `: ${reason.slice(0, 300)}` : "";
-  return `Cannot use the kubeconfig from ${source}${said}. It must be a valid kubeconfig with a current context (kubectl config use-context NAME).`;
-}
-function currentContext(json) {
-  try {
-    const config = JSON.parse(json);
-    const name = config["current-context"];
-    return typeof name === "string" && name ? name : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/existing/namespace-client.ts
-function kubectlNamespaceClient(kubectl) {
-  return {
-    get: (name) => kubectl.tryGetJson("namespace", name),
-    async list(selector) {
-      const { stdout } = await kubectl.runOk(["get", "namespaces", "-l", selector, "-o", "json"]);
-      return JSON.parse(stdout).items ?? [];
-    },
-    async create(namespace) {
-      const result = await kubectl.run(["create", "-f", "-", "-o", "name"], {
-        input: JSON.stringify(namespace)
-      });
-      if (result.exitCode === 0) return "created";
-      if (/AlreadyExists|already exists/.test(result.stderr)) return "exists";
-      throw new ToolError("kubectl create namespace", result);
-    },
-    async patch(name, operations) {
-      const result = await kubectl.run([
-        "patch",
-        "namespace",
-        name,
-        "--type=json",
-        "-p",
-        JSON.stringify(operations)
-      ]);
-      if (result.exitCode === 0) return "done";
-      if (/\(Conflict\)|\(Invalid\)|rejected our request|test|NotFound|not found/i.test(result.stderr))
-        return "changed";
-      throw new ToolError(`kubectl patch namespace ${name}`, result);
-    },
-    async deleteExactly(name, uid, resourceVersion) {
-      const options = {
-        kind: "DeleteOptions",
-        apiVersion: "v1",
-        preconditions: { uid, resourceVersion }
-      };
-      const result = await kubectl.run(
-        ["delete", "--raw", `/api/v1/namespaces/${encodeURIComponent(name)}`, "-f", "-"],
-        { input: JSON.stringify(options) }
-      );
-      if (result.exitCode === 0) return "done";
-      if (isNotFound(new ToolError("", result))) return "done";
-      if (/\(Conflict\)|precondition|Precondition/i.test(result.stderr)) return "changed";
-      throw new ToolError(`kubectl delete namespace ${name}`, result);
-    }
-  };
-}
-
-// src/existing/ownership.ts
-var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-var MANAGED_BY = "knative-action";
-var REPOSITORY_LABEL = "knative-action/repository";
-var PR_LABEL = "knative-action/pull-request";
-var REPOSITORY_ANNOTATION = "knative-action/repository";
-var EXPIRES_ANNOTATION = "knative-action/expires-at";
-var RUN_ANNOTATION = "knative-action/last-run";
-var LABEL_VALUE = /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/;
-function repositoryLabelValue(repository) {
-  const readable = repository.toLowerCase().replace("/", ".");
-  if (LABEL_VALUE.test(readable) && readable.length <= 63) return readable;
-  const hash = shortHash(repository.toLowerCase(), 10);
-  const start = readable.replace(/[^a-z0-9._-]+/g, "-").slice(0, 63 - hash.length - 1).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
-  return start ? `${start}-${hash}` : hash;
-}
-function ownerLabels(owner) {
-  return {
-    [MANAGED_BY_LABEL]: MANAGED_BY,
-    [REPOSITORY_LABEL]: repositoryLabelValue(owner.repository),
-    [PR_LABEL]: String(owner.pr)
-  };
-}
-function repositorySelector(repository) {
-  return `${MANAGED_BY_LABEL}=${MANAGED_BY},${REPOSITORY_LABEL}=${repositoryLabelValue(repository)}`;
-}
-function namespaceObject(name, owner, annotations) {
-  return {
-    apiVersion: "v1",
-    kind: "Namespace",
-    metadata: {
-      name,
-      labels: ownerLabels(owner),
-      annotations: {
-        [REPOSITORY_ANNOTATION]: owner.repository,
-        [EXPIRES_ANNOTATION]: annotations.expiresAt,
-        ...annotations.runUrl ? { [RUN_ANNOTATION]: annotations.runUrl } : {}
-      }
-    }
-  };
-}
-function ownershipOf(namespace, owner) {
-  const repository = previewRepositoryProblem(namespace, owner.repository);
-  if (repository) return { ours: false, why: repository };
-  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL];
-  if (pr !== String(owner.pr)) {
-    return {
-      ours: false,
-      why: pr === void 0 ? `it has no ${PR_LABEL} label` : `it is the preview of another pull request of this repository (${PR_LABEL}=${shown(pr)})`
-    };
-  }
-  return { ours: true };
-}
-function previewPullRequest(namespace, repository) {
-  if (previewRepositoryProblem(namespace, repository)) return void 0;
-  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL] ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(pr)) return void 0;
-  return Number(pr);
-}
-function previewRepositoryProblem(namespace, repository) {
-  const labels = stringMap(namespace.metadata?.labels);
-  const annotations = stringMap(namespace.metadata?.annotations);
-  const managedBy = labels[MANAGED_BY_LABEL];
-  if (managedBy !== MANAGED_BY) {
-    return managedBy === void 0 ? `it has no label ${MANAGED_BY_LABEL}=${MANAGED_BY}, so this action did not make it` : `it is managed by ${shown(managedBy)}, not ${MANAGED_BY}`;
-  }
-  const label = labels[REPOSITORY_LABEL];
-  const annotation = annotations[REPOSITORY_ANNOTATION];
-  if (label !== repositoryLabelValue(repository) || annotation?.toLowerCase() !== repository.toLowerCase()) {
-    return `it is the preview of another repository (${shown(annotation ?? label ?? "unnamed")})`;
-  }
-  return "";
-}
-function refreshPatch(namespace, owner, annotations) {
-  const resourceVersion = namespace.metadata?.resourceVersion;
-  if (typeof resourceVersion !== "string" || !resourceVersion)
-    throw new Error(`namespace ${String(namespace.metadata?.name)} has no resourceVersion`);
-  const ops = [
-    { op: "test", path: "/metadata/resourceVersion", value: resourceVersion }
-  ];
-  for (const [key, value] of Object.entries(ownerLabels(owner)))
-    ops.push({ op: "test", path: `/metadata/labels/${pointerKey(key)}`, value });
-  ops.push({
-    op: "add",
-    path: `/metadata/annotations/${pointerKey(EXPIRES_ANNOTATION)}`,
-    value: annotations.expiresAt
-  });
-  if (annotations.runUrl)
-    ops.push({
-      op: "add",
-      path: `/metadata/annotations/${pointerKey(RUN_ANNOTATION)}`,
-      value: annotations.runUrl
-    });
-  return ops;
-}
-function pointerKey(key) {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function stringMap(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      (entry) => typeof entry[1] === "string"
-    )
-  );
-}
-function shown(value) {
-  const cleaned = value.replace(/[^\w./-]/g, "?");
-  return `'${cleaned.length > 80 ? `${cleaned.slice(0, 79)}\u2026` : cleaned}'`;
-}
-
-// src/existing/preview-namespace.ts
-var MAX_ROUNDS = 5;
-var ForeignNamespaceError = class extends UserError {
-  constructor(namespace, why) {
-    super(
-      `The namespace '${namespace}' exists and is not this pull request's preview: ${why}. The action leaves it untouched. Choose another name with the 'namespace' input, or, if it is a leftover of yours, delete it yourself.`
-    );
-    this.namespace = namespace;
-    this.name = "ForeignNamespaceError";
-  }
-  namespace;
-};
-async function claimNamespace(client, name, owner, annotations, options) {
-  for (let round2 = 1; round2 <= MAX_ROUNDS; round2++) {
-    const current = await client.get(name);
-    if (!current) {
-      if (await client.create(namespaceObject(name, owner, annotations)) === "created")
-        return { created: true };
-      options.log?.(`namespace ${name} appeared meanwhile; checking whose it is`);
-      continue;
-    }
-    requireOurs(current, name, owner);
-    if (current.metadata?.deletionTimestamp) {
-      options.log?.(
-        `namespace ${name} is being deleted; waiting until it is gone to create it again`
-      );
-      await waitUntilGone(client, name, options);
-      continue;
-    }
-    if (await client.patch(name, refreshPatch(current, owner, annotations)) === "done")
-      return { created: false };
-    options.log?.(`namespace ${name} changed while its expiry was refreshed; reading it again`);
-  }
-  throw new Error(
-    `namespace ${name} kept changing while this run claimed it (${MAX_ROUNDS} attempts); is another run writing to it?`
-  );
-}
-async function deleteNamespace(client, name, owner, options) {
-  for (let round2 = 1; round2 <= MAX_ROUNDS; round2++) {
-    const current = await client.get(name);
-    if (!current) return { deleted: false };
-    requireOurs(current, name, owner);
-    if (!current.metadata?.deletionTimestamp) {
-      const uid = current.metadata?.uid;
-      const version = current.metadata?.resourceVersion;
-      if (typeof uid !== "string" || typeof version !== "string")
-        throw new Error(`namespace ${name} as read has no uid or resourceVersion`);
-      if (await client.deleteExactly(name, uid, version) === "changed") {
-        options.log?.(`namespace ${name} changed just before the delete; reading it again`);
-        continue;
-      }
-    }
-    await waitUntilGone(client, name, options);
-    return { deleted: true };
-  }
-  throw new Error(
-    `namespace ${name} kept changing while this run deleted it (${MAX_ROUNDS} attempts); is another run writing to it?`
-  );
-}
-function requireOurs(current, name, owner) {
-  const ownership = ownershipOf(current, owner);
-  if (!ownership.ours) throw new ForeignNamespaceError(name, ownership.why);
-}
-async function waitUntilGone(client, name, options) {
-  await waitUntil(
-    async () => {
-      const current = await client.get(name);
-      if (!current) return { done: true, value: void 0 };
-      return { done: false, seen: describeTerminating(current) };
-    },
-    {
-      what: `namespace ${name} to be deleted (Kubernetes deletes everything in it first)`,
-      timeoutMs: options.timeoutMs,
-      intervalMs: options.intervalMs ?? 2e3,
-      sleep: options.sleep,
-      now: options.now
-    }
-  );
-}
-function describeTerminating(namespace) {
-  const name = namespace.metadata?.name ?? "?";
-  const phase = namespace.status?.phase;
-  const blocking = (namespace.status?.conditions ?? []).find(
-    (c) => c.status === "True" && c.type !== "NamespaceDeletionDiscoveryFailure"
-  );
-  const detail = blocking ? ` (${[blocking.type, blocking.message].filter(Boolean).join(": ").slice(0, 200)})` : "";
-  const state = typeof phase === "string" ? phase : namespace.metadata?.deletionTimestamp ? "Terminating" : "Active";
-  return `namespace ${name}: ${state}${detail}`;
-}
-
-// src/existing/served-urls.ts
-var SAFE_URL = /^(https?):\/\/([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)(:(\d{1,5}))?\/?$/;
-function safeHttpUrl(value) {
-  if (typeof value !== "string" || value.length > 300) return void 0;
-  const match = SAFE_URL.exec(value);
-  if (!match) return void 0;
-  if (match[7] !== void 0 && (Number(match[7]) < 1 || Number(match[7]) > 65535))
-    return void 0;
-  return value.replace(/\/$/, "");
-}
-function servedUrls(ksvc, service) {
-  const id = `${service.namespace}/${service.name}`;
-  const status = ksvc?.status ?? {};
-  const route = safeHttpUrl(status.url);
-  if (!route)
-    return {
-      ok: false,
-      problem: `service ${id} has no usable status.url (saw ${JSON.stringify(status.url ?? null).slice(0, 120)})`
-    };
-  if (/\.svc(\.cluster\.local)?$/.test(new URL(route).hostname))
-    return {
-      ok: false,
-      problem: `service ${id} is only reachable inside the cluster (${route}): the cluster's Knative domain is cluster-local, or the service is labelled networking.knative.dev/visibility=cluster-local. A preview needs an external domain (config-domain).`
-    };
-  const links = { route };
-  const targets = Array.isArray(status.traffic) ? status.traffic : [];
-  for (const side of ["base", "pr"]) {
-    if (!service.tagHosts[side]) continue;
-    const target = targets.find((t) => t?.tag === side);
-    const url2 = safeHttpUrl(target?.url);
-    if (!url2)
-      return {
-        ok: false,
-        problem: `service ${id} has no usable URL for its '${side}' tag in status.traffic`
-      };
-    links[side] = url2;
-  }
-  return { ok: true, links };
-}
-function servedService(service, links) {
-  const host = (url2) => new URL(url2).hostname;
-  return {
-    ...service,
-    host: host(links.route),
-    url: links.route,
-    tagHosts: {
-      ...links.base ? { base: host(links.base) } : {},
-      pr: links.pr ? host(links.pr) : service.tagHosts.pr
-    }
-  };
-}
-function probeIngressUrl(links, ingressAddress) {
-  if (ingressAddress) return { ok: true, url: `http://${ingressAddress}` };
-  const route = new URL(links.route);
-  if (route.protocol !== "http:")
-    return {
-      ok: false,
-      problem: `the route ${links.route} is HTTPS, and the probe sends plain HTTP: set 'ingress-address' to the host:port where the cluster's ingress answers HTTP (the Host header picks the route).`
-    };
-  return { ok: true, url: route.origin };
-}
-
-// src/existing/tidy.ts
-var SERVICE_LABEL = "serving.knative.dev/service";
-function leftovers(plan, revisions, services) {
-  const planned = new Set(plan.services.map((s) => s.name));
-  const serving = new Set(
-    plan.services.flatMap((s) => s.traffic.map((t) => t.revisionName).filter(Boolean))
-  );
-  const goneServices = services.map((s) => s.metadata?.name).filter((name) => typeof name === "string" && !planned.has(name)).sort();
-  const staleRevisions = revisions.filter((revision) => {
-    const name = revision.metadata?.name;
-    const owner = revision.metadata?.labels?.[SERVICE_LABEL];
-    return typeof name === "string" && owner !== void 0 && planned.has(owner) && !serving.has(name);
-  }).map((revision) => revision.metadata.name).sort();
-  return { revisions: staleRevisions, services: goneServices };
-}
-async function tidyNamespace(kubectl, namespace, plan) {
-  const [revisions, services] = await Promise.all([
-    kubectl.getJson("revisions.serving.knative.dev", void 0, namespace),
-    kubectl.getJson("services.serving.knative.dev", void 0, namespace)
-  ]);
-  const found = leftovers(plan, revisions.items ?? [], services.items ?? []);
-  for (const [resource, names] of [
-    ["services.serving.knative.dev", found.services],
-    ["revisions.serving.knative.dev", found.revisions]
-  ]) {
-    if (names.length === 0) continue;
-    await kubectl.runOk([
-      "delete",
-      resource,
-      ...names,
-      "-n",
-      namespace,
-      "--ignore-not-found",
-      "--wait=false"
-    ]);
-  }
-  return found;
-}
-
-// src/images/push.ts
-var PERMANENT = /denied|unauthorized|authentication required|forbidden|invalid reference|name unknown|no basic auth credentials|does not exist locally|An image does not exist/i;
-async function pushImages(docker, options) {
-  for (const [local, remote] of options.images) {
-    await docker.runOk(["tag", local, remote]);
-    options.log?.(`pushing ${remote}`);
-    try {
-      await withRetry(() => docker.runOk(["push", remote], { stream: true }), {
-        what: `docker push ${remote}`,
-        attempts: options.attempts ?? 3,
-        initialDelayMs: options.initialDelayMs ?? 2e3,
-        isTransient: (error) => !(error instanceof ToolError && PERMANENT.test(`${error.result.stderr}
-${error.result.stdout}`)),
-        onRetry: (error, attempt, delay) => options.log?.(
-          `push of ${remote} failed (try ${attempt}); again in ${Math.round(delay / 1e3)} s`
-        ),
-        sleep: options.sleep
-      });
-    } catch (error) {
-      const text2 = error instanceof ToolError ? `${error.result.stderr}
-${error.result.stdout}` : "";
-      if (/denied|unauthorized|authentication required|no basic auth credentials/i.test(text2))
-        throw new UserError(
-          `The registry refused the push of ${remote}: ${firstLine4(text2)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`
-        );
-      throw error;
-    }
-  }
-}
-function firstLine4(text2) {
-  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? "";
-}
-
-// src/action/existing-cluster.ts
-function existingWorkDir(runner) {
-  return join7(runner.workDir, "existing");
-}
-async function connectExistingCluster(options) {
-  const { config, runner, timings } = options;
-  const out = log().branch("cluster");
-  const deadline = Date.now() + config.timeoutMinutes * 6e4;
-  const kubectlPath = await timings.time("install-kubectl", async () => {
-    const found = await ensureKubectl(config.kubectlVersion, {
-      deadline,
-      ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
-      log: (m) => out.info(m)
-    });
-    return found.path;
-  });
-  const kubectl = await timings.time("connect", async () => {
-    const kubeconfig = await prepareKubeconfig({
-      input: config.kubeconfig,
-      dir: existingWorkDir(runner),
-      kubectl: createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
-      registerSecret: (secret) => setSecret(secret)
-    });
-    out.info(
-      `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
-    );
-    const connected = new Kubectl(
-      createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
-      kubeconfig.path
-    );
-    const verdict = judgeServing(await readServingFacts(connected));
-    if (!verdict.ok) throw new UserError(verdict.problem);
-    for (const note of verdict.notes) out.info(note);
-    await checkServedScope(connected, options.plan, options.namespace);
-    return connected;
-  });
-  await timings.time("namespace", async () => {
-    const { created } = await claimNamespace(
-      kubectlNamespaceClient(kubectl),
-      options.namespace,
-      options.owner,
-      options.annotations,
-      { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => out.info(m) }
-    );
-    out.info(
-      `${created ? "Created" : "Updating"} the preview namespace ${options.namespace} (expires ${options.annotations.expiresAt})`
-    );
-  });
-  return kubectl;
-}
-function existingProvider(options) {
-  const { config, runner, state, namespace } = options;
-  const timings = new PhaseTimings();
-  let kubectl;
-  return {
-    startMessage: (buildingImages) => buildingImages ? `Connecting to the existing cluster (namespace ${namespace}) and building images at the same time; their lines are prefixed [cluster] and [images].` : `Connecting to the existing cluster (namespace ${namespace}).`,
-    async start() {
-      state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
-      kubectl = await connectExistingCluster({ ...options, timings });
-      const connected = kubectl;
-      return {
-        kubectl: connected,
-        loadImages: async (tags) => {
-          const registry = config.registry;
-          if (!registry) throw new UserError("Input 'registry' is needed to push built images.");
-          const images = new Map(tags.map((tag) => [tag, pushedTag(tag, registry)]));
-          await pushImages(createToolRunner("docker", { kind: "docker" }), {
-            images,
-            log: (m) => log().info(m)
-          });
-        },
-        probeTargets: (plan) => probeTargets(connected, plan, config.ingressAddress),
-        tidy: async (plan) => {
-          const removed = await tidyNamespace(connected, namespace, plan);
-          const parts = [
-            removed.revisions.length ? `revisions ${removed.revisions.join(", ")}` : "",
-            removed.services.length ? `services ${removed.services.join(", ")}` : ""
-          ].filter(Boolean);
-          return parts.length ? `Removed what earlier runs left: ${parts.join("; ")}` : void 0;
-        },
-        timings: { ...timings.seconds }
-      };
-    },
-    failedStartTimings: () => ({ ...timings.seconds }),
-    // A cancelled run leaves the namespace as it is: the next run updates it in place, and the
-    // expiry bounds how long it stays if none comes.
-    onCancel(signal) {
-      log().warning(
-        `Received ${signal}: leaving the preview namespace ${namespace} for the next run (it expires ${options.annotations.expiresAt}).`
-      );
-      return Promise.resolve();
-    },
-    async diagnose() {
-      if (!kubectl) return void 0;
-      const connected = kubectl;
-      return log().group("Collect diagnostics", async () => {
-        try {
-          const saved = await saveDiagnostics(connected, existingWorkDir(runner), { namespace });
-          state.saveDiagnosticsCollected();
-          log().info(`Diagnostics of namespace ${namespace} written to ${saved.diagnosticsFile}`);
-          return saved.diagnostics;
-        } catch (error) {
-          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
-          return void 0;
-        }
-      });
-    }
-  };
-}
-function pushedTag(localTag, registry) {
-  if (!localTag.startsWith("dev.local/")) throw new Error(`'${localTag}' is not a dev.local image`);
-  return `${registry}/${localTag.slice("dev.local/".length)}`;
-}
-async function probeTargets(kubectl, plan, ingressAddress) {
-  const targets = [];
-  for (const service of plan.services) {
-    const ksvc = await kubectl.tryGetJson(
-      "services.serving.knative.dev",
-      service.name,
-      service.namespace
-    );
-    const served = servedUrls(ksvc, service);
-    if (!served.ok) throw new Error(served.problem);
-    const ingress = probeIngressUrl(served.links, ingressAddress);
-    if (!ingress.ok) throw new UserError(ingress.problem);
-    targets.push({
-      service: servedService(service, served.links),
-      ingressUrl: ingress.url,
-      links: served.links
-    });
-  }
-  return targets;
-}
-
-// src/existing/gone-comment.ts
-async function markPreviewGone(options) {
-  if (options.mode === "off") return { action: "skipped", reason: "comment: off" };
-  if (!options.token) return { action: "skipped", reason: "no github-token" };
-  const client = options.client ?? createGitHubClient({ token: options.token, onRetry: (m) => options.log?.(`comment: ${m}`) });
-  const patience = options.patience ?? patienceFor({ onRetry: (m) => options.log?.(`comment: ${m}`) });
-  try {
-    const identity = await retryTransient(
-      "find who the token writes as",
-      patience,
-      () => resolveTokenIdentity(client, { deadline: patience.deadline })
-    );
-    return await upsertStickyComment(
-      {
-        client,
-        owner: options.repository.owner,
-        repo: options.repository.repo,
-        issueNumber: options.pr,
-        marker: options.marker,
-        identity,
-        render: (existing) => existing ? options.render(existing) : void 0
-      },
-      patience
-    );
-  } catch (error) {
-    return degraded(error);
-  }
-}
-
-// src/existing/pull-request-state.ts
-function pullRequestStates(client, repository, options = {}) {
-  const now = options.now ?? Date.now;
-  let unavailable = client ? void 0 : "no github-token, so closed pull requests are not looked up";
-  const path8 = (pr) => `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/pulls/${pr}`;
-  return {
-    async stateOf(pr) {
-      if (!client || unavailable) return "unknown";
-      try {
-        const { data } = await client.request("GET", path8(pr), void 0, {
-          deadline: now() + (options.timeoutMs ?? 3e4)
-        });
-        return data.state === "closed" ? "closed" : data.state === "open" ? "open" : "unknown";
-      } catch (error) {
-        if (isPermissionDenied(error))
-          unavailable = `the token may not read pull requests (${errorMessage(error)}); give the job permissions: pull-requests: read to delete previews of closed PRs before they expire`;
-        return "unknown";
-      }
-    },
-    note: () => unavailable
-  };
-}
-
-// src/existing/sweep-selection.ts
-function sweepCandidates(items, repository) {
-  const candidates = [];
-  for (const item of items) {
-    const name = item.metadata?.name;
-    const pr = previewPullRequest(item, repository);
-    if (typeof name !== "string" || pr === void 0) continue;
-    candidates.push({
-      namespace: name,
-      pr,
-      expiresAt: parseExpiry(item.metadata?.annotations?.[EXPIRES_ANNOTATION]),
-      terminating: Boolean(item.metadata?.deletionTimestamp)
-    });
-  }
-  return candidates.sort((a, b) => a.namespace.localeCompare(b.namespace));
-}
-function decideSweep(candidate, now, prState) {
-  const { namespace, pr } = candidate;
-  const keep = (reason) => ({ namespace, pr, action: "keep", reason });
-  const remove = (reason) => ({ namespace, pr, action: "delete", reason });
-  if (candidate.terminating) return keep("already being deleted");
-  if (prState === "closed") return remove(`PR #${pr} is closed`);
-  if (!candidate.expiresAt)
-    return keep(`its ${EXPIRES_ANNOTATION} annotation is missing or not an RFC 3339 time`);
-  if (candidate.expiresAt.getTime() <= now.getTime())
-    return remove(`it expired at ${rfc3339(candidate.expiresAt)}`);
-  return keep(`it expires at ${rfc3339(candidate.expiresAt)}`);
-}
-
-// src/report/render-gone.ts
-function renderGoneComment(input) {
-  const state = extractState(input.previousBody);
-  const head = state ? `${input.marker}
-${embedState(state)}` : input.marker;
-  const when = `${input.at.toISOString().slice(0, 10)} ${input.at.toISOString().slice(11, 16)} UTC`;
-  const why = input.reason === "closed" ? "the pull request was closed" : "a run with `mode: cleanup` asked for it";
-  const what = input.deleted ? `The preview namespace ${codeSpan(input.namespace, { maxLength: 80 })} was deleted on ${when}: ${why}.` : `The preview namespace ${codeSpan(input.namespace, { maxLength: 80 })} was already gone on ${when} (expired or deleted before); ${why}.`;
-  const parts = ["### \u{1F9F9} Knative preview removed", `${what} Its URLs no longer answer.`];
-  const last = lastResultOf(state);
-  if (last) {
-    const commit2 = /^[0-9a-f]{7,64}$/i.test(last.headSha) ? ` on ${commitLink(input.context.serverUrl, input.context.repository, last.headSha)}` : "";
-    parts.push(`_Last result${commit2}: ${escapeInline(last.status, 40)}._`);
-  }
-  const log2 = runLogUrl(input.context);
-  if (log2) parts.push(`[Run log](${log2})`);
-  parts.push(
-    "<sub>Sticky comment by knative-action: one per pull request, updated in place on every run. A new run (reopening the PR) deploys a fresh preview.</sub>"
-  );
-  return `${head}
-
-${parts.join("\n\n")}
-`;
-}
-function renderCleanupSummary(input) {
-  const ns = codeSpan(input.namespace, { maxLength: 80 });
-  const why = input.reason === "closed" ? "the pull request was closed" : "`mode: cleanup`";
-  if (input.failure)
-    return `### \u274C Knative preview cleanup failed
-
-The preview namespace ${ns} of PR #${input.pr} (${why}) was not deleted:
-
-${codeBlockOf(input.failure)}
-`;
-  return input.deleted ? `### \u{1F9F9} Knative preview removed
-
-Deleted the preview namespace ${ns} of PR #${input.pr} (${why}).
-` : `### \u{1F9F9} Knative preview removed
-
-The preview namespace ${ns} of PR #${input.pr} was already gone (${why}).
-`;
-}
-function renderSweepSummary(rows, notes) {
-  const deleted = rows.filter((r) => r.action === "deleted").length;
-  const failed = rows.filter((r) => r.action === "failed").length;
-  const head = failed ? `### \u26A0\uFE0F Knative preview sweep: ${deleted} deleted, ${failed} could not be deleted` : `### \u{1F9F9} Knative preview sweep: ${deleted} of ${rows.length} preview namespaces deleted`;
-  const parts = [head];
-  if (rows.length === 0) parts.push("_No preview namespaces of this repository on the cluster._");
-  else
-    parts.push(
-      table(
-        ["Namespace", "PR", "Action", "Why"],
-        rows.map((r) => [
-          codeSpan(r.namespace, { inTable: true, maxLength: 80 }),
-          `#${r.pr}`,
-          r.action,
-          escapeInline(r.reason, 300)
-        ])
-      )
-    );
-  for (const note of notes) parts.push(`_${escapeInline(note, 500)}_`);
-  return `${parts.join("\n\n")}
-`;
-}
-function codeBlockOf(text2) {
-  return codeBlock(text2, { maxLength: 4e3 });
-}
-
-// src/action/run-lifecycle.ts
-var SWEEP_CONCURRENCY = 4;
-async function connect(config, runner, state) {
-  state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
-  const found = await ensureKubectl(config.kubectlVersion, {
-    deadline: Date.now() + config.timeoutMinutes * 6e4,
-    ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
-    log: (m) => log().info(m)
-  });
-  const runnerFor = () => createToolRunner(found.path, { kind: "kubectl" });
-  const kubeconfig = await prepareKubeconfig({
-    input: config.kubeconfig,
-    dir: existingWorkDir(runner),
-    kubectl: runnerFor(),
-    registerSecret: (secret) => setSecret(secret)
-  });
-  log().info(
-    `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
-  );
-  return kubectlNamespaceClient(new Kubectl(runnerFor(), kubeconfig.path));
-}
-async function runCleanup(options) {
-  const { config, runner, state, repository, pr, reason } = options;
-  const namespace = config.namespace || defaultNamespaceName(repository.repo, pr);
-  setOutput("namespace", namespace);
-  log().info(
-    `${reason === "closed" ? `PR #${pr} is closed` : "mode: cleanup"}: deleting its preview namespace ${namespace}.`
-  );
-  try {
-    const client = await connect(config, runner, state);
-    const { deleted } = await log().group(
-      `Delete namespace ${namespace}`,
-      () => deleteNamespace(
-        client,
-        namespace,
-        { repository: `${repository.owner}/${repository.repo}`, pr },
-        { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => log().info(m) }
-      )
-    );
-    log().info(
-      deleted ? `Deleted the preview namespace ${namespace}.` : `The preview namespace ${namespace} was not there (expired, or deleted before).`
-    );
-    const at = /* @__PURE__ */ new Date();
-    const written = await markPreviewGone({
-      token: config.githubToken,
-      mode: config.comment,
-      repository,
-      pr,
-      marker: markerFromEnv(),
-      log: (m) => log().info(m),
-      render: (existing) => renderGoneComment({
-        marker: markerFromEnv(),
-        previousBody: existing.body,
-        namespace,
-        reason,
-        deleted,
-        at,
-        context: options.context
-      })
-    });
-    if (written.warning) log().warning(written.warning);
-    if (written.id !== void 0) setOutput("comment-id", String(written.id));
-    if (written.url) setOutput("comment-url", written.url);
-    await writeJobSummary(renderCleanupSummary({ namespace, pr, reason, deleted }));
-    state.saveOutcome("success");
-  } catch (error) {
-    state.saveOutcome("failure");
-    reportFailure(clusterAccessError(error));
-    await writeJobSummary(
-      renderCleanupSummary({
-        namespace,
-        pr,
-        reason,
-        deleted: false,
-        failure: errorMessage(clusterAccessError(error))
-      })
-    ).catch(() => void 0);
-  }
-}
-async function runSweep(options) {
-  const { config, runner, state, repository } = options;
-  const fullName = `${repository.owner}/${repository.repo}`;
-  try {
-    const client = await connect(config, runner, state);
-    const candidates = sweepCandidates(await client.list(repositorySelector(fullName)), fullName);
-    log().info(`Found ${candidates.length} preview namespaces of ${fullName}.`);
-    const states = pullRequestStates(
-      config.githubToken ? createGitHubClient({ token: config.githubToken }) : void 0,
-      repository
-    );
-    const now = /* @__PURE__ */ new Date();
-    const rows = [];
-    const toDelete = [];
-    for (const candidate of candidates) {
-      const expired = candidate.expiresAt !== void 0 && candidate.expiresAt.getTime() <= now.getTime();
-      const prState = expired || candidate.terminating ? "unknown" : await states.stateOf(candidate.pr);
-      const decision = decideSweep(candidate, now, prState);
-      if (decision.action === "delete") toDelete.push(decision);
-      else rows.push({ ...decision, action: "kept" });
-    }
-    const note = states.note();
-    if (note) log().info(`Sweep: ${note}.`);
-    const failures = [];
-    await inPool(toDelete, SWEEP_CONCURRENCY, async ({ namespace, pr, reason }) => {
-      try {
-        await deleteNamespace(
-          client,
-          namespace,
-          { repository: fullName, pr },
-          { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => log().info(m) }
-        );
-        log().info(`Deleted ${namespace}: ${reason}.`);
-        rows.push({ namespace, pr, action: "deleted", reason });
-      } catch (error) {
-        failures.push(`${namespace}: ${errorMessage(error)}`);
-        rows.push({ namespace, pr, action: "failed", reason: `${reason}; ${errorMessage(error)}` });
-      }
-    });
-    rows.sort((a, b) => a.namespace.localeCompare(b.namespace));
-    await writeJobSummary(renderSweepSummary(rows, note ? [note] : []));
-    if (failures.length) throw new Error(`Sweep could not delete: ${failures.join("; ")}`);
-    state.saveOutcome("success");
-  } catch (error) {
-    state.saveOutcome("failure");
-    reportFailure(clusterAccessError(error));
-  }
-}
-async function inPool(items, limit, work) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-// src/existing/event-target.ts
-var NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-function repositoryOfRun(payload, envRepository) {
-  const fromPayload = payload?.repository?.full_name;
-  const fullName = typeof fromPayload === "string" && fromPayload ? fromPayload : envRepository ?? "";
-  const [owner = "", repo = "", ...rest] = fullName.split("/");
-  if (!NAME.test(owner) || !NAME.test(repo) || rest.length)
-    throw new UserError(
-      `Cannot tell the repository: saw '${fullName.slice(0, 200)}' (expected owner/repo in the payload or GITHUB_REPOSITORY).`
-    );
-  return { owner, repo };
-}
-function pullRequestNumberOf(eventName, payload) {
-  const event = payload;
-  const number = Number(event?.number ?? event?.pull_request?.number);
-  if (eventName !== "pull_request" || !Number.isSafeInteger(number) || number <= 0)
-    throw new UserError(
-      `mode: cleanup deletes the preview of the pull request the event is about, but this run was started by '${eventName}'${eventName === "pull_request" ? " with no PR number" : ""}. Run it on pull_request (the template does so on 'closed'); to delete expired previews and those of closed PRs on a schedule, use mode: sweep.`
-    );
-  return number;
-}
-
 // src/action/write-plan-files.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { mkdir as mkdir4, writeFile } from "node:fs/promises";
+import path7 from "node:path";
 function renderedManifestFiles(plan) {
   const files = [];
   for (const service of plan.services) {
     const prefix = `${service.namespace}-${service.name}`;
     if (service.manifests.base)
-      files.push({ name: `${prefix}.1-base.yaml`, text: (0, import_yaml7.stringify)(service.manifests.base) });
-    files.push({ name: `${prefix}.2-pr.yaml`, text: (0, import_yaml7.stringify)(service.manifests.pr) });
+      files.push({ name: `${prefix}.1-base.yaml`, text: displayYaml(service.manifests.base) });
+    files.push({ name: `${prefix}.2-pr.yaml`, text: displayYaml(service.manifests.pr) });
   }
   if (plan.otherObjects.length) {
     files.push({
       name: "zz-other-objects.yaml",
-      text: plan.otherObjects.map((object) => (0, import_yaml7.stringify)(object)).join("---\n")
+      text: plan.otherObjects.map((object) => displayYaml(object)).join("---\n")
     });
   }
   return files;
 }
 async function writePlanFiles(plan, dir) {
-  await mkdir5(dir, { recursive: true });
+  await mkdir4(dir, { recursive: true });
   for (const file of renderedManifestFiles(plan))
-    await writeFile2(path6.join(dir, file.name), file.text);
-  await writeFile2(path6.join(dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
+    await writeFile(path7.join(dir, file.name), file.text);
+  await writeFile(path7.join(dir, "plan.json"), `${JSON.stringify(redactPlan(plan), null, 2)}
 `);
   return dir;
 }
@@ -15581,37 +14825,13 @@ async function runMain() {
   const state = new StepState();
   const token = envInputReader("github-token");
   if (token) setSecret(token);
-  for (const secret of kubeconfigSecrets(envInputReader("kubeconfig"))) setSecret(secret);
   let config;
   let plan;
   let trigger;
   try {
     config = parseInputs();
     for (const note of config.notes) log().warning(note);
-    const existing = config.cluster === "existing";
-    if (existing && config.mode === "sweep") {
-      const payload2 = runner.eventPath ? await readEventPayload(runner) : void 0;
-      await runSweep({
-        config,
-        runner,
-        state,
-        repository: repositoryOfRun(payload2, runner.repository)
-      });
-      return;
-    }
     const payload = await readEventPayload(runner);
-    if (existing && config.mode === "cleanup") {
-      await runCleanup({
-        config,
-        runner,
-        state,
-        repository: repositoryOfRun(payload, runner.repository),
-        pr: pullRequestNumberOf(runner.eventName, payload),
-        reason: "cleanup",
-        context: renderContext(config, runner)
-      });
-      return;
-    }
     trigger = readTrigger({
       eventName: runner.eventName,
       payload,
@@ -15620,34 +14840,14 @@ async function runMain() {
       repository: runner.repository
     });
     if (trigger.kind === "closed") {
-      if (existing) {
-        await runCleanup({
-          config,
-          runner,
-          state,
-          repository: repositoryOfRun(payload, runner.repository),
-          pr: trigger.number,
-          reason: "closed",
-          context: renderContext(config, runner)
-        });
-        return;
-      }
       log().info(`PR #${trigger.number} is closed: there is nothing to preview.`);
       state.saveOutcome("success");
       return;
     }
-    if (existing && trigger.kind !== "pull_request")
-      throw new UserError(
-        `cluster: existing previews pull requests, one namespace per PR; this run was started by '${trigger.eventName}'. Run it on pull_request, or use cluster: k3d for a preview of a push.`
-      );
-    const namespace = existing && trigger.kind === "pull_request" ? config.namespace || defaultNamespaceName(trigger.repository.repo, trigger.number) : void 0;
-    plan = await makePlan({ config, runner, trigger, namespace });
+    plan = await makePlan({ config, runner, trigger });
     await logPlan(plan);
-    for (const [name, value] of Object.entries(planOutputs(plan))) {
-      if (!(namespace && name === "url")) setOutput(name, value);
-    }
-    if (namespace) setOutput("namespace", namespace);
-    const planDir = await writePlanFiles(plan, path7.join(runner.workDir, "plan"));
+    for (const [name, value] of Object.entries(planOutputs(plan))) setOutput(name, value);
+    const planDir = await writePlanFiles(plan, path8.join(runner.workDir, "plan"));
     log().info(`Rendered manifests written to ${planDir}`);
     const context = renderContext(config, runner);
     if (config.dryRun) {
@@ -15660,8 +14860,7 @@ async function runMain() {
       state.saveOutcome("success");
       return;
     }
-    const target = namespace && trigger.kind === "pull_request" ? existingTarget(config, runner, state, plan, namespace, trigger.number) : void 0;
-    await preview(config, runner, plan, context, state, target);
+    await preview(config, runner, plan, context, state);
   } catch (error) {
     state.saveOutcome("failure");
     reportFailure(error);
@@ -15687,23 +14886,7 @@ async function runMain() {
     await writeJobSummary(renderSummary({ plan, report, context })).catch(() => void 0);
   }
 }
-function existingTarget(config, runner, state, plan, namespace, pr) {
-  const expiresAt = expiryAfter(/* @__PURE__ */ new Date(), config.ttl);
-  const runUrl = runLogUrl(renderContext(config, runner));
-  return {
-    existing: { namespace, expiresAt },
-    provider: existingProvider({
-      config,
-      runner,
-      state,
-      plan,
-      namespace,
-      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr },
-      annotations: { expiresAt, ...runUrl ? { runUrl } : {} }
-    })
-  };
-}
-async function preview(config, runner, plan, context, state, target) {
+async function preview(config, runner, plan, context, state) {
   const commenter = createPreviewCommenter({
     token: config.githubToken,
     mode: config.comment,
@@ -15711,21 +14894,9 @@ async function preview(config, runner, plan, context, state, target) {
     context,
     marker: markerFromEnv()
   });
-  const existing = target ? { existing: target.existing } : {};
-  await commenter.publish("deploying", {
-    status: "deploying",
-    services: [],
-    timings: {},
-    ...existing
-  });
-  const result = await runPreview(config, runner, plan, state, target?.provider);
-  const { failed, diagnostics } = result;
-  const report = { ...result.report, ...existing };
+  await commenter.publish("deploying", { status: "deploying", services: [], timings: {} });
+  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
   state.saveOutcome(failed ? "failure" : "success");
-  if (target) {
-    const route = report.services[0]?.links?.route;
-    if (route) setOutput("url", route);
-  }
   setOutput("report", JSON.stringify(report));
   setOutput("timings", JSON.stringify(report.timings));
   const written = await commenter.publish("result", report);

@@ -9,18 +9,11 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-TOJTDNJV.js";
+} from "./chunks/chunk-MPBSFFJD.js";
 
 // src/action/run-post.ts
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 async function runPost(state = new StepState()) {
   try {
-    const existing = state.readExisting();
-    if (existing) {
-      await forgetExistingCluster(existing);
-      return;
-    }
     const cluster = state.readCluster();
     if (!cluster) {
       log().info("No cluster was created: nothing to clean up.");
@@ -45,15 +38,6 @@ ${details("Diagnostics collected after the failure", codeBlock(result.diagnostic
   } catch (error) {
     log().warning(`Cleanup: ${errorMessage(error)}`);
   }
-}
-async function forgetExistingCluster(existing) {
-  if (existing.namespace)
-    log().info(
-      `The preview namespace ${existing.namespace} stays on the cluster for the next run; closing the PR or a sweep deletes it.`
-    );
-  for (const file of ["kubeconfig", "kubeconfig-input"])
-    await rm(join(existing.kubeconfigDir, file), { force: true });
-  await rm(join(existing.kubeconfigDir, "kube-cache"), { recursive: true, force: true });
 }
 
 // src/post.ts

@@ -90,13 +90,13 @@ export async function runPreview(
     await timings.time('probe', async () => {
       for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
-          log().info(
-            `Probing ${service.host} through ${ingressUrl} with ${config.requests} requests`,
-          );
+          log().info(`Probing ${service.host} through ${ingressUrl}`);
           return probeService(
             probeOptionsFromPlan(service, {
               ingressUrl,
               requests: config.requests,
+              maxRequests: config.maxRequests,
+              splitTolerance: config.splitTolerance,
               log: (m) => log().info(m),
             }),
           );

@@ -3,6 +3,7 @@ import { parseRegistry } from '../existing/registry.js';
 import { isValidNamespaceName, namespaceProblem } from '../existing/namespace-name.js';
 import { parseTtl, type Ttl } from '../existing/ttl.js';
 import type { CommentMode } from '../report/commenter.js';
+import { gateDesign, uncoveredShares } from '../stats/split-gate.js';
 import { UserError } from '../util/errors.js';
 
 /** Where the preview runs: an ephemeral k3d cluster, or a cluster that already runs Knative. */
@@ -17,7 +18,12 @@ export interface ActionConfig {
   labelPrefix: string;
   /** Labels that replace the PR's own; undefined means use the event's. */
   labelOverride?: string[];
+  /** Requests per probe batch (the first, and each further one while the split is borderline). */
   requests: number;
+  /** Most requests the probe sends to one route. */
+  maxRequests: number;
+  /** Misroute, in percentage points, the split verdict must catch. */
+  splitTolerance: number;
   dryRun: boolean;
   k3dVersion: string;
   k3sImage: string;
@@ -68,6 +74,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   manifests: 'knative',
   'label-prefix': 'canary-',
   requests: '400',
+  'max-requests': '1600',
+  'split-tolerance': '10',
   'dry-run': 'false',
   'k3d-version': 'v5.9.0',
   'k3s-image': 'rancher/k3s:v1.34.8-k3s1',
@@ -103,6 +111,15 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     VERSION,
     'a release like 1.22.1',
   ).replace(/^v/, '');
+  const requests = integer('requests', get('requests'), 1, 100_000);
+  const maxRequests = integer('max-requests', get('max-requests'), 1, 1_000_000);
+  if (maxRequests < requests)
+    throw bad(
+      'max-requests',
+      String(maxRequests),
+      `a number of requests at least as large as 'requests' (${requests})`,
+    );
+  const splitTolerance = integer('split-tolerance', get('split-tolerance'), 1, 50);
   // Checked here, so a dry run refuses an incompatible pair too, before anything is planned.
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
   const existing = existingModeInputs(read, get);
@@ -125,7 +142,9 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
           .map((l) => l.trim())
           .filter(Boolean)
       : undefined,
-    requests: integer('requests', get('requests'), 1, 100_000),
+    requests,
+    maxRequests,
+    splitTolerance,
     dryRun: boolean('dry-run', get('dry-run')),
     k3dVersion: matching(
       'k3d-version',
@@ -173,8 +192,21 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     comment: oneOf('comment', get('comment'), ['always', 'on-change', 'off'] as const),
     failOnDeviation: boolean('fail-on-deviation', get('fail-on-deviation')),
     ...existing,
-    notes: compatibility.warnings,
+    notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)],
   };
+}
+
+/** Says when the split settings cannot keep the gate's promise to catch a misroute. */
+function gateNotes(requests: number, maxRequests: number, tolerance: number): string[] {
+  const design = gateDesign({ batchSize: requests, maxRequests, tolerancePoints: tolerance });
+  const uncovered = uncoveredShares(design, 2);
+  if (uncovered.length === 0) return [];
+  const shown =
+    uncovered.length > 6 ? `${uncovered.slice(0, 6).join('%, ')}%, …` : `${uncovered.join('%, ')}%`;
+  return [
+    `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not ` +
+      `always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`,
+  ];
 }
 
 /** The inputs of the `existing` cluster mode, and what they mean together with `cluster`. */

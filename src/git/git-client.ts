@@ -1,9 +1,38 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createToolRunner, ToolError, type ToolRunner } from '../util/tool-runner.js';
 import { withRetry } from '../util/retry.js';
 
 /** The few git operations the action needs, each one argument array. */
+/** One line of `git ls-tree --long`. */
+export interface TreeEntry {
+  /** '100644', '100755' (files), '120000' (symlink), '160000' (submodule). */
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  object: string;
+  /** Bytes of a blob; undefined for other types. */
+  size?: number;
+  path: string;
+}
+
+function parseTreeEntry(line: string): TreeEntry {
+  const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]+) +(\d+|-)\t([^]*)$/.exec(line);
+  if (!match) throw new Error(`unexpected git ls-tree line: ${JSON.stringify(line.slice(0, 200))}`);
+  const [, mode, type, object, size, file] = match as unknown as [
+    string,
+    string,
+    TreeEntry['type'],
+    string,
+    string,
+    string,
+  ];
+  return { mode, type, object, size: size === '-' ? undefined : Number(size), path: file };
+}
+
 export class GitClient {
+  private gitDir: string | undefined;
+
   private constructor(
     private readonly git: ToolRunner,
     readonly toplevel: string,
@@ -58,22 +87,40 @@ export class GitClient {
     );
   }
 
-  /** Paths of the files under `repoPath` (relative to the top level) at `sha`. */
-  async listFiles(sha: string, repoPath: string): Promise<string[]> {
+  /**
+   * The entries under `repoPath` at `sha`, recursively, with mode, type and size, so that a
+   * caller can refuse links and oversized files before reading anything.
+   */
+  async listTree(sha: string, repoPath: string): Promise<TreeEntry[]> {
     const result = await this.git.runOk([
       'ls-tree',
       '-r',
       '-z',
-      '--name-only',
+      '--long',
       sha,
       '--',
       repoPath === '' ? '.' : repoPath,
     ]);
-    return result.stdout.split('\0').filter(Boolean);
+    return result.stdout.split('\0').filter(Boolean).map(parseTreeEntry);
   }
 
-  async readFile(sha: string, repoPath: string): Promise<string> {
-    return (await this.git.runOk(['show', `${sha}:${repoPath}`])).stdout;
+  /**
+   * A blob's exact bytes. Tool output comes back decoded as UTF-8, which would replace bytes that
+   * are not UTF-8 before anyone could refuse them, so git writes the blob to a file instead
+   * (`unpack-file`), in a temporary folder outside the workspace.
+   */
+  async readBlob(objectId: string): Promise<Buffer> {
+    if (!/^[0-9a-f]{40,64}$/.test(objectId)) throw new Error(`not a git object id: ${objectId}`);
+    this.gitDir ??= (await this.git.runOk(['rev-parse', '--absolute-git-dir'])).stdout.trim();
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'knative-action-blob-'));
+    try {
+      const written = await this.git.runOk([`--git-dir=${this.gitDir}`, 'unpack-file', objectId], {
+        cwd: scratch,
+      });
+      return await readFile(path.join(scratch, path.basename(written.stdout.trim())));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   }
 
   /** A workspace path as git names it (relative to the top level, forward slashes). */

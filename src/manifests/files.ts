@@ -16,6 +16,11 @@ export interface ManifestSource {
 
 export const isManifestFile = (name: string): boolean => /\.ya?ml$/i.test(name);
 
+/** Files are read in plain code-unit order of their paths: the same on every machine and locale. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Reads and parses every document of every manifest file of a source. */
 export async function loadManifests(
   source: ManifestSource,

@@ -2,8 +2,8 @@
  * The job summary: written on every run (dry run and failures too). Same tables as the comment,
  * plus the plan, the rendered manifests and diagnostics. Pure.
  */
-import { stringify } from 'yaml';
 import type { KubeObject } from '../kube/object.js';
+import { displayYaml } from '../manifests/redact.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { codeBlock, codeSpan, details, escapeInline, repositoryUrl, truncate } from './markdown.js';
 import type { RunReport } from './model.js';
@@ -97,6 +97,7 @@ function planSection(plan: PreviewPlan, context: RenderContext, report: RunRepor
   return parts.join('\n\n');
 }
 
+/** The rendered manifests, collapsed; Secret values redacted. */
 function renderManifests(plan: PreviewPlan): string {
   const documents: { title: string; object: KubeObject }[] = [];
   for (const service of plan.services) {
@@ -113,7 +114,7 @@ function renderManifests(plan: PreviewPlan): string {
       blocks.push(`_${documents.length - blocks.length} more manifests not shown (size limit)._`);
       break;
     }
-    const yaml = truncate(stringify(doc.object), Math.min(MANIFEST_CHARS, budget));
+    const yaml = truncate(displayYaml(doc.object), Math.min(MANIFEST_CHARS, budget));
     budget -= yaml.length;
     blocks.push(
       `${escapeInline(doc.title, 200)}\n\n${codeBlock(yaml, { language: 'yaml', maxLength: MANIFEST_CHARS })}`,

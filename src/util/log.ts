@@ -3,8 +3,8 @@
  * @actions/core; the command line swaps in a terminal log with setLog().
  *
  * Every line may carry text from the PR, the cluster or a response body. The runner reads a
- * line that starts with `::` as a workflow command, so a line holding `::` is written inside a
- * `::stop-commands::<token>` block: it is shown, never obeyed.
+ * line that starts with `::` (or holds `##[`) as a workflow command, so such text is written
+ * inside a `::stop-commands::<token>` block: it is shown, never obeyed.
  */
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
@@ -29,9 +29,12 @@ export interface Log {
   branch(name: string): Log;
 }
 
-/** Writes text so that the runner executes no workflow command found in it. */
+/**
+ * Writes text so that the runner executes no workflow command found in it: `::name::` at a
+ * line's start, or the legacy `##[name]` anywhere in a line (the runner still obeys both).
+ */
 export function inertText(text: string, token: () => string = stopToken): string {
-  if (!text.includes('::')) return text;
+  if (!text.includes('::') && !text.includes('##[')) return text;
   const stop = token();
   return `::stop-commands::${stop}\n${text}\n::${stop}::`;
 }

@@ -10,6 +10,26 @@ describe('parseInputs', () => {
     );
   });
 
+  it('reads the split gate settings and refuses a cap below the batch size', () => {
+    expect(parseInputs(reader({}))).toMatchObject({
+      requests: 400,
+      maxRequests: 1600,
+      splitTolerance: 10,
+      notes: [],
+    });
+    expect(() => parseInputs(reader({ requests: '500', 'max-requests': '400' }))).toThrow(
+      /Input 'max-requests' has the value '400'.*at least as large as 'requests' \(500\)/,
+    );
+    expect(() => parseInputs(reader({ 'split-tolerance': '0' }))).toThrow(/split-tolerance/);
+  });
+
+  it('warns when the split settings cannot catch the misroute they name', () => {
+    const config = parseInputs(reader({ 'split-tolerance': '2' }));
+    expect(config.notes).toEqual([
+      expect.stringMatching(/a misroute of 2 points is not always caught.*raise max-requests/),
+    ]);
+  });
+
   it('notes a Knative release newer than the ones it knows', () => {
     const config = parseInputs(reader({ 'knative-version': '1.30.0' }));
     expect(config.notes).toEqual([

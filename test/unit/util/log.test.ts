@@ -13,6 +13,10 @@ describe('inertText', () => {
     expect(lines[0]).toBe('::stop-commands::tok123');
     expect(lines.at(-1)).toBe('::tok123::');
     expect(lines.slice(1, -1).join('\n')).toBe(text);
+    // The runner's legacy form is obeyed anywhere in a line (actions/runner ActionCommand.TryParse).
+    expect(inertText('x ##[set-output name=a]b', () => 't')).toBe(
+      '::stop-commands::t\nx ##[set-output name=a]b\n::t::',
+    );
     // Two blocks never share a token, so text cannot guess it and end the block early.
     expect(inertText('::x::')).not.toBe(inertText('::x::'));
   });
