@@ -101,20 +101,43 @@ export async function readServingFacts(kubectl: Kubectl): Promise<ServingFacts> 
     'customresourcedefinition',
     'services.serving.knative.dev',
     '-o',
-    'jsonpath={.metadata.labels.app\\.kubernetes\\.io/version}',
+    'json',
   ]);
-  const release = crd.exitCode === 0 ? crd.stdout.trim() : '';
+  const release = crd.exitCode === 0 ? releaseOf(crd.stdout) : undefined;
   return {
     served: true,
     versions,
     resources,
-    ...(release && release !== 'devel' ? { release } : {}),
-    ...(crd.exitCode !== 0
-      ? { releaseUnknown: firstLine(crd.stderr) || 'kubectl could not read it' }
-      : release
-        ? {}
-        : { releaseUnknown: 'the Service CRD has no app.kubernetes.io/version label' }),
+    ...(release
+      ? { release }
+      : {
+          releaseUnknown:
+            crd.exitCode !== 0
+              ? firstLine(crd.stderr) || 'kubectl could not read it'
+              : 'the Service CRD carries no release label',
+        }),
   };
+}
+
+/**
+ * The release a Knative Serving CRD was installed from. Releases label their CRDs
+ * `app.kubernetes.io/version: "X.Y.Z"` from 1.1 on (only that from 1.4) and
+ * `serving.knative.dev/release: "vX.Y.Z"` up to 1.3 (knative/serving hack/generate-yamls.sh
+ * replaces `devel` with the release). Pure.
+ */
+export function releaseOf(crdJson: string): string | undefined {
+  let labels: Record<string, unknown> | undefined;
+  try {
+    labels = (JSON.parse(crdJson) as { metadata?: { labels?: Record<string, unknown> } }).metadata
+      ?.labels;
+  } catch {
+    return undefined;
+  }
+  for (const key of ['app.kubernetes.io/version', 'serving.knative.dev/release']) {
+    const value = labels?.[key];
+    if (typeof value === 'string' && /^v?\d+\.\d+\.\d+/.test(value)) return value.slice(0, 40);
+  }
+  return undefined;
 }
 
 /** `kubectl get --raw PATH` as JSON; undefined when the server says NotFound. */

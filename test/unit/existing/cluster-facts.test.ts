@@ -4,7 +4,11 @@ import {
   placedObjects,
   scopeProblem,
 } from '../../../src/existing/discovery-scope.js';
-import { judgeServing, type ServingFacts } from '../../../src/existing/knative-serving.js';
+import {
+  judgeServing,
+  releaseOf,
+  type ServingFacts,
+} from '../../../src/existing/knative-serving.js';
 import {
   probeIngressUrl,
   safeHttpUrl,
@@ -252,5 +256,20 @@ describe('leftovers of earlier runs', () => {
         [{ metadata: { name: 'hello' } }, { metadata: { name: 'gone' } }],
       ),
     ).toEqual({ revisions: ['hello-base-1111111', 'hello-pr-0000000'], services: ['gone'] });
+  });
+});
+
+describe('releaseOf', () => {
+  const crd = (labels: Record<string, string>) => JSON.stringify({ metadata: { labels } });
+  it('reads the release label of each era, and nothing else', () => {
+    expect(releaseOf(crd({ 'app.kubernetes.io/version': '1.22.1' }))).toBe('1.22.1');
+    expect(releaseOf(crd({ 'serving.knative.dev/release': 'v0.26.0' }))).toBe('v0.26.0');
+    expect(
+      releaseOf(
+        crd({ 'app.kubernetes.io/version': '1.2.0', 'serving.knative.dev/release': 'v1.2.0' }),
+      ),
+    ).toBe('1.2.0');
+    expect(releaseOf(crd({ 'app.kubernetes.io/version': 'devel' }))).toBeUndefined();
+    expect(releaseOf('not json')).toBeUndefined();
   });
 });
