@@ -228,7 +228,7 @@ function existingModeInputs(
     throw bad('namespace', namespace, namespaceProblem(namespace));
   const ttlText = get('ttl');
   const ttl = parseTtl(ttlText);
-  if (!ttl) throw bad('ttl', ttlText, 'a number with s, m, h or d, from 1m to 365d (e.g. 7d, 12h)');
+  if (!ttl) throw bad('ttl', ttlText, 'a number with s, m, h or d, from 1s to 365d (e.g. 7d, 12h)');
   const address = read('ingress-address');
   const registryText = read('registry');
   let registry: string | undefined;

@@ -7,11 +7,14 @@ export interface Ttl {
 }
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-/** Shorter would let a sweep delete a preview while its own run is still probing it. */
-export const MIN_TTL_MS = 60_000;
+/**
+ * Any positive duration is accepted; a ttl shorter than a run lets a sweep delete a preview while
+ * its own run still deploys it, which the docs warn about.
+ */
+export const MIN_TTL_MS = 1000;
 export const MAX_TTL_MS = 365 * UNIT_MS.d;
 
-/** `<n>s|m|h|d` within 1m..365d, or undefined. */
+/** `<n>s|m|h|d` within 1s..365d, or undefined. */
 export function parseTtl(text: string): Ttl | undefined {
   const match = /^(\d{1,8})([smhd])$/.exec(text.trim());
   if (!match) return undefined;

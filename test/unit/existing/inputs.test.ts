@@ -46,7 +46,7 @@ describe('inputs of the existing cluster mode', () => {
   it.each([
     ['cluster', 'gke', /'cluster' has the value 'gke'.*one of k3d, existing/],
     ['mode', 'destroy', /'mode' has the value 'destroy'.*preview, cleanup, sweep/],
-    ['ttl', '7w', /'ttl' has the value '7w'.*s, m, h or d, from 1m to 365d/],
+    ['ttl', '7w', /'ttl' has the value '7w'.*s, m, h or d, from 1s to 365d/],
     ['ttl', '0d', /'ttl'/],
     ['namespace', 'Shop_PR', /'namespace' has the value 'Shop_PR'.*DNS-1123 label/],
     ['namespace', 'kube-system', /not default, kube-\*/],

@@ -59,6 +59,7 @@ describe('namespace input', () => {
 
 describe('ttl', () => {
   it.each([
+    ['2s', 2_000],
     ['90s', 90_000],
     ['30m', 1_800_000],
     ['12h', 43_200_000],
@@ -68,7 +69,7 @@ describe('ttl', () => {
     expect(parseTtl(text)).toEqual({ text, ms });
   });
 
-  it.each(['', '7', 'd', '7w', '1.5h', '-1d', '30s', '366d', '7 d', '999999999d'])(
+  it.each(['', '7', 'd', '7w', '1.5h', '-1d', '0s', '366d', '7 d', '999999999d'])(
     'refuses %j',
     (text) => {
       expect(parseTtl(text)).toBeUndefined();
