@@ -43,7 +43,7 @@ export function judgeServing(facts: ServingFacts): ServingVerdict {
   if (!facts.versions.includes('v1'))
     return {
       ok: false,
-      problem: `The cluster's Knative Serving is too old: it serves serving.knative.dev ${facts.versions.join(', ') || '(no versions)'}, not v1. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`,
+      problem: `The cluster's Knative Serving is too old: it serves serving.knative.dev ${[...facts.versions].sort().join(', ') || '(no versions)'}, not v1. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`,
     };
   const missing = REQUIRED_RESOURCES.filter((r) => !facts.resources.includes(r));
   if (missing.length)

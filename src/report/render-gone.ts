@@ -5,7 +5,7 @@
  */
 import { codeBlock, codeSpan, commitLink, escapeInline, table } from './markdown.js';
 import { runLogUrl, type RenderContext } from './render-parts.js';
-import { embedState, extractState, lastResultOf } from './state.js';
+import { extractState, lastResultOf } from './state.js';
 
 export interface GoneCommentInput {
   /** First line of the body (the marker the comment is found by). */
@@ -23,7 +23,10 @@ export interface GoneCommentInput {
 
 export function renderGoneComment(input: GoneCommentInput): string {
   const state = extractState(input.previousBody);
-  const head = state ? `${input.marker}\n${embedState(state)}` : input.marker;
+  // The state line is kept verbatim once it reads back as valid state: the comment keeps exactly
+  // what the last result wrote.
+  const stateLine = state ? input.previousBody.split('\n', 2)[1]?.trim() : undefined;
+  const head = stateLine ? `${input.marker}\n${stateLine}` : input.marker;
   const when = `${input.at.toISOString().slice(0, 10)} ${input.at.toISOString().slice(11, 16)} UTC`;
   const why =
     input.reason === 'closed'
