@@ -9,7 +9,7 @@ import {
   log,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-MPBSFFJD.js";
+} from "./chunks/chunk-PJCXEVSX.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {

@@ -52,6 +52,8 @@ export async function connectExistingCluster(options: {
       deadline,
       ...(config.releaseMirror ? { mirror: config.releaseMirror } : {}),
       log: (m) => out.info(m),
+      // The cluster's version is unknown until connected: any runner kubectl will do.
+      workDir: runner.workDir,
     });
     return found.path;
   });

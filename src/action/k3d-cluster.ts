@@ -5,6 +5,7 @@ import type { ActionConfig } from '../config/inputs.js';
 import { bringUp, BringUpError, type ClusterHandle } from '../cluster/bring-up.js';
 import { cleanup, saveDiagnostics } from '../cluster/cleanup.js';
 import { Kubectl } from '../cluster/kubectl.js';
+import { importImages } from '../images/import.js';
 import { errorMessage } from '../util/errors.js';
 import { log } from '../util/log.js';
 import { createToolRunner } from '../util/tool-runner.js';
@@ -42,7 +43,11 @@ export function k3dProvider(
       const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;
       return {
         kubectl: started.kubectl,
-        loadImages: (tags) => started.k3d.importImages(tags, started.clusterName),
+        loadImages: (tags) =>
+          importImages(
+            { docker: createToolRunner('docker', { kind: 'docker' }), k3d: started.k3d },
+            { tags, clusterName: started.clusterName, workDir: runner.workDir },
+          ),
         probeTargets: (plan) =>
           Promise.resolve(plan.services.map((service) => ({ service, ingressUrl }))),
         timings: started.timings,

@@ -50,6 +50,8 @@ async function connect(
     deadline: Date.now() + config.timeoutMinutes * 60_000,
     ...(config.releaseMirror ? { mirror: config.releaseMirror } : {}),
     log: (m) => log().info(m),
+    // The cluster's version is unknown until connected: any runner kubectl will do.
+    workDir: runner.workDir,
   });
   const runnerFor = () => createToolRunner(found.path, { kind: 'kubectl' });
   const kubeconfig = await prepareKubeconfig({

@@ -59,7 +59,7 @@ export async function runPreview(
                 workspace: runner.workspace,
                 prSha: plan.headSha,
                 baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
-                tempDir: runner.runnerTemp,
+                workDir: runner.workDir,
               },
             );
           })

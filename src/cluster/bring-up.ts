@@ -5,6 +5,7 @@ import {
   ensureKubectl,
   fetchReleaseManifests,
   installK3d,
+  type KubectlOptions,
   type ReleaseManifests,
 } from '../install/tools.js';
 import type { ActionConfig } from '../config/inputs.js';
@@ -14,6 +15,7 @@ import { createToolRunner, type ToolRunner } from '../util/tool-runner.js';
 import type { ToolKind } from '../util/tool-env.js';
 import { clusterNameForRun, isValidClusterName } from './cluster-name.js';
 import { allOrAbort } from '../util/abortable.js';
+import { kubernetesVersionOfK3sImage } from './compatibility.js';
 import { K3d } from './k3d.js';
 import { installKnative } from './knative.js';
 import { Kubectl } from './kubectl.js';
@@ -48,7 +50,7 @@ export interface ClusterHandle {
 
 export interface BringUpDeps {
   installK3d?: (version: string, options: DownloadOptions) => Promise<string>;
-  ensureKubectl?: (version: string, options: DownloadOptions) => Promise<{ path: string }>;
+  ensureKubectl?: (version: string, options: KubectlOptions) => Promise<{ path: string }>;
   fetchManifests?: (
     versions: { knativeVersion: string; netContourVersion: string },
     options: DownloadOptions,
@@ -123,6 +125,7 @@ export async function bringUp(options: BringUpOptions, deps: BringUpDeps): Promi
     const kubeconfigPath = join(clusterDir, 'kubeconfig');
     const download: DownloadOptions = {
       deadline,
+      workDir: deps.workDir,
       ...(options.releaseMirror ? { mirror: options.releaseMirror } : {}),
       log: info,
       now,
@@ -167,7 +170,13 @@ export async function bringUp(options: BringUpOptions, deps: BringUpDeps): Promi
       timings.time(
         'install-kubectl',
         async () =>
-          (await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, download)).path,
+          (
+            await (deps.ensureKubectl ?? ensureKubectl)(options.kubectlVersion, {
+              ...download,
+              // The runner's kubectl only within one minor version of the cluster's Kubernetes.
+              clusterVersion: kubernetesVersionOfK3sImage(options.k3sImage),
+            })
+          ).path,
       ),
     ]);
     handle = { clusterName, kubeconfigPath, k3dPath, kubectlPath };

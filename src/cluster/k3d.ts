@@ -19,8 +19,20 @@ export interface ClusterTopology {
 }
 
 /**
+ * Every port the cluster publishes binds this address only. Without a host IP docker publishes
+ * on all interfaces, which on a self-hosted runner opens the preview and the cluster's API to
+ * the network.
+ */
+export const PUBLISH_ADDRESS = '127.0.0.1';
+
+/**
  * The course's topology as argv: 2 agents, NodePort 30080 on agent 0, port 80 via the
- * load balancer, traefik disabled (Contour is the ingress). Never touches ~/.kube/config.
+ * load balancer, traefik disabled (Contour is the ingress), every port on loopback.
+ * Never touches ~/.kube/config.
+ *
+ * Port grammar (k3d v5.9.0): `-p [HOSTIP:][HOSTPORT:]CONTAINERPORT@NODEFILTER` is docker's
+ * nat.ParsePortSpec; `--api-port [HOST:]HOSTPORT` (cmd/util/ports.go) takes `random` for a free
+ * port. Not `:0`: k3d writes the requested port into the kubeconfig (pkg/client/kubeconfig.go).
  */
 export function k3dCreateArgs(topology: ClusterTopology): string[] {
   const nodePortTarget = topology.agents > 0 ? 'agent:0' : 'server:0';
@@ -29,9 +41,11 @@ export function k3dCreateArgs(topology: ClusterTopology): string[] {
     'create',
     topology.name,
     '--port',
-    `${topology.agentPort}:30080@${nodePortTarget}`,
+    `${PUBLISH_ADDRESS}:${topology.agentPort}:30080@${nodePortTarget}`,
     '-p',
-    `${topology.loadBalancerPort}:80@loadbalancer`,
+    `${PUBLISH_ADDRESS}:${topology.loadBalancerPort}:80@loadbalancer`,
+    '--api-port',
+    `${PUBLISH_ADDRESS}:random`,
     '--agents',
     String(topology.agents),
     '--k3s-arg',
@@ -95,14 +109,27 @@ export class K3d {
   /** Loads local images into every node; retried once (a node can be briefly busy). */
   async importImages(tags: readonly string[], clusterName: string): Promise<void> {
     if (tags.length === 0) return;
-    await withRetry(
-      () => this.runner.runOk(['image', 'import', ...tags, '-c', clusterName], { stream: true }),
-      {
-        what: `k3d image import ${tags.join(' ')}`,
-        attempts: 2,
-        initialDelayMs: this.importRetryDelayMs,
-        isTransient: () => true,
-      },
+    await this.importOnce(['image', 'import', ...tags, '-c', clusterName], tags.join(' '));
+  }
+
+  /**
+   * Loads an image archive (`docker image save`) into every node. Direct mode: k3d's default
+   * tools-node mode only logs a node's failed `ctr image import` and still exits 0
+   * (k3d v5.9.0 pkg/client/tools.go importWithToolsNode).
+   */
+  async importArchive(archivePath: string, clusterName: string): Promise<void> {
+    await this.importOnce(
+      ['image', 'import', archivePath, '-c', clusterName, '--mode', 'direct'],
+      archivePath,
     );
+  }
+
+  private async importOnce(args: string[], what: string): Promise<void> {
+    await withRetry(() => this.runner.runOk(args, { stream: true }), {
+      what: `k3d image import ${what}`,
+      attempts: 2,
+      initialDelayMs: this.importRetryDelayMs,
+      isTransient: () => true,
+    });
   }
 }

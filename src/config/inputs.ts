@@ -2,7 +2,9 @@ import { checkCompatibility } from '../cluster/compatibility.js';
 import { parseRegistry } from '../existing/registry.js';
 import { isValidNamespaceName, namespaceProblem } from '../existing/namespace-name.js';
 import { parseTtl, type Ttl } from '../existing/ttl.js';
+import { validateReleaseMirror } from '../install/mirror.js';
 import type { CommentMode } from '../report/commenter.js';
+import { checkManifestsPath } from '../manifests/manifests-path.js';
 import { gateDesign, uncoveredShares } from '../stats/split-gate.js';
 import { UserError } from '../util/errors.js';
 
@@ -125,10 +127,8 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
   const existing = existingModeInputs(read, get);
   return {
     githubToken: read('github-token'),
-    manifests: nonEmpty(
-      'manifests',
-      get('manifests'),
-      'a path relative to the workspace, e.g. knative',
+    manifests: checkManifestsPath(
+      nonEmpty('manifests', get('manifests'), 'a path relative to the workspace, e.g. knative'),
     ),
     labelPrefix: matching(
       'label-prefix',
@@ -187,7 +187,7 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     agentPort: integer('agent-port', get('agent-port'), 1, 65535),
     k3dArgs: lines(get('k3d-args')),
     build: lines(get('build')),
-    releaseMirror: mirror ? url('release-mirror', mirror) : undefined,
+    releaseMirror: mirror ? validateReleaseMirror(mirror) : undefined,
     timeoutMinutes: integer('timeout-minutes', get('timeout-minutes'), 1, 120),
     comment: oneOf('comment', get('comment'), ['always', 'on-change', 'off'] as const),
     failOnDeviation: boolean('fail-on-deviation', get('fail-on-deviation')),
@@ -302,17 +302,6 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   if (!(allowed as readonly string[]).includes(value))
     throw bad(name, value, `one of ${allowed.join(', ')}`);
   return value as T;
-}
-
-function url(name: string, value: string): string {
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
-      return value.replace(/\/+$/, '');
-  } catch {
-    // falls through to the error below
-  }
-  throw bad(name, value, 'an http(s) URL such as https://mirror.example.com/releases');
 }
 
 function lines(value: string): string[] {

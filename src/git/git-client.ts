@@ -123,6 +123,17 @@ export class GitClient {
     }
   }
 
+  /** Checks `sha` out in a new detached worktree at `path` (outside the workspace). */
+  async addWorktree(path: string, sha: string): Promise<void> {
+    await this.git.runOk(['worktree', 'add', '--detach', path, sha]);
+  }
+
+  /** Removes a worktree made by addWorktree; false when git could not (the caller decides). */
+  async removeWorktree(path: string): Promise<boolean> {
+    const result = await this.git.run(['worktree', 'remove', '--force', path]);
+    return result.exitCode === 0;
+  }
+
   /** A workspace path as git names it (relative to the top level, forward slashes). */
   repoPath(absolute: string): string {
     return path.relative(this.toplevel, absolute).split(path.sep).join('/');

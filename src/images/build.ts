@@ -1,5 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GitClient } from '../git/git-client.js';
+import { log } from '../util/log.js';
 import type { ToolRunner } from '../util/tool-runner.js';
 import { localImageTag, type BuildSpec } from './build-spec.js';
 
@@ -34,14 +36,15 @@ export interface BuildBothOptions {
   prSha: string;
   /** Omitted (push/dispatch runs): only the PR side is built. */
   baseSha?: string;
-  /** Scratch folder for the base worktree (under RUNNER_TEMP). */
-  tempDir: string;
+  /** The run's work folder: the base commit's worktree is checked out under it. */
+  workDir: string;
 }
 
 /**
  * Builds the PR images from the workspace and the base images from the base commit
  * checked out in a detached worktree (fetched when the checkout is shallow), removed
- * afterwards. Same commit on both sides: built once.
+ * afterwards. Same commit on both sides: built once. Every git operation goes through
+ * GitClient (`tools.git` is the git binary it runs).
  */
 export async function buildImages(
   tools: { docker: ToolRunner; git: ToolRunner },
@@ -54,16 +57,18 @@ export async function buildImages(
   });
   if (!options.baseSha) return { pr };
   if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
-  const worktree = join(options.tempDir, 'knative-action', `base-${options.baseSha.slice(0, 12)}`);
-  const git = (args: string[]) => tools.git.runOk(args, { cwd: options.workspace });
-  const present = await tools.git.run(['cat-file', '-e', `${options.baseSha}^{commit}`], {
-    cwd: options.workspace,
-  });
-  if (present.exitCode !== 0)
-    await git(['fetch', '--no-tags', '--depth=1', 'origin', options.baseSha]);
-  await mkdir(join(options.tempDir, 'knative-action'), { recursive: true });
+  const git = await GitClient.open(options.workspace, tools.git);
+  if (!git) {
+    throw new Error(
+      `${options.workspace} is not a git checkout: the base images are built from the base commit ` +
+        `${options.baseSha.slice(0, 7)}, which needs the repository (use actions/checkout).`,
+    );
+  }
+  if (!(await git.hasCommit(options.baseSha))) await git.fetchCommit(options.baseSha);
+  const worktree = join(options.workDir, `base-${options.baseSha.slice(0, 12)}`);
+  await mkdir(options.workDir, { recursive: true });
   await rm(worktree, { recursive: true, force: true });
-  await git(['worktree', 'add', '--detach', worktree, options.baseSha]);
+  await git.addWorktree(worktree, options.baseSha);
   try {
     const base = await buildSide(tools.docker, {
       specs: options.specs,
@@ -72,6 +77,9 @@ export async function buildImages(
     });
     return { pr, base };
   } finally {
-    await tools.git.run(['worktree', 'remove', '--force', worktree], { cwd: options.workspace });
+    if (!(await git.removeWorktree(worktree))) {
+      log().debug(`git worktree remove ${worktree} failed; removing the folder`);
+      await rm(worktree, { recursive: true, force: true });
+    }
   }
 }

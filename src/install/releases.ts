@@ -1,12 +1,18 @@
 import type { Artifact } from './downloader.js';
+import { pinnedSha256 } from './pinned-hashes.js';
 import { k3dAssetName } from './platform.js';
 
 /** The official release assets this action installs, with where their checksums live. Pure. */
 
+function withPin(artifact: Artifact): Artifact {
+  const pinned = pinnedSha256(artifact.url);
+  return pinned ? { ...artifact, pinnedSha256: pinned } : artifact;
+}
+
 export function k3dArtifact(version: string, arch: 'amd64' | 'arm64'): Artifact {
   const base = `https://github.com/k3d-io/k3d/releases/download/${version}`;
   const fileName = k3dAssetName(arch);
-  return {
+  return withPin({
     cacheName: 'k3d',
     version,
     arch,
@@ -14,12 +20,12 @@ export function k3dArtifact(version: string, arch: 'amd64' | 'arm64'): Artifact 
     fileName,
     checksum: { kind: 'list', url: `${base}/checksums.txt` },
     executable: true,
-  };
+  });
 }
 
 export function kubectlArtifact(version: string, arch: 'amd64' | 'arm64'): Artifact {
   const url = `https://dl.k8s.io/release/${version}/bin/linux/${arch}/kubectl`;
-  return {
+  return withPin({
     cacheName: 'kubectl',
     version,
     arch,
@@ -27,7 +33,7 @@ export function kubectlArtifact(version: string, arch: 'amd64' | 'arm64'): Artif
     fileName: 'kubectl',
     checksum: { kind: 'single', url: `${url}.sha256` },
     executable: true,
-  };
+  });
 }
 
 export type ManifestKey = 'servingCrds' | 'servingCore' | 'contour' | 'netContour';
@@ -40,7 +46,7 @@ function releaseManifest(
   // net-contour lives in the knative-extensions organisation (the old knative/ path only redirects).
   const owner = repo === 'serving' ? 'knative' : 'knative-extensions';
   const base = `https://github.com/${owner}/${repo}/releases/download/knative-v${version.replace(/^v/, '')}`;
-  return {
+  return withPin({
     // One cache name per file: tool-cache replaces a whole version folder on insert.
     cacheName: `knative-${repo}-${fileName.replace(/\.yaml$/, '')}`,
     version: version.replace(/^v/, ''),
@@ -48,7 +54,7 @@ function releaseManifest(
     url: `${base}/${fileName}`,
     fileName,
     checksum: { kind: 'list', url: `${base}/checksums.txt` },
-  };
+  });
 }
 
 export function knativeManifestArtifacts(

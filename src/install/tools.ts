@@ -1,7 +1,14 @@
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import { log } from '../util/log.js';
 import { downloadVerified, type DownloadOptions } from './downloader.js';
+import {
+  chooseKubectl,
+  parseKubeVersion,
+  readKubectlClientVersion,
+  type KubeVersion,
+} from './kubectl-skew.js';
 import { releaseArch } from './platform.js';
 import {
   k3dArtifact,
@@ -22,18 +29,64 @@ export async function installK3d(version: string, options: ToolInstallOptions): 
   return (await downloadVerified(k3dArtifact(version, arch), options)).path;
 }
 
-/** The runner's kubectl when one is on PATH, else a pinned, verified one. */
+export interface KubectlOptions extends ToolInstallOptions {
+  /** PATH to look for the runner's kubectl in (default: this process's PATH). */
+  pathEnv?: string;
+  /**
+   * The cluster's Kubernetes version (e.g. from the k3s image tag). When given, the runner's
+   * kubectl is used only within one minor version of it; omitted, any runner kubectl is used.
+   */
+  clusterVersion?: KubeVersion;
+  /** Reads a kubectl binary's client version (default: runs `kubectl version --client -o json`). */
+  readClientVersion?: (kubectlPath: string) => Promise<KubeVersion | undefined>;
+}
+
+export interface EnsuredKubectl {
+  path: string;
+  source: 'runner' | 'installed';
+  /** Why this kubectl (also written to the log). */
+  reason: string;
+}
+
+/**
+ * The kubectl to talk to the cluster with: the runner's when it is on PATH and within the
+ * supported skew of `clusterVersion`, else the pinned `version`, downloaded and verified by its
+ * sha256 (never by the version it reports: a mirror may serve any build under that path).
+ */
 export async function ensureKubectl(
   version: string,
-  options: ToolInstallOptions & { pathEnv?: string },
-): Promise<{ path: string; source: 'runner' | 'installed' }> {
+  options: KubectlOptions,
+): Promise<EnsuredKubectl> {
+  const info = options.log ?? ((message: string) => log().info(message));
   const onPath = await findOnPath('kubectl', options.pathEnv ?? process.env['PATH'] ?? '');
-  if (onPath) return { path: onPath, source: 'runner' };
+  const pinned = parseKubeVersion(version);
+  let reason: string;
+  if (options.clusterVersion && pinned) {
+    const runner = onPath
+      ? {
+          path: onPath,
+          version: await (options.readClientVersion ?? readKubectlClientVersion)(onPath),
+        }
+      : undefined;
+    const choice = chooseKubectl({
+      ...(runner ? { runner } : {}),
+      server: options.clusterVersion,
+      pinned,
+    });
+    info(choice.reason);
+    if (choice.warning) (options.warn ?? ((m: string) => log().warning(m)))(choice.warning);
+    if (choice.use === 'runner' && onPath)
+      return { path: onPath, source: 'runner', reason: choice.reason };
+    reason = choice.reason;
+  } else if (onPath) {
+    return { path: onPath, source: 'runner', reason: `Using the runner's kubectl (${onPath}).` };
+  } else {
+    reason = `No kubectl on PATH; using the pinned kubectl ${version}.`;
+    info(reason);
+  }
   const arch = releaseArch(options.platform, options.arch);
-  return {
-    path: (await downloadVerified(kubectlArtifact(version, arch), options)).path,
-    source: 'installed',
-  };
+  const { path } = await downloadVerified(kubectlArtifact(version, arch), options);
+  return { path, source: 'installed', reason };
 }
 
 export async function findOnPath(command: string, pathEnv: string): Promise<string | undefined> {

@@ -118,7 +118,7 @@ export function percent(value: number): string {
   return `${value.toFixed(1)}%`;
 }
 
-function milliseconds(value: number): string {
+export function milliseconds(value: number): string {
   return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 

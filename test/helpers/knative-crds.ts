@@ -65,6 +65,7 @@ export async function prepareKnativeCrds(): Promise<string> {
     ).servingCrds;
     const downloaded = await downloadVerified(artifact, {
       deadline: Date.now() + 60_000,
+      workDir: join(REPO_ROOT, '.tmp'),
       attempts: 2,
       attemptTimeoutMs: 20_000,
     });

@@ -123,7 +123,8 @@ export class ApiServer {
 
   constructor(private readonly options: ApiServerOptions) {}
 
-  async listen(): Promise<string> {
+  /** Binds host:port (default: loopback, an ephemeral port); returns the base URL. */
+  async listen(host = '127.0.0.1', port = 0): Promise<string> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         const apiErr =
@@ -142,9 +143,10 @@ export class ApiServer {
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(port, host, () => resolve());
     });
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    return `http://${shown}:${(server.address() as AddressInfo).port}`;
   }
 
   async close(): Promise<void> {

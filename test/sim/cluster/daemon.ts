@@ -2,10 +2,14 @@
  * The simulated cluster as a process (what the k3d stand-in starts):
  *   node --import tsx daemon.ts --name NAME --state-file FILE --lb-port 8081
  *        [--agent-port 8082] [--agents 2] [--image rancher/k3s:v1.34.8-k3s1]
+ *        [--lb-host IP] [--agent-host IP] [--api-host IP] [--api-port PORT]
+ * Each published port binds the given address (default 127.0.0.1), as docker publishes k3d's
+ * port mappings. The agent port is held but answers nothing: no NodePort service is simulated.
  * Writes FILE (JSON: pid, name, apiUrl, lbPort, agentPort, agents, image) once serving, and
  * runs until SIGTERM/SIGINT.
  */
 import { renameSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startSimCluster } from './index.js';
 
@@ -31,6 +35,10 @@ async function main(): Promise<void> {
         'state-file': { type: 'string' },
         'lb-port': { type: 'string' },
         'agent-port': { type: 'string' },
+        'lb-host': { type: 'string' },
+        'agent-host': { type: 'string' },
+        'api-host': { type: 'string' },
+        'api-port': { type: 'string' },
         agents: { type: 'string' },
         image: { type: 'string' },
       },
@@ -48,9 +56,22 @@ async function main(): Promise<void> {
     fail(`--agents must be a whole number, got '${values.agents}'`);
   const image = values.image ?? 'rancher/k3s:v1.34.8-k3s1';
 
+  const apiPort = values['api-port'] === '0' ? 0 : port(values['api-port'], '--api-port');
   let cluster;
+  let agentListener: Server | undefined;
   try {
-    cluster = await startSimCluster({ name, lbPort, agentPort, agents, image });
+    cluster = await startSimCluster({
+      name,
+      lbPort,
+      agentPort,
+      agents,
+      image,
+      ...(values['lb-host'] ? { lbHost: values['lb-host'] } : {}),
+      ...(values['api-host'] ? { apiHost: values['api-host'] } : {}),
+      ...(apiPort !== undefined ? { apiPort } : {}),
+    });
+    if (agentPort !== undefined)
+      agentListener = await holdPort(agentPort, values['agent-host'] ?? '127.0.0.1');
   } catch (err) {
     fail(`cannot start cluster "${name}": ${(err as Error).message}`);
   }
@@ -71,6 +92,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    agentListener?.close();
     cluster
       .stop()
       .then(() => process.exit(0))
@@ -78,6 +100,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Binds host:port and drops every connection (the NodePort behind it is not simulated). */
+function holdPort(portNumber: number, host: string): Promise<Server> {
+  const server = createServer((socket) => socket.destroy());
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`agent port ${portNumber} on ${host} is already in use`)
+          : err,
+      ),
+    );
+    server.listen(portNumber, host, () => resolve(server));
+  });
 }
 
 void main();

@@ -25,7 +25,12 @@ export { releaseAsset } from './releases.js';
 export interface SimClusterOptions {
   name: string;
   lbPort: number;
+  /** Address the load balancer port binds (default 127.0.0.1). */
+  lbHost?: string;
   agentPort?: number;
+  /** Address and port the API binds (default 127.0.0.1, an ephemeral port). */
+  apiHost?: string;
+  apiPort?: number;
   agents?: number;
   image?: string;
   env?: NodeJS.ProcessEnv;
@@ -153,7 +158,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
   });
   const ingress = new IngressServer(ctx, apps);
   try {
-    await ingress.listen(options.lbPort);
+    await ingress.listen(options.lbPort, options.lbHost);
   } catch (err) {
     clearInterval(ticker);
     unsubscribe();
@@ -161,7 +166,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
   }
   let apiUrl: string;
   try {
-    apiUrl = await api.listen();
+    apiUrl = await api.listen(options.apiHost, options.apiPort);
   } catch (err) {
     clearInterval(ticker);
     unsubscribe();

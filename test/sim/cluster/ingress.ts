@@ -71,7 +71,8 @@ export class IngressServer {
     this.answerRandom = randomStream(seed, 3);
   }
 
-  async listen(port: number): Promise<void> {
+  /** Binds `host` (loopback unless the k3d port mapping names another address). */
+  async listen(port: number, host = '127.0.0.1'): Promise<void> {
     const server = createServer((req, res) => this.handle(req, res));
     server.keepAliveTimeout = 65_000;
     this.server = server;
@@ -79,11 +80,11 @@ export class IngressServer {
       server.once('error', (err: NodeJS.ErrnoException) => {
         reject(
           err.code === 'EADDRINUSE'
-            ? new Error(`load balancer port ${port} on 127.0.0.1 is already in use`)
+            ? new Error(`load balancer port ${port} on ${host} is already in use`)
             : err,
         );
       });
-      server.listen(port, '127.0.0.1', () => resolve());
+      server.listen(port, host, () => resolve());
     });
     // Programming follows the cluster's objects as they change, not the requests.
     this.program.refresh(this.ctx);

@@ -12,7 +12,9 @@ import {
   tagImage,
   type StoredImage,
 } from './image-store.js';
+import { hostPlatform, imageStoreFromEnv, storageInfo, writeArchive } from './image-archive.js';
 import type { StandinIo } from './io.js';
+import { withKnobs } from './knobs.js';
 import { stateDirFromEnv } from './state.js';
 
 /** Versions the docker stand-in reports (a recent engine; the action only checks it answers). */
@@ -37,6 +39,8 @@ export async function runDocker(args: string[], io: StandinIo): Promise<number> 
       break;
     case 'tag':
       return tag(rest, io);
+    case 'save':
+      return save(rest, io);
     case 'images':
       return images(rest, io);
     case 'image': {
@@ -45,9 +49,10 @@ export async function runDocker(args: string[], io: StandinIo): Promise<number> 
       if (sub === 'ls' || sub === 'list') return images(more, io);
       if (sub === 'tag') return tag(more, io);
       if (sub === 'build') return build(more, io);
+      if (sub === 'save') return save(more, io);
       throw new UsageError(
         `docker image ${sub ?? ''}: not supported by the simulated docker stand-in ` +
-          '(supported: image inspect, image ls, image tag, image build)',
+          '(supported: image inspect, image ls, image tag, image build, image save)',
       );
     }
     case 'inspect':
@@ -57,7 +62,7 @@ export async function runDocker(args: string[], io: StandinIo): Promise<number> 
   }
   throw new UsageError(
     `docker ${command}: not supported by the simulated docker stand-in ` +
-      '(supported: version, info, build, tag, images, image inspect)',
+      '(supported: version, info, build, tag, save, images, image inspect)',
   );
 }
 
@@ -83,22 +88,25 @@ function version(args: string[], io: StandinIo): number {
 function info(args: string[], io: StandinIo): number {
   const parsed = parseArgs(args, [format, help]);
   const stateDir = stateDirFromEnv(io.env);
+  const storage = storageInfo(imageStoreFromEnv(withKnobs(io.env)));
   const data = {
     ServerVersion: SERVER_VERSION,
     Images: listImages(stateDir).length,
     OperatingSystem: 'Simulated Docker Engine',
     OSType: 'linux',
     Architecture: 'x86_64',
-    Driver: 'overlay2',
+    ...storage,
   };
   const template = flagString(parsed, 'format');
   if (template !== undefined) {
     io.stdout(`${renderTemplate(template, data)}\n`);
     return 0;
   }
+  const driverLines = storage.DriverStatus.map(([key, value]) => `  ${key}: ${value}\n`).join('');
   io.stdout(
     `Client:\n Version:    ${CLIENT_VERSION}\n Context:    default\n\nServer:\n Images: ${data.Images}\n` +
-      ` Server Version: ${SERVER_VERSION}\n Storage Driver: overlay2\n Operating System: ${data.OperatingSystem}\n`,
+      ` Server Version: ${SERVER_VERSION}\n Storage Driver: ${storage.Driver}\n${driverLines}` +
+      ` Operating System: ${data.OperatingSystem}\n`,
   );
   return 0;
 }
@@ -274,6 +282,50 @@ function inspect(args: string[], io: StandinIo): number {
     io.stdout(`${JSON.stringify(found, null, 4)}\n`);
   }
   return code;
+}
+
+/**
+ * `docker image save [-o FILE] [--platform P[,P]] IMAGE...` (--platform: API 1.48+). Writes the
+ * sim's archive record (image-archive.ts); streaming to stdout is not modelled.
+ */
+function save(args: string[], io: StandinIo): number {
+  const parsed = parseArgs(args, [
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'platform', kind: 'stringArray' },
+    help,
+  ]);
+  if (parsed.positionals.length === 0)
+    throw new UsageError('"docker image save" requires at least 1 argument');
+  const output = flagString(parsed, 'output');
+  if (output === undefined)
+    throw new UsageError('docker image save to stdout is not supported by the sim: use --output');
+  const stateDir = stateDirFromEnv(io.env);
+  const platforms = flagList(parsed, 'platform')
+    .flatMap((p) => p.split(','))
+    .filter(Boolean);
+  const images: string[] = [];
+  for (const ref of parsed.positionals) {
+    if (!findImage(stateDir, ref)) {
+      io.stderr(`Error response from daemon: No such image: ${ref}\n`);
+      return 1;
+    }
+    for (const platform of platforms) {
+      if (platform !== hostPlatform()) {
+        io.stderr(
+          `Error response from daemon: no suitable export target found: image with reference ${ref} ` +
+            `was found but does not provide the specified platform (${platform})\n`,
+        );
+        return 1;
+      }
+    }
+    images.push(normalizeImageRef(ref));
+  }
+  writeArchive(resolve(io.cwd, output), {
+    images,
+    store: imageStoreFromEnv(withKnobs(io.env)),
+    ...(platforms.length > 0 ? { platforms } : {}),
+  });
+  return 0;
 }
 
 function images(args: string[], io: StandinIo): number {

@@ -6,6 +6,7 @@ import type { AppDescription } from '../cluster/app-answer.js';
 import { withKnobs } from './knobs.js';
 import { kubeconfigFor } from '../cluster/index.js';
 import { type FlagSpec, UsageError, flagBool, flagList, flagString, parseArgs } from './flags.js';
+import { archiveSource, type ImportSource, runtimeSource, settleImport } from './image-archive.js';
 import { findImage, normalizeImageRef } from './image-store.js';
 import type { StandinIo } from './io.js';
 import {
@@ -180,11 +181,25 @@ function clusterJson(record: ClusterRecord): Record<string, unknown> {
     Status: running ? 'running' : 'exited',
     Started: record.createdAt,
   };
+  // Every published port (the API and both -p mappings, proxied) sits on the load balancer node
+  // (k3d v5.9.0 pkg/client/ports.go TransformPorts), as docker's nat.PortMap.
+  const published = (hostIp: string | undefined, hostPort: number) => [
+    { HostIp: hostIp ?? '0.0.0.0', HostPort: String(hostPort) },
+  ];
   const node = (role: string, suffix: string) => ({
     name: `k3d-${record.name}-${suffix}`,
     role,
     image: role === 'loadbalancer' ? 'ghcr.io/k3d-io/k3d-proxy:5.9.0' : record.image,
     State: state,
+    ...(role === 'loadbalancer'
+      ? {
+          portMappings: {
+            '6443/tcp': published(record.apiHost, record.apiHostPort),
+            '80/tcp': published(record.lbHost, record.lbPort),
+            '30080/tcp': published(record.agentHost, record.agentPort),
+          },
+        }
+      : {}),
   });
   const nodes = [
     ...Array.from({ length: record.servers }, (_, i) => node('server', `server-${i}`)),
@@ -360,12 +375,13 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
     runningCluster(stateDir, name),
   );
   const images: string[] = [];
+  const sources: ImportSource[] = [];
   const apps: Record<string, AppDescription> = {};
   for (const ref of parsed.positionals) {
-    if (existsSync(join(io.cwd, ref))) {
-      throw new K3dFatal(
-        `importing image archives (${ref}) is not supported by the simulated cluster`,
-      );
+    const archive = archiveSource(io.cwd, ref);
+    if (archive) {
+      sources.push(archive);
+      continue;
     }
     const image = findImage(stateDir, ref);
     if (!image) {
@@ -378,17 +394,47 @@ async function imageImport(args: string[], io: StandinIo): Promise<number> {
     images.push(normalizeImageRef(ref));
     if (image.app) apps[normalizeImageRef(ref)] = image.app;
   }
+  if (images.length > 0) sources.unshift(runtimeSource(images, withKnobs(io.env)));
+  let errorOccurred = false;
   for (const record of records) {
     log(`Importing image(s) into cluster '${record.name}'`);
     log(`Saving ${images.length} image(s) from runtime...`);
     log('Importing images into nodes...');
-    await markImported(record, images, apps);
-    recordImportedImages(stateDir, record.name, images);
+    const settled = settleImport(
+      sources,
+      { name: record.name, nodes: nodeNames(record) },
+      mode,
+      io,
+    );
+    if (settled.failed) {
+      errorOccurred = true;
+      continue;
+    }
+    // Images loaded from an archive answer like the build they came from.
+    for (const name of settled.images) {
+      const app = apps[name] ?? findImage(stateDir, name)?.app;
+      if (app) apps[name] = app;
+    }
+    await markImported(record, settled.images, apps);
+    recordImportedImages(stateDir, record.name, settled.images);
     log('Removing the tarball(s) from image volume...');
   }
-  log(`Successfully imported ${images.length} image(s) into ${records.length} cluster(s)`);
+  if (errorOccurred) {
+    io.stderr(
+      'WARN[0001] At least one error occured while trying to import the image(s) into the selected cluster(s)\n',
+    );
+    return 1;
+  }
+  log(
+    `Successfully imported ${parsed.positionals.length} image(s) into ${records.length} cluster(s)`,
+  );
   return 0;
 }
+
+const nodeNames = (record: ClusterRecord): string[] => [
+  ...Array.from({ length: record.servers }, (_, i) => `k3d-${record.name}-server-${i}`),
+  ...Array.from({ length: record.agents }, (_, i) => `k3d-${record.name}-agent-${i}`),
+];
 
 /** Tells the simulated API which images its nodes now hold, and what the app in each answers. */
 async function markImported(

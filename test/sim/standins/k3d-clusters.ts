@@ -10,7 +10,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { CLUSTER_DAEMON, TSX_LOADER_URL } from '../paths.js';
-import type { ClusterCreateOptions, K3sArg, PortMapping } from './k3d-create-options.js';
+import {
+  type ClusterCreateOptions,
+  type K3sArg,
+  type PortMapping,
+  simulatedBindings,
+} from './k3d-create-options.js';
 import { ensureDir, processAlive, processCommandLine, readJson, writeJsonAtomic } from './state.js';
 import { freePort } from '../../helpers/ports.js';
 
@@ -22,6 +27,12 @@ export interface ClusterRecord {
   apiUrl?: string;
   lbPort: number;
   agentPort: number;
+  /** The addresses the published ports bind (a mapping without a host IP: 0.0.0.0). */
+  lbHost: string;
+  agentHost: string;
+  apiHost: string;
+  /** The API's host port (chosen before the daemon starts when k3d picks `random`). */
+  apiHostPort: number;
   servers: number;
   agents: number;
   image: string;
@@ -109,6 +120,10 @@ export async function createCluster(
     status: 'creating',
     lbPort: 0,
     agentPort: 0,
+    lbHost: '',
+    agentHost: '',
+    apiHost: '',
+    apiHostPort: 0,
     servers: options.servers,
     agents: options.agents,
     image: options.image,
@@ -130,15 +145,16 @@ export async function createCluster(
     throw error;
   }
   try {
-    const lb = options.ports.find(
-      (p) => p.containerPort === 80 && p.nodeFilters.some((f) => f.startsWith('loadbalancer')),
-    );
-    const agent = options.ports.find(
-      (p) => p.containerPort === 30080 && p.nodeFilters.some((f) => /^agents?:(0|\*)/.test(f)),
-    );
+    const bindings = simulatedBindings(options);
     // Unmapped ports: k3d would pick a random host port; so does the sim.
-    record.lbPort = lb?.hostPort ?? (await freePort());
-    record.agentPort = agent?.hostPort ?? (await freePort());
+    record.lbPort = bindings.loadBalancer.hostPort ?? (await freePort());
+    record.agentPort = bindings.agent.hostPort ?? (await freePort());
+    record.lbHost = bindings.loadBalancer.hostIp;
+    record.agentHost = bindings.agent.hostIp;
+    record.apiHost = bindings.api.hostIp;
+    // `random`: k3d asks for a free port before it creates the nodes (cmd/util/ports.go).
+    record.apiHostPort =
+      bindings.api.hostPort === 'random' ? await freePort() : bindings.api.hostPort;
     rmSync(record.daemonStateFile, { force: true });
 
     log(`Prep: Network`);
@@ -161,6 +177,14 @@ export async function createCluster(
       String(record.lbPort),
       '--agent-port',
       String(record.agentPort),
+      '--lb-host',
+      record.lbHost,
+      '--agent-host',
+      record.agentHost,
+      '--api-host',
+      record.apiHost,
+      '--api-port',
+      String(record.apiHostPort),
       '--agents',
       String(options.agents),
       '--image',
@@ -209,7 +233,9 @@ export async function createCluster(
     const ready: ClusterRecord = {
       ...record,
       status: 'running',
-      apiUrl: state.apiUrl,
+      // k3d writes the kubeconfig's server from the requested host and port (the
+      // k3d.server.api.host/port labels, pkg/client/kubeconfig.go), not from what docker bound.
+      apiUrl: apiUrlFor(record.apiHost, record.apiHostPort, state.apiUrl),
       lbPort: state.lbPort ?? record.lbPort,
       agentPort: state.agentPort ?? record.agentPort,
     };
@@ -222,6 +248,11 @@ export async function createCluster(
     rmSync(file, { force: true });
     throw error;
   }
+}
+
+function apiUrlFor(host: string, port: number, daemonUrl: string): string {
+  const scheme = new URL(daemonUrl).protocol;
+  return `${scheme}//${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /** Stops a cluster's daemon and waits until it has exited (its ports closed). */

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import {
   type FlagSpec,
   type ParsedArgs,
@@ -94,7 +95,10 @@ export interface ClusterCreateOptions {
   image: string;
   ports: PortMapping[];
   k3sArgs: K3sArg[];
+  /** --api-port as given, for the record. */
   apiPort?: string;
+  /** Where the Kubernetes API is published (host IP and port). */
+  api: ApiExposure;
   wait: boolean;
   /** Milliseconds; undefined = k3d's default (no overall timeout). */
   timeoutMs?: number;
@@ -135,10 +139,17 @@ function splitNodeFilters(spec: string, what: string): { value: string; nodeFilt
   return { value: spec.slice(0, at), nodeFilters: filters };
 }
 
-/** `[HOST:][HOSTPORT:]CONTAINERPORT[/PROTOCOL][@NODEFILTER]` */
+/**
+ * `[HOSTIP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL][@NODEFILTER]`, split the way docker's
+ * go-connections nat.ParsePortSpec splits it (k3d v5.9.0 pkg/client/ports.go hands the part
+ * before `@` to it): the last part is the container port, the one before it the host port,
+ * everything before that the host IP (an IPv6 address may be in brackets).
+ */
 export function parsePortMapping(spec: string): PortMapping {
   const { value, nodeFilters } = splitNodeFilters(spec, 'port mapping');
-  const [portPart, protocolPart] = value.split('/') as [string, string | undefined];
+  const slash = value.indexOf('/');
+  const portPart = slash === -1 ? value : value.slice(0, slash);
+  const protocolPart = slash === -1 ? undefined : value.slice(slash + 1);
   const protocol = (protocolPart ?? 'tcp').toLowerCase();
   if (protocol !== 'tcp' && protocol !== 'udp') {
     throw new UsageError(
@@ -146,28 +157,70 @@ export function parsePortMapping(spec: string): PortMapping {
     );
   }
   const parts = portPart.split(':');
-  const asPort = (text: string): number => {
+  const containerText = parts[parts.length - 1] as string;
+  const hostPortText = parts.length >= 2 ? (parts[parts.length - 2] as string) : '';
+  const ipText = parts.length >= 3 ? parts.slice(0, -2).join(':') : '';
+  const asPort = (text: string, what: string): number => {
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
-      throw new UsageError(`Failed to parse port mapping '${spec}': invalid port '${text}'`);
+      throw new UsageError(`Failed to parse port mapping '${spec}': invalid ${what}: ${text}`);
     }
     return Number(text);
   };
-  if (parts.length < 1 || parts.length > 3 || parts.some((part, i) => part === '' && i !== 0)) {
-    throw new UsageError(
-      `Failed to parse port mapping '${spec}': expected [HOST:][HOSTPORT:]CONTAINERPORT`,
-    );
+  if (containerText === '')
+    throw new UsageError(`Failed to parse port mapping '${spec}': no port specified`);
+  const containerPort = asPort(containerText, 'containerPort');
+  const hostIp = ipText.replace(/^\[(.*)\]$/, '$1');
+  if (hostIp !== '' && isIP(hostIp) === 0) {
+    throw new UsageError(`Failed to parse port mapping '${spec}': invalid IP address: ${ipText}`);
   }
-  const containerPort = asPort(parts[parts.length - 1] as string);
-  const hostPortText = parts.length >= 2 ? (parts[parts.length - 2] as string) : undefined;
-  const hostIp = parts.length === 3 ? parts[0] : undefined;
   return {
     spec,
     ...(hostIp ? { hostIp } : {}),
-    ...(hostPortText ? { hostPort: asPort(hostPortText) } : {}),
+    ...(hostPortText ? { hostPort: asPort(hostPortText, 'hostPort') } : {}),
     containerPort,
     protocol,
     nodeFilters: nodeFilters.length > 0 ? nodeFilters : ['loadbalancer'],
   };
+}
+
+/** Where docker publishes a port mapped without a host IP: every interface. */
+export const ALL_INTERFACES = '0.0.0.0';
+
+/** k3d's --api-port: `[HOST:]HOSTPORT`, HOSTPORT a number or `random` (k3d's default). */
+export interface ApiExposure {
+  hostIp: string;
+  hostPort: number | 'random';
+}
+
+/**
+ * k3d v5.9.0 cmd/util/ports.go ParsePortExposureSpec: an IPv4 address or a host name (looked
+ * up; the sim knows only `localhost`) before the last colon, then a port or `random`. No host:
+ * k3d's DefaultAPIHost 0.0.0.0. No flag at all: 0.0.0.0 and a random free port.
+ */
+export function parseApiPort(spec: string | undefined): ApiExposure {
+  if (spec === undefined) return { hostIp: ALL_INTERFACES, hostPort: 'random' };
+  const match = /^(?:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})|(\S+):)?(\d{1,5}|random)$/.exec(spec);
+  // The IPv4 branch has no colon after it: `1.2.3.4:6550` is matched by the host-name branch.
+  if (!match || match[1] !== undefined) {
+    throw new UsageError(
+      `failed to parse Port Exposure specification '${spec}': Format must be [(HostIP|HostName):]HostPort`,
+    );
+  }
+  const host = match[2];
+  let hostIp = ALL_INTERFACES;
+  if (host !== undefined) {
+    if (isIP(host) === 4) hostIp = host;
+    else if (host === 'localhost') hostIp = '127.0.0.1';
+    else
+      throw new UsageError(
+        `failed to lookup host '${host}' specified for Port Exposure (the simulated k3d resolves only IPv4 addresses and localhost)`,
+      );
+  }
+  const port = match[3] as string;
+  if (port !== 'random' && (Number(port) < 0 || Number(port) > 65535)) {
+    throw new UsageError(`failed to parse port spec for Port Exposure '${spec}': invalid port`);
+  }
+  return { hostIp, hostPort: port === 'random' ? 'random' : Number(port) };
 }
 
 /** Node filters must name nodes that exist (k3d refuses `agent:3` in a 2-agent cluster). */
@@ -213,9 +266,7 @@ export function parseClusterCreate(args: readonly string[]): ClusterCreateOption
   });
   const updateDefaultKubeconfig = flagBool(parsed, 'kubeconfig-update-default', true);
   const apiPort = flagString(parsed, 'api-port');
-  if (apiPort !== undefined && !/^(([\w.-]+):)?\d{1,5}$/.test(apiPort)) {
-    throw new UsageError(`Failed to parse API Port '${apiPort}': expected [HOST:]HOSTPORT`);
-  }
+  const api = parseApiPort(apiPort);
   const timeoutMs = flagNumber(parsed, 'timeout');
   return {
     name,
@@ -225,6 +276,7 @@ export function parseClusterCreate(args: readonly string[]): ClusterCreateOption
     ports,
     k3sArgs,
     ...(apiPort !== undefined ? { apiPort } : {}),
+    api,
     wait: flagBool(parsed, 'wait', true),
     ...(timeoutMs !== undefined && timeoutMs > 0 ? { timeoutMs } : {}),
     updateDefaultKubeconfig,
@@ -232,10 +284,21 @@ export function parseClusterCreate(args: readonly string[]): ClusterCreateOption
   };
 }
 
-/** The host ports the sim serves: the load balancer's port 80, and NodePort 30080 on agent 0. */
-export function simulatedPorts(options: ClusterCreateOptions): {
-  lbPort?: number;
-  agentPort?: number;
+/** One published port: the host address and port it binds (port undefined: a free one). */
+export interface HostBinding {
+  hostIp: string;
+  hostPort?: number;
+}
+
+/**
+ * The host ports the sim serves and where they bind: the load balancer's port 80, NodePort 30080
+ * on agent 0, and the Kubernetes API. A mapping without a host IP binds every interface, as
+ * docker publishes it.
+ */
+export function simulatedBindings(options: ClusterCreateOptions): {
+  loadBalancer: HostBinding;
+  agent: HostBinding;
+  api: ApiExposure;
 } {
   const lb = options.ports.find(
     (port) =>
@@ -245,8 +308,21 @@ export function simulatedPorts(options: ClusterCreateOptions): {
     (port) =>
       port.containerPort === 30080 && port.nodeFilters.some((f) => /^agents?:(0|\*)/.test(f)),
   );
+  const binding = (port: PortMapping | undefined): HostBinding => ({
+    hostIp: port?.hostIp ?? ALL_INTERFACES,
+    ...(port?.hostPort !== undefined ? { hostPort: port.hostPort } : {}),
+  });
+  return { loadBalancer: binding(lb), agent: binding(agent), api: options.api };
+}
+
+/** The host ports the sim serves: the load balancer's port 80, and NodePort 30080 on agent 0. */
+export function simulatedPorts(options: ClusterCreateOptions): {
+  lbPort?: number;
+  agentPort?: number;
+} {
+  const { loadBalancer, agent } = simulatedBindings(options);
   return {
-    ...(lb?.hostPort !== undefined ? { lbPort: lb.hostPort } : {}),
-    ...(agent?.hostPort !== undefined ? { agentPort: agent.hostPort } : {}),
+    ...(loadBalancer.hostPort !== undefined ? { lbPort: loadBalancer.hostPort } : {}),
+    ...(agent.hostPort !== undefined ? { agentPort: agent.hostPort } : {}),
   };
 }

@@ -10,6 +10,11 @@ describe('parseInputs', () => {
     );
   });
 
+  it('refuses a manifests path outside the workspace as a bad input', () => {
+    expect(() => parseInputs(reader({ manifests: '/etc' }))).toThrow(/absolute path/);
+    expect(() => parseInputs(reader({ manifests: 'a/../../x' }))).toThrow(/climbs out/);
+  });
+
   it('reads the split gate settings and refuses a cap below the batch size', () => {
     expect(parseInputs(reader({}))).toMatchObject({
       requests: 400,
@@ -83,7 +88,8 @@ describe('parseInputs', () => {
     ['comment', 'sometimes', /always, on-change, off/],
     ['domain', 'svc.cluster.local', /not svc\.cluster\.local/],
     ['k3s-image', 'rancher/k3s:latest', /rancher\/k3s:v1\.34\.8-k3s1/],
-    ['release-mirror', 'ftp://x', /http\(s\) URL/],
+    ['release-mirror', 'ftp://x', /uses ftp: only https/],
+    ['release-mirror', 'http://mirror.example.com', /plain http to another machine/],
     ['cluster-name', 'Bad_Name', /lowercase/],
   ])('refuses %s=%s naming the input, value and what is allowed', (name, value, pattern) => {
     expect(() => parseInputs(reader({ [name]: value }))).toThrow(pattern);

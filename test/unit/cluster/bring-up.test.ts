@@ -82,14 +82,16 @@ describe('bringUp with a fake k3d and kubectl', () => {
     expect((await stat(result.kubeconfigPath)).mode & 0o777).toBe(0o600);
 
     const create = fake.calls.find((c) => c.args[1] === 'create')!;
-    expect(create.args.slice(0, 13)).toEqual([
+    expect(create.args.slice(0, 15)).toEqual([
       'cluster',
       'create',
       'knp-4242-3',
       '--port',
-      '8082:30080@agent:0',
+      '127.0.0.1:8082:30080@agent:0',
       '-p',
-      '8081:80@loadbalancer',
+      '127.0.0.1:8081:80@loadbalancer',
+      '--api-port',
+      '127.0.0.1:random',
       '--agents',
       '2',
       '--k3s-arg',
@@ -181,7 +183,7 @@ describe('bringUp with a fake k3d and kubectl', () => {
       deps(),
     );
     const create = fake.calls.find((c) => c.args[1] === 'create')!;
-    expect(create.args).toContain('8082:30080@server:0');
+    expect(create.args).toContain('127.0.0.1:8082:30080@server:0');
     expect(create.args.slice(-2)).toEqual(['--servers=1', '--volume=/tmp/x:/x@server:0']);
   });
 

@@ -133,9 +133,11 @@ describe('k3d create arguments', () => {
       'create',
       'knp-1-1',
       '--port',
-      '8082:30080@agent:0',
+      '127.0.0.1:8082:30080@agent:0',
       '-p',
-      '8081:80@loadbalancer',
+      '127.0.0.1:8081:80@loadbalancer',
+      '--api-port',
+      '127.0.0.1:random',
       '--agents',
       '2',
       '--k3s-arg',
@@ -156,8 +158,8 @@ describe('k3d create arguments', () => {
       timeoutSeconds: 299.7,
       extraArgs: ['--servers=3'],
     });
-    expect(args).toContain('9082:30080@server:0');
-    expect(args).toContain('9081:80@loadbalancer');
+    expect(args).toContain('127.0.0.1:9082:30080@server:0');
+    expect(args).toContain('127.0.0.1:9081:80@loadbalancer');
     expect(args.slice(args.indexOf('--timeout'), args.indexOf('--timeout') + 2)).toEqual([
       '--timeout',
       '299s',

@@ -124,18 +124,15 @@ describe('image rewrite', () => {
 describe('buildImages', () => {
   const rt = mkdtempSync(join(tmpdir(), 'knp-images-'));
   afterAll(() => rmSync(rt, { recursive: true, force: true }));
-  function recorder(
-    answers: (tool: string, args: string[]) => ToolResult = () => ({
-      exitCode: 0,
-      stdout: '',
-      stderr: '',
-    }),
-  ) {
+  const ok: ToolResult = { exitCode: 0, stdout: '', stderr: '' };
+  function recorder(answers: (tool: string, args: string[]) => ToolResult | undefined = () => ok) {
     const calls: Array<{ tool: string; args: string[]; cwd?: string }> = [];
     const make = (tool: string): ToolRunner => {
       const run = async (args: readonly string[], options: RunOptions = {}) => {
         calls.push({ tool, args: [...args], ...(options.cwd ? { cwd: options.cwd } : {}) });
-        return answers(tool, [...args]);
+        if (tool === 'git' && args[0] === 'rev-parse')
+          return { exitCode: 0, stdout: '/ws\n', stderr: '' };
+        return answers(tool, [...args]) ?? ok;
       };
       return {
         tool,
@@ -147,55 +144,98 @@ describe('buildImages', () => {
         },
       };
     };
-    return { calls, docker: make('docker'), git: make('git') };
+    const lines = () => calls.map((c) => `${c.tool} ${c.args.join(' ')}`);
+    return { calls, lines, docker: make('docker'), git: make('git') };
   }
   const specs = parseBuildLines(['app=app:Dockerfile.prod']);
   const PR = 'aaaaaaa1111111111111111111111111111111111'.slice(0, 40);
   const BASE = 'bbbbbbb2222222222222222222222222222222222'.slice(0, 40);
+  const FETCH = `git -c http.lowSpeedLimit=1000 -c http.lowSpeedTime=30 fetch --no-tags --no-recurse-submodules --depth=1 origin ${BASE}`;
 
   test('PR from the workspace, base from a detached worktree that is removed afterwards', async () => {
-    const { calls, docker, git } = recorder();
+    const { calls, lines, docker, git } = recorder();
     const tags = await buildImages(
       { docker, git },
-      { specs, workspace: '/ws', prSha: PR, baseSha: BASE, tempDir: rt },
+      { specs, workspace: '/ws', prSha: PR, baseSha: BASE, workDir: join(rt, 'knative-action') },
     );
     expect(tags).toEqual({
       pr: { app: 'dev.local/app:aaaaaaa' },
       base: { app: 'dev.local/app:bbbbbbb' },
     });
     const worktree = `${rt}/knative-action/base-bbbbbbb22222`;
-    expect(calls.map((c) => `${c.tool} ${c.args.join(' ')}`)).toEqual([
+    expect(lines()).toEqual([
       'docker build -t dev.local/app:aaaaaaa -f /ws/app/Dockerfile.prod /ws/app',
+      'git rev-parse --show-toplevel',
       `git cat-file -e ${BASE}^{commit}`,
       `git worktree add --detach ${worktree} ${BASE}`,
       `docker build -t dev.local/app:bbbbbbb -f ${worktree}/app/Dockerfile.prod ${worktree}/app`,
       `git worktree remove --force ${worktree}`,
     ]);
+    // Every git command runs in the repository (GitClient's top level).
+    expect(calls.filter((c) => c.tool === 'git').every((c) => c.cwd === '/ws')).toBe(true);
   });
 
-  test('a shallow checkout fetches the base commit; a failed base build still removes the worktree', async () => {
-    const { calls, docker, git } = recorder((tool, args) => {
+  test('a shallow checkout fetches the base commit (stall guard on); a failed base build still removes the worktree', async () => {
+    const { lines, docker, git } = recorder((tool, args) => {
       if (tool === 'git' && args[0] === 'cat-file')
         return { exitCode: 1, stdout: '', stderr: 'fatal: not a valid object' };
       if (tool === 'docker' && args[2] === 'dev.local/app:bbbbbbb')
         return { exitCode: 1, stdout: '', stderr: 'COPY failed: file not found' };
-      return { exitCode: 0, stdout: '', stderr: '' };
+      return undefined;
     });
     await expect(
       buildImages(
         { docker, git },
-        { specs, workspace: '/ws', prSha: PR, baseSha: BASE, tempDir: rt },
+        { specs, workspace: '/ws', prSha: PR, baseSha: BASE, workDir: join(rt, 'knative-action') },
       ),
     ).rejects.toThrow(/COPY failed/);
-    const lines = calls.map((c) => `${c.tool} ${c.args.join(' ')}`);
-    expect(lines).toContain(`git fetch --no-tags --depth=1 origin ${BASE}`);
-    expect(lines.at(-1)).toMatch(/^git worktree remove --force /);
+    expect(lines()).toContain(FETCH);
+    expect(lines().at(-1)).toMatch(/^git worktree remove --force /);
+  });
+
+  test("the base commit's fetch is retried after a transient failure (the one git adapter's retry)", async () => {
+    let fetches = 0;
+    const { lines, docker, git } = recorder((tool, args) => {
+      if (tool === 'git' && args[0] === 'cat-file') return { exitCode: 1, stdout: '', stderr: '' };
+      if (tool === 'git' && args.includes('fetch') && ++fetches === 1)
+        return {
+          exitCode: 128,
+          stdout: '',
+          stderr: "fatal: unable to access 'https://github.com/o/r/': Could not resolve host",
+        };
+      return undefined;
+    });
+    await buildImages(
+      { docker, git },
+      { specs, workspace: '/ws', prSha: PR, baseSha: BASE, workDir: join(rt, 'knative-action') },
+    );
+    expect(lines().filter((line) => line === FETCH)).toHaveLength(2);
+  });
+
+  test('a base build outside a git checkout fails naming the workspace', async () => {
+    const { docker } = recorder();
+    const notRepo: ToolRunner = {
+      tool: 'git',
+      run: async () => ({ exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }),
+      runOk: async () => {
+        throw new Error('unexpected');
+      },
+    };
+    await expect(
+      buildImages(
+        { docker, git: notRepo },
+        { specs, workspace: '/ws', prSha: PR, baseSha: BASE, workDir: join(rt, 'knative-action') },
+      ),
+    ).rejects.toThrow(/\/ws is not a git checkout.*base commit bbbbbbb/);
   });
 
   test('no base commit: only the PR side', async () => {
     const { calls, docker, git } = recorder();
     expect(
-      await buildImages({ docker, git }, { specs, workspace: '/ws', prSha: PR, tempDir: rt }),
+      await buildImages(
+        { docker, git },
+        { specs, workspace: '/ws', prSha: PR, workDir: join(rt, 'knative-action') },
+      ),
     ).toEqual({ pr: { app: 'dev.local/app:aaaaaaa' } });
     expect(calls).toHaveLength(1);
   });

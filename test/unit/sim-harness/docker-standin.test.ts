@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderTemplate, runDocker } from '../../sim/standins/docker-cli.js';
 import { findImage, listImages, normalizeImageRef } from '../../sim/standins/image-store.js';
+import { hostPlatform, readArchive } from '../../sim/standins/image-archive.js';
 import type { StandinIo } from '../../sim/standins/io.js';
 
 let root: string;
@@ -103,6 +104,78 @@ describe('docker stand-in', () => {
   it('requires SIM_STATE_DIR', async () => {
     await expect(runDocker(['images'], { ...io(), env: {} })).rejects.toThrow(
       /SIM_STATE_DIR is not set/,
+    );
+  });
+});
+
+describe("Docker's image store (SIM_DOCKER_IMAGE_STORE) and docker image save", () => {
+  const withStore = (store?: string): StandinIo => ({
+    ...io(),
+    env: { SIM_STATE_DIR: stateDir, ...(store ? { SIM_DOCKER_IMAGE_STORE: store } : {}) },
+  });
+
+  // moby daemon/containerd/service.go LayerStoreStatus: [["driver-type", "io.containerd.snapshotter.v1"]].
+  it('info reports the containerd store as DriverStatus driver-type io.containerd.snapshotter.v1', async () => {
+    expect(
+      await runDocker(['info', '--format', '{{json .DriverStatus}}'], withStore('containerd')),
+    ).toBe(0);
+    expect(JSON.parse(out)).toEqual([['driver-type', 'io.containerd.snapshotter.v1']]);
+    out = '';
+    expect(await runDocker(['info'], withStore('containerd'))).toBe(0);
+    expect(out).toContain(
+      ' Storage Driver: overlayfs\n  driver-type: io.containerd.snapshotter.v1\n',
+    );
+    out = '';
+    expect(
+      await runDocker(['info', '--format', '{{.Driver}} {{json .DriverStatus}}'], withStore()),
+    ).toBe(0);
+    expect(out).toMatch(/^overlay2 \[\["Backing Filesystem","extfs"\]/);
+    await expect(runDocker(['info'], withStore('zfs'))).rejects.toThrow(
+      /SIM_DOCKER_IMAGE_STORE must be containerd or classic, got "zfs"/,
+    );
+  });
+
+  it('save writes an archive record: images, the store it came from and the platform filter', async () => {
+    expect(await runDocker(['build', '-t', 'dev.local/hello:abc1234', 'app'], io())).toBe(0);
+    const platform = hostPlatform();
+    expect(
+      await runDocker(
+        ['image', 'save', '--platform', platform, '-o', 'one.tar', 'dev.local/hello:abc1234'],
+        withStore('containerd'),
+      ),
+    ).toBe(0);
+    expect(readArchive(join(root, 'one.tar'))).toEqual({
+      simulatedDockerArchive: 1,
+      images: ['dev.local/hello:abc1234'],
+      store: 'containerd',
+      platforms: [platform],
+    });
+    expect(
+      await runDocker(['save', '--output', 'all.tar', 'dev.local/hello:abc1234'], withStore()),
+    ).toBe(0);
+    expect(readArchive(join(root, 'all.tar'))).toEqual({
+      simulatedDockerArchive: 1,
+      images: ['dev.local/hello:abc1234'],
+      store: 'classic',
+    });
+  });
+
+  it('save refuses a missing image, a platform the image lacks, and stdout', async () => {
+    expect(await runDocker(['save', '-o', 'x.tar', 'dev.local/none:1'], io())).toBe(1);
+    expect(err).toContain('No such image: dev.local/none:1');
+    expect(await runDocker(['build', '-t', 'dev.local/hello:abc1234', 'app'], io())).toBe(0);
+    err = '';
+    expect(
+      await runDocker(
+        ['save', '--platform', 'linux/s390x', '-o', 'x.tar', 'dev.local/hello:abc1234'],
+        io(),
+      ),
+    ).toBe(1);
+    expect(err).toMatch(
+      /no suitable export target found: .*does not provide the specified platform \(linux\/s390x\)/,
+    );
+    await expect(runDocker(['save', 'dev.local/hello:abc1234'], io())).rejects.toThrow(
+      /use --output/,
     );
   });
 });

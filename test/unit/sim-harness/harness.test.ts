@@ -10,6 +10,8 @@ import { CLUSTER_DAEMON, SIM_BIN_DIR } from '../../sim/paths.js';
 import { getCluster } from '../../sim/standins/k3d-clusters.js';
 import { processAlive } from '../../sim/standins/state.js';
 import { freePort, portIsFree } from '../../helpers/ports.js';
+import { k3dCreateArgs } from '../../../src/cluster/k3d.js';
+import { listeningAddresses } from './listening.js';
 
 const run = promisify(execFile);
 const fakeDaemon = fileURLToPath(new URL('./fake-daemon.mjs', import.meta.url));
@@ -84,26 +86,19 @@ describe.skipIf(!existsSync(CLUSTER_DAEMON))('with the real cluster daemon (S1)'
       const env = { ...process.env, ...sim.env };
       const lbPort = await freePort();
       const agentPort = await freePort();
-      await run(
-        'k3d',
-        [
-          'cluster',
-          'create',
-          'real',
-          '--port',
-          `${agentPort}:30080@agent:0`,
-          '-p',
-          `${lbPort}:80@loadbalancer`,
-          '--agents',
-          '2',
-          '--k3s-arg',
-          '--disable=traefik@server:0',
-          '--image',
-          'rancher/k3s:v1.34.8-k3s1',
-          '--wait',
-        ],
-        { env, cwd: workdir },
-      );
+      // The action's own arguments (every port on 127.0.0.1), but merging the default kubeconfig.
+      const args = k3dCreateArgs({
+        name: 'real',
+        k3sImage: 'rancher/k3s:v1.34.8-k3s1',
+        agents: 2,
+        loadBalancerPort: lbPort,
+        agentPort,
+        extraArgs: [],
+      }).filter((arg) => !arg.startsWith('--kubeconfig-'));
+      await run('k3d', args, { env, cwd: workdir });
+      const record = getCluster(sim.stateDir, 'real')!;
+      for (const port of [lbPort, agentPort, record.apiHostPort])
+        expect(listeningAddresses(port), `port ${port}`).toEqual(['127.0.0.1']);
       const nodes = await run('kubectl', ['get', 'nodes', '-o', 'name'], { env, cwd: workdir });
       expect(nodes.stdout.trim().split('\n')).toHaveLength(3);
       const context = await run('kubectl', ['config', 'current-context'], { env, cwd: workdir });

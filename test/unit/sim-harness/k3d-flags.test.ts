@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, parseArgs, parseGoDuration } from '../../sim/standins/flags.js';
+import { k3dCreateArgs } from '../../../src/cluster/k3d.js';
 import {
+  parseApiPort,
   parseClusterCreate,
   parsePortMapping,
+  simulatedBindings,
   simulatedPorts,
 } from '../../sim/standins/k3d-create-options.js';
 
@@ -98,7 +101,64 @@ describe('k3d cluster create flags', () => {
     });
     expect(parsePortMapping('80').hostPort).toBeUndefined();
     expect(() => parsePortMapping('8080:80@nowhere')).toThrow(/node filters/);
-    expect(() => parsePortMapping('99999:80')).toThrow(/invalid port '99999'/);
+    expect(() => parsePortMapping('99999:80')).toThrow(/invalid hostPort: 99999/);
+  });
+
+  // The grammar of docker's go-connections nat.ParsePortSpec (vendored by k3d v5.9.0 at
+  // vendor/github.com/docker/go-connections/nat/nat.go, called from pkg/client/ports.go).
+  it('reads the host IP the way docker does: IPv4, bracketed IPv6, nothing else', () => {
+    expect(parsePortMapping('[::1]:8081:80@loadbalancer')).toMatchObject({
+      hostIp: '::1',
+      hostPort: 8081,
+      containerPort: 80,
+    });
+    expect(parsePortMapping('::1:8081:80')).toMatchObject({ hostIp: '::1', hostPort: 8081 });
+    expect(parsePortMapping(':8081:80').hostIp).toBeUndefined();
+    expect(() => parsePortMapping('localhost:8081:80')).toThrow(/invalid IP address: localhost/);
+    expect(() => parsePortMapping('127.0.0.1:8081:')).toThrow(/no port specified/);
+  });
+});
+
+describe('where the published ports bind', () => {
+  it("the action's create arguments bind the load balancer, agent and API ports to 127.0.0.1", () => {
+    const args = k3dCreateArgs({
+      name: 'knp-1',
+      k3sImage: 'rancher/k3s:v1.34.8-k3s1',
+      agents: 2,
+      loadBalancerPort: 8081,
+      agentPort: 8082,
+      extraArgs: [],
+    });
+    const options = parseClusterCreate(args.slice(2));
+    expect(simulatedBindings(options)).toEqual({
+      loadBalancer: { hostIp: '127.0.0.1', hostPort: 8081 },
+      agent: { hostIp: '127.0.0.1', hostPort: 8082 },
+      api: { hostIp: '127.0.0.1', hostPort: 'random' },
+    });
+  });
+
+  it("a mapping without a host IP binds every interface, as docker publishes it; k3d's API default too", () => {
+    expect(simulatedBindings(parseClusterCreate(courseCommand))).toEqual({
+      loadBalancer: { hostIp: '0.0.0.0', hostPort: 8081 },
+      agent: { hostIp: '0.0.0.0', hostPort: 8082 },
+      api: { hostIp: '0.0.0.0', hostPort: 'random' },
+    });
+  });
+
+  // k3d v5.9.0 cmd/util/ports.go: apiPortRegexp and ParsePortExposureSpec.
+  it('--api-port is [HOST:]HOSTPORT with HOSTPORT a number or random', () => {
+    expect(parseApiPort('127.0.0.1:random')).toEqual({ hostIp: '127.0.0.1', hostPort: 'random' });
+    expect(parseApiPort('0.0.0.0:6550')).toEqual({ hostIp: '0.0.0.0', hostPort: 6550 });
+    expect(parseApiPort('6443')).toEqual({ hostIp: '0.0.0.0', hostPort: 6443 });
+    expect(parseApiPort('localhost:6443')).toEqual({ hostIp: '127.0.0.1', hostPort: 6443 });
+    expect(parseApiPort(undefined)).toEqual({ hostIp: '0.0.0.0', hostPort: 'random' });
+    expect(() => parseApiPort('127.0.0.1:')).toThrow(
+      /Format must be \[\(HostIP\|HostName\):\]HostPort/,
+    );
+    expect(() => parseApiPort('127.0.0.1:port')).toThrow(/Format must be/);
+    expect(() => parseClusterCreate(['x', '--api-port', 'nohost.invalid:6443'])).toThrow(
+      /failed to lookup host 'nohost.invalid'/,
+    );
   });
 });
 

@@ -9,7 +9,10 @@ import type { StandinIo } from '../../sim/standins/io.js';
 import { getCluster, listClusters } from '../../sim/standins/k3d-clusters.js';
 import { runK3d } from '../../sim/standins/k3d-cli.js';
 import { processAlive } from '../../sim/standins/state.js';
+import { connect } from 'node:net';
+import { k3dCreateArgs } from '../../../src/cluster/k3d.js';
 import { close, freePort, listen, portIsFree, portOf } from '../../helpers/ports.js';
+import { externalIPv4, listeningAddresses } from './listening.js';
 
 const fakeDaemon = fileURLToPath(new URL('./fake-daemon.mjs', import.meta.url));
 
@@ -195,5 +198,166 @@ describe('k3d stand-in with a fake daemon', () => {
     await expect(runK3d(['cluster', 'list'], { ...io(), env: {} })).rejects.toThrow(
       /SIM_STATE_DIR is not set/,
     );
+  });
+});
+
+/** Whether a TCP connection to host:port is accepted (then closed at once). */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+describe('k3d stand-in: where published ports bind (k3d v5.9.0 + docker nat.ParsePortSpec)', () => {
+  it("the action's arguments publish the load balancer, agent and API ports on 127.0.0.1 only", async () => {
+    const [lbPort, agentPort] = [await freePort(), await freePort()];
+    const args = k3dCreateArgs({
+      name: 'local',
+      k3sImage: 'rancher/k3s:v1.34.8-k3s1',
+      agents: 2,
+      loadBalancerPort: lbPort,
+      agentPort,
+      extraArgs: [],
+    });
+    expect(await k3d(...args)).toBe(0);
+    const record = getCluster(env.SIM_STATE_DIR as string, 'local')!;
+    expect(record).toMatchObject({
+      lbHost: '127.0.0.1',
+      agentHost: '127.0.0.1',
+      apiHost: '127.0.0.1',
+    });
+    // The kernel's socket tables: nothing listens on another address.
+    expect(listeningAddresses(lbPort)).toEqual(['127.0.0.1']);
+    expect(listeningAddresses(agentPort)).toEqual(['127.0.0.1']);
+    expect(listeningAddresses(record.apiHostPort)).toEqual(['127.0.0.1']);
+    expect(record.apiUrl).toBe(`http://127.0.0.1:${record.apiHostPort}`);
+    const external = externalIPv4();
+    if (external) {
+      expect(await accepts(external, lbPort)).toBe(false);
+      expect(await accepts(external, record.apiHostPort)).toBe(false);
+    }
+    expect(await accepts('127.0.0.1', lbPort)).toBe(true);
+
+    out = '';
+    await k3d('cluster', 'list', 'local', '-o', 'json');
+    const lb = JSON.parse(out)[0].nodes.find((n: { role: string }) => n.role === 'loadbalancer');
+    expect(lb.portMappings).toEqual({
+      '6443/tcp': [{ HostIp: '127.0.0.1', HostPort: String(record.apiHostPort) }],
+      '80/tcp': [{ HostIp: '127.0.0.1', HostPort: String(lbPort) }],
+      '30080/tcp': [{ HostIp: '127.0.0.1', HostPort: String(agentPort) }],
+    });
+  });
+
+  it('without a host IP, as docker does, the ports are open on every interface', async () => {
+    const [lbPort, agentPort] = [await freePort(), await freePort()];
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'open',
+        '-p',
+        `${lbPort}:80@loadbalancer`,
+        '--port',
+        `${agentPort}:30080@agent:0`,
+        '--agents',
+        '1',
+      ),
+    ).toBe(0);
+    const record = getCluster(env.SIM_STATE_DIR as string, 'open')!;
+    expect(listeningAddresses(lbPort)).toEqual(['0.0.0.0']);
+    expect(listeningAddresses(agentPort)).toEqual(['0.0.0.0']);
+    expect(listeningAddresses(record.apiHostPort)).toEqual(['0.0.0.0']);
+    const external = externalIPv4();
+    if (external) expect(await accepts(external, lbPort)).toBe(true);
+  });
+
+  it("an API port of 0 is bound, but k3d's kubeconfig names port 0 (why the action asks for random)", async () => {
+    expect(
+      await k3d(
+        'cluster',
+        'create',
+        'zero',
+        '-p',
+        `127.0.0.1:${await freePort()}:80@loadbalancer`,
+        '--api-port',
+        '127.0.0.1:0',
+      ),
+    ).toBe(0);
+    expect(getCluster(env.SIM_STATE_DIR as string, 'zero')?.apiUrl).toBe('http://127.0.0.1:0');
+  });
+});
+
+// k3d v5.9.0 pkg/client/tools.go runs `ctr image import --all-platforms` in every node; with
+// Docker's containerd image store the saved index names content the store lacks (k3d-io/k3d#1538).
+describe('k3d stand-in: image import from the containerd image store', () => {
+  const build = async (store: string): Promise<void> => {
+    env.SIM_DOCKER_IMAGE_STORE = store;
+    expect(
+      await k3d('cluster', 'create', 'cs', '-p', `127.0.0.1:${await freePort()}:80@loadbalancer`),
+    ).toBe(0);
+    mkdirSync(join(root, 'app'));
+    writeFileSync(join(root, 'app', 'Dockerfile'), 'FROM scratch\n');
+    expect(await runDocker(['build', '-t', 'dev.local/app:abc1234', 'app'], io())).toBe(0);
+    err = '';
+  };
+  const imported = () => getCluster(env.SIM_STATE_DIR as string, 'cs')?.importedImages;
+
+  it('default (tools-node) mode: each node logs the ctr failure, the command exits 0, nothing is loaded', async () => {
+    await build('containerd');
+    expect(await k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'cs')).toBe(0);
+    expect(err).toMatch(
+      /ERRO\[\d+\] failed to import images in node 'k3d-cs-server-0': Exec process in node 'k3d-cs-server-0' failed with exit code '1': Logs from failed access process:\nctr: content digest sha256:[0-9a-f]{64}: not found/,
+    );
+    expect(imported()).toEqual([]);
+  });
+
+  it('direct mode: the failure fails the command', async () => {
+    await build('containerd');
+    expect(
+      await k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'cs', '--mode', 'direct'),
+    ).toBe(1);
+    expect(err).toMatch(
+      /ERRO\[\d+\] Failed to import image\(s\) into cluster 'cs': could not load image/,
+    );
+    expect(err).toContain('WARN[0001] At least one error occured');
+    expect(imported()).toEqual([]);
+  });
+
+  it('an archive saved for one platform imports; one saved with the whole index fails like the runtime path', async () => {
+    await build('containerd');
+    const platform = `linux/${process.arch === 'x64' ? 'amd64' : process.arch}`;
+    const save = (file: string, ...flags: string[]) =>
+      runDocker(['image', 'save', ...flags, '-o', file, 'dev.local/app:abc1234'], io());
+    expect(await save('whole.tar')).toBe(0);
+    expect(
+      await k3d('image', 'import', join(root, 'whole.tar'), '-c', 'cs', '--mode', 'direct'),
+    ).toBe(1);
+    expect(imported()).toEqual([]);
+    expect(await save('one.tar', '--platform', platform)).toBe(0);
+    expect(await k3d('image', 'import', 'one.tar', '-c', 'cs', '--mode', 'direct')).toBe(0);
+    expect(imported()).toEqual(['dev.local/app:abc1234']);
+  });
+
+  it('a file that is not an image archive is refused by ctr', async () => {
+    await build('classic');
+    writeFileSync(join(root, 'junk.tar'), 'not an archive');
+    expect(await k3d('image', 'import', 'junk.tar', '-c', 'cs', '--mode', 'direct')).toBe(1);
+    expect(err).toContain('ctr: unrecognized image format');
+  });
+
+  it('the classic store imports from the runtime, in either mode', async () => {
+    await build('classic');
+    expect(await k3d('image', 'import', 'dev.local/app:abc1234', '-c', 'cs')).toBe(0);
+    expect(imported()).toEqual(['dev.local/app:abc1234']);
+    expect(err).not.toContain('ERRO');
   });
 });

@@ -20989,6 +20989,7 @@ async function withRetry(fn, options) {
 }
 
 // src/cluster/k3d.ts
+var PUBLISH_ADDRESS = "127.0.0.1";
 function k3dCreateArgs(topology) {
   const nodePortTarget = topology.agents > 0 ? "agent:0" : "server:0";
   return [
@@ -20996,9 +20997,11 @@ function k3dCreateArgs(topology) {
     "create",
     topology.name,
     "--port",
-    `${topology.agentPort}:30080@${nodePortTarget}`,
+    `${PUBLISH_ADDRESS}:${topology.agentPort}:30080@${nodePortTarget}`,
     "-p",
-    `${topology.loadBalancerPort}:80@loadbalancer`,
+    `${PUBLISH_ADDRESS}:${topology.loadBalancerPort}:80@loadbalancer`,
+    "--api-port",
+    `${PUBLISH_ADDRESS}:random`,
     "--agents",
     String(topology.agents),
     "--k3s-arg",
@@ -21054,15 +21057,26 @@ var K3d = class {
   /** Loads local images into every node; retried once (a node can be briefly busy). */
   async importImages(tags, clusterName) {
     if (tags.length === 0) return;
-    await withRetry(
-      () => this.runner.runOk(["image", "import", ...tags, "-c", clusterName], { stream: true }),
-      {
-        what: `k3d image import ${tags.join(" ")}`,
-        attempts: 2,
-        initialDelayMs: this.importRetryDelayMs,
-        isTransient: () => true
-      }
+    await this.importOnce(["image", "import", ...tags, "-c", clusterName], tags.join(" "));
+  }
+  /**
+   * Loads an image archive (`docker image save`) into every node. Direct mode: k3d's default
+   * tools-node mode only logs a node's failed `ctr image import` and still exits 0
+   * (k3d v5.9.0 pkg/client/tools.go importWithToolsNode).
+   */
+  async importArchive(archivePath, clusterName) {
+    await this.importOnce(
+      ["image", "import", archivePath, "-c", clusterName, "--mode", "direct"],
+      archivePath
     );
+  }
+  async importOnce(args, what) {
+    await withRetry(() => this.runner.runOk(args, { stream: true }), {
+      what: `k3d image import ${what}`,
+      attempts: 2,
+      initialDelayMs: this.importRetryDelayMs,
+      isTransient: () => true
+    });
   }
 };
 
