@@ -15,7 +15,11 @@ import { kubectlNamespaceClient, type NamespaceClient } from '../existing/namesp
 import { repositorySelector } from '../existing/ownership.js';
 import { deleteNamespace } from '../existing/preview-namespace.js';
 import { pullRequestStates } from '../existing/pull-request-state.js';
-import { decideSweep, sweepCandidates } from '../existing/sweep-selection.js';
+import {
+  decideSweep,
+  sweepCandidates,
+  type PullRequestState,
+} from '../existing/sweep-selection.js';
 import { createGitHubClient } from '../github/client.js';
 import { ensureKubectl } from '../install/tools.js';
 import { markerFromEnv } from '../report/marker.js';
@@ -155,7 +159,8 @@ export async function runSweep(options: {
     );
     const now = new Date();
     const rows: SweepRow[] = [];
-    const toDelete: { namespace: string; pr: number; reason: string }[] = [];
+    const toDelete: { namespace: string; pr: number; reason: string; prState: PullRequestState }[] =
+      [];
     for (const candidate of candidates) {
       // An expired preview goes whatever its PR is: no need to ask GitHub about it.
       const expired =
@@ -163,20 +168,34 @@ export async function runSweep(options: {
       const prState =
         expired || candidate.terminating ? 'unknown' : await states.stateOf(candidate.pr);
       const decision = decideSweep(candidate, now, prState);
-      if (decision.action === 'delete') toDelete.push(decision);
+      if (decision.action === 'delete') toDelete.push({ ...decision, prState });
       else rows.push({ ...decision, action: 'kept' });
     }
     const note = states.note();
     if (note) log().info(`Sweep: ${note}.`);
     const failures: string[] = [];
-    await inPool(toDelete, SWEEP_CONCURRENCY, async ({ namespace, pr, reason }) => {
+    await inPool(toDelete, SWEEP_CONCURRENCY, async ({ namespace, pr, reason, prState }) => {
       try {
-        await deleteNamespace(
+        const result = await deleteNamespace(
           client,
           namespace,
           { repository: fullName, pr },
-          { timeoutMs: config.timeoutMinutes * 60_000, log: (m) => log().info(m) },
+          {
+            timeoutMs: config.timeoutMinutes * 60_000,
+            log: (m) => log().info(m),
+            // A run for the PR may have moved the expiry on since the listing.
+            keepReason: (current) => {
+              const [again] = sweepCandidates([current], fullName);
+              const decision = again && decideSweep(again, new Date(), prState);
+              return decision?.action === 'keep' ? decision.reason : undefined;
+            },
+          },
         );
+        if (result.kept) {
+          log().info(`Kept ${namespace}: ${result.kept}.`);
+          rows.push({ namespace, pr, action: 'kept', reason: result.kept });
+          return;
+        }
         log().info(`Deleted ${namespace}: ${reason}.`);
         rows.push({ namespace, pr, action: 'deleted', reason });
       } catch (error) {

@@ -99,7 +99,7 @@ export async function runMain(): Promise<void> {
         ? config.namespace || defaultNamespaceName(trigger.repository.repo, trigger.number)
         : undefined;
     plan = await makePlan({ config, runner, trigger, namespace });
-    await logPlan(plan);
+    await logPlan(plan, { routesFromCluster: namespace !== undefined });
     for (const [name, value] of Object.entries(planOutputs(plan))) {
       // On an existing cluster the route URL is whatever the cluster serves: known after deploy.
       if (!(namespace && name === 'url')) core.setOutput(name, value);

@@ -85,12 +85,20 @@ export async function deleteNamespace(
   client: NamespaceClient,
   name: string,
   owner: PreviewOwner,
-  options: LifecycleOptions,
-): Promise<{ deleted: boolean }> {
+  options: LifecycleOptions & {
+    /**
+     * Decides again on every version read (a sweep: a run may have moved the expiry on since the
+     * listing); a reason to keep it stops the delete.
+     */
+    keepReason?: (current: ReadObject) => string | undefined;
+  },
+): Promise<{ deleted: boolean; kept?: string }> {
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const current = await client.get(name);
     if (!current) return { deleted: false };
     requireOurs(current, name, owner);
+    const kept = current.metadata?.deletionTimestamp ? undefined : options.keepReason?.(current);
+    if (kept) return { deleted: false, kept };
     if (!current.metadata?.deletionTimestamp) {
       const uid = current.metadata?.uid;
       const version = current.metadata?.resourceVersion;

@@ -257,6 +257,35 @@ describe('deleteNamespace', () => {
     expect(api.objects.get(NAME)?.metadata?.deletionTimestamp).toBeUndefined();
   });
 
+  it('decides again on the version it deletes: a run that moved the expiry on keeps it', async () => {
+    const api = new FakeNamespaces();
+    api.put(namespaceObject(NAME, owner, { expiresAt: '2026-03-01T00:00:00Z' }));
+    // A preview run refreshes the expiry between the sweep's listing and its delete.
+    api.beforeDelete = () => {
+      api.beforeDelete = undefined;
+      const ns = api.objects.get(NAME)!;
+      api.put({
+        ...(ns as KubeObject),
+        metadata: {
+          ...(ns.metadata as KubeObject['metadata']),
+          annotations: {
+            ...ns.metadata?.annotations,
+            [EXPIRES_ANNOTATION]: '2026-03-20T00:00:00Z',
+          },
+        },
+      });
+    };
+    const result = await deleteNamespace(api, NAME, owner, {
+      ...options,
+      keepReason: (current) =>
+        current.metadata?.annotations?.[EXPIRES_ANNOTATION] === '2026-03-20T00:00:00Z'
+          ? 'it expires at 2026-03-20T00:00:00Z'
+          : undefined,
+    });
+    expect(result).toEqual({ deleted: false, kept: 'it expires at 2026-03-20T00:00:00Z' });
+    expect(api.objects.get(NAME)?.metadata?.deletionTimestamp).toBeUndefined();
+  });
+
   it('gives up at the deadline, saying what it waited for and what it last saw', async () => {
     const api = new FakeNamespaces();
     api.put(namespaceObject(NAME, owner, annotations));
