@@ -1,15 +1,17 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  readRunnerEnv,
+  writeJobSummary
+} from "./chunks/chunk-UW36JTRT.js";
+import {
   StepState,
   cleanup,
   codeBlock,
   details,
   errorMessage,
-  log,
-  readRunnerEnv,
-  writeJobSummary
-} from "./chunks/chunk-PJCXEVSX.js";
+  log
+} from "./chunks/chunk-CUELQKHO.js";
 
 // src/action/run-post.ts
 async function runPost(state = new StepState()) {

@@ -113,7 +113,11 @@ export function existingProvider(options: {
     async start(): Promise<PreviewCluster> {
       // Saved first: the post step removes the kubeconfig copy even if connecting fails.
       state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
-      kubectl = await connectExistingCluster({ ...options, timings });
+      kubectl = await log()
+        .branch('cluster')
+        .group(`Connect to the existing cluster, namespace ${namespace}`, () =>
+          connectExistingCluster({ ...options, timings }),
+        );
       const connected = kubectl;
       return {
         kubectl: connected,

@@ -29,15 +29,18 @@ export function k3dProvider(
         ? 'Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images].'
         : 'Bringing up the cluster.',
     async start() {
-      const started = await bringUp(config, {
-        workDir: runner.workDir,
-        log: log().branch('cluster'),
-        // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-        onClusterNamed: (next) => {
-          handle = next;
-          state.saveCluster({ ...next, keepCluster: config.keepCluster });
-        },
-      });
+      const branch = log().branch('cluster');
+      const started = await branch.group('Bring up k3d, Knative Serving and Contour', () =>
+        bringUp(config, {
+          workDir: runner.workDir,
+          log: branch,
+          // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+          onClusterNamed: (next) => {
+            handle = next;
+            state.saveCluster({ ...next, keepCluster: config.keepCluster });
+          },
+        }),
+      );
       // A kept cluster outlives the job's step: later steps can use it (e.g. as an existing cluster).
       if (config.keepCluster) core.setOutput('kubeconfig-path', started.kubeconfigPath);
       const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;

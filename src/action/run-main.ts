@@ -249,6 +249,9 @@ function renderContext(config: ActionConfig | undefined, runner: RunnerEnv): Ren
     labelPrefix: settings.labelPrefix,
     requests: settings.requests,
     loadBalancerPort: settings.loadBalancerPort,
+    action: { repository: runner.actionRepository, ref: runner.actionRef },
+    manifests: settings.manifests,
+    build: settings.build,
   };
 }
 

@@ -49,18 +49,20 @@ export async function runPreview(
       specs.length
         ? timings.time('image-build', () => {
             const images = log().branch('images');
-            return buildImages(
-              {
-                docker: createToolRunner('docker', { kind: 'docker', log: images }),
-                git: createToolRunner('git', { kind: 'git', log: images }),
-              },
-              {
-                specs,
-                workspace: runner.workspace,
-                prSha: plan.headSha,
-                baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
-                workDir: runner.workDir,
-              },
+            return images.group('Build images', () =>
+              buildImages(
+                {
+                  docker: createToolRunner('docker', { kind: 'docker', log: images }),
+                  git: createToolRunner('git', { kind: 'git', log: images }),
+                },
+                {
+                  specs,
+                  workspace: runner.workspace,
+                  prSha: plan.headSha,
+                  baseSha: needsBaseImages(plan) ? plan.baseSha : undefined,
+                  workDir: runner.workDir,
+                },
+              ),
             );
           })
         : Promise.resolve(undefined),

@@ -19,8 +19,14 @@ export interface RunnerEnv {
   runnerTemp: string;
   /** The action's own folder under it: plan files, kubeconfigs, diagnostics, downloads. */
   workDir: string;
-  /** Set by the runner (and by `npm start`): true inside GitHub Actions. */
+  /** Set by the runner: true inside GitHub Actions. */
   inActions: boolean;
+  /**
+   * The action's own repository and ref (`uses: owner/repo@ref`); the runner leaves them unset
+   * for a local action (`uses: ./`).
+   */
+  actionRepository?: string;
+  actionRef?: string;
 }
 
 /** The one reader of the runner's environment. */
@@ -40,13 +46,15 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
     runnerTemp,
     workDir: path.join(runnerTemp, 'knative-action'),
     inActions: env.GITHUB_ACTIONS === 'true',
+    actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
+    actionRef: env.GITHUB_ACTION_REF || undefined,
   };
 }
 
 export async function readEventPayload(runner: RunnerEnv): Promise<unknown> {
   if (!runner.eventName)
     throw new UserError(
-      'GITHUB_EVENT_NAME is not set: run this as a GitHub Action step, or locally with `npm start`.',
+      'GITHUB_EVENT_NAME is not set: run this as a GitHub Action step, or from a terminal with the knative-action command.',
     );
   if (!runner.eventPath)
     throw new UserError('GITHUB_EVENT_PATH is not set, so the event payload cannot be read.');

@@ -107,8 +107,10 @@ export async function bringUp(options: BringUpOptions, deps: BringUpDeps): Promi
   const env = deps.env ?? process.env;
   const out = deps.log ?? log();
   const info = (message: string): void => out.info(message);
+  // Streamed tool output goes to this log too (a branch's lines carry its prefix).
   const runnerFor =
-    deps.runnerFor ?? ((path: string, kind: ToolKind) => createToolRunner(path, { kind }));
+    deps.runnerFor ??
+    ((path: string, kind: ToolKind) => createToolRunner(path, { kind, log: out }));
   let handle: ClusterHandle | undefined;
 
   try {

@@ -1,6 +1,7 @@
 import { errorMessage } from '../util/errors.js';
 import { withRetry } from '../util/retry.js';
-import { isWebhookNotReady } from './webhook-errors.js';
+import { ToolError } from '../util/tool-runner.js';
+import { isTransientError, isWebhookNotReady, kubectlErrors } from './webhook-errors.js';
 
 export interface WebhookRetryOptions {
   /** Epoch ms; retries stop here and the last error is reported. */
@@ -10,9 +11,17 @@ export interface WebhookRetryOptions {
   now?: () => number;
 }
 
+/** All of kubectl's error output (a ToolError's message keeps only its last lines). */
+function outputOf(error: unknown): string {
+  return error instanceof ToolError
+    ? error.result.stderr || error.result.stdout
+    : errorMessage(error);
+}
+
 /**
  * Runs an apply/patch again while it fails only because a webhook (or a just-applied
- * CRD) is not serving yet; any other failure is thrown at once.
+ * CRD) is not serving yet; any other failure is thrown at once. When several objects
+ * fail, every one of their errors must be such a symptom.
  */
 export function retryWhileWebhookStarting<T>(
   what: string,
@@ -26,14 +35,18 @@ export function retryWhileWebhookStarting<T>(
     initialDelayMs: 1000,
     maxDelayMs: 5000,
     deadline: options.deadline,
-    isTransient: (error) => isWebhookNotReady(errorMessage(error)),
+    isTransient: (error) => isWebhookNotReady(outputOf(error)),
     onRetry: (error, attempt) =>
       options.log?.(
-        `${what}: not accepted yet (attempt ${attempt}): ${firstLine(errorMessage(error))}; retrying`,
+        `${what}: not accepted yet (attempt ${attempt}): ${firstLine(outputOf(error))}; retrying`,
       ),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
 }
 
-const firstLine = (text: string): string => text.split('\n').find((l) => l.trim()) ?? text;
+/** The first error kubectl printed, for the retry log line. */
+function firstLine(text: string): string {
+  const first = kubectlErrors(text).find(isTransientError) ?? text;
+  return first.split('\n').find((l) => l.trim()) ?? first;
+}

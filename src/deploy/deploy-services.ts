@@ -1,11 +1,19 @@
-import * as core from '@actions/core';
 import { stringify } from 'yaml';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { retryWhileWebhookStarting } from '../cluster/webhook-retry.js';
 import type { KubeObject, ReadObject } from '../kube/object.js';
 import type { PreviewPlan, ServicePlan } from '../plan/types.js';
+import { log } from '../util/log.js';
 import { waitUntil, type WaitOptions } from '../util/wait.js';
-import { revisionState, serviceState } from './revision-readiness.js';
+import { decideApply } from './apply-decision.js';
+import { podFailure, type PodFailure } from './pod-failures.js';
+import { revisionPods } from './revision-pods.js';
+import {
+  revisionOrigin,
+  revisionState,
+  serviceFailure,
+  serviceState,
+} from './revision-readiness.js';
 
 export interface DeployOptions {
   /** Deadline for each wait (revision Ready, service Ready). */
@@ -37,7 +45,12 @@ export async function deployServices(
 ): Promise<void> {
   await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
   if (plan.otherObjects.length) {
-    await applyWithRetry(kubectl, plan.otherObjects, 'other objects', options);
+    const yamlText = plan.otherObjects.map((object) => stringify(object)).join('---\n');
+    await retryWhileWebhookStarting(
+      'kubectl apply of other objects',
+      () => kubectl.applyManifests(yamlText),
+      retryOptions(options),
+    );
   }
 }
 
@@ -53,46 +66,111 @@ export async function deployService(
 ): Promise<void> {
   const id = `${service.namespace}/${service.name}`;
   if (service.manifests.base && service.revisions.base) {
-    core.info(`${id}: applying the base revision ${service.revisions.base}`);
-    await applyWithRetry(kubectl, [service.manifests.base], `${id} (base)`, options);
-    await waitForRevision(kubectl, service.revisions.base, service.namespace, options);
+    log().info(`${id}: applying the base revision ${service.revisions.base}`);
+    await applyService(kubectl, service, service.manifests.base, 'base', options);
+    await waitForRevision(
+      kubectl,
+      service,
+      service.revisions.base,
+      service.manifests.base,
+      options,
+    );
   }
-  core.info(
+  log().info(
     `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(', ')}`,
   );
-  await applyWithRetry(kubectl, [service.manifests.pr], `${id} (PR)`, options);
-  await waitForRevision(kubectl, service.revisions.pr, service.namespace, options);
+  await applyService(kubectl, service, service.manifests.pr, 'PR', options);
+  await waitForRevision(kubectl, service, service.revisions.pr, service.manifests.pr, options);
   await waitUntil(
     async () => {
-      const state = serviceState(
-        await kubectl.tryGetJson<ReadObject>('ksvc', service.name, service.namespace),
-        id,
-        service.traffic,
-      );
+      const live = await kubectl.tryGetJson<ReadObject>('ksvc', service.name, service.namespace);
+      const failure = serviceFailure(live);
+      if (failure)
+        throw new RevisionFailedError(service.revisions.pr, failure.reason, failure.message);
+      const state = serviceState(live, id, service.traffic);
       return state.done ? { done: true, value: undefined } : { done: false, seen: state.seen };
     },
-    waitOptions(`service ${id} Ready with the planned traffic`, options),
+    {
+      ...waitOptions(`service ${id} Ready with the planned traffic`, options),
+      isFatal: (error) => error instanceof RevisionFailedError,
+    },
   );
-  core.info(`${id}: Ready, traffic as planned`);
+  log().info(`${id}: Ready, traffic as planned`);
 }
 
-async function waitForRevision(
+/**
+ * Applies one side's manifest, looking at the live service first on every attempt: a named
+ * template the cluster already accepted (an earlier attempt that got through, a re-run) is never
+ * sent again, since Knative would refuse it; only the traffic is patched when it differs.
+ */
+async function applyService(
   kubectl: Kubectl,
-  name: string,
-  namespace: string,
+  service: ServicePlan,
+  manifest: KubeObject,
+  side: 'base' | 'PR',
   options: DeployOptions,
 ): Promise<void> {
+  const id = `${service.namespace}/${service.name}`;
+  await retryWhileWebhookStarting(
+    `kubectl apply of ${id} (${side})`,
+    async () => {
+      const live = await kubectl.tryGetJson<ReadObject>('ksvc', service.name, service.namespace);
+      const decision = decideApply(live, manifest);
+      switch (decision.kind) {
+        case 'apply':
+          await kubectl.applyManifests(stringify(manifest));
+          return;
+        case 'patch-traffic':
+          log().info(`${id}: its ${side} template is already applied; patching only the traffic`);
+          await kubectl.patchMerge('ksvc', service.name, decision.patch, service.namespace);
+          return;
+        case 'nothing':
+          log().info(`${id}: its ${side} template and traffic are already applied`);
+          return;
+      }
+    },
+    retryOptions(options),
+  );
+}
+
+function podFailureText(failure: PodFailure, knative: string): string {
+  return `container ${failure.container} (image ${failure.image}) in pod ${failure.pod} cannot start; kubelet: ${failure.message || failure.reason}; Knative: ${knative}`;
+}
+
+/**
+ * Waits for the revision to be Ready and to be this apply's. Fails at once when Knative reports
+ * it failed, when the service's reconcilers refuse its name, or when its pods show a container
+ * that cannot start (Knative itself says so only at the progress deadline, 10 minutes later).
+ */
+async function waitForRevision(
+  kubectl: Kubectl,
+  service: ServicePlan,
+  name: string,
+  manifest: KubeObject,
+  options: DeployOptions,
+): Promise<void> {
+  const { namespace } = service;
   await waitUntil(
     async () => {
-      const state = revisionState(
-        await kubectl.tryGetJson<ReadObject>('revision', name, namespace),
-        name,
+      const revision = await kubectl.tryGetJson<ReadObject>('revision', name, namespace);
+      const state = revisionState(revision, name);
+      if (state.state === 'ready') {
+        const origin = revisionOrigin(revision!, service.name, manifest);
+        if (!origin.ok) throw new RevisionFailedError(name, 'RevisionNameTaken', origin.why);
+        return { done: true, value: undefined };
+      }
+      const refused = serviceFailure(
+        await kubectl.tryGetJson<ReadObject>('ksvc', service.name, namespace),
       );
+      if (refused) throw new RevisionFailedError(name, refused.reason, refused.message);
       if (state.state === 'failed')
         throw new RevisionFailedError(name, state.reason, state.message);
-      return state.state === 'ready'
-        ? { done: true, value: undefined }
-        : { done: false, seen: state.seen };
+      if (revision) {
+        const failure = podFailure(await revisionPods(kubectl, namespace, name));
+        if (failure)
+          throw new RevisionFailedError(name, failure.reason, podFailureText(failure, state.seen));
+      }
+      return { done: false, seen: state.seen };
     },
     {
       ...waitOptions(`revision ${name} Ready in ${namespace}`, options),
@@ -101,23 +179,13 @@ async function waitForRevision(
   );
 }
 
-async function applyWithRetry(
-  kubectl: Kubectl,
-  objects: readonly KubeObject[],
-  what: string,
-  options: DeployOptions,
-): Promise<void> {
-  const yamlText = objects.map((object) => stringify(object)).join('---\n');
-  await retryWhileWebhookStarting(
-    `kubectl apply of ${what}`,
-    () => kubectl.applyManifests(yamlText),
-    {
-      deadline: (options.now ?? Date.now)() + options.timeoutMs,
-      log: (message) => core.info(message),
-      sleep: options.sleep,
-      now: options.now,
-    },
-  );
+function retryOptions(options: DeployOptions) {
+  return {
+    deadline: (options.now ?? Date.now)() + options.timeoutMs,
+    log: (message: string) => log().info(message),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
 }
 
 function waitOptions(what: string, options: DeployOptions): WaitOptions {

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../kube/object.js';
+import { featureFieldViolations } from './feature-fields.js';
 import type { TrafficTarget } from './types.js';
 
 /** A problem the Knative webhook would refuse, with the path of the offending field. */
@@ -17,8 +18,9 @@ export const isDns1035Label = (value: string): boolean =>
 
 /**
  * The checks Knative Serving's validating webhook makes on a Service that matter
- * here (names, traffic, containers), so a bad manifest fails in the plan with a
- * line number instead of as an admission error half-way through a deployment.
+ * here (names, traffic, containers, feature-flagged pod spec fields), so a bad
+ * manifest fails in the plan with a line number instead of as an admission error
+ * half-way through a deployment.
  */
 export function knativeServiceViolations(service: KubeObject): RuleViolation[] {
   const violations: RuleViolation[] = [];
@@ -61,6 +63,7 @@ export function knativeServiceViolations(service: KubeObject): RuleViolation[] {
       }
     });
   }
+  violations.push(...featureFieldViolations(template?.spec));
   if (spec?.traffic !== undefined) violations.push(...trafficViolations(spec.traffic));
   return violations;
 }

@@ -8,11 +8,7 @@ import type { TagFindings } from './tag-check.js';
 import { tagFailure } from './tag-check.js';
 import type { Tally } from './tally.js';
 import type { RevisionResult, ServiceResult } from './types.js';
-
-const round = (value: number, decimals: number): number => {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-};
+import { roundTo as round } from '../util/round.js';
 
 export function revisionResults(
   tally: Tally,

@@ -2,6 +2,7 @@
  * Pieces shared by the PR comment and the job summary. Pure; every untrusted string goes
  * through markdown.ts.
  */
+import { INPUT_DEFAULTS } from '../config/inputs.js';
 import type { PreviewPlan, ServicePlan } from '../plan/types.js';
 import {
   codeBlock,
@@ -35,6 +36,11 @@ export interface RenderContext {
   requests: number;
   /** Host port of the load balancer, for the local curl command. */
   loadBalancerPort?: number;
+  /** The action's own repository and ref (from the runner), for the `npx` command. */
+  action?: { repository?: string; ref?: string };
+  /** The run's `manifests` and `build` inputs, so the command previews the same things. */
+  manifests?: string;
+  build?: readonly string[];
 }
 
 /** How much detail fits; the size guard steps down through these. */
@@ -339,7 +345,10 @@ export function timingsTable(timings: Record<string, number>): string {
   return details('Phase timings', table(['Phase', 'Duration'], rows, ['l', 'r']));
 }
 
-/** Copy-paste commands; every word from the PR is shell-quoted. */
+/**
+ * Copy-paste commands: the command line with this run's split label, commits and inputs, then
+ * curl per host. Every word that a PR (or its workflow file) controls is shell-quoted.
+ */
 export function reproduceCommands(
   plan: PreviewPlan,
   context: RenderContext,
@@ -347,36 +356,76 @@ export function reproduceCommands(
   /** With a preview on an existing cluster, its URLs replace the local curl commands. */
   report?: RunReport,
 ): string {
-  const args = ['npm', 'start', '--'];
-  const label = plan.split.label;
-  if (
-    label &&
-    label.startsWith(context.labelPrefix) &&
-    /^\d{1,3}$/.test(label.slice(context.labelPrefix.length))
-  ) {
-    args.push('--labels', shellQuote(label));
-  }
-  if (plan.baseSha && /^[0-9a-f]{7,64}$/i.test(plan.baseSha)) args.push('--base', plan.baseSha);
-  if (/^[0-9a-f]{7,64}$/i.test(plan.headSha)) args.push('--head', plan.headSha);
-  const port = context.loadBalancerPort ?? 8081;
-  const lines = [args.join(' ')];
-  const served = report?.services.flatMap((s) => (s.links ? [s.links] : [])) ?? [];
-  if (report?.existing) {
-    // The preview runs on a cluster reviewers can reach: ask it directly.
-    for (const links of served.slice(0, maxServices))
-      for (const url of [links.route, links.base, links.pr])
-        if (url && PLAIN_HTTP_URL.test(url)) lines.push(`curl ${url}`);
-  } else {
-    for (const service of plan.services.slice(0, maxServices)) {
-      for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
-        if (host) lines.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
-      }
-    }
-  }
+  const lines = [
+    reproduceCommand(plan, context).join(' '),
+    ...(report?.existing
+      ? servedCurlCommands(report, maxServices)
+      : curlCommands(plan, context.loadBalancerPort ?? 8081, maxServices)),
+  ];
   return details(
     'Reproduce locally',
     codeBlock(lines.join('\n'), { language: 'sh', maxLength: 20_000 }),
   );
+}
+
+/** `npx github:<action repo>#<ref> --labels … --base <sha> --head <sha> …`, as words. */
+export function reproduceCommand(plan: PreviewPlan, context: RenderContext): string[] {
+  const args = [...cliInvocation(context.action)];
+  const prefix = context.labelPrefix;
+  const label = plan.split.label;
+  if (
+    label &&
+    label.toLowerCase().startsWith(prefix.toLowerCase()) &&
+    /^\d{1,3}$/.test(label.slice(prefix.length))
+  ) {
+    args.push('--labels', shellQuote(label));
+  }
+  if (plan.baseSha && SHA.test(plan.baseSha)) args.push('--base', plan.baseSha);
+  if (SHA.test(plan.headSha)) args.push('--head', plan.headSha);
+  if (context.manifests && context.manifests !== INPUT_DEFAULTS.manifests)
+    args.push('--manifests', shellQuote(context.manifests));
+  for (const line of context.build ?? []) args.push('--build', shellQuote(line));
+  if (String(context.requests) !== INPUT_DEFAULTS.requests)
+    args.push('--requests', String(context.requests));
+  if (prefix !== INPUT_DEFAULTS['label-prefix'])
+    args.push('--input', shellQuote(`label-prefix=${prefix}`));
+  return args;
+}
+
+const SHA = /^[0-9a-f]{7,64}$/i;
+const ACTION_REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+const ACTION_REF = /^(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/;
+
+/**
+ * How to start the command line: from the action's own repository at the ref the workflow
+ * used (`npx github:owner/repo#ref`), or by its package name when the runner did not say (a
+ * local action, a run outside Actions).
+ */
+export function cliInvocation(action: RenderContext['action']): string[] {
+  const repository = action?.repository ?? '';
+  if (!ACTION_REPOSITORY.test(repository)) return ['npx', 'knative-action'];
+  const ref = action?.ref && ACTION_REF.test(action.ref) ? `#${action.ref}` : '';
+  return ['npx', shellQuote(`github:${repository}${ref}`)];
+}
+
+/** `curl -H "Host: …" http://127.0.0.1:<port>` for each route and tag host. */
+export function curlCommands(plan: PreviewPlan, port: number, maxServices: number): string[] {
+  const lines: string[] = [];
+  for (const service of plan.services.slice(0, maxServices)) {
+    for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
+      if (host) lines.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+    }
+  }
+  return lines;
+}
+
+/** A preview on an existing cluster answers reviewers directly: `curl <url>` per served URL. */
+function servedCurlCommands(report: RunReport, maxServices: number): string[] {
+  return report.services
+    .slice(0, maxServices)
+    .flatMap((s) => (s.links ? [s.links.route, s.links.base, s.links.pr] : []))
+    .filter((url): url is string => url !== undefined && PLAIN_HTTP_URL.test(url))
+    .map((url) => `curl ${url}`);
 }
 
 function hostHeader(host: string): string {

@@ -27,6 +27,9 @@ async function actionsTokenGitHub(): Promise<FakeGitHub> {
 
 const githubEnv = (github: FakeGitHub): Record<string, string> => ({
   GITHUB_API_URL: github.url,
+  // What the runner sets for `uses: dwk/knative-action@v1`.
+  GITHUB_ACTION_REPOSITORY: 'dwk/knative-action',
+  GITHUB_ACTION_REF: 'v1',
   GITHUB_WORKFLOW_REF: 'octo-org/preview-demo/.github/workflows/preview.yml@refs/pull/17/merge',
   GITHUB_JOB: 'preview',
 });
@@ -67,6 +70,15 @@ describe.concurrent('sticky PR comment', () => {
     expect(first.main.outputs['comment-url']).toContain(`#issuecomment-${id}`);
     expect(ours()[0]!.body.startsWith(marker)).toBe(true);
     expect(ours()[0]!.body).toContain(names.pr);
+    // "Reproduce locally": the command line from the action's repository at its ref, with this
+    // run's label, commits and inputs, then curl per host.
+    const reproduce = /```sh\n([\s\S]*?)\n```/.exec(ours()[0]!.body)?.[1]?.split('\n') ?? [];
+    expect(reproduce[0]).toBe(
+      `npx 'github:dwk/knative-action#v1' --labels canary-20 --base ${world.repo.baseSha} --head ${world.repo.headSha} --build app=app --requests 300`,
+    );
+    expect(reproduce[1]).toMatch(
+      /^curl -H "Host: hello\.default\.example\.com" http:\/\/127\.0\.0\.1:\d+$/,
+    );
     const postsAfterFirst = github.writes().filter((w) => w.method === 'POST').length;
     expect(postsAfterFirst).toBe(1);
 

@@ -16,6 +16,7 @@ import {
   versionInfo,
 } from './discovery.js';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from './patch.js';
+import { builtInListType, schemaListType, serverSideApply, type ListTypeAt } from './ssa.js';
 import type { ResourceRegistry } from './resources.js';
 import { storeKey } from './resources.js';
 import { fieldMatcher, labelMatcher, type Matcher } from './selectors.js';
@@ -119,6 +120,8 @@ function parseBody(body: string, contentType: string): Loose {
 export class ApiServer {
   private server: Server | undefined;
   private requests = 0;
+  /** The last configuration each field manager applied to each object (server-side apply). */
+  private readonly applied = new Map<string, Loose>();
   private readonly watches = new Set<ServerResponse>();
 
   constructor(private readonly options: ApiServerOptions) {}
@@ -300,7 +303,7 @@ export class ApiServer {
           return sendJson(
             res,
             200,
-            toTable(type, items, resourceVersion),
+            toTable(type, items, resourceVersion, query.get('includeObject')),
             'application/json;as=Table;v=v1;g=meta.k8s.io',
           );
         }
@@ -371,7 +374,7 @@ export class ApiServer {
         return sendJson(
           res,
           200,
-          toTable(type, [obj], obj.metadata.resourceVersion),
+          toTable(type, [obj], obj.metadata.resourceVersion, query.get('includeObject')),
           'application/json;as=Table;v=v1;g=meta.k8s.io',
         );
       return sendJson(res, 200, obj);
@@ -401,10 +404,28 @@ export class ApiServer {
     }
     if (method === 'PATCH') {
       const contentType = String(req.headers['content-type'] ?? '');
+      const custom = this.options.registry.isCustom(type);
+      // Custom resources have no Go struct tags to merge by: no strategic merge patch for them.
+      const accepted = [
+        'application/json-patch+json',
+        'application/merge-patch+json',
+        ...(custom ? [] : ['application/strategic-merge-patch+json']),
+        'application/apply-patch+yaml',
+      ];
+      const mediaType = contentType.split(';')[0]!.trim();
+      if (!accepted.includes(mediaType)) {
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+        );
+      }
       const patch = parseBody(rawBody, contentType);
+      const apply = mediaType === 'application/apply-patch+yaml';
+      const manager = query.get('fieldManager') ?? '';
       let current = store.get(type, namespace, name);
       if (!current) {
-        if (!contentType.includes('apply-patch')) throw notFound(type, name);
+        if (!apply) throw notFound(type, name);
         // Server-side apply creates what is missing.
         const input = deepClone(patch) as KObject;
         input.metadata ??= {};
@@ -414,24 +435,29 @@ export class ApiServer {
           this.requireNamespace(namespace, true);
         }
         const created = this.create(type, input, query, dryRun);
+        if (!dryRun) this.applied.set(`${created.metadata.uid}|${manager}`, deepClone(patch));
         return sendJson(res, 201, this.present(created, target));
       }
       current = deepClone(current);
       let next: KObject;
-      if (contentType.includes('strategic-merge-patch')) next = strategicMergePatch(current, patch);
-      else if (contentType.includes('json-patch')) next = jsonPatch(current, patch);
-      else if (contentType.includes('merge-patch')) next = jsonMergePatch(current, patch);
-      else if (contentType.includes('apply-patch')) next = strategicMergePatch(current, patch);
-      else
-        throw new ApiError(
-          415,
-          'UnsupportedMediaType',
-          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
-        );
+      if (apply) {
+        const key = `${current.metadata.uid}|${manager}`;
+        next = serverSideApply(current, patch, this.applied.get(key), this.listTypes(type));
+        if (!dryRun) this.applied.set(key, deepClone(patch));
+      } else if (mediaType === 'application/strategic-merge-patch+json')
+        next = strategicMergePatch(current, patch);
+      else if (mediaType === 'application/json-patch+json') next = jsonPatch(current, patch);
+      else next = jsonMergePatch(current, patch);
       next.metadata ??= {};
       next.metadata.name = name;
       if (type.namespaced) next.metadata.namespace = namespace;
-      const updated = this.update(type, current, next, subresource, query, dryRun);
+      // A resourceVersion in the patch is a precondition, as in an update.
+      const patchedRv: string | undefined = next.metadata.resourceVersion;
+      const expectRv =
+        patchedRv !== undefined && patchedRv !== current.metadata.resourceVersion
+          ? String(patchedRv)
+          : undefined;
+      const updated = this.update(type, current, next, subresource, query, dryRun, expectRv);
       return sendJson(res, 200, this.present(updated, target));
     }
     if (method === 'DELETE') {
@@ -444,6 +470,22 @@ export class ApiServer {
       'MethodNotAllowed',
       'the server does not allow this method on the requested resource',
     );
+  }
+
+  /** How server-side apply merges the lists of a kind: by the CRD schema, or by merge keys. */
+  private listTypes(type: ResourceType): ListTypeAt {
+    if (!this.options.registry.isCustom(type)) return (_path, items) => builtInListType(items);
+    const crdType = this.options.registry.find(
+      'apiextensions.k8s.io',
+      'v1',
+      'customresourcedefinitions',
+    );
+    const crd = crdType
+      ? this.options.store.get(crdType, undefined, `${type.plural}.${type.group}`)
+      : undefined;
+    const version = (crd?.spec?.versions ?? []).find((v: Loose) => v.name === type.version);
+    const schema = version?.schema?.openAPIV3Schema;
+    return (path) => schemaListType(schema, path);
   }
 
   private requireNamespace(namespace: string | undefined, creating = false): void {

@@ -4,8 +4,16 @@ import { readTrafficKnobs, type TrafficKnobs } from './traffic-knobs.js';
 export interface SimConfig extends TrafficKnobs {
   /** Seconds until applied workloads and revisions become ready. */
   readyDelayMs: number;
-  /** Seconds after serving-core is applied before the Knative webhooks answer. */
+  /**
+   * How long the Knative webhook pod runs before it is Ready (it registers its rules when it
+   * starts; until it is Ready, calls to it find no endpoints).
+   */
   webhookDelayMs: number;
+  /**
+   * The cluster's default progress deadline for revision deployments (config-deployment's
+   * `progress-deadline` when the config map does not set it; 600 s as in Knative).
+   */
+  progressDeadlineMs: number;
   /** Seconds until a new CRD is Established. */
   crdDelayMs: number;
   /** Revision names that never become Ready. */
@@ -29,6 +37,7 @@ export function readSimConfig(env: NodeJS.ProcessEnv): SimConfig {
   return {
     readyDelayMs: seconds(env.SIM_READY_DELAY_S, 0.5),
     webhookDelayMs: seconds(env.SIM_WEBHOOK_DELAY_S, 1),
+    progressDeadlineMs: seconds(env.SIM_PROGRESS_DEADLINE_S, 600),
     crdDelayMs: seconds(env.SIM_CRD_ESTABLISH_DELAY_S, 0.2),
     neverReady: new Set(
       (env.SIM_REVISION_NEVER_READY ?? '')

@@ -1,37 +1,18 @@
 /** Which container images the sim can "run" (what they answer: app-answer.ts). */
+import { DEFAULT_SKIPPED_REGISTRIES, pullImage, resolveDigest } from './registry.js';
 
 export type ImageVerdict =
   { ok: true; app: 'helloworld' | 'template' } | { ok: false; reason: string; message: string };
 
-function tagOf(image: string): string | undefined {
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.indexOf(':', lastSlash + 1);
-  if (image.includes('@')) return undefined;
-  return colon >= 0 ? image.slice(colon + 1) : undefined;
-}
-
+/**
+ * Whether a revision's container image can run here, and which app it is: Knative must resolve it
+ * (or skip its registry) and the kubelet must pull it (registry.ts has the rules and texts).
+ */
 export function classifyImage(image: string, imported: Set<string>): ImageVerdict {
-  if (
-    /^(ghcr\.io\/knative\/helloworld-go|gcr\.io\/knative-samples\/helloworld-go)([:@]|$)/.test(
-      image,
-    )
-  ) {
-    return { ok: true, app: 'helloworld' };
-  }
-  if (image.startsWith('dev.local/')) {
-    const tag = tagOf(image);
-    if (tag === undefined || tag === 'latest') {
-      return {
-        ok: false,
-        reason: 'ContainerMissing',
-        message: `Unable to fetch image "${image}": failed to resolve image to digest: GET https://dev.local/v2/${image.slice('dev.local/'.length).replace(/:.*$/, '')}/manifests/latest: dial tcp: lookup dev.local: no such host`,
-      };
-    }
-    if (imported.has(image)) return { ok: true, app: 'template' };
-  }
-  return {
-    ok: false,
-    reason: 'ImagePullBackOff',
-    message: `Back-off pulling image "${image}": ErrImagePull: failed to pull and unpack image "${image}": failed to resolve reference "${image}": not found`,
-  };
+  const resolution = resolveDigest(image, DEFAULT_SKIPPED_REGISTRIES);
+  if (resolution.kind === 'failed')
+    return { ok: false, reason: 'ContainerMissing', message: resolution.message };
+  const pulled = pullImage(image, undefined, imported);
+  if (!pulled.ok) return { ok: false, reason: pulled.reason, message: pulled.message };
+  return { ok: true, app: imported.has(image) ? 'template' : 'helloworld' };
 }

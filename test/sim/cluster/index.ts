@@ -12,7 +12,7 @@ import { applyBuiltInDefaults } from './defaults.js';
 import { collectAfterDelete, deferNamespaceDelete } from './gc.js';
 import { IngressServer } from './ingress.js';
 import { reconcileKnative } from './knative-controller.js';
-import { knativeAdmission } from './knative-webhook.js';
+import { knativeAdmission, registerKnativeWebhooks } from './knative-webhook.js';
 import { bootstrapCluster, kubeletVersionOf, nodeNamesFor } from './nodes.js';
 import { ResourceRegistry } from './resources.js';
 import { reconcileWorkloads } from './workloads.js';
@@ -79,6 +79,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
       do {
         again = false;
         reconcileWorkloads(ctx);
+        registerKnativeWebhooks(ctx);
         reconcileKnative(ctx);
       } while (again && ++rounds < 20);
     } catch (err) {

@@ -8,7 +8,7 @@ export const CONTOUR_CLASS = 'contour.ingress.networking.knative.dev';
 export const DEFAULT_INGRESS_CLASS = 'istio.ingress.networking.knative.dev';
 export const CLUSTER_LOCAL_DOMAIN = 'svc.cluster.local';
 
-function configMapData(
+export function configMapData(
   ctx: ClusterContext,
   namespace: string,
   name: string,

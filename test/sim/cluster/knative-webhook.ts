@@ -1,14 +1,19 @@
 /**
- * Knative's admission webhooks as the API server experiences them: unreachable until the
- * `webhook` deployment is up (then calls fail with "connection refused"), and afterwards the
- * validation rules of Knative Serving v1 for Services, Configurations and Routes.
+ * Knative Serving's webhook pod: the handlers it serves (/defaulting, /resource-validation,
+ * /config-validation) and the rules it registers when it starts. The API server side (which
+ * configurations match, endpoints, error texts) is admission-webhooks.ts.
+ * (pkg/apis/serving/v1/*_{defaults,validation}.go at knative-v1.22.1; knative.dev/pkg
+ * webhook/configmaps/configmaps.go, apis/field_error.go at release-1.22.)
  */
-import type { AdmissionHook, AdmissionRequest } from './api-server.js';
+import type { AdmissionRequest } from './api-server.js';
+import { webhookAdmission, type WebhookServers } from './admission-webhooks.js';
 import type { ClusterContext } from './context.js';
 import { defaultRevisionSpec, SERVING_GROUP } from './knative-controller.js';
+import { featureFlags, podSpecFieldErrors, type FieldError } from './knative-features.js';
+import { configMapData, KNATIVE_NS } from './knative-network.js';
+import { parseGoDuration } from './knative-revision.js';
 import { checkKnativeSchema } from './knative-schema.js';
-import { deploymentAvailable, KNATIVE_NS } from './knative-network.js';
-import { ApiError, deepEqual, type KObject, type Loose } from './types.js';
+import { ApiError, deepClone, deepEqual, type KObject, type Loose } from './types.js';
 
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_MESSAGE =
@@ -21,91 +26,79 @@ export function dns1035Problems(value: string): string[] {
   return problems;
 }
 
-/** One Knative FieldError: message and the paths it applies to. */
-interface FieldError {
-  message: string;
-  paths: string[];
+interface KnativeFieldError extends FieldError {
   details?: string;
 }
 
-function render(errors: FieldError[]): string {
-  return errors
+/** apis.FieldError.Error(): errors with the same message and details merged, paths and errors sorted. */
+export function renderFieldErrors(errors: KnativeFieldError[]): string {
+  const merged = new Map<string, KnativeFieldError>();
+  for (const e of errors) {
+    const key = `${e.message}\u0000${e.details ?? ''}`;
+    const found = merged.get(key);
+    if (found) found.paths = [...new Set([...found.paths, ...e.paths])];
+    else merged.set(key, { ...e, paths: [...e.paths] });
+  }
+  return [...merged.values()]
+    .sort((a, b) =>
+      a.message === b.message
+        ? (a.details ?? '').localeCompare(b.details ?? '')
+        : a.message < b.message
+          ? -1
+          : 1,
+    )
     .map(
       (e) => `${e.message}: ${[...e.paths].sort().join(', ')}${e.details ? `\n${e.details}` : ''}`,
     )
-    .sort()
     .join('\n');
 }
 
-/** When the webhook answers: its deployment Available and the configured delay since it first appeared. */
-function webhookUp(ctx: ClusterContext): { registered: boolean; up: boolean } {
-  const deploy = ctx.store.get(ctx.apps('deployments'), KNATIVE_NS, 'webhook');
-  if (!deploy) return { registered: false, up: false };
-  const since = ctx.firstSeen(
-    { ...deploy, metadata: { uid: deploy.metadata.uid, generation: 0 } },
-    'created',
-  );
-  return {
-    registered: true,
-    up:
-      deploymentAvailable(ctx, KNATIVE_NS, 'webhook') &&
-      ctx.now() >= since + ctx.config.webhookDelayMs,
-  };
-}
-
-function unreachable(webhook: string, path: string): ApiError {
-  return new ApiError(
-    500,
-    'InternalError',
-    `Internal error occurred: failed calling webhook "${webhook}": failed to call webhook: Post "https://webhook.knative-serving.svc:443/${path}?timeout=10s": dial tcp 10.43.0.1:443: connect: connection refused`,
-    { causes: [{ message: `failed calling webhook "${webhook}"` }] },
-  );
-}
-
-function denied(errors: FieldError[]): ApiError {
+function denied(errors: KnativeFieldError[]): ApiError {
   return new ApiError(
     400,
     'BadRequest',
-    `admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: ${render(errors)}`,
+    `admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: ${renderFieldErrors(errors)}`,
   );
 }
 
-export function knativeAdmission(ctx: ClusterContext): AdmissionHook {
-  return (request) => {
-    const { type, operation, object } = request;
-    if (operation === 'DELETE' || request.subresource) return;
-    if (type.group === '' && type.plural === 'configmaps') {
-      if (
-        object.metadata.namespace !== KNATIVE_NS ||
-        !String(object.metadata.name).startsWith('config-')
-      )
-        return;
-      // Like the real config webhook's objectSelector: only Knative Serving's own config maps.
-      const partOf = (o: KObject | undefined): boolean =>
-        o?.metadata?.labels?.['app.kubernetes.io/part-of'] === 'knative-serving';
-      if (!partOf(object) && !partOf(request.oldObject)) return;
-      const gate = webhookUp(ctx);
-      if (gate.registered && !gate.up)
-        throw unreachable('config.webhook.serving.knative.dev', 'config-validation');
-      return;
-    }
-    if (type.group !== SERVING_GROUP) return;
-    if (!webhookUp(ctx).up)
-      throw unreachable('validation.webhook.serving.knative.dev', 'resource-validation');
-    const problem = checkKnativeSchema(object, request.query.get('fieldValidation'));
-    if (problem) throw new ApiError(problem.code, problem.reason, problem.message);
-    applyKnativeDefaults(object);
-    const errors = validateKnative(ctx, request);
-    if (errors.length > 0) throw denied(errors);
+const isKnative = (request: AdmissionRequest): boolean => request.type.group === SERVING_GROUP;
+
+/** The admission the API server runs, with Knative's webhook pod behind the configurations. */
+export function knativeAdmission(ctx: ClusterContext): ReturnType<typeof webhookAdmission> {
+  const servers: WebhookServers = {
+    handlers: {
+      [`${KNATIVE_NS}/webhook/defaulting`]: (request) => {
+        if (isKnative(request)) applyKnativeDefaults(request.object, request.oldObject);
+      },
+      [`${KNATIVE_NS}/webhook/resource-validation`]: (request) => {
+        if (!isKnative(request) || request.operation === 'DELETE') return;
+        const errors = validateKnative(ctx, request);
+        if (errors.length > 0) throw denied(errors);
+      },
+      // Config maps are checked by their constructors; the sim accepts what they accept.
+      [`${KNATIVE_NS}/webhook/config-validation`]: () => undefined,
+    },
+    validateObject: (request) => {
+      if (!isKnative(request)) return;
+      const problem = checkKnativeSchema(request.object, request.query.get('fieldValidation'));
+      if (problem) throw new ApiError(problem.code, problem.reason, problem.message);
+    },
   };
+  return webhookAdmission(ctx, servers);
 }
 
-/** What Knative's defaulting webhook fills in (the parts that later checks and diffs see). */
-export function applyKnativeDefaults(object: KObject): void {
+/**
+ * What the defaulting webhook fills in. A template whose (user-chosen) revision name is unchanged
+ * is left alone: defaulting it could suggest changes that conflict with that name
+ * (ConfigurationSpec.SetDefaults in configuration_defaults.go).
+ */
+export function applyKnativeDefaults(object: KObject, oldObject?: KObject): void {
   const spec: Loose = object.spec;
   if (!spec) return;
   if ((object.kind === 'Service' || object.kind === 'Configuration') && spec.template) {
-    spec.template.spec = defaultRevisionSpec(spec.template.spec);
+    const name = spec.template.metadata?.name;
+    const unchangedName = Boolean(name) && oldObject?.spec?.template?.metadata?.name === name;
+    if (!unchangedName) spec.template.spec = defaultRevisionSpec(spec.template.spec);
   }
   if (object.kind === 'Service' || object.kind === 'Route') {
     if (object.kind === 'Service' && (!spec.traffic || spec.traffic.length === 0)) {
@@ -117,65 +110,81 @@ export function applyKnativeDefaults(object: KObject): void {
   }
 }
 
-function validateKnative(ctx: ClusterContext, request: AdmissionRequest): FieldError[] {
+function validateKnative(ctx: ClusterContext, request: AdmissionRequest): KnativeFieldError[] {
   const { object, oldObject } = request;
-  const errors: FieldError[] = [];
+  const errors: KnativeFieldError[] = [];
   const spec: Loose = object.spec ?? {};
   if (object.kind === 'Service' || object.kind === 'Configuration') {
-    errors.push(...validateTemplate(ctx, object, oldObject));
+    const flags = featureFlags(configMapData(ctx, KNATIVE_NS, 'config-features'));
+    errors.push(...validateTemplate(object, oldObject, flags));
   }
   if (object.kind === 'Service' || object.kind === 'Route') {
     errors.push(...validateTraffic(spec.traffic ?? [], object.kind === 'Service'));
+  }
+  if (object.kind === 'Revision' && oldObject && !deepEqual(oldObject.spec, object.spec)) {
+    errors.push({
+      message: 'Immutable fields changed (-old +new)',
+      paths: ['spec'],
+      details: diffText(oldObject.spec, object.spec, '{v1.RevisionSpec}'),
+    });
   }
   return errors;
 }
 
 function validateTemplate(
-  ctx: ClusterContext,
   object: KObject,
   oldObject: KObject | undefined,
-): FieldError[] {
+  flags: ReturnType<typeof featureFlags>,
+): KnativeFieldError[] {
   const template: Loose = object.spec?.template ?? {};
   const name: string | undefined = template.metadata?.name;
   const at = 'spec.template.metadata.name';
+  const errors: KnativeFieldError[] = [];
   if ((template.spec?.containers ?? []).length === 0)
-    return [{ message: 'missing field(s)', paths: ['spec.template.spec.containers'] }];
-  if (!name) return [];
+    errors.push({ message: 'missing field(s)', paths: ['spec.template.spec.containers'] });
+  errors.push(...podSpecFieldErrors(template.spec, flags));
+  // validateProgressDeadlineAnnotation (revision_validation.go).
+  const key = 'serving.knative.dev/progress-deadline';
+  const deadline: string | undefined = template.metadata?.annotations?.[key];
+  if (deadline) {
+    const annotationPath = `spec.template.metadata.annotations.${key}`;
+    const ms = parseGoDuration(deadline);
+    if (ms === undefined)
+      errors.push({ message: `invalid value: ${deadline}`, paths: [annotationPath] });
+    else if (ms % 1000 !== 0)
+      errors.push({
+        message: `progress-deadline=${deadline} is not at second precision`,
+        paths: [annotationPath],
+      });
+  }
+  if (!name) return errors;
   const dns = dns1035Problems(name);
   if (dns.length > 0)
-    return [{ message: `invalid value: not a DNS 1035 label: [${dns.join(' ')}]`, paths: [at] }];
+    return [
+      ...errors,
+      { message: `invalid value: not a DNS 1035 label: [${dns.join(' ')}]`, paths: [at] },
+    ];
   const prefix = `${object.metadata.name}-`;
   if (!name.startsWith(prefix))
-    return [{ message: `invalid value: "${name}" must have prefix "${prefix}"`, paths: [at] }];
+    return [
+      ...errors,
+      { message: `invalid value: "${name}" must have prefix "${prefix}"`, paths: [at] },
+    ];
+  // VerifyNameChange: only against the previous template. Whether a revision of that name
+  // already exists is the reconcilers' business (RevisionFailed / RevisionNameTaken).
   const oldTemplate: Loose = oldObject?.spec?.template;
   if (oldTemplate?.metadata?.name === name && !deepEqual(oldTemplate, template)) {
-    return [
-      {
-        message: 'Saw the following changes without a name change (-old +new)',
-        paths: [at],
-        details: diffText(oldTemplate, template),
-      },
-    ];
+    errors.push({
+      message: 'Saw the following changes without a name change (-old +new)',
+      paths: [at],
+      details: diffText(oldTemplate, template, '{*v1.RevisionTemplateSpec}'),
+    });
   }
-  // A name that an existing revision already carries must describe that same revision.
-  const revisions = ctx.type(SERVING_GROUP, 'revisions');
-  const existing = revisions
-    ? ctx.store.get(revisions, object.metadata.namespace, name)
-    : undefined;
-  if (existing && !deepEqual(defaultRevisionSpec(existing.spec), template.spec)) {
-    return [
-      {
-        message: 'Saw the following changes without a name change (-old +new)',
-        paths: [at],
-        details: diffText({ spec: defaultRevisionSpec(existing.spec) }, { spec: template.spec }),
-      },
-    ];
-  }
-  return [];
+  return errors;
 }
 
-/** A short `-old +new` listing of the leaves that differ. */
-function diffText(before: Loose, after: Loose): string {
+/** A short `-old +new` listing of the leaves that differ (kmp.ShortDiff's shape, simplified). */
+function diffText(before: Loose, after: Loose, root: string): string {
   const lines: string[] = [];
   const walk = (a: Loose, b: Loose, path: string): void => {
     if (deepEqual(a, b)) return;
@@ -185,16 +194,14 @@ function diffText(before: Loose, after: Loose): string {
         walk(a[key], b[key], Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`);
       return;
     }
-    lines.push(
-      `{*v1.RevisionTemplateSpec}${path}:\n\t-: ${JSON.stringify(a)}\n\t+: ${JSON.stringify(b)}`,
-    );
+    lines.push(`${root}${path}:\n\t-: ${JSON.stringify(a)}\n\t+: ${JSON.stringify(b)}`);
   };
   walk(before, after, '');
   return lines.slice(0, 10).join('\n');
 }
 
-function validateTraffic(traffic: Loose[], inService: boolean): FieldError[] {
-  const errors: FieldError[] = [];
+function validateTraffic(traffic: Loose[], inService: boolean): KnativeFieldError[] {
+  const errors: KnativeFieldError[] = [];
   const tags = new Map<string, number>();
   let sum = 0;
   traffic.forEach((t, i) => {
@@ -250,4 +257,59 @@ function validateTraffic(traffic: Loose[], inService: boolean): FieldError[] {
   if (sum !== 100)
     errors.push({ message: `Traffic targets sum to ${sum}, want 100`, paths: ['spec.traffic'] });
   return errors;
+}
+
+const CONFIG_WEBHOOK = 'config.webhook.serving.knative.dev';
+const PATHS: Record<string, string> = {
+  'webhook.serving.knative.dev': '/defaulting',
+  'validation.webhook.serving.knative.dev': '/resource-validation',
+  [CONFIG_WEBHOOK]: '/config-validation',
+};
+
+/** Whether the webhook pod's container has started (it then registers its configurations). */
+function webhookStarted(ctx: ClusterContext): boolean {
+  const deploy = ctx.store.get(ctx.apps('deployments'), KNATIVE_NS, 'webhook');
+  if (!deploy) return false;
+  return ctx.store
+    .peek(ctx.core('pods'))
+    .some(
+      (p) =>
+        p.metadata.namespace === KNATIVE_NS &&
+        p.status?.phase === 'Running' &&
+        (p.metadata.ownerReferences ?? []).some((r: Loose) => r.uid === deploy.metadata.uid),
+    );
+}
+
+/**
+ * What the webhook pod does when it starts: it fills in the path of each of its configurations
+ * and the config-map webhook's rules (the release ships that one without rules, so config maps
+ * are not checked at all until the webhook has run once).
+ */
+export function registerKnativeWebhooks(ctx: ClusterContext): void {
+  if (!webhookStarted(ctx)) return;
+  for (const plural of ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations']) {
+    const type = ctx.type('admissionregistration.k8s.io', plural);
+    if (!type) continue;
+    for (const config of ctx.store.peek(type)) {
+      if (!(config.metadata.name in PATHS)) continue;
+      const next = deepClone(config);
+      for (const webhook of (next.webhooks ?? []) as Loose[]) {
+        const path = PATHS[webhook.name];
+        if (!path || !webhook.clientConfig?.service) continue;
+        webhook.clientConfig.service.path = path;
+        if (webhook.name === CONFIG_WEBHOOK) {
+          webhook.rules = [
+            {
+              operations: ['CREATE', 'UPDATE'],
+              apiGroups: [''],
+              apiVersions: ['v1'],
+              resources: ['configmaps/*'],
+              scope: 'Namespaced',
+            },
+          ];
+        }
+      }
+      if (!deepEqual(next, config)) ctx.store.update(type, next);
+    }
+  }
 }

@@ -11,7 +11,15 @@ export interface PodShape {
   ready: boolean;
   /** Why containers are not running (e.g. ImagePullBackOff), when they are not. */
   waiting?: { reason: string; message: string };
+  /** Per container name: overrides `waiting`/`ready` for that container. */
+  containers?: Record<string, ContainerShape>;
   extraLabels?: Record<string, string>;
+}
+
+export interface ContainerShape {
+  ready: boolean;
+  /** Set: the container waits (not started) for this reason. */
+  waiting?: { reason: string; message?: string };
 }
 
 function ownedBy(pod: KObject, owner: KObject): boolean {
@@ -97,21 +105,32 @@ export function syncPods(ctx: ClusterContext, owner: KObject, shape: PodShape): 
       hostIP: '172.18.0.2',
       podIP: `10.42.0.${(parseInt(podSuffix(name, 2), 36) % 250) + 2}`,
       startTime: pod.status?.startTime ?? timestamp(),
-      containerStatuses: containers.map((c: Loose) => ({
-        name: c.name,
-        image: c.image,
-        imageID: '',
-        ready: shape.ready,
-        started: running,
-        restartCount: 0,
-        state: shape.waiting
-          ? { waiting: { reason: shape.waiting.reason, message: shape.waiting.message } }
-          : shape.phase === 'Succeeded'
-            ? { terminated: { exitCode: 0, reason: 'Completed' } }
-            : running
-              ? { running: { startedAt: pod.status?.startTime ?? timestamp() } }
-              : { waiting: { reason: 'ContainerCreating' } },
-      })),
+      containerStatuses: containers.map((c: Loose) => {
+        const own = shape.containers?.[c.name];
+        const waiting = own ? own.waiting : shape.waiting;
+        const ready = own ? own.ready : shape.ready;
+        const started = own ? !own.waiting : running;
+        return {
+          name: c.name,
+          image: c.image,
+          imageID: '',
+          ready,
+          started: started && !waiting,
+          restartCount: 0,
+          state: waiting
+            ? {
+                waiting: {
+                  reason: waiting.reason,
+                  ...(waiting.message ? { message: waiting.message } : {}),
+                },
+              }
+            : shape.phase === 'Succeeded'
+              ? { terminated: { exitCode: 0, reason: 'Completed' } }
+              : started
+                ? { running: { startedAt: pod.status?.startTime ?? timestamp() } }
+                : { waiting: { reason: 'ContainerCreating' } },
+        };
+      }),
     };
     if (!deepEqual(stripTimes(pod.status), stripTimes(status))) ctx.setStatus(podType, pod, status);
   }

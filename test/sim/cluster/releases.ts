@@ -128,18 +128,19 @@ function servingCrds(version: string): string {
   ]);
 }
 
-const SERVING_CONFIG_MAPS = [
-  'config-autoscaler',
-  'config-defaults',
-  'config-deployment',
-  'config-domain',
-  'config-features',
-  'config-gc',
-  'config-leader-election',
-  'config-logging',
-  'config-network',
-  'config-observability',
-  'config-tracing',
+/** Name and app.kubernetes.io/component of serving-core's config maps. */
+const SERVING_CONFIG_MAPS: [string, string][] = [
+  ['config-autoscaler', 'autoscaler'],
+  ['config-defaults', 'controller'],
+  ['config-deployment', 'controller'],
+  ['config-domain', 'controller'],
+  ['config-features', 'controller'],
+  ['config-gc', 'controller'],
+  ['config-leader-election', 'controller'],
+  ['config-logging', 'logging'],
+  ['config-network', 'networking'],
+  ['config-observability', 'observability'],
+  ['config-tracing', 'tracing'],
 ];
 
 function servingCore(version: string): string {
@@ -171,18 +172,12 @@ function servingCore(version: string): string {
       },
     },
     // The config maps come before the webhook, as in the real release: creating them succeeds,
-    // changing them afterwards needs the webhook up.
-    ...SERVING_CONFIG_MAPS.map((name) => ({
+    // changing them afterwards needs the webhook up. Their component labels are the ones the
+    // config-map webhook's objectSelector picks (config/core/configmaps/*.yaml).
+    ...SERVING_CONFIG_MAPS.map(([name, component]) => ({
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: {
-        name,
-        namespace: ns,
-        labels: {
-          ...servingLabels(version, 'controller'),
-          'app.kubernetes.io/part-of': 'knative-serving',
-        },
-      },
+      metadata: { name, namespace: ns, labels: servingLabels(version, component) },
       data: {
         _example: `# ${name}: documentation-only example block (simulated release ${version})\n`,
       },
@@ -196,10 +191,22 @@ function servingCore(version: string): string {
     service(ns, 'controller', servingLabels(version, 'controller'), 9090),
     service(ns, 'webhook', servingLabels(version, 'webhook'), 443),
     {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'webhook-certs', namespace: ns, labels: servingLabels(version, 'webhook') },
+    },
+    // As config/core/webhooks/*.yaml: no paths (the webhook pod fills them in when it starts),
+    // static rules for the resource webhooks, none for the config-map webhook.
+    {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'MutatingWebhookConfiguration',
       metadata: { name: 'webhook.serving.knative.dev', labels: servingLabels(version, 'webhook') },
-      webhooks: [webhookEntry('webhook.serving.knative.dev', ns, '/defaulting')],
+      webhooks: [
+        {
+          ...webhookEntry('webhook.serving.knative.dev', ns),
+          rules: [servingResourcesRule(['CREATE', 'UPDATE'])],
+        },
+      ],
     },
     {
       apiVersion: 'admissionregistration.k8s.io/v1',
@@ -209,7 +216,10 @@ function servingCore(version: string): string {
         labels: servingLabels(version, 'webhook'),
       },
       webhooks: [
-        webhookEntry('validation.webhook.serving.knative.dev', ns, '/resource-validation'),
+        {
+          ...webhookEntry('validation.webhook.serving.knative.dev', ns),
+          rules: [servingResourcesRule(['CREATE', 'UPDATE', 'DELETE'])],
+        },
       ],
     },
     {
@@ -221,8 +231,25 @@ function servingCore(version: string): string {
       },
       webhooks: [
         {
-          ...webhookEntry('config.webhook.serving.knative.dev', ns, '/config-validation'),
-          objectSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'knative-serving' } },
+          ...webhookEntry('config.webhook.serving.knative.dev', ns),
+          objectSelector: {
+            matchExpressions: [
+              { key: 'app.kubernetes.io/name', operator: 'In', values: ['knative-serving'] },
+              {
+                key: 'app.kubernetes.io/component',
+                operator: 'In',
+                values: [
+                  'autoscaler',
+                  'controller',
+                  'logging',
+                  'networking',
+                  'observability',
+                  'tracing',
+                  'net-certmanager',
+                ],
+              },
+            ],
+          },
         },
       ],
     },
@@ -230,14 +257,40 @@ function servingCore(version: string): string {
   return docs(objects);
 }
 
-function webhookEntry(name: string, namespace: string, path: string): Loose {
+function webhookEntry(name: string, namespace: string): Loose {
   return {
     name,
     admissionReviewVersions: ['v1', 'v1beta1'],
-    clientConfig: { service: { name: 'webhook', namespace, path } },
+    clientConfig: { service: { name: 'webhook', namespace } },
     failurePolicy: 'Fail',
     sideEffects: 'None',
     timeoutSeconds: 10,
+  };
+}
+
+function servingResourcesRule(operations: string[]): Loose {
+  return {
+    apiGroups: [
+      'autoscaling.internal.knative.dev',
+      'networking.internal.knative.dev',
+      'serving.knative.dev',
+    ],
+    apiVersions: ['*'],
+    operations,
+    scope: '*',
+    resources: [
+      'metrics',
+      'podautoscalers',
+      'certificates',
+      'ingresses',
+      'serverlessservices',
+      'configurations',
+      'revisions',
+      'routes',
+      'services',
+      'domainmappings',
+      'domainmappings/status',
+    ],
   };
 }
 

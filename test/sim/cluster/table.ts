@@ -168,7 +168,16 @@ function columnsFor(type: ResourceType): Column[] {
   return [name, ageColumn];
 }
 
-export function toTable(type: ResourceType, objects: KObject[], resourceVersion: string): Loose {
+/**
+ * A meta.k8s.io/v1 Table. Each row carries the object as `includeObject` asks: its metadata
+ * (the default), the whole object (kubectl asks for it to sort by a field), or nothing.
+ */
+export function toTable(
+  type: ResourceType,
+  objects: KObject[],
+  resourceVersion: string,
+  includeObject: string | null = null,
+): Loose {
   const columns = columnsFor(type);
   return {
     kind: 'Table',
@@ -183,11 +192,18 @@ export function toTable(type: ResourceType, objects: KObject[], resourceVersion:
     })),
     rows: objects.map((o) => ({
       cells: columns.map((c) => c.cell(o) ?? ''),
-      object: {
-        kind: 'PartialObjectMetadata',
-        apiVersion: 'meta.k8s.io/v1',
-        metadata: o.metadata,
-      },
+      ...(includeObject === 'None'
+        ? {}
+        : {
+            object:
+              includeObject === 'Object'
+                ? o
+                : {
+                    kind: 'PartialObjectMetadata',
+                    apiVersion: 'meta.k8s.io/v1',
+                    metadata: o.metadata,
+                  },
+          }),
     })),
   };
 }

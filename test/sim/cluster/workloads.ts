@@ -4,6 +4,7 @@
  * a cluster IP (and LoadBalancers an external one), all after the configured delays.
  */
 import { shortHash, withConditions, type ClusterContext } from './context.js';
+import { KNATIVE_NS } from './knative-network.js';
 import { syncPods } from './pods.js';
 import { deepClone, type KObject, type Loose } from './types.js';
 
@@ -20,14 +21,32 @@ function podPrefix(obj: KObject): string {
   return `${obj.metadata.name}-${shortHash(obj.metadata.uid, JSON.stringify(obj.spec?.template ?? {})).slice(0, 9)}-`;
 }
 
+/**
+ * Extra time a deployment's started pods take to pass their readiness probe: Knative's webhook
+ * (SIM_WEBHOOK_DELAY_S), whose Service has no endpoints until then.
+ */
+function readinessDelayMs(ctx: ClusterContext, d: KObject): number {
+  return d.metadata.namespace === KNATIVE_NS && d.metadata.name === 'webhook'
+    ? ctx.config.webhookDelayMs
+    : 0;
+}
+
+/** Revision deployments are run by the Knative controller here (their pods depend on images). */
+function isRevisionDeployment(d: KObject): boolean {
+  return Boolean(d.metadata.labels?.['serving.knative.dev/revision']);
+}
+
 function reconcileDeployment(ctx: ClusterContext, d: KObject): void {
+  if (isRevisionDeployment(d)) return;
   const replicas: number = d.spec?.replicas ?? 1;
-  const ready = ctx.elapsed(d, ctx.config.readyDelayMs) ? replicas : 0;
+  const started = ctx.elapsed(d, ctx.config.readyDelayMs);
+  const ready =
+    started && ctx.elapsed(d, ctx.config.readyDelayMs + readinessDelayMs(ctx, d)) ? replicas : 0;
   syncPods(ctx, d, {
     prefix: podPrefix(d),
     count: replicas,
     template: d.spec?.template,
-    phase: ready ? 'Running' : 'Pending',
+    phase: started ? 'Running' : 'Pending',
     ready: ready > 0,
   });
   ctx.setStatus(ctx.apps('deployments'), d, {

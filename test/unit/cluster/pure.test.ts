@@ -12,7 +12,7 @@ import {
 import { k3dCreateArgs } from '../../../src/cluster/k3d.js';
 import { knativeConfigPatches } from '../../../src/cluster/knative.js';
 import { inventoryOf } from '../../../src/cluster/manifest-inventory.js';
-import { isWebhookNotReady } from '../../../src/cluster/webhook-errors.js';
+import { isWebhookNotReady, kubectlErrors } from '../../../src/cluster/webhook-errors.js';
 import { UserError } from '../../../src/util/errors.js';
 
 describe('compatibility', () => {
@@ -95,6 +95,53 @@ describe('webhook-not-ready classifier', () => {
     'error: error parsing STDIN: error converting YAML to JSON',
   ])('fails at once: %s', (message) => {
     expect(isWebhookNotReady(message)).toBe(false);
+  });
+});
+
+// kubectl apply of several objects prints one error per object that failed (to stderr; the
+// successes go to stdout). Texts as kubectl 1.34 prints them against Knative 1.22: webhook calls
+// that find no endpoints (kubernetes apiserver pkg/admission/plugin/webhook/mutating/dispatcher.go,
+// pkg/util/webhook/error.go, pkg/util/proxy/proxy.go), a webhook denial, a CRD not yet served.
+describe('webhook-not-ready classifier over several objects', () => {
+  const noEndpoints = (path: string) =>
+    `Error from server (InternalError): error when creating "STDIN": Internal error occurred: failed calling webhook "webhook.serving.knative.dev": failed to call webhook: Post "https://webhook.knative-serving.svc:443/${path}?timeout=10s": no endpoints available for service "webhook"`;
+  const denied =
+    'Error from server (BadRequest): error when creating "STDIN": admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: Saw the following changes without a name change (-old +new): spec.template.metadata.name\n{*v1.RevisionTemplateSpec}.Spec.PodSpec.Containers[0].Image:\n\t-: "dev.local/app:a"\n\t+: "dev.local/app:b"';
+  const crdNotYet =
+    'error: resource mapping not found for name: "hello" namespace: "default" from "STDIN": no matches for kind "Route" in version "serving.knative.dev/v1"\nensure CRDs are installed first';
+
+  test('splits the output into one error per object, keeping continuation lines', () => {
+    expect(
+      kubectlErrors(
+        [
+          'Warning: resource configmaps/app is missing the kubectl.kubernetes.io/last-applied-configuration annotation',
+          noEndpoints('defaulting'),
+          denied,
+          crdNotYet,
+        ].join('\n'),
+      ),
+    ).toEqual([noEndpoints('defaulting'), denied, crdNotYet]);
+  });
+  test('retries when every object failed for a webhook or CRD that is not serving yet', () => {
+    expect(isWebhookNotReady(`${noEndpoints('defaulting')}\n${noEndpoints('defaulting')}`)).toBe(
+      true,
+    );
+    expect(isWebhookNotReady(`${noEndpoints('resource-validation')}\n${crdNotYet}`)).toBe(true);
+    // The ToolError message form: the command, then kubectl's last lines.
+    expect(
+      isWebhookNotReady(
+        `\`kubectl --kubeconfig k apply -f -\` exited with 1: ${noEndpoints('defaulting')}\n${noEndpoints('defaulting')}`,
+      ),
+    ).toBe(true);
+  });
+  test('fails at once when any object failed for another reason', () => {
+    expect(isWebhookNotReady(`${noEndpoints('defaulting')}\n${denied}`)).toBe(false);
+    expect(
+      isWebhookNotReady(
+        `${noEndpoints('defaulting')}\nError from server (NotFound): error when creating "STDIN": namespaces "preview" not found`,
+      ),
+    ).toBe(false);
+    expect(isWebhookNotReady('Warning: only a warning')).toBe(false);
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { revisionState, serviceState } from '../../../src/deploy/revision-readiness.js';
+import {
+  revisionOrigin,
+  revisionState,
+  serviceFailure,
+  serviceState,
+} from '../../../src/deploy/revision-readiness.js';
+import type { KubeObject } from '../../../src/kube/object.js';
 
 const revision = (status: string, reason?: string, message?: string) => ({
   status: { conditions: [{ type: 'Ready', status, reason, message }] },
@@ -82,5 +88,109 @@ describe('serviceState', () => {
         traffic,
       ).seen,
     ).toMatch(/RevisionMissing: gone/);
+  });
+});
+
+// knative/serving knative-v1.22.1: configuration_lifecycle.go MarkRevisionCreationFailed,
+// service_lifecycle.go MarkRevisionNameTaken, route.go ErrorConfig.
+describe('serviceFailure', () => {
+  const service = (condition: Record<string, string>, observed = 4) => ({
+    metadata: { generation: 4 },
+    status: {
+      observedGeneration: observed,
+      conditions: [{ type: 'Ready', status: 'Unknown' }, condition],
+    },
+  });
+  it('fails on a revision name the reconcilers refuse', () => {
+    expect(
+      serviceFailure(
+        service({
+          type: 'RoutesReady',
+          status: 'False',
+          reason: 'RevisionNameTaken',
+          message:
+            'The revision name "hello-pr-b" is taken by a conflicting Revision, so traffic will not be migrated',
+        }),
+      ),
+    ).toEqual({
+      reason: 'RevisionNameTaken',
+      message:
+        'The revision name "hello-pr-b" is taken by a conflicting Revision, so traffic will not be migrated',
+    });
+    expect(
+      serviceFailure(
+        service({
+          type: 'ConfigurationsReady',
+          status: 'False',
+          reason: 'RevisionFailed',
+          message:
+            'Revision creation failed with message: revisions.serving.knative.dev "hello-pr-b" already exists.',
+        }),
+      )?.reason,
+    ).toBe('RevisionFailed');
+  });
+  it('ignores conditions of an older generation and failures the revision wait reports', () => {
+    expect(
+      serviceFailure(
+        service({ type: 'RoutesReady', status: 'False', reason: 'RevisionNameTaken' }, 3),
+      ),
+    ).toBeUndefined();
+    expect(
+      serviceFailure(
+        service({
+          type: 'ConfigurationsReady',
+          status: 'False',
+          reason: 'RevisionFailed',
+          message: 'Revision "x" failed with message: Unable to fetch image.',
+        }),
+      ),
+    ).toBeUndefined();
+    expect(serviceFailure(undefined)).toBeUndefined();
+  });
+});
+
+// configuration.go CheckNameAvailability: a named revision is reused only when the
+// Configuration controls it and its spec is the template's.
+describe('revisionOrigin', () => {
+  const manifest: KubeObject = {
+    apiVersion: 'serving.knative.dev/v1',
+    kind: 'Service',
+    metadata: { name: 'hello' },
+    spec: { template: { spec: { containers: [{ image: 'dev.local/app:b' }] } } },
+  };
+  const revision = (owner: string, image: string) => ({
+    metadata: {
+      name: 'hello-pr-b',
+      labels: { 'serving.knative.dev/configuration': owner },
+      ownerReferences: [{ kind: 'Configuration', name: owner, controller: true }],
+    },
+    spec: { containers: [{ image, name: 'user-container' }] },
+  });
+  it("accepts the revision the service's configuration made from this template", () => {
+    expect(revisionOrigin(revision('hello', 'dev.local/app:b'), 'hello', manifest)).toEqual({
+      ok: true,
+    });
+  });
+  it('refuses one owned elsewhere, or whose spec lacks what the template says', () => {
+    expect(revisionOrigin(revision('other', 'dev.local/app:b'), 'hello', manifest)).toEqual({
+      ok: false,
+      why: 'revision hello-pr-b already exists and belongs to Configuration "other", not to service hello: its name is taken',
+    });
+    expect(revisionOrigin(revision('hello', 'dev.local/app:a'), 'hello', manifest)).toEqual({
+      ok: false,
+      why: "revision hello-pr-b differs from this apply's template at spec.containers[0].image: a revision of that name was made by another apply",
+    });
+    const withEnv: KubeObject = {
+      ...manifest,
+      spec: {
+        template: {
+          spec: { containers: [{ image: 'dev.local/app:b', env: [{ name: 'A', value: '1' }] }] },
+        },
+      },
+    };
+    expect(revisionOrigin(revision('hello', 'dev.local/app:b'), 'hello', withEnv)).toMatchObject({
+      ok: false,
+      why: expect.stringContaining('at spec.containers[0].env:'),
+    });
   });
 });

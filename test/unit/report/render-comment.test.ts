@@ -56,7 +56,9 @@ describe('result comment', () => {
     expect(body).toContain('✅ 10/10');
     expect(body).toContain('Route host `hello.default.example.com`');
     expect(body).toContain('existed only inside the run');
-    expect(body).toContain(`npm start -- --labels canary-50 --base ${BASE_SHA} --head ${HEAD_SHA}`);
+    expect(body).toContain(
+      `npx knative-action --labels canary-50 --base ${BASE_SHA} --head ${HEAD_SHA}`,
+    );
     expect(body).toContain('curl -H "Host: hello.default.example.com" http://127.0.0.1:8081');
     expect(body).toContain('| **total** | **134.4 s** |');
     expect(visible(body)).toMatchSnapshot();

@@ -21,6 +21,8 @@ export interface KubectlResult {
 
 export interface Harness {
   cluster: SimCluster;
+  /** A kubeconfig file for the cluster (context k3d-test). */
+  kubeconfig: string;
   kubectl(args: string[], input?: string): Promise<KubectlResult>;
   /** kubectl that must succeed; returns stdout. */
   ok(args: string[], input?: string): Promise<string>;
@@ -64,6 +66,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   };
   return {
     cluster,
+    kubeconfig,
     kubectl,
     ok,
     async stop() {

@@ -42,9 +42,7 @@ describe('sim ingress modes', () => {
       ['apply', '-f', '-'],
       HELLO([{ latestRevision: true, percent: 100 }]),
     );
-    expect(early.stderr).toContain(
-      'failed calling webhook "validation.webhook.serving.knative.dev"',
-    );
+    expect(early.stderr).toContain('failed calling webhook "webhook.serving.knative.dev"');
     await h.ok(['apply', '-f', '-'], releaseAsset('contour.yaml', 'v1.22.1'));
     await h.ok(['apply', '-f', '-'], releaseAsset('net-contour.yaml', 'v1.22.1'));
     await h.ok([
@@ -71,7 +69,7 @@ describe('sim ingress modes', () => {
     // Default ingress class (istio) has no controller here: the route never gets its load balancer.
     await h.ok([
       'wait',
-      '--for=jsonpath={.status.conditions[?(@.type=="IngressReady")].reason}=Uninitialized',
+      '--for=jsonpath={.status.conditions[?(@.type=="IngressReady")].reason}=IngressNotConfigured',
       'route/hello',
       '--timeout=10s',
     ]);

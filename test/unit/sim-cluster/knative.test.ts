@@ -1,4 +1,7 @@
-/** Install stand-ins, Knative Services, webhook rules and the ingress, all through the real kubectl. */
+/**
+ * Install stand-ins, Knative Services, webhook rules, the reconcilers' name checks and the ingress,
+ * all through the real kubectl. Upstream: knative/serving at knative-v1.22.1 (files cited per test).
+ */
 import { sharedKnativeCrds } from '../../sim/cluster/knative-schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -45,24 +48,16 @@ const SPLIT = [BASE, PR];
 
 describe('sim cluster Knative behaviour with the real kubectl', () => {
   let h: Harness;
-  let refusals: string[] = [];
   beforeAll(async () => {
-    h = await startHarness({ SIM_REVISION_NEVER_READY: 'stuck-never' });
+    h = await startHarness();
     const kindsBefore = await h.kubectl(['get', 'ksvc']);
     expect(kindsBefore.stderr).toContain(`the server doesn't have a resource type "ksvc"`);
-    ({ refusals } = await installKnative(h));
+    await installKnative(h);
     await importImages(h, ['dev.local/app:aaaaaaa', 'dev.local/app:bbbbbbb']);
   }, 60_000);
   afterAll(async () => {
     closeIngressClient();
     await h?.stop();
-  });
-
-  it('refused config-map patches until the webhook was up, with the real error text', () => {
-    expect(refusals.length).toBeGreaterThan(0);
-    expect(refusals[0]).toContain(
-      'failed calling webhook "config.webhook.serving.knative.dev": failed to call webhook: Post "https://webhook.knative-serving.svc:443/config-validation?timeout=10s": dial tcp 10.43.0.1:443: connect: connection refused',
-    );
   });
 
   it('installed what the action waits on', async () => {
@@ -236,84 +231,289 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
     expect(strict.stderr).toContain('unknown field "spec.template.spec.containers[0].imagee"');
   });
 
-  it('keeps never-ready revisions and unknown images out of Ready, with reasons', async () => {
-    const svc = (name: string, image: string): string =>
-      ksvc({ name: `${name}-r1`, image }).replace(/"name":"app"/, `"name":"${name}"`);
-    await h.ok(
-      ['apply', '-f', '-'],
-      svc('stuck', 'ghcr.io/knative/helloworld-go:latest').replace('stuck-r1', 'stuck-never'),
+  // route_lifecycle.go: MarkTLSNotEnabled(ExternalDomainTLSNotEnabledMessage) when
+  // external-domain-tls is off (the default); labeler/metasync.go: routed revisions are `active`.
+  it("reports the route's TLS condition and labels routed revisions active", async () => {
+    const route = JSON.parse(await h.ok(['get', 'route', 'app', '-o', 'json']));
+    expect(
+      route.status.conditions.find((c: { type: string }) => c.type === 'CertificateProvisioned'),
+    ).toMatchObject({
+      status: 'True',
+      reason: 'TLSNotEnabled',
+      message: 'external-domain-tls is not enabled',
+    });
+    const states = await h.ok([
+      'get',
+      'revisions',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}={.metadata.labels.serving\\.knative\\.dev/routingState}/{.metadata.annotations.serving\\.knative\\.dev/routes} {end}',
+    ]);
+    expect(states.trim()).toBe('app-base-aaaaaaa=active/app app-pr-bbbbbbb=active/app');
+  });
+
+  it('refuses feature-flagged pod spec fields unless config-features allows them', async () => {
+    // fieldmask.go PodSpecMask + features.go defaults: nodeSelector and tolerations are Disabled.
+    const withFields = JSON.parse(
+      ksvc({ name: 'app-flags-1', image: 'dev.local/app:aaaaaaa' }, SPLIT),
     );
-    await h.ok(['apply', '-f', '-'], svc('bad', 'dev.local/app:notimported'));
-    await h.ok(['apply', '-f', '-'], svc('latest', 'dev.local/app:latest'));
+    withFields.spec.template.spec.nodeSelector = { disk: 'ssd' };
+    withFields.spec.template.spec.tolerations = [];
+    const refused = await h.kubectl(
+      ['apply', '--dry-run=server', '-f', '-'],
+      JSON.stringify(withFields),
+    );
+    expect(refused.stderr).toContain(
+      'admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: must not set the field(s): spec.template.spec.nodeSelector, spec.template.spec.tolerations',
+    );
+    await h.ok([
+      'patch',
+      'configmap',
+      'config-features',
+      '-n',
+      'knative-serving',
+      '--type',
+      'merge',
+      '-p',
+      '{"data":{"kubernetes.podspec-nodeselector":"enabled"}}',
+    ]);
+    const still = await h.kubectl(
+      ['apply', '--dry-run=server', '-f', '-'],
+      JSON.stringify(withFields),
+    );
+    expect(still.stderr).toContain(
+      'validation failed: must not set the field(s): spec.template.spec.tolerations',
+    );
+    expect(still.stderr).not.toMatch(/must not set the field\(s\):[^\n]*nodeSelector/);
+  });
+
+  // configuration_defaults.go: no defaulting when the template keeps its name (the defaulting
+  // webhook passes the old object as baseline, knative/pkg webhook/resourcesemantics/defaulting),
+  // and revision_validation.go VerifyNameChange compares with the previous template only.
+  it('refuses a re-apply of an unchanged named template; a traffic-only patch is accepted', async () => {
+    const pr = { name: 'app-pr-bbbbbbb', image: 'dev.local/app:bbbbbbb', target: 'PR' };
+    // kubectl's three-way merge patch for a custom resource replaces the containers list, which
+    // the stored (defaulted) template has with more fields: the template changed, name did not.
+    const again = await h.kubectl(['apply', '-f', '-'], ksvc(pr, SPLIT));
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(
+      'Saw the following changes without a name change (-old +new): spec.template.metadata.name',
+    );
+    expect(again.stderr).toContain('spec.containers[0].readinessProbe');
+    // Server-side apply replaces the atomic containers list the same way.
+    const ssa = await h.kubectl(
+      ['apply', '--server-side', '--force-conflicts', '-f', '-'],
+      ksvc(pr, SPLIT),
+    );
+    expect(ssa.code).not.toBe(0);
+    expect(ssa.stderr).toContain('Saw the following changes without a name change');
+    expect(
+      await h.ok([
+        'patch',
+        'ksvc',
+        'app',
+        '--type=merge',
+        '-p',
+        JSON.stringify({ spec: { traffic: SPLIT } }),
+      ]),
+    ).toContain('patched (no change)');
+  });
+
+  // apiextensions-apiserver customresource_handler.go: custom resources accept JSON patch,
+  // merge patch and apply patch only; patch.go: a resourceVersion in a patch is a precondition.
+  it('refuses strategic merge patches of custom resources and stale resourceVersions in patches', async () => {
+    const smp = await h.kubectl([
+      'patch',
+      'ksvc',
+      'app',
+      '--type=strategic',
+      '-p',
+      '{"metadata":{"labels":{"x":"y"}}}',
+    ]);
+    expect(smp.stderr).toContain(
+      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+    );
+    const stale = await h.kubectl([
+      'patch',
+      'ksvc',
+      'app',
+      '--type=merge',
+      '-p',
+      '{"metadata":{"resourceVersion":"1","labels":{"x":"y"}}}',
+    ]);
+    expect(stale.stderr).toContain(
+      'Error from server (Conflict): Operation cannot be fulfilled on services.serving.knative.dev "app": the object has been modified; please apply your changes to the latest version and try again',
+    );
+    expect(
+      await h.ok([
+        'patch',
+        'cm',
+        'config-gc',
+        '-n',
+        'knative-serving',
+        '--type=strategic',
+        '-p',
+        '{"data":{"a":"b"}}',
+      ]),
+    ).toContain('patched');
+  });
+
+  // configuration.go CheckNameAvailability / MarkRevisionCreationFailed and service.go
+  // MarkRevisionNameTaken: the reconcilers find clashes, and the Route is left as it was.
+  it('finds revision name clashes in the reconcilers, leaving the route untouched', async () => {
+    const clash = { name: 'app-base-aaaaaaa', image: 'dev.local/app:bbbbbbb', target: 'Other' };
+    const routeBefore = await h.ok(['get', 'route', 'app', '-o', 'jsonpath={.spec.traffic}']);
+    // The webhook only compares with the previous template, whose name differs: accepted.
+    await h.ok(['apply', '-f', '-'], ksvc(clash, [{ ...BASE, percent: 100 }]));
     await h.ok([
       'wait',
-      '--for=condition=Ready=False',
-      'revision/stuck-never',
-      'revision/bad-r1',
-      'revision/latest-r1',
+      '--for=jsonpath={.status.conditions[?(@.type=="RoutesReady")].reason}=RevisionNameTaken',
+      'ksvc/app',
       '--timeout=10s',
     ]);
-    const reason = (rev: string): Promise<string> =>
-      h.ok([
-        'get',
-        'revision',
-        rev,
-        '-o',
-        `jsonpath={.status.conditions[?(@.type=="Ready")].reason}|{.status.conditions[?(@.type=="Ready")].message}`,
-      ]);
-    expect(await reason('stuck-never')).toMatch(/^ProgressDeadlineExceeded\|/);
-    expect(await reason('bad-r1')).toMatch(
-      /^ImagePullBackOff\|Back-off pulling image "dev\.local\/app:notimported"/,
+    const status = JSON.parse(await h.ok(['get', 'ksvc', 'app', '-o', 'json'])).status;
+    const condition = (type: string) =>
+      status.conditions.find((c: { type: string }) => c.type === type);
+    expect(condition('ConfigurationsReady')).toMatchObject({
+      status: 'False',
+      reason: 'RevisionFailed',
+      message:
+        'Revision creation failed with message: revisions.serving.knative.dev "app-base-aaaaaaa" already exists.',
+    });
+    expect(condition('RoutesReady')).toMatchObject({
+      status: 'False',
+      message:
+        'The revision name "app-base-aaaaaaa" is taken by a conflicting Revision, so traffic will not be migrated',
+    });
+    expect(await h.ok(['get', 'route', 'app', '-o', 'jsonpath={.spec.traffic}'])).toBe(routeBefore);
+    // Back to the accepted template: everything recovers.
+    await h.ok(
+      ['apply', '-f', '-'],
+      ksvc({ name: 'app-pr-bbbbbbb', image: 'dev.local/app:bbbbbbb', target: 'PR' }, SPLIT),
     );
-    expect(await reason('latest-r1')).toMatch(
-      /^ContainerMissing\|Unable to fetch image "dev\.local\/app:latest"/,
+    await h.ok(['wait', '--for=condition=Ready', 'ksvc/app', '--timeout=10s']);
+  });
+
+  it('refuses a revision name an unowned revision holds (RevisionFailed)', async () => {
+    await h.ok(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'serving.knative.dev/v1',
+        kind: 'Revision',
+        metadata: { name: 'lone-1', namespace: 'default' },
+        spec: { containers: [{ image: 'dev.local/app:aaaaaaa' }] },
+      }),
     );
-    await h.ok(['wait', '--for=condition=Ready=False', 'ksvc/bad', '--timeout=10s']);
-    const events = await h.ok([
-      'get',
-      'events',
-      '-n',
-      'default',
-      '--field-selector',
-      'involvedObject.name=bad-r1',
-      '-o',
-      'jsonpath={.items[*].reason}',
+    await h.ok(
+      ['apply', '-f', '-'],
+      ksvc({ name: 'lone-1', image: 'dev.local/app:aaaaaaa' }).replace(
+        '"name":"app"',
+        '"name":"lone"',
+      ),
+    );
+    await h.ok([
+      'wait',
+      '--for=jsonpath={.status.conditions[?(@.type=="ConfigurationsReady")].reason}=RevisionFailed',
+      'ksvc/lone',
+      '--timeout=10s',
     ]);
-    expect(events).toBe('ImagePullBackOff');
     expect(
       await h.ok([
         'get',
-        'ksvc',
-        'bad',
+        'configuration',
+        'lone',
         '-o',
-        'jsonpath={.status.conditions[?(@.type=="Ready")].reason}',
+        'jsonpath={.status.conditions[?(@.type=="Ready")].message}',
       ]),
-    ).toBe('RevisionFailed');
+    ).toBe(
+      'Revision creation failed with message: revisions.serving.knative.dev "lone-1" already exists.',
+    );
+    await h.ok(['delete', 'ksvc', 'lone']);
+    await h.ok(['delete', 'revision', 'lone-1']);
+  });
+
+  // route.go: domains.ErrDomainName -> MarkRevisionTargetTrafficError("ErrorConfig", ...).
+  it('fails a route whose tag host has a label over 63 characters', async () => {
+    const name = `l${'x'.repeat(59)}`;
+    await h.ok(
+      ['apply', '-f', '-'],
+      ksvc({ image: 'ghcr.io/knative/helloworld-go:latest' }, [
+        { latestRevision: true, percent: 100, tag: 'base' },
+      ]).replace('"name":"app"', `"name":"${name}"`),
+    );
+    await h.ok([
+      'wait',
+      '--for=jsonpath={.status.conditions[?(@.type=="AllTrafficAssigned")].reason}=ErrorConfig',
+      `route/${name}`,
+      '--timeout=10s',
+    ]);
     expect(
       await h.ok([
         'get',
         'route',
-        'bad',
+        name,
         '-o',
-        'jsonpath={.status.conditions[?(@.type=="Ready")].reason}',
+        'jsonpath={.status.conditions[?(@.type=="AllTrafficAssigned")].message}',
       ]),
-    ).toBe('RevisionMissing');
+    ).toBe(
+      `domain name error: invalid domain name "base-${name}.default.example.com": url: Invalid value: "base-${name}": must be no more than 63 characters`,
+    );
+    await h.ok(['delete', 'ksvc', name]);
+  });
+
+  // labeler/metasync.go: revisions a settled route no longer names lose it and become reserve.
+  it('marks revisions the route no longer sends traffic to as reserve', async () => {
+    await h.ok([
+      'patch',
+      'ksvc',
+      'app',
+      '--type=merge',
+      '-p',
+      JSON.stringify({ spec: { traffic: [{ ...PR, percent: 100 }] } }),
+    ]);
+    await h.ok([
+      'wait',
+      '--for=jsonpath={.metadata.labels.serving\\.knative\\.dev/routingState}=reserve',
+      'revision/app-base-aaaaaaa',
+      '--timeout=10s',
+    ]);
+    expect(
+      await h.ok([
+        'get',
+        'revision',
+        'app-pr-bbbbbbb',
+        '-o',
+        'jsonpath={.metadata.labels.serving\\.knative\\.dev/routingState}',
+      ]),
+    ).toBe('active');
+  });
+
+  // kubectl --sort-by asks for Tables with includeObject=Object; events come back sortable.
+  it('lists recent events sorted by time, as diagnostics asks for them', async () => {
+    const events = await h.ok(['get', 'events', '--all-namespaces', '--sort-by=.lastTimestamp']);
+    expect(events).toMatch(/RevisionReady\s+revision\/app-pr-bbbbbbb/);
   });
 
   it('deletes a Knative Service with its configuration, route, revisions and pods', async () => {
-    await h.ok(['delete', 'ksvc', 'bad']);
+    await h.ok(['delete', 'ksvc', 'app']);
     expect(
       await h.ok([
         'get',
         'revisions,routes,configurations',
         '-l',
-        'serving.knative.dev/service=bad',
+        'serving.knative.dev/service=app',
         '-o',
         'name',
       ]),
     ).toBe('');
     expect(
-      await h.ok(['get', 'pods', '-l', 'serving.knative.dev/revision=bad-r1', '-o', 'name']),
+      await h.ok([
+        'get',
+        'pods',
+        '-l',
+        'serving.knative.dev/revision=app-pr-bbbbbbb',
+        '-o',
+        'name',
+      ]),
     ).toBe('');
   });
 });

@@ -112,6 +112,9 @@ describe('selectors and printer paths', () => {
 
 describe('image rules', () => {
   const imported = new Set(['dev.local/app:abc1234']);
+  // Knative resolves digests except for config-deployment's skipped registries
+  // (knative/serving pkg/deployment/config.go, pkg/reconciler/revision/resolve.go at
+  // knative-v1.22.1); the kubelet pulls by policy (kubernetes pkg/kubelet/images/image_manager.go).
   it('runs known samples and imported dev.local images only', () => {
     expect(classifyImage('ghcr.io/knative/helloworld-go:latest', imported)).toEqual({
       ok: true,
@@ -120,13 +123,17 @@ describe('image rules', () => {
     expect(classifyImage('dev.local/app:abc1234', imported)).toEqual({ ok: true, app: 'template' });
     expect(classifyImage('dev.local/app:other', imported)).toMatchObject({
       ok: false,
-      reason: 'ImagePullBackOff',
+      reason: 'ErrImagePull',
     });
+    // dev.local is never resolved; :latest is pulled (policy Always) and cannot be.
     expect(classifyImage('dev.local/app:latest', new Set(['dev.local/app:latest']))).toMatchObject({
+      ok: false,
+      reason: 'ErrImagePull',
+    });
+    expect(classifyImage('docker.io/library/nginx:1', imported)).toMatchObject({
       ok: false,
       reason: 'ContainerMissing',
     });
-    expect(classifyImage('docker.io/library/nginx:1', imported)).toMatchObject({ ok: false });
   });
   it('derives the kubelet version from the k3s image tag', () => {
     expect(kubeletVersionOf('rancher/k3s:v1.34.8-k3s1')).toBe('v1.34.8+k3s1');

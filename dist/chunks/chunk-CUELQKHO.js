@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path5,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path5,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path6 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request;
+      const { method, path: path5, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path5,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i = 0; i < path6.length; ++i) {
-        const code = path6.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path6);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20613,6 +20613,11 @@ var current = createActionsLog();
 function log() {
   return current;
 }
+function setLog(next) {
+  const previous = current;
+  current = next;
+  return previous;
+}
 
 // src/report/markdown.ts
 var ZERO_WIDTH_JOINER = "\u200D";
@@ -20685,66 +20690,13 @@ function commitLink(serverUrl, repository, sha) {
   return `[\`${sha.slice(0, 7)}\`](${repositoryUrl(serverUrl, repository)}/commit/${sha})`;
 }
 function repositoryUrl(serverUrl, repository) {
-  const path6 = repository.split("/").map((segment) => encodeURIComponent(segment)).join("/");
-  return `${serverUrl.replace(/\/+$/, "")}/${path6}`;
+  const path5 = repository.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  return `${serverUrl.replace(/\/+$/, "")}/${path5}`;
 }
 function shellQuote(word) {
   if (/^[A-Za-z0-9._:/=@%+-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-
-// src/report/write-summary.ts
-async function writeJobSummary(markdown) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(markdown, true).write();
-}
-
-// src/action/runner-env.ts
-import { readFile } from "node:fs/promises";
-import os6 from "node:os";
-import path4 from "node:path";
-function readRunnerEnv(env = process.env) {
-  const runnerTemp = env.RUNNER_TEMP || os6.tmpdir();
-  return {
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    eventPath: env.GITHUB_EVENT_PATH || void 0,
-    sha: env.GITHUB_SHA || void 0,
-    ref: env.GITHUB_REF || void 0,
-    repository: env.GITHUB_REPOSITORY || void 0,
-    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
-    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
-    runId: env.GITHUB_RUN_ID || void 0,
-    runAttempt: env.GITHUB_RUN_ATTEMPT || void 0,
-    runnerTemp,
-    workDir: path4.join(runnerTemp, "knative-action"),
-    inActions: env.GITHUB_ACTIONS === "true"
-  };
-}
-async function readEventPayload(runner) {
-  if (!runner.eventName)
-    throw new UserError(
-      "GITHUB_EVENT_NAME is not set: run this as a GitHub Action step, or locally with `npm start`."
-    );
-  if (!runner.eventPath)
-    throw new UserError("GITHUB_EVENT_PATH is not set, so the event payload cannot be read.");
-  const text = await readFile(runner.eventPath, "utf8").catch((error2) => {
-    throw new UserError(`Cannot read the event payload at ${runner.eventPath}: ${String(error2)}`);
-  });
-  try {
-    return JSON.parse(text);
-  } catch (error2) {
-    throw new UserError(
-      `The event payload at ${runner.eventPath} is not valid JSON: ${String(error2)}`,
-      { file: runner.eventPath }
-    );
-  }
-}
-
-// src/cluster/cleanup.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join4 } from "node:path";
 
 // src/util/tool-env.ts
 var COMMON = [
@@ -20835,6 +20787,11 @@ function createToolRunner(tool, options) {
     }
   };
 }
+
+// src/cluster/cleanup.ts
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/cluster/describe.ts
 var clip = (text, max = 160) => text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
@@ -21029,14 +20986,14 @@ var K3d = class {
    * Writes the cluster's kubeconfig to a file of its own (mode 600). Its contents hold
    * client keys: nothing from this command reaches the log or an error message.
    */
-  async writeKubeconfig(name, path6) {
-    await mkdir2(dirname3(path6), { recursive: true, mode: 448 });
+  async writeKubeconfig(name, path5) {
+    await mkdir2(dirname3(path5), { recursive: true, mode: 448 });
     const result = await this.runner.run([
       "kubeconfig",
       "write",
       name,
       "--output",
-      path6,
+      path5,
       "--overwrite"
     ]);
     if (result.exitCode !== 0) {
@@ -21044,7 +21001,7 @@ var K3d = class {
         `k3d kubeconfig write ${name} exited with ${result.exitCode} (output withheld: it may hold credentials)`
       );
     }
-    await chmod2(path6, 384);
+    await chmod2(path5, 384);
   }
   async listClusters() {
     const { stdout } = await this.runner.runOk(["cluster", "list", "-o", "json"]);
@@ -21295,7 +21252,7 @@ function cleanup(options, deps) {
   return work;
 }
 async function runCleanup(options, deps) {
-  const runnerFor = deps.runnerFor ?? ((path6, kind) => createToolRunner(path6, { kind }));
+  const runnerFor = deps.runnerFor ?? ((path5, kind) => createToolRunner(path5, { kind }));
   const result = { deleted: false, warnings: [] };
   const out = deps.log ?? log();
   const k3d = new K3d(runnerFor(options.k3dPath ?? "k3d", "k3d"));
@@ -21346,7 +21303,7 @@ async function runCleanup(options, deps) {
 }
 
 // src/action/step-state.ts
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/cluster/cluster-name.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
@@ -21408,7 +21365,7 @@ var StepState = class {
 function parseSavedCluster(value) {
   if (typeof value !== "object" || value === null) return void 0;
   const v = value;
-  const absolute = (p) => typeof p === "string" && p.length > 0 && p.length < 4096 && path5.isAbsolute(p);
+  const absolute = (p) => typeof p === "string" && p.length > 0 && p.length < 4096 && path4.isAbsolute(p);
   if (typeof v.clusterName !== "string" || !isValidClusterName(v.clusterName)) return void 0;
   if (!absolute(v.kubeconfigPath) || !absolute(v.k3dPath)) return void 0;
   if (v.kubectlPath !== void 0 && !absolute(v.kubectlPath)) return void 0;
@@ -21425,6 +21382,7 @@ export {
   __require,
   __commonJS,
   __toESM,
+  summary,
   cp,
   rmRF,
   mkdirP,
@@ -21433,13 +21391,14 @@ export {
   setOutput,
   setFailed,
   debug,
-  info,
   UserError,
   PhaseError,
   errorMessage,
   sleep,
   withRetry,
   log,
+  setLog,
+  stripUnsafe,
   truncate,
   escapeInline,
   codeSpan,
@@ -21449,11 +21408,9 @@ export {
   commitLink,
   repositoryUrl,
   shellQuote,
-  writeJobSummary,
+  toolEnvironment,
   ToolError,
   createToolRunner,
-  readRunnerEnv,
-  readEventPayload,
   isValidClusterName,
   clusterNameForRun,
   K3d,
