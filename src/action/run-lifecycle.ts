@@ -83,6 +83,13 @@ export async function runCleanup(options: {
   const { config, runner, state, repository, pr, reason } = options;
   const namespace = config.namespace || defaultNamespaceName(repository.repo, pr);
   core.setOutput('namespace', namespace);
+  if (config.dryRun) {
+    log().info(
+      `dry-run: would delete the preview namespace ${namespace} of PR #${pr}; nothing was touched.`,
+    );
+    state.saveOutcome('success');
+    return;
+  }
   log().info(
     `${reason === 'closed' ? `PR #${pr} is closed` : 'mode: cleanup'}: deleting its preview namespace ${namespace}.`,
   );
@@ -149,6 +156,11 @@ export async function runSweep(options: {
 }): Promise<void> {
   const { config, runner, state, repository } = options;
   const fullName = `${repository.owner}/${repository.repo}`;
+  if (config.dryRun) {
+    log().info(`dry-run: would sweep the expired previews of ${fullName}; nothing was touched.`);
+    state.saveOutcome('success');
+    return;
+  }
   try {
     const client = await connect(config, runner, state);
     const candidates = sweepCandidates(await client.list(repositorySelector(fullName)), fullName);

@@ -72,6 +72,33 @@ describe('dist/index.js with cluster: existing, no cluster needed', () => {
     expect(run.stdout).toMatch(/cluster: existing previews pull requests, one namespace per PR/);
   });
 
+  it('a dry run of closed, cleanup or sweep touches no cluster', async () => {
+    const r = repo({});
+    const closed = await runAction({
+      workspace: r.dir,
+      inputs: { ...existing, 'dry-run': 'true' },
+      event: pullRequestEvent('closed', { number: 42, baseSha: r.baseSha, headSha: r.headSha }),
+      // No kubeconfig anywhere: any cluster access would fail the run.
+      env: { KUBECONFIG: '/nonexistent/kubeconfig' },
+    });
+    expect(closed.exitCode, closed.stdout).toBe(0);
+    expect(closed.outputs.namespace).toBe('preview-demo-pr-42');
+    expect(closed.stdout).toContain(
+      'dry-run: would delete the preview namespace preview-demo-pr-42',
+    );
+    const sweep = await runAction({
+      workspace: r.dir,
+      inputs: { ...existing, 'dry-run': 'true', mode: 'sweep' },
+      eventName: 'schedule',
+      event: {},
+      env: { KUBECONFIG: '/nonexistent/kubeconfig' },
+    });
+    expect(sweep.exitCode, sweep.stdout).toBe(0);
+    expect(sweep.stdout).toContain(
+      'dry-run: would sweep the expired previews of octo-org/preview-demo',
+    );
+  });
+
   it('mode: cleanup needs the pull request the event is about', async () => {
     const r = repo({});
     const run = await runAction({
