@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { prepareKnativeCrds } from '../helpers/knative-crds.js';
 import { startMirror } from './mirror/server.js';
 import { DOCKER_STANDIN_LAUNCHER, K3D_STANDIN_LAUNCHER } from './paths.js';
 import { deleteCluster, listClusters } from './standins/k3d-clusters.js';
@@ -62,6 +63,8 @@ exec ${shellQuote(launcher)} "$@"
     chmodSync(file, 0o755);
   }
   writeSimKnobs(stateDir, knobsOf(base));
+  // The cluster daemons validate Knative objects against the release's CRD schemas when they can.
+  await prepareKnativeCrds();
 
   let mirror;
   try {

@@ -1,23 +1,14 @@
 /**
  * Structural validation of Knative objects against the CRD schemas of Knative Serving v1.22.1
- * from `../shared/knative/` (next to the repo). Unknown fields are reported (fieldValidation=
- * Strict, kubectl's default) or pruned, type errors are refused with 422, as the API server does.
+ * (test/helpers/knative-crds.ts: from the release or ../shared, prepared once per test run).
+ * Unknown fields are reported (fieldValidation=Strict, kubectl's default) or pruned, type errors
+ * are refused with 422, as the API server does.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { KNATIVE_CRDS_FILE, knativeCrd, readKnativeCrds } from '../../helpers/knative-crds.js';
 import type { Loose } from './types.js';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const KNATIVE_CRD_DIR = join(REPO_ROOT, '..', 'shared', 'knative', 'v1.22.1');
-const FILES: Record<string, string> = {
-  Service: 'service.yaml',
-  Route: 'route.yaml',
-  Configuration: 'configuration.yaml',
-  Revision: 'revision.yaml',
-};
+const KINDS = ['Service', 'Configuration', 'Revision', 'Route'];
 
 interface KindSchema {
   schema: Loose;
@@ -28,33 +19,31 @@ let warned = false;
 const cache = new Map<string, KindSchema | null>();
 let ajv: Ajv | undefined;
 
-/** The CRD documents of the shared folder, or undefined (with one log line) when it is absent. */
-export function sharedKnativeCrds(): Loose[] | undefined {
-  if (!existsSync(KNATIVE_CRD_DIR)) {
+/** The CRDs of the four validated kinds, or undefined (with one log line) when unavailable. */
+export function knativeCrds(): Loose[] | undefined {
+  const crds = readKnativeCrds()?.filter((crd) => KINDS.includes(crd.spec?.names?.kind));
+  if (!crds || crds.length < KINDS.length) {
     if (!warned) {
       warned = true;
       console.error(
-        `sim cluster: ${KNATIVE_CRD_DIR} is absent; Knative objects are not schema-validated and the CRD stand-ins are minimal`,
+        `sim cluster: no Knative CRD schemas at ${KNATIVE_CRDS_FILE}; Knative objects are not schema-validated and the CRD stand-ins are minimal`,
       );
     }
     return undefined;
   }
-  return Object.values(FILES).map(
-    (file) => parseYaml(readFileSync(join(KNATIVE_CRD_DIR, file), 'utf8')) as Loose,
-  );
+  return crds;
 }
 
 function schemaFor(kind: string): KindSchema | null {
   if (cache.has(kind)) return cache.get(kind)!;
   let result: KindSchema | null = null;
-  const file = FILES[kind];
-  if (file && existsSync(join(KNATIVE_CRD_DIR, file))) {
-    const crd = parseYaml(readFileSync(join(KNATIVE_CRD_DIR, file), 'utf8')) as Loose;
+  const crd = KINDS.includes(kind) ? (knativeCrd(kind) as Loose | undefined) : undefined;
+  if (crd) {
     const version = (crd.spec.versions as Loose[]).find((v) => v.storage) ?? crd.spec.versions[0];
     const schema = version.schema.openAPIV3Schema;
     ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false });
     result = { schema, validate: ajv.compile(schema) };
-  } else sharedKnativeCrds();
+  } else if (KINDS.includes(kind)) knativeCrds();
   cache.set(kind, result);
   return result;
 }

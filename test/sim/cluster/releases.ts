@@ -3,10 +3,8 @@
  * objects the action waits on (namespaces, deployments, jobs, the envoy daemonset, config maps,
  * CRDs) with the names real releases use, not the real releases' full content.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { KNATIVE_CRD_DIR, sharedKnativeCrds } from './knative-schema.js';
+import { knativeCrds } from './knative-schema.js';
 import type { Loose } from './types.js';
 
 export type ReleaseFile =
@@ -110,15 +108,17 @@ function minimalCrd(kind: string, plural: string, shortNames: string[], version:
 }
 
 function servingCrds(version: string): string {
-  const shared = sharedKnativeCrds();
-  if (shared) {
-    const texts = ['service.yaml', 'configuration.yaml', 'revision.yaml', 'route.yaml'].map((f) =>
-      readFileSync(join(KNATIVE_CRD_DIR, f), 'utf8').replace(
-        /app\.kubernetes\.io\/version: devel/g,
-        `app.kubernetes.io/version: "${version.replace(/^v/, '')}"`,
-      ),
-    );
-    return texts.map((t) => `---\n${t.trim()}\n`).join('');
+  const crds = knativeCrds();
+  if (crds) {
+    // The release's CRDs, labelled with the version this stand-in release claims to be.
+    const release = version.replace(/^v/, '');
+    return crds
+      .map((crd) => {
+        const copy = structuredClone(crd);
+        copy.metadata.labels = { ...copy.metadata.labels, 'app.kubernetes.io/version': release };
+        return `---\n${stringify(copy).trim()}\n`;
+      })
+      .join('');
   }
   return docs([
     minimalCrd('Service', 'services', ['kservice', 'ksvc'], version),

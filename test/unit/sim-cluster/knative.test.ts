@@ -2,7 +2,7 @@
  * Install stand-ins, Knative Services, webhook rules, the reconcilers' name checks and the ingress,
  * all through the real kubectl. Upstream: knative/serving at knative-v1.22.1 (files cited per test).
  */
-import { sharedKnativeCrds } from '../../sim/cluster/knative-schema.js';
+import { knativeCrds } from '../../sim/cluster/knative-schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeIngressClient,
@@ -13,9 +13,11 @@ import {
   type Harness,
 } from './helpers.js';
 
-const haveSharedCrds = sharedKnativeCrds() !== undefined;
-if (!haveSharedCrds)
-  console.warn('../shared/knative is absent: CRD printer-column and schema assertions are skipped');
+const haveCrds = knativeCrds() !== undefined;
+if (!haveCrds)
+  console.warn(
+    'Knative CRD schemas unavailable: CRD printer-column and schema assertions are skipped',
+  );
 
 function ksvc(
   template: { name?: string; image: string; target?: string },
@@ -151,8 +153,8 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
     expect(await h.ok(['get', 'pods', '-A'])).toMatch(
       /default\s+app-pr-bbbbbbb-deployment-\S+\s+2\/2\s+Running/,
     );
-    // The printer columns come from the real CRDs in ../shared (absent in a user's fresh clone).
-    if (haveSharedCrds) {
+    // The printer columns come from the release's CRDs (unavailable offline without ../shared).
+    if (haveCrds) {
       expect(await h.ok(['get', 'ksvc'])).toMatch(
         /app\s+http:\/\/app\.default\.example\.com\s+app-pr-bbbbbbb\s+app-pr-bbbbbbb\s+True/,
       );
@@ -223,8 +225,8 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
       'not a DNS 1035 label',
     );
     // Schema validation from the CRD (strict field validation is kubectl's default); the
-    // schemas come from ../shared, so without it this part is skipped.
-    if (!haveSharedCrds) return;
+    // schemas come from the release's CRDs, so without them this part is skipped.
+    if (!haveCrds) return;
     const unknownField = JSON.parse(ksvc(pr, SPLIT));
     unknownField.spec.template.spec.containers[0].imagee = 'x';
     const strict = await h.kubectl(['apply', '-f', '-'], JSON.stringify(unknownField));
