@@ -16,6 +16,8 @@ import {
   versionInfo,
 } from './discovery.js';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from './patch.js';
+import { checkForbidden, verbOf, type ForbiddenRule } from './forbidden.js';
+import { decodeKubeProtobuf } from './protobuf.js';
 import { builtInListType, schemaListType, serverSideApply, type ListTypeAt } from './ssa.js';
 import type { ResourceRegistry } from './resources.js';
 import { storeKey } from './resources.js';
@@ -27,6 +29,7 @@ import {
   deepClone,
   groupVersion,
   notFound,
+  qualifiedResource,
   type KObject,
   type Loose,
   type ResourceType,
@@ -63,6 +66,8 @@ export interface ApiServerOptions {
   failFirst: number;
   /** Extra routes (the /_sim control endpoints); return true when handled. */
   control: (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
+  /** Requests made as another user that are refused as RBAC would (SIM_API_FORBIDDEN; forbidden.ts). */
+  forbidden?: readonly ForbiddenRule[];
   podLog: (pod: KObject) => string;
 }
 
@@ -98,10 +103,29 @@ function statusBody(err: ApiError): Loose {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A protobuf body as the JSON text it stands for (kubectl's generators send the kinds
+ * protobuf.ts knows that way); other kinds are refused as before, and client-go retries in JSON.
+ */
+function protobufAsJson(req: IncomingMessage, raw: Buffer): string {
+  try {
+    const text = JSON.stringify(decodeKubeProtobuf(raw));
+    // The rest of the server reads the content type from the request.
+    req.headers['content-type'] = 'application/json';
+    return text;
+  } catch (err) {
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (${(err as Error).message})`,
+    );
+  }
 }
 
 function parseBody(body: string, contentType: string): Loose {
@@ -165,7 +189,8 @@ export class ApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    let body = raw.toString('utf8');
     if (url.pathname.startsWith('/_sim/')) {
       if (await this.options.control(req, res, body)) return;
       throw new ApiError(404, 'NotFound', `no sim control endpoint ${url.pathname}`);
@@ -179,14 +204,8 @@ export class ApiServer {
       );
     }
     const accept = String(req.headers.accept ?? '');
-    if (String(req.headers['content-type'] ?? '').includes('protobuf')) {
-      // JSON only; client-go retries in JSON after a 415.
-      throw new ApiError(
-        415,
-        'UnsupportedMediaType',
-        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml',
-      );
-    }
+    if (String(req.headers['content-type'] ?? '').includes('protobuf'))
+      body = protobufAsJson(req, raw);
     const method = req.method ?? 'GET';
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const { registry } = this.options;
@@ -214,10 +233,19 @@ export class ApiServer {
         throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       return sendJson(res, 200, doc);
     }
-    // No OpenAPI v2: kubectl then computes patches from its built-in types (strategic merge)
-    // or, for custom resources, as JSON merge patches; validation is left to this server.
-    if (path === '/openapi/v2')
-      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    // An OpenAPI v2 document without definitions (an empty protobuf message): kubectl finds no
+    // schema in it, so it validates nothing on its side (validation is left to this server, and a
+    // kind nobody serves ends in kubectl's "no matches for kind" as on a real cluster) and computes
+    // patches from its built-in types (strategic merge) or, for custom resources, as JSON merge
+    // patches. Absent (404), kubectl would refuse to apply a kind no CRD defines.
+    if (path === '/openapi/v2') {
+      res.writeHead(200, {
+        'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+        'Content-Length': 0,
+      });
+      res.end();
+      return;
+    }
 
     const parts = path.split('/').filter(Boolean);
     let group: string;
@@ -246,6 +274,19 @@ export class ApiServer {
       return sendJson(res, 200, list);
     }
     const target = this.resolveTarget(group, version, rest);
+    const user = req.headers['impersonate-user'];
+    if (typeof user === 'string')
+      checkForbidden(this.options.forbidden ?? [], {
+        user,
+        verb: verbOf(
+          method,
+          target.name !== undefined,
+          /^(true|1)$/.test(url.searchParams.get('watch') ?? ''),
+        ),
+        type: target.type,
+        ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
+        ...(target.name !== undefined ? { name: target.name } : {}),
+      });
     await this.serveResource(req, res, url.searchParams, method, accept, target, body);
   }
 
@@ -329,7 +370,7 @@ export class ApiServer {
             );
           }
           input.metadata.namespace = ns;
-          this.requireNamespace(ns, true);
+          this.requireNamespace(ns, { type, name: input.metadata.name });
         }
         const created = this.create(type, input, query, dryRun);
         return sendJson(res, 201, this.present(created, target));
@@ -432,7 +473,7 @@ export class ApiServer {
         input.metadata.name = name;
         if (type.namespaced) {
           input.metadata.namespace = namespace;
-          this.requireNamespace(namespace, true);
+          this.requireNamespace(namespace, { type, name });
         }
         const created = this.create(type, input, query, dryRun);
         if (!dryRun) this.applied.set(`${created.metadata.uid}|${manager}`, deepClone(patch));
@@ -488,7 +529,14 @@ export class ApiServer {
     return (path) => schemaListType(schema, path);
   }
 
-  private requireNamespace(namespace: string | undefined, creating = false): void {
+  /**
+   * The NamespaceLifecycle admission plugin: content needs its namespace, and a namespace that is
+   * being terminated takes no new content (kubernetes/apiserver pkg/admission/plugin/namespace/lifecycle).
+   */
+  private requireNamespace(
+    namespace: string | undefined,
+    creating?: { type: ResourceType; name: string | undefined },
+  ): void {
     if (!namespace) throw new ApiError(400, 'BadRequest', 'a namespace is required');
     const nsType = this.options.registry.find('', 'v1', 'namespaces')!;
     const ns = this.options.store.get(nsType, undefined, namespace);
@@ -499,10 +547,12 @@ export class ApiServer {
       });
     }
     if (creating && ns.metadata.deletionTimestamp) {
+      const { type, name = '' } = creating;
       throw new ApiError(
         403,
         'Forbidden',
-        `unable to create new content in namespace ${namespace} because it is being terminated`,
+        `${qualifiedResource(type)} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+        { name, group: type.group, kind: type.plural },
       );
     }
   }

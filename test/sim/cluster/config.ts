@@ -16,6 +16,8 @@ export interface SimConfig extends TrafficKnobs {
   progressDeadlineMs: number;
   /** Seconds until a new CRD is Established. */
   crdDelayMs: number;
+  /** How long a deleted namespace stays Terminating before it and its contents are gone. */
+  namespaceTerminationMs: number;
   /** Revision names that never become Ready. */
   neverReady: Set<string>;
   /** The ingress ignores traffic weights (uniform over the revisions in traffic). */
@@ -39,6 +41,7 @@ export function readSimConfig(env: NodeJS.ProcessEnv): SimConfig {
     webhookDelayMs: seconds(env.SIM_WEBHOOK_DELAY_S, 1),
     progressDeadlineMs: seconds(env.SIM_PROGRESS_DEADLINE_S, 600),
     crdDelayMs: seconds(env.SIM_CRD_ESTABLISH_DELAY_S, 0.2),
+    namespaceTerminationMs: seconds(env.SIM_NAMESPACE_TERMINATION_S, 0.3),
     neverReady: new Set(
       (env.SIM_REVISION_NEVER_READY ?? '')
         .split(',')

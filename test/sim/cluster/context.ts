@@ -1,6 +1,7 @@
 /** What the controllers share: storage, served kinds, knobs, and small write helpers. */
 import { createHash } from 'node:crypto';
 import type { SimConfig } from './config.js';
+import { PushedImages } from './pushed-images.js';
 import type { ResourceRegistry } from './resources.js';
 import type { ObjectStore } from './store.js';
 import {
@@ -29,6 +30,8 @@ export class ClusterContext {
     readonly config: SimConfig,
     readonly imported: Set<string>,
     readonly nodeNames: string[],
+    /** What `docker push` put in the sim's registry (pullable by every cluster). */
+    readonly pushed: PushedImages = new PushedImages(undefined),
   ) {}
 
   now(): number {

@@ -1,4 +1,4 @@
-/** API-server defaulting for built-in kinds that kubectl's waits and rollout checks read. */
+/** API-server defaulting for built-in kinds that kubectl's waits and rollout checks read (namespaces: namespaces.ts). */
 import type { AdmissionRequest } from './api-server.js';
 import { podSuffix } from './context.js';
 import type { Loose } from './types.js';
@@ -7,13 +7,6 @@ export function applyBuiltInDefaults(request: AdmissionRequest): void {
   if (request.operation === 'DELETE' || request.subresource) return;
   const { type, object } = request;
   const spec: Loose = object.spec;
-  if (type.group === '' && type.plural === 'namespaces') {
-    object.status = { phase: 'Active' };
-    object.metadata.labels = {
-      ...(object.metadata.labels ?? {}),
-      'kubernetes.io/metadata.name': object.metadata.name,
-    };
-  }
   if (type.group === 'apps' && type.plural === 'deployments' && spec) {
     spec.replicas ??= 1;
     spec.strategy ??= {

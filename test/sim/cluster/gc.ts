@@ -1,10 +1,14 @@
 /** Garbage collection: dependents go with their owner, contents with their namespace, objects with their CRD. */
 import type { ClusterContext } from './context.js';
 import { storeKey } from './resources.js';
-import { deepClone, timestamp, type KObject, type Loose, type ResourceType } from './types.js';
-
-/** How long a deleted namespace stays Terminating before it and its contents are gone. */
-const NAMESPACE_TERMINATION_MS = 300;
+import {
+  ApiError,
+  deepClone,
+  timestamp,
+  type KObject,
+  type Loose,
+  type ResourceType,
+} from './types.js';
 
 export function collectAfterDelete(
   ctx: ClusterContext,
@@ -39,21 +43,54 @@ export function collectAfterDelete(
   }
 }
 
-/** Namespaces terminate: marked now, emptied and removed shortly after (as the namespace controller does). */
+/**
+ * Namespaces terminate (kubernetes/kubernetes pkg/registry/core/namespace/storage/storage.go and
+ * pkg/controller/namespace): the first delete marks the namespace (deletionTimestamp, phase
+ * Terminating) and answers with it; the namespace controller then deletes its contents and
+ * removes the `kubernetes` finalizer, and the namespace is gone. A delete while it is still
+ * Terminating is refused with 409 Conflict. The time it takes is SIM_NAMESPACE_TERMINATION_S.
+ */
 export function deferNamespaceDelete(
   ctx: ClusterContext,
   type: ResourceType,
   obj: KObject,
 ): KObject | undefined {
   if (!(type.group === '' && type.plural === 'namespaces')) return undefined;
-  if (obj.metadata.deletionTimestamp) return obj;
+  const name: string = obj.metadata.name;
+  if (obj.metadata.deletionTimestamp) {
+    if ((obj.spec?.finalizers ?? []).length === 0) return obj;
+    throw new ApiError(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on namespaces "${name}": The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.`,
+      { name, kind: 'namespaces' },
+    );
+  }
   const marked = deepClone(obj);
   marked.metadata.deletionTimestamp = timestamp();
   marked.status = { ...(marked.status ?? {}), phase: 'Terminating' };
   const stored = ctx.store.update(type, marked, { markDeletion: true });
-  setTimeout(() => {
-    if (!ctx.store.get(type, undefined, obj.metadata.name)) return;
-    collectAfterDelete(ctx, type, ctx.store.remove(type, undefined, obj.metadata.name));
-  }, NAMESPACE_TERMINATION_MS).unref();
+  const uid: string = obj.metadata.uid;
+  setTimeout(
+    () => finishNamespace(ctx, type, name, uid),
+    ctx.config.namespaceTerminationMs,
+  ).unref();
   return stored;
+}
+
+/** What the namespace controller does: the contents go (with their dependents), then the namespace. */
+function finishNamespace(ctx: ClusterContext, type: ResourceType, name: string, uid: string): void {
+  const namespace = ctx.store.get(type, undefined, name);
+  if (namespace?.metadata.uid !== uid) return;
+  for (const t of ctx.registry.all()) {
+    if (!t.namespaced) continue;
+    for (const obj of ctx.store.list(t, name)) {
+      if (!ctx.store.get(t, name, obj.metadata.name)) continue;
+      collectAfterDelete(ctx, t, ctx.store.remove(t, name, obj.metadata.name));
+    }
+  }
+  const emptied = deepClone(namespace);
+  emptied.spec = { ...(emptied.spec ?? {}), finalizers: [] };
+  ctx.store.update(type, emptied, { markDeletion: true });
+  collectAfterDelete(ctx, type, ctx.store.remove(type, undefined, name));
 }

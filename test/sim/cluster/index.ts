@@ -9,11 +9,14 @@ import { parseImageImport, type AppDescription, type ImageImport } from './app-a
 import { readSimConfig } from './config.js';
 import { ClusterContext } from './context.js';
 import { applyBuiltInDefaults } from './defaults.js';
+import { parseForbiddenRules } from './forbidden.js';
 import { collectAfterDelete, deferNamespaceDelete } from './gc.js';
 import { IngressServer } from './ingress.js';
 import { reconcileKnative } from './knative-controller.js';
 import { knativeAdmission, registerKnativeWebhooks } from './knative-webhook.js';
+import { namespaceAndMetadataAdmission } from './namespaces.js';
 import { bootstrapCluster, kubeletVersionOf, nodeNamesFor } from './nodes.js';
+import { PushedImages, pushedImagesFile } from './pushed-images.js';
 import { ResourceRegistry } from './resources.js';
 import { reconcileWorkloads } from './workloads.js';
 import { ObjectStore } from './store.js';
@@ -34,6 +37,11 @@ export interface SimClusterOptions {
   agents?: number;
   image?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The sim's registry file (pushed-images.ts); default `$SIM_STATE_DIR/registry/images.json`
+   * when the environment names a state dir, else none (nothing was pushed anywhere).
+   */
+  pushedImagesFile?: string;
 }
 
 export interface SimCluster {
@@ -48,7 +56,9 @@ const TICK_MS = 50;
 const DEFAULT_IMAGE = 'rancher/k3s:v1.34.8-k3s1';
 
 export async function startSimCluster(options: SimClusterOptions): Promise<SimCluster> {
-  const config = readSimConfig(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const config = readSimConfig(env);
+  const forbidden = parseForbiddenRules(env.SIM_API_FORBIDDEN);
   const image = options.image ?? DEFAULT_IMAGE;
   const kubeletVersion = kubeletVersionOf(image);
   const store = new ObjectStore();
@@ -62,6 +72,10 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
     config,
     imported,
     nodeNamesFor(options.name, options.agents ?? 0),
+    new PushedImages(
+      options.pushedImagesFile ??
+        (env.SIM_STATE_DIR ? pushedImagesFile(env.SIM_STATE_DIR) : undefined),
+    ),
   );
   bootstrapCluster(ctx, kubeletVersion);
 
@@ -134,6 +148,7 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
         config: { ...config, neverReady: [...config.neverReady] },
         imported: [...imported].sort(),
         apps: Object.fromEntries(apps),
+        pushed: ctx.pushed.all(),
         resourceVersion: store.resourceVersion,
         servedKinds: registry.all().map((t) => `${t.kind}.${t.group || 'core'}/${t.version}`),
         objects: store.everything().map(({ resource, object }) => ({ resource, object })),
@@ -148,11 +163,12 @@ export async function startSimCluster(options: SimClusterOptions): Promise<SimCl
   const api = new ApiServer({
     store,
     registry,
-    admission: [applyBuiltInDefaults, knativeAdmission(ctx)],
+    admission: [applyBuiltInDefaults, namespaceAndMetadataAdmission, knativeAdmission(ctx)],
     onDeleted: (type, obj: KObject) => collectAfterDelete(ctx, type, obj),
     deferDelete: (type, obj: KObject) => deferNamespaceDelete(ctx, type, obj),
     kubeletVersion,
     failFirst: config.apiFailFirst,
+    forbidden,
     control,
     podLog: (pod) =>
       `sim: container ${pod.spec?.containers?.[0]?.name ?? 'main'} of pod ${pod.metadata.name} is simulated; no real log\n`,

@@ -122,10 +122,10 @@ export class IngressServer {
   }
 
   private appFor(image: string): AppDescription | undefined {
-    const verdict = classifyImage(image, this.ctx.imported);
+    const verdict = classifyImage(image, this.ctx.imported, this.ctx.pushed);
     if (!verdict.ok) return undefined;
     if (verdict.app === 'helloworld') return { kind: 'helloworld' };
-    return this.apps.get(image) ?? { kind: 'template' };
+    return this.apps.get(image) ?? this.ctx.pushed.lookup(image)?.app ?? { kind: 'template' };
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -126,7 +126,7 @@ export function reconcileRevision(ctx: ClusterContext, type: ResourceType, rev: 
     const skipped = skippedRegistries(ctx);
     const resolved: Loose[] = [];
     for (const c of containers) {
-      const result = resolveDigest(String(c.image ?? ''), skipped);
+      const result = resolveDigest(String(c.image ?? ''), skipped, ctx.pushed);
       if (result.kind === 'failed') {
         // No Deployment is made for a revision whose images do not resolve.
         recordEvent(ctx, rev, {
@@ -386,7 +386,7 @@ function runPods(ctx: ClusterContext, rev: KObject, deployment: KObject): PodOut
     let state: ContainerShape;
     if (!started) state = { ready: false, waiting: { reason: 'ContainerCreating' } };
     else {
-      const pulled = pullImage(String(c.image ?? ''), c.imagePullPolicy, ctx.imported);
+      const pulled = pullImage(String(c.image ?? ''), c.imagePullPolicy, ctx.imported, ctx.pushed);
       const configError = pulled.ok ? containerConfigError(ctx, namespace, c) : undefined;
       if (!pulled.ok) {
         const w = pullFailureState(String(c.image), pulled, sinceStart);

@@ -22,6 +22,7 @@ export function bootstrapCluster(ctx: ClusterContext, kubeletVersion: string): v
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+      spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
     });
   }

@@ -71,6 +71,11 @@ function published(image: string): boolean {
   return PUBLISHED.some((pattern) => pattern.test(image));
 }
 
+/** The sim's registry of pushed images (pushed-images.ts): they resolve and pull like published ones. */
+export interface PushedLookup {
+  lookup(image: string): { digest: string } | undefined;
+}
+
 export type Resolution =
   /** The registry is in config-deployment's registries-skipping-tag-resolving: no digest. */
   | { kind: 'skipped' }
@@ -83,11 +88,18 @@ export type Resolution =
  * background.go): a digest reference is kept, a skipped registry gets no digest, anything else is
  * looked up with a HEAD request whose failure becomes the ContainerMissing message.
  */
-export function resolveDigest(image: string, skipped: readonly string[]): Resolution {
+export function resolveDigest(
+  image: string,
+  skipped: readonly string[],
+  pushed?: PushedLookup,
+): Resolution {
   const ref = parseImageRef(image);
   if (ref.digest) return { kind: 'resolved', digest: image };
   if (skipped.includes(ref.registry)) return { kind: 'skipped' };
   const prefix = `Unable to fetch image "${image}": failed to resolve image to digest: `;
+  const pushedImage = pushed?.lookup(image);
+  if (pushedImage)
+    return { kind: 'resolved', digest: `${ref.registry}/${ref.repository}@${pushedImage.digest}` };
   if (published(image)) {
     return {
       kind: 'resolved',
@@ -127,6 +139,7 @@ export function pullImage(
   image: string,
   pullPolicy: string | undefined,
   present: ReadonlySet<string>,
+  pushed?: PushedLookup,
 ): PullResult {
   const policy = pullPolicy || defaultPullPolicy(image);
   const onNode = present.has(image);
@@ -140,7 +153,7 @@ export function pullImage(
         };
   }
   if (onNode && policy !== 'Always') return { ok: true };
-  if (published(image)) return { ok: true };
+  if (published(image) || pushed?.lookup(image)) return { ok: true };
   const ref = parseImageRef(image);
   const name = containerdName(image);
   if (!KNOWN_HOSTS.has(ref.registry)) {

@@ -107,11 +107,14 @@ export class ObjectStore {
     }
     if (!type.namespaced) delete meta.namespace;
     const key = objectKey(meta.namespace, meta.name);
-    if (this.bucket(type).has(key)) {
+    const existing = this.bucket(type).get(key);
+    if (existing) {
+      // As the generic registry store: a namespace still Terminating is "being deleted".
+      const deleting = existing.metadata.deletionTimestamp ? 'object is being deleted: ' : '';
       throw new ApiError(
         409,
         'AlreadyExists',
-        `${qualifiedResource(type)} "${meta.name}" already exists`,
+        `${deleting}${qualifiedResource(type)} "${meta.name}" already exists`,
         {
           name: meta.name,
           group: type.group,

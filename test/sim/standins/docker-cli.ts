@@ -8,6 +8,7 @@ import {
   isValidImageRef,
   listImages,
   normalizeImageRef,
+  pushImage,
   saveImage,
   tagImage,
   type StoredImage,
@@ -15,6 +16,7 @@ import {
 import { hostPlatform, imageStoreFromEnv, storageInfo, writeArchive } from './image-archive.js';
 import type { StandinIo } from './io.js';
 import { withKnobs } from './knobs.js';
+import { canonicalImageRef, repositoryOf } from '../cluster/pushed-images.js';
 import { stateDirFromEnv } from './state.js';
 
 /** Versions the docker stand-in reports (a recent engine; the action only checks it answers). */
@@ -39,6 +41,8 @@ export async function runDocker(args: string[], io: StandinIo): Promise<number> 
       break;
     case 'tag':
       return tag(rest, io);
+    case 'push':
+      return push(rest, io);
     case 'save':
       return save(rest, io);
     case 'images':
@@ -49,10 +53,11 @@ export async function runDocker(args: string[], io: StandinIo): Promise<number> 
       if (sub === 'ls' || sub === 'list') return images(more, io);
       if (sub === 'tag') return tag(more, io);
       if (sub === 'build') return build(more, io);
+      if (sub === 'push') return push(more, io);
       if (sub === 'save') return save(more, io);
       throw new UsageError(
         `docker image ${sub ?? ''}: not supported by the simulated docker stand-in ` +
-          '(supported: image inspect, image ls, image tag, image build, image save)',
+          '(supported: image inspect, image ls, image tag, image build, image push, image save)',
       );
     }
     case 'inspect':
@@ -62,7 +67,7 @@ export async function runDocker(args: string[], io: StandinIo): Promise<number> 
   }
   throw new UsageError(
     `docker ${command}: not supported by the simulated docker stand-in ` +
-      '(supported: version, info, build, tag, save, images, image inspect)',
+      '(supported: version, info, build, tag, push, save, images, image inspect)',
   );
 }
 
@@ -244,6 +249,92 @@ function tag(args: string[], io: StandinIo): number {
   if (!tagImage(stateDirFromEnv(io.env), source, target)) {
     io.stderr(`Error response from daemon: No such image: ${source}\n`);
     return 1;
+  }
+  return 0;
+}
+
+/** Names by convention never served by a registry (Knative skips resolving them; ko and kind load them). */
+const NO_REGISTRY_HOSTS = new Set(['dev.local', 'ko.local', 'kind.local']);
+
+/** `SIM_PUSH_DENIED=GLOB[,GLOB]`: canonical repositories (`ghcr.io/octo/*`) whose pushes are refused. */
+function pushDenied(repository: string, env: NodeJS.ProcessEnv): boolean {
+  return (withKnobs(env).SIM_PUSH_DENIED ?? '')
+    .split(',')
+    .map((glob) => glob.trim())
+    .filter(Boolean)
+    .some((glob) =>
+      new RegExp(
+        `^${glob
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ).test(repository),
+    );
+}
+
+/**
+ * `docker push [-a] [-q] NAME[:TAG]`: records the local image in the sim's registry, from which
+ * every simulated cluster of this state dir can pull it (pushed-images.ts). No login is modelled:
+ * a push succeeds unless the repository matches SIM_PUSH_DENIED, or its host is a name no registry
+ * serves (`dev.local`, `ko.local`, `kind.local`).
+ */
+function push(args: string[], io: StandinIo): number {
+  const parsed = parseArgs(args, [
+    { name: 'all-tags', short: 'a', kind: 'bool' },
+    { name: 'quiet', short: 'q', kind: 'bool' },
+    { name: 'disable-content-trust', kind: 'bool' },
+    { name: 'platform', kind: 'string' },
+    help,
+  ]);
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(`"docker push" requires exactly 1 argument (NAME[:TAG])`);
+  }
+  const name = parsed.positionals[0] as string;
+  if (!isValidImageRef(normalizeImageRef(name))) {
+    io.stderr(`invalid reference format\n`);
+    return 1;
+  }
+  const stateDir = stateDirFromEnv(io.env);
+  const repository = repositoryOf(canonicalImageRef(name));
+  const allTags = parsed.flags.get('all-tags') === true;
+  const tagged = name.slice(name.lastIndexOf('/') + 1).includes(':') || name.includes('@');
+  if (allTags && tagged) throw new UsageError(`tag can't be used with --all-tags/-a`);
+  const local = allTags
+    ? listImages(stateDir).flatMap((image) =>
+        image.tags
+          .filter((t) => repositoryOf(canonicalImageRef(t)) === repository)
+          .map((t) => ({ image, ref: t })),
+      )
+    : [{ image: findImage(stateDir, name), ref: normalizeImageRef(name) }];
+  const found = local.filter(
+    (entry): entry is { image: StoredImage; ref: string } => entry.image !== undefined,
+  );
+  const shortName = repository.replace(/^docker\.io\/(library\/)?/, '');
+  if (found.length === 0) {
+    io.stderr(`An image does not exist locally with the tag: ${shortName}\n`);
+    return 1;
+  }
+  const host = repository.slice(0, repository.indexOf('/'));
+  if (parsed.flags.get('quiet') !== true)
+    io.stdout(`The push refers to repository [${repository}]\n`);
+  if (NO_REGISTRY_HOSTS.has(host)) {
+    io.stderr(`Get "https://${host}/v2/": dial tcp: lookup ${host}: no such host\n`);
+    return 1;
+  }
+  if (pushDenied(repository, io.env)) {
+    io.stderr(`denied: requested access to the resource is denied\n`);
+    return 1;
+  }
+  for (const { image, ref } of found) {
+    const pushed = pushImage(stateDir, image, ref);
+    if (parsed.flags.get('quiet') === true) {
+      io.stdout(`${ref}\n`);
+      continue;
+    }
+    const tagName = pushed.ref.slice(pushed.ref.lastIndexOf(':') + 1);
+    io.stdout(
+      `${image.id.slice(7, 19)}: Pushed\n${tagName}: digest: ${pushed.digest} size: 1574\n`,
+    );
   }
   return 0;
 }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppDescription } from '../cluster/app-answer.js';
+import {
+  canonicalImageRef,
+  pushedImagesFile,
+  type PushedImage,
+  type PushedImagesFile,
+} from '../cluster/pushed-images.js';
 import { ensureDir, readJson, withFileLock, writeJsonAtomic } from './state.js';
 
 /** The docker stand-in's image store, shared with the k3d stand-in's `image import`. */
@@ -63,10 +69,18 @@ export function saveImage(
     const tags = image.tags.map(normalizeImageRef);
     const content = JSON.stringify({ ...image, tags: undefined });
     const id = `sha256:${createHash('sha256').update(content).digest('hex')}`;
-    const images = (readJson<StoreFile>(file)?.images ?? [])
+    const stored = readJson<StoreFile>(file)?.images ?? [];
+    // The same content builds the same image: it keeps the tags it had.
+    const kept = stored.find((old) => old.id === id)?.tags.filter((tag) => !tags.includes(tag));
+    const images = stored
       .map((old) => ({ ...old, tags: old.tags.filter((tag) => !tags.includes(tag)) }))
       .filter((old) => old.id !== id);
-    const saved: StoredImage = { ...image, tags, id, created: new Date().toISOString() };
+    const saved: StoredImage = {
+      ...image,
+      tags: [...(kept ?? []), ...tags],
+      id,
+      created: new Date().toISOString(),
+    };
     writeJsonAtomic(file, { images: [...images, saved] });
     return saved;
   });
@@ -88,5 +102,28 @@ export function tagImage(
     found.tags.push(tag);
     writeJsonAtomic(file, { images });
     return found;
+  });
+}
+
+/**
+ * `docker push`: records the image under `ref` in the sim's registry (pushed-images.ts), which
+ * every simulated cluster of this state dir pulls from. A tag pushed again moves to the new image.
+ * The digest stands for the image manifest's: the same image has the same digest in any repository.
+ */
+export function pushImage(stateDir: string, image: StoredImage, ref: string): PushedImage {
+  const file = pushedImagesFile(stateDir);
+  return withFileLock(file, () => {
+    const canonical = canonicalImageRef(ref);
+    const pushed: PushedImage = {
+      ref: canonical,
+      digest: `sha256:${createHash('sha256').update(image.id).digest('hex')}`,
+      app: image.app ?? { kind: 'generic' },
+      pushedAt: new Date().toISOString(),
+    };
+    const images = (readJson<PushedImagesFile>(file)?.images ?? []).filter(
+      (old) => old.ref !== canonical,
+    );
+    writeJsonAtomic(file, { images: [...images, pushed] } satisfies PushedImagesFile);
+    return pushed;
   });
 }

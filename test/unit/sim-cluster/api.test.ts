@@ -152,9 +152,13 @@ describe('sim cluster API with the real kubectl', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: absent}\n',
     );
     expect(noNs.stderr).toContain('namespaces "absent" not found');
-    // Imperative generators (`kubectl create namespace x`) send protobuf, which the sim refuses.
-    expect((await h.kubectl(['create', 'namespace', 'other'])).stderr).toContain(
-      'UnsupportedMediaType',
+    // Imperative generators send protobuf: the sim reads it for namespaces, config maps, secrets
+    // and service accounts (protobuf.ts), and refuses it, naming those, for other kinds.
+    await h.ok(['create', 'namespace', 'other']);
+    const deployment = await h.kubectl(['create', 'deployment', 'd', '--image=x', '-n', 'demo']);
+    expect(deployment.stderr).toContain('the body of the request was in an unknown format');
+    expect(deployment.stderr).toContain(
+      'decodes protobuf only for v1 Namespace, ConfigMap, Secret, ServiceAccount, not apps/v1 Deployment',
     );
   });
 
