@@ -96,34 +96,29 @@ export async function readServingFacts(kubectl: Kubectl): Promise<ServingFacts> 
       .map((r) => r.name)
       .filter((n): n is string => typeof n === 'string' && !n.includes('/'));
   }
-  const crd = await kubectl.run([
-    'get',
-    'customresourcedefinition',
-    'services.serving.knative.dev',
-    '-o',
-    'json',
-  ]);
-  const release = crd.exitCode === 0 ? releaseOf(crd.stdout) : undefined;
-  return {
-    served: true,
-    versions,
-    resources,
-    ...(release
-      ? { release }
-      : {
-          releaseUnknown:
-            crd.exitCode !== 0
-              ? firstLine(crd.stderr) || 'kubectl could not read it'
-              : 'the Service CRD carries no release label',
-        }),
-  };
+  // The release: from the labels of the Service CRD (a cluster-scoped read a deployer may lack),
+  // else of the knative-serving namespace (readable by whoever may get namespaces).
+  const tried: string[] = [];
+  for (const [resource, name] of [
+    ['customresourcedefinition', 'services.serving.knative.dev'],
+    ['namespace', 'knative-serving'],
+  ] as const) {
+    const result = await kubectl.run(['get', resource, name, '-o', 'json']);
+    const release = result.exitCode === 0 ? releaseOf(result.stdout) : undefined;
+    if (release) return { served: true, versions, resources, release };
+    tried.push(
+      `${resource} ${name}: ${result.exitCode === 0 ? 'no release label' : firstLine(result.stderr) || 'not readable'}`,
+    );
+  }
+  return { served: true, versions, resources, releaseUnknown: tried.join('; ') };
 }
 
 /**
- * The release a Knative Serving CRD was installed from. Releases label their CRDs
- * `app.kubernetes.io/version: "X.Y.Z"` from 1.1 on (only that from 1.4) and
- * `serving.knative.dev/release: "vX.Y.Z"` up to 1.3 (knative/serving hack/generate-yamls.sh
- * replaces `devel` with the release). Pure.
+ * The release a Knative Serving object (its Service CRD, its namespace) was installed from.
+ * Releases label their CRDs `app.kubernetes.io/version: "X.Y.Z"` from 1.1 on (only that from 1.4)
+ * and `serving.knative.dev/release: "vX.Y.Z"` up to 1.3, the knative-serving namespace
+ * `app.kubernetes.io/version` from 0.26 (knative/serving hack/generate-yamls.sh replaces `devel`
+ * with the release; config/core/300-resources/*.yaml, config/core/100-namespace.yaml). Pure.
  */
 export function releaseOf(crdJson: string): string | undefined {
   let labels: Record<string, unknown> | undefined;
