@@ -131,6 +131,7 @@ export function existingProvider(options: {
             log: (m) => log().info(m),
           });
         },
+        loadImagesStep: { title: 'Push images', phase: 'image-push' },
         probeTargets: (plan) => probeTargets(connected, plan, config.ingressAddress),
         tidy: async (plan) => {
           const removed = await tidyNamespace(connected, namespace, plan);

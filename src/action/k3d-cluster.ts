@@ -51,6 +51,7 @@ export function k3dProvider(
             { docker: createToolRunner('docker', { kind: 'docker' }), k3d: started.k3d },
             { tags, clusterName: started.clusterName, workDir: runner.workDir },
           ),
+        loadImagesStep: { title: 'Import images', phase: 'image-import' },
         probeTargets: (plan) =>
           Promise.resolve(plan.services.map((service) => ({ service, ingressUrl }))),
         timings: started.timings,

@@ -11,6 +11,8 @@ export interface PreviewCluster {
   kubectl: Kubectl;
   /** Makes the built images (local tags) pullable by the cluster's nodes. */
   loadImages(tags: readonly string[]): Promise<void>;
+  /** How the log and the timings name loadImages: importing into k3d, pushing to a registry. */
+  loadImagesStep: { title: string; phase: string };
   /** After deploy: where the probe connects for each service, with the hosts the cluster serves. */
   probeTargets(plan: PreviewPlan): Promise<ProbeTarget[]>;
   /** After the probe: removes what earlier runs left (a long-lived namespace). Failures only warn. */

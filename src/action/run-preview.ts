@@ -77,9 +77,8 @@ export async function runPreview(
     clusterTimings = cluster.timings;
     if (images) {
       const tags = [...new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
-      await log().group('Import images', () =>
-        timings.time('image-import', () => cluster.loadImages(tags)),
-      );
+      const step = cluster.loadImagesStep;
+      await log().group(step.title, () => timings.time(step.phase, () => cluster.loadImages(tags)));
     }
 
     await log().group('Deploy', () =>

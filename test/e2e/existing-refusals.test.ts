@@ -169,7 +169,7 @@ describe('refusals on an existing cluster', () => {
     const run = await runExisting({ world, pr: 67, inputs: { registry: 'ghcr.io/denied' } });
     expect(run.main.exitCode).toBe(1);
     expect(reportOf(run).failure).toEqual({
-      phase: 'image-import',
+      phase: 'image-push',
       message: expect.stringMatching(
         /The registry refused the push of ghcr\.io\/denied\/app:[0-9a-f]{7}: denied.*docker\/login-action/,
       ),
