@@ -16,12 +16,12 @@ import {
   type PreviewRun,
 } from './lib/preview.js';
 
-/** The `::debug::run:` lines: every external command the action ran. */
+/** The `::debug::[branch] run:` lines: every external command the action ran. */
 const commandsRun = (run: PreviewRun): string[] =>
   run.main.stdout
     .split('\n')
-    .filter((line) => line.startsWith('::debug::run: '))
-    .map((line) => line.slice('::debug::run: '.length));
+    .map((line) => /^::debug::(?:\[[a-z]+\] )?run: (.*)$/.exec(line)?.[1])
+    .filter((command): command is string => command !== undefined);
 
 // Runs queue for a slot (see runPreview), so a test's clock also counts its wait.
 describe.concurrent('cluster faults', { timeout: 300_000 }, () => {
