@@ -112,12 +112,14 @@ export function existingProvider(options: {
         : `Connecting to the existing cluster (namespace ${namespace}).`,
     async start(): Promise<PreviewCluster> {
       // Saved first: the post step removes the kubeconfig copy even if connecting fails.
-      state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
+      state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
       kubectl = await log()
         .branch('cluster')
         .group(`Connect to the existing cluster, namespace ${namespace}`, () =>
           connectExistingCluster({ ...options, timings }),
         );
+      // Now the namespace is this PR's: the post step says it stays for the next run.
+      state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
       const connected = kubectl;
       return {
         kubectl: connected,

@@ -66,6 +66,8 @@ describe('refusals on an existing cluster', () => {
     expect(after?.metadata?.annotations).toEqual(before?.metadata?.annotations);
     expect(after?.metadata?.resourceVersion).toBe(before?.metadata?.resourceVersion);
     expect(namesIn(world, 'ksvc', 'preview-demo-pr-61')).toEqual([]);
+    // The post step does not call it a preview that stays for the next run.
+    expect(run.log).not.toContain('stays on the cluster');
   });
 
   it('the preview of another PR is not this PR’s either', async () => {
