@@ -2,8 +2,10 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  comparisonText,
   curlCommands,
   headline,
+  isCompared,
   makePlan,
   parseBuildLines,
   parseInputs,
@@ -11,7 +13,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-PMPQWPTV.js";
+} from "./chunks/chunk-BL2JLOUF.js";
 import {
   StepState,
   UserError,
@@ -23,7 +25,7 @@ import {
   stripUnsafe,
   toolEnvironment,
   truncate
-} from "./chunks/chunk-CUELQKHO.js";
+} from "./chunks/chunk-L336YKFX.js";
 
 // src/cli/main.ts
 import { mkdtemp as mkdtemp2 } from "node:fs/promises";
@@ -62,9 +64,21 @@ function renderTextReport(input) {
 ${indent(clean(report.failure.message, 4e3, true))}`
     );
   }
+  for (const regression of report.regressions ?? []) {
+    const line = `Regression: ${clean(regression.message, 800)}`;
+    parts.push(
+      regression.failsRun ? style.red(line) : style.yellow(`${line} (reported only: fail-on-regression is off)`)
+    );
+  }
   const plans = new Map(plan.services.map((s) => [s.name, s]));
   for (const result of report.services)
     parts.push(serviceText(plans.get(result.service), result, style, maxRows));
+  if (report.autoscaler) {
+    const settings = Object.entries(report.autoscaler).map(([key, value]) => `${clean(key, 60)} ${clean(value, 40)}`).join(", ");
+    parts.push(
+      `To measure cold starts in seconds, this run shortened Knative's autoscaler windows in its ephemeral cluster (config-autoscaler ${settings}).`
+    );
+  }
   if (report.services.length === 0) parts.push(planText(plan, style));
   const timings = timingsText(report.timings, style);
   if (timings) parts.push(timings);
@@ -106,6 +120,11 @@ function serviceText(service, result, style, maxRows) {
   if (service?.note && service.mode !== "canary") lines.push(clean(service.note, 300));
   lines.push(trafficText(result, style, maxRows));
   lines.push(verdictText(result, style));
+  if (isCompared(result.comparison)) {
+    lines.push("", comparisonText(result.service, result.namespace, result.comparison));
+  } else if (result.comparison) {
+    lines.push("", `PR vs base: not compared: ${clean(result.comparison.reason, 300)}.`);
+  }
   if (result.tagChecks.length) lines.push("", tagChecksText(result.tagChecks, style, maxRows));
   if (result.unattributed.samples.length && result.unattributed.count > 0) {
     const sample = result.unattributed.samples[0] ?? "";

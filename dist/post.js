@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-UW36JTRT.js";
+} from "./chunks/chunk-UR5KF4V6.js";
 import {
   StepState,
   cleanup,
@@ -11,11 +11,18 @@ import {
   details,
   errorMessage,
   log
-} from "./chunks/chunk-CUELQKHO.js";
+} from "./chunks/chunk-L336YKFX.js";
 
 // src/action/run-post.ts
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 async function runPost(state = new StepState()) {
   try {
+    const existing = state.readExisting();
+    if (existing) {
+      await forgetExistingCluster(existing);
+      return;
+    }
     const cluster = state.readCluster();
     if (!cluster) {
       log().info("No cluster was created: nothing to clean up.");
@@ -40,6 +47,15 @@ ${details("Diagnostics collected after the failure", codeBlock(result.diagnostic
   } catch (error) {
     log().warning(`Cleanup: ${errorMessage(error)}`);
   }
+}
+async function forgetExistingCluster(existing) {
+  if (existing.namespace)
+    log().info(
+      `The preview namespace ${existing.namespace} stays on the cluster for the next run; closing the PR or a sweep deletes it.`
+    );
+  for (const file of ["kubeconfig", "kubeconfig-input"])
+    await rm(join(existing.kubeconfigDir, file), { force: true });
+  await rm(join(existing.kubeconfigDir, "kube-cache"), { recursive: true, force: true });
 }
 
 // src/post.ts

@@ -7,7 +7,11 @@ import { log } from '../util/log.js';
  * PR, so they go through log(), which keeps any workflow command in them from being obeyed, and
  * through displayYaml(), which hides Secret values.
  */
-export async function logPlan(plan: PreviewPlan): Promise<void> {
+export async function logPlan(
+  plan: PreviewPlan,
+  /** On an existing cluster the route URL is the cluster's to say: it is read after deploy. */
+  options: { routesFromCluster?: boolean } = {},
+): Promise<void> {
   const out = log();
   out.info(`Split: ${plan.split.reason}`);
   for (const service of plan.services) {
@@ -16,7 +20,11 @@ export async function logPlan(plan: PreviewPlan): Promise<void> {
       out.info(`Revisions: base ${service.revisions.base ?? '(none)'}, PR ${service.revisions.pr}`);
       for (const target of service.traffic)
         out.info(`Traffic: ${target.percent}% -> ${target.revisionName} (tag ${target.tag})`);
-      out.info(`Route: ${service.url}`);
+      out.info(
+        options.routesFromCluster
+          ? `Route: in namespace ${service.namespace}, URL as the cluster serves it (read after deploy)`
+          : `Route: ${service.url}`,
+      );
       if (service.manifests.base)
         out.info(`--- base manifest (applied first)\n${displayYaml(service.manifests.base)}`);
       out.info(`--- PR manifest (applied second)\n${displayYaml(service.manifests.pr)}`);

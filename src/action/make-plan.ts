@@ -10,14 +10,23 @@ import type { PreviewPlan } from '../plan/types.js';
 import type { RunnerEnv } from './runner-env.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import { imageRewriter } from '../plan/image-tags.js';
+import { UserError } from '../util/errors.js';
 
 /** Reads both sides' manifests (workspace and base commit) and plans the run. */
 export async function makePlan(options: {
   config: ActionConfig;
   runner: RunnerEnv;
   trigger: PreviewTrigger;
+  /** The preview namespace on an existing cluster; every object goes into it. */
+  namespace?: string;
 }): Promise<PreviewPlan> {
   const { config, runner, trigger } = options;
+  const specs = parseBuildLines(config.build);
+  const existing = config.cluster === 'existing';
+  if (existing && specs.length > 0 && !config.registry)
+    throw new UserError(
+      `Input 'build' is set, but 'registry' is empty: with cluster: existing, built images must be pushed where the cluster can pull them. Set registry (e.g. registry: ghcr.io/${trigger.repository.owner.toLowerCase()}) and log in to it before this step (docker/login-action).`,
+    );
   const prFiles = await requireFiles(
     workspaceSource(runner.workspace, config.manifests),
     config.manifests,
@@ -51,9 +60,14 @@ export async function makePlan(options: {
     domain: config.domain,
     prDocuments,
     baseDocuments,
-    rewriteImages: imageRewriter(parseBuildLines(config.build), {
-      base: trigger.kind === 'pull_request' ? trigger.baseSha : undefined,
-      pr: trigger.kind === 'pull_request' ? trigger.headSha : trigger.sha,
-    }),
+    rewriteImages: imageRewriter(
+      specs,
+      {
+        base: trigger.kind === 'pull_request' ? trigger.baseSha : undefined,
+        pr: trigger.kind === 'pull_request' ? trigger.headSha : trigger.sha,
+      },
+      { registry: existing ? config.registry : undefined },
+    ),
+    namespace: options.namespace,
   });
 }

@@ -5,12 +5,12 @@ import { readTrigger, type Trigger } from '../event/read-event.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { createPreviewCommenter } from '../report/commenter.js';
 import { markerFromEnv } from '../report/marker.js';
-import type { RunReport } from '../report/model.js';
-import type { RenderContext } from '../report/render-parts.js';
+import type { ExistingPreview, RunReport } from '../report/model.js';
+import { runLogUrl, type RenderContext } from '../report/render-parts.js';
 import { runFailureMessage } from '../report/regressions.js';
 import { renderPlanSummary, renderSummary } from '../report/render-summary.js';
 import { writeJobSummary } from '../report/write-summary.js';
-import { errorMessage } from '../util/errors.js';
+import { errorMessage, UserError } from '../util/errors.js';
 import { log } from '../util/log.js';
 import { makePlan } from './make-plan.js';
 import { logPlan } from './log-plan.js';
@@ -18,6 +18,13 @@ import { planOutputs } from './outputs.js';
 import { readEventPayload, readRunnerEnv, type RunnerEnv } from './runner-env.js';
 import { reportFailure } from './report-failure.js';
 import { runPreview } from './run-preview.js';
+import { existingProvider } from './existing-cluster.js';
+import type { ClusterProvider } from './preview-cluster.js';
+import { runCleanup, runSweep } from './run-lifecycle.js';
+import { pullRequestNumberOf, repositoryOfRun } from '../existing/event-target.js';
+import { kubeconfigSecrets } from '../existing/kubeconfig.js';
+import { defaultNamespaceName } from '../existing/namespace-name.js';
+import { expiryAfter } from '../existing/ttl.js';
 import { StepState } from './step-state.js';
 import { writePlanFiles } from './write-plan-files.js';
 
@@ -28,13 +35,38 @@ export async function runMain(): Promise<void> {
   // Registered before anything is logged, so no later line can show it.
   const token = envInputReader('github-token');
   if (token) core.setSecret(token);
+  for (const secret of kubeconfigSecrets(envInputReader('kubeconfig'))) core.setSecret(secret);
   let config: ActionConfig | undefined;
   let plan: PreviewPlan | undefined;
   let trigger: Trigger | undefined;
   try {
     config = parseInputs();
     for (const note of config.notes) log().warning(note);
+    const existing = config.cluster === 'existing';
+    if (existing && config.mode === 'sweep') {
+      // A schedule's event has no pull request: the repository comes from the runner.
+      const payload = runner.eventPath ? await readEventPayload(runner) : undefined;
+      await runSweep({
+        config,
+        runner,
+        state,
+        repository: repositoryOfRun(payload, runner.repository),
+      });
+      return;
+    }
     const payload = await readEventPayload(runner);
+    if (existing && config.mode === 'cleanup') {
+      await runCleanup({
+        config,
+        runner,
+        state,
+        repository: repositoryOfRun(payload, runner.repository),
+        pr: pullRequestNumberOf(runner.eventName, payload),
+        reason: 'cleanup',
+        context: renderContext(config, runner),
+      });
+      return;
+    }
     trigger = readTrigger({
       eventName: runner.eventName,
       payload,
@@ -43,13 +75,37 @@ export async function runMain(): Promise<void> {
       repository: runner.repository,
     });
     if (trigger.kind === 'closed') {
+      if (existing) {
+        await runCleanup({
+          config,
+          runner,
+          state,
+          repository: repositoryOfRun(payload, runner.repository),
+          pr: trigger.number,
+          reason: 'closed',
+          context: renderContext(config, runner),
+        });
+        return;
+      }
       log().info(`PR #${trigger.number} is closed: there is nothing to preview.`);
       state.saveOutcome('success');
       return;
     }
-    plan = await makePlan({ config, runner, trigger });
-    await logPlan(plan);
-    for (const [name, value] of Object.entries(planOutputs(plan))) core.setOutput(name, value);
+    if (existing && trigger.kind !== 'pull_request')
+      throw new UserError(
+        `cluster: existing previews pull requests, one namespace per PR; this run was started by '${trigger.eventName}'. Run it on pull_request, or use cluster: k3d for a preview of a push.`,
+      );
+    const namespace =
+      existing && trigger.kind === 'pull_request'
+        ? config.namespace || defaultNamespaceName(trigger.repository.repo, trigger.number)
+        : undefined;
+    plan = await makePlan({ config, runner, trigger, namespace });
+    await logPlan(plan, { routesFromCluster: namespace !== undefined });
+    for (const [name, value] of Object.entries(planOutputs(plan))) {
+      // On an existing cluster the route URL is whatever the cluster serves: known after deploy.
+      if (!(namespace && name === 'url')) core.setOutput(name, value);
+    }
+    if (namespace) core.setOutput('namespace', namespace);
     const planDir = await writePlanFiles(plan, path.join(runner.workDir, 'plan'));
     log().info(`Rendered manifests written to ${planDir}`);
 
@@ -64,7 +120,11 @@ export async function runMain(): Promise<void> {
       state.saveOutcome('success');
       return;
     }
-    await preview(config, runner, plan, context, state);
+    const target =
+      namespace && trigger.kind === 'pull_request'
+        ? existingTarget(config, runner, state, plan, namespace, trigger.number)
+        : undefined;
+    await preview(config, runner, plan, context, state, target);
   } catch (error) {
     // A failure before the preview started (inputs, event, labels, manifests).
     state.saveOutcome('failure');
@@ -95,12 +155,43 @@ export async function runMain(): Promise<void> {
   }
 }
 
+/** Where a preview on an existing cluster goes, and what its report says about it. */
+interface ExistingTarget {
+  provider: ClusterProvider;
+  existing: ExistingPreview;
+}
+
+function existingTarget(
+  config: ActionConfig,
+  runner: RunnerEnv,
+  state: StepState,
+  plan: PreviewPlan,
+  namespace: string,
+  pr: number,
+): ExistingTarget {
+  const expiresAt = expiryAfter(new Date(), config.ttl);
+  const runUrl = runLogUrl(renderContext(config, runner));
+  return {
+    existing: { namespace, expiresAt },
+    provider: existingProvider({
+      config,
+      runner,
+      state,
+      plan,
+      namespace,
+      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr },
+      annotations: { expiresAt, ...(runUrl ? { runUrl } : {}) },
+    }),
+  };
+}
+
 async function preview(
   config: ActionConfig,
   runner: RunnerEnv,
   plan: PreviewPlan,
   context: RenderContext,
   state: StepState,
+  target?: ExistingTarget,
 ): Promise<void> {
   const commenter = createPreviewCommenter({
     token: config.githubToken,
@@ -109,10 +200,22 @@ async function preview(
     context,
     marker: markerFromEnv(),
   });
-  await commenter.publish('deploying', { status: 'deploying', services: [], timings: {} });
+  const existing = target ? { existing: target.existing } : {};
+  await commenter.publish('deploying', {
+    status: 'deploying',
+    services: [],
+    timings: {},
+    ...existing,
+  });
 
-  const { report, failed, diagnostics } = await runPreview(config, runner, plan, state);
+  const result = await runPreview(config, runner, plan, state, target?.provider);
+  const { failed, diagnostics } = result;
+  const report: RunReport = { ...result.report, ...existing };
   state.saveOutcome(failed ? 'failure' : 'success');
+  if (target) {
+    const route = report.services[0]?.links?.route;
+    if (route) core.setOutput('url', route);
+  }
   core.setOutput('report', JSON.stringify(report));
   core.setOutput('timings', JSON.stringify(report.timings));
 

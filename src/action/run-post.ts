@@ -1,10 +1,12 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { cleanup } from '../cluster/cleanup.js';
 import { details, codeBlock } from '../report/markdown.js';
 import { writeJobSummary } from '../report/write-summary.js';
 import { errorMessage } from '../util/errors.js';
 import { log } from '../util/log.js';
 import { readRunnerEnv } from './runner-env.js';
-import { StepState } from './step-state.js';
+import { StepState, type SavedExisting } from './step-state.js';
 
 /**
  * The post step (also run when the job is cancelled): diagnostics when the main step did not
@@ -13,6 +15,11 @@ import { StepState } from './step-state.js';
  */
 export async function runPost(state: StepState = new StepState()): Promise<void> {
   try {
+    const existing = state.readExisting();
+    if (existing) {
+      await forgetExistingCluster(existing);
+      return;
+    }
     const cluster = state.readCluster();
     if (!cluster) {
       log().info('No cluster was created: nothing to clean up.');
@@ -35,4 +42,20 @@ export async function runPost(state: StepState = new StepState()): Promise<void>
   } catch (error) {
     log().warning(`Cleanup: ${errorMessage(error)}`);
   }
+}
+
+/**
+ * A preview on an existing cluster outlives the run, whether it succeeded, failed or was
+ * cancelled: the next run updates it, closing the PR or a sweep deletes it. The post step only
+ * removes the run's copy of the cluster's credentials (a self-hosted runner keeps its temp folder
+ * between jobs).
+ */
+async function forgetExistingCluster(existing: SavedExisting): Promise<void> {
+  if (existing.namespace)
+    log().info(
+      `The preview namespace ${existing.namespace} stays on the cluster for the next run; closing the PR or a sweep deletes it.`,
+    );
+  for (const file of ['kubeconfig', 'kubeconfig-input'])
+    await rm(join(existing.kubeconfigDir, file), { force: true });
+  await rm(join(existing.kubeconfigDir, 'kube-cache'), { recursive: true, force: true });
 }

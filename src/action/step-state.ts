@@ -6,9 +6,15 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { isValidClusterName } from '../cluster/cluster-name.js';
+import { isValidNamespaceName } from '../existing/namespace-name.js';
 
 /** State names, as the runner stores them. */
-const NAMES = { cluster: 'cluster', outcome: 'outcome', diagnostics: 'diagnostics' } as const;
+const NAMES = {
+  cluster: 'cluster',
+  outcome: 'outcome',
+  diagnostics: 'diagnostics',
+  existing: 'existing',
+} as const;
 
 /** A k3d cluster the run created (or started to create), and the tools that manage it. */
 export interface SavedCluster {
@@ -18,6 +24,17 @@ export interface SavedCluster {
   /** The kubectl bring-up chose (the runner's or the pinned one); absent until it is chosen. */
   kubectlPath?: string;
   keepCluster: boolean;
+}
+
+/**
+ * A preview namespace on an existing cluster. The post step never deletes it (it outlives the
+ * run, cancelled or not); it only removes the run's copy of the kubeconfig.
+ */
+export interface SavedExisting {
+  /** The PR's preview namespace; absent for a sweep. */
+  namespace?: string;
+  /** The run's folder holding the kubeconfig copy (under the work folder). */
+  kubeconfigDir: string;
 }
 
 export type Outcome = 'success' | 'failure';
@@ -46,6 +63,35 @@ export class StepState {
     if (!text) return undefined;
     try {
       return parseSavedCluster(JSON.parse(text) as unknown);
+    } catch {
+      return undefined;
+    }
+  }
+
+  saveExisting(existing: SavedExisting): void {
+    this.store.save(NAMES.existing, JSON.stringify(existing));
+  }
+
+  /** The saved preview namespace, or undefined when none was saved or what was saved is not one. */
+  readExisting(): SavedExisting | undefined {
+    const text = this.store.read(NAMES.existing);
+    if (!text) return undefined;
+    try {
+      const value = JSON.parse(text) as Record<string, unknown> | null;
+      if (typeof value !== 'object' || value === null) return undefined;
+      const { namespace, kubeconfigDir } = value;
+      if (
+        namespace !== undefined &&
+        (typeof namespace !== 'string' || !isValidNamespaceName(namespace))
+      )
+        return undefined;
+      if (
+        typeof kubeconfigDir !== 'string' ||
+        kubeconfigDir.length > 4096 ||
+        !path.isAbsolute(kubeconfigDir)
+      )
+        return undefined;
+      return { ...(namespace !== undefined ? { namespace } : {}), kubeconfigDir };
     } catch {
       return undefined;
     }

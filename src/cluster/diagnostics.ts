@@ -10,6 +10,11 @@ export interface DiagnosticsOptions {
   eventLimit?: number;
   /** Not-ready pods whose logs are read (the rest are only listed). */
   maxPodLogs?: number;
+  /**
+   * Only this namespace (a preview on a shared cluster: nothing of other namespaces may reach
+   * the job summary, and the deployer may read nothing else). Default: every namespace.
+   */
+  namespace?: string;
 }
 
 /**
@@ -22,6 +27,8 @@ export async function collectDiagnostics(
   options: DiagnosticsOptions = {},
 ): Promise<string> {
   const sections: string[] = [];
+  const where = options.namespace ? ['-n', options.namespace] : ['--all-namespaces'];
+  const scope = options.namespace ?? { allNamespaces: true as const };
   const section = async (title: string, body: () => Promise<string>): Promise<void> => {
     let text: string;
     try {
@@ -46,25 +53,21 @@ export async function collectDiagnostics(
     ['Knative configurations', 'configurations'],
     ['Knative ingresses', 'kingress'],
   ] as const) {
-    await section(title, table(['get', kind, '--all-namespaces', '-o', 'wide']));
+    await section(title, table(['get', kind, ...where, '-o', 'wide']));
   }
   await section('Knative revision conditions', async () => {
-    const revisions = await kubectl.getJson<KubeList<ReadObject>>('revisions', undefined, {
-      allNamespaces: true,
-    });
+    const revisions = await kubectl.getJson<KubeList<ReadObject>>('revisions', undefined, scope);
     return revisions.items.map((revision) => describeCondition(revision, 'Ready')).join('\n');
   });
-  await section('Pods', table(['get', 'pods', '--all-namespaces', '-o', 'wide']));
+  await section('Pods', table(['get', 'pods', ...where, '-o', 'wide']));
   await section(`Recent events (last ${options.eventLimit ?? 40})`, async () => {
-    const out = await table(['get', 'events', '--all-namespaces', '--sort-by=.lastTimestamp'])();
+    const out = await table(['get', 'events', ...where, '--sort-by=.lastTimestamp'])();
     const lines = out.trimEnd().split('\n');
     const header = lines.shift() ?? '';
     return [header, ...lines.slice(-(options.eventLimit ?? 40))].join('\n');
   });
   await section('Pods not ready', async () => {
-    const pods = await kubectl.getJson<KubeList<ReadObject>>('pods', undefined, {
-      allNamespaces: true,
-    });
+    const pods = await kubectl.getJson<KubeList<ReadObject>>('pods', undefined, scope);
     const unready = pods.items.filter((pod) => !isPodReady(pod));
     const parts: string[] = [];
     for (const [index, pod] of unready.entries()) {

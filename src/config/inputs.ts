@@ -1,9 +1,17 @@
 import { checkCompatibility } from '../cluster/compatibility.js';
+import { parseRegistry } from '../existing/registry.js';
+import { isValidNamespaceName, namespaceProblem } from '../existing/namespace-name.js';
+import { parseTtl, type Ttl } from '../existing/ttl.js';
 import { validateReleaseMirror } from '../install/mirror.js';
 import type { CommentMode } from '../report/commenter.js';
 import { checkManifestsPath } from '../manifests/manifests-path.js';
 import { gateDesign, uncoveredShares } from '../stats/split-gate.js';
 import { UserError } from '../util/errors.js';
+
+/** Where the preview runs: an ephemeral k3d cluster, or a cluster that already runs Knative. */
+export type ClusterKind = 'k3d' | 'existing';
+/** What a run does in `existing` mode: preview this PR, delete its preview, or sweep old ones. */
+export type RunMode = 'preview' | 'cleanup' | 'sweep';
 
 /** Every action input, parsed and validated once. */
 export interface ActionConfig {
@@ -46,6 +54,17 @@ export interface ActionConfig {
   failOnRegression: boolean;
   /** Measure cold starts of each revision that may scale to zero. */
   coldStart: boolean;
+  cluster: ClusterKind;
+  /** `kubeconfig` input: the content of a kubeconfig (a secret); empty means KUBECONFIG or ~/.kube/config. */
+  kubeconfig: string;
+  /** `namespace` input; empty means <repo>-pr-<number>. */
+  namespace: string;
+  ttl: Ttl;
+  mode: RunMode;
+  /** host:port of the existing cluster's ingress; undefined means the route URLs themselves. */
+  ingressAddress?: string;
+  /** Where built images are pushed in existing mode, e.g. ghcr.io/octo. */
+  registry?: string;
   /** Things the inputs allow but the log should mention (e.g. a Knative newer than known). */
   notes: string[];
 }
@@ -85,6 +104,9 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'latency-threshold': '',
   'fail-on-regression': 'true',
   'cold-start': 'false',
+  cluster: 'k3d',
+  ttl: '7d',
+  mode: 'preview',
 };
 
 export function parseInputs(read: InputReader = envInputReader): ActionConfig {
@@ -114,6 +136,7 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
   const splitTolerance = integer('split-tolerance', get('split-tolerance'), 1, 50);
   // Checked here, so a dry run refuses an incompatible pair too, before anything is planned.
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
+  const existing = existingModeInputs(read, get);
   return {
     githubToken: read('github-token'),
     manifests: checkManifestsPath(
@@ -184,6 +207,7 @@ export function parseInputs(read: InputReader = envInputReader): ActionConfig {
     latencyThreshold: percentOrEmpty('latency-threshold', get('latency-threshold')),
     failOnRegression: boolean('fail-on-regression', get('fail-on-regression')),
     coldStart: boolean('cold-start', get('cold-start')),
+    ...existing,
     notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)],
   };
 }
@@ -199,6 +223,59 @@ function gateNotes(requests: number, maxRequests: number, tolerance: number): st
     `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not ` +
       `always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`,
   ];
+}
+
+/** The inputs of the `existing` cluster mode, and what they mean together with `cluster`. */
+function existingModeInputs(
+  read: InputReader,
+  get: (name: string) => string,
+): Pick<
+  ActionConfig,
+  'cluster' | 'kubeconfig' | 'namespace' | 'ttl' | 'mode' | 'ingressAddress' | 'registry'
+> {
+  const cluster = oneOf('cluster', get('cluster'), ['k3d', 'existing'] as const);
+  const mode = oneOf('mode', get('mode'), ['preview', 'cleanup', 'sweep'] as const);
+  if (mode !== 'preview' && cluster !== 'existing')
+    throw new UserError(
+      `Input 'mode' is '${mode}', which only applies to 'cluster: existing' (a k3d preview is deleted with its run). Set cluster: existing, or leave mode at preview.`,
+    );
+  const namespace = read('namespace');
+  if (namespace && !isValidNamespaceName(namespace))
+    throw bad('namespace', namespace, namespaceProblem(namespace));
+  const ttlText = get('ttl');
+  const ttl = parseTtl(ttlText);
+  if (!ttl) throw bad('ttl', ttlText, 'a number with s, m, h or d, from 1s to 365d (e.g. 7d, 12h)');
+  const address = read('ingress-address');
+  const registryText = read('registry');
+  let registry: string | undefined;
+  if (registryText) {
+    const parsed = parseRegistry(registryText);
+    if (!parsed.ok) throw bad('registry', registryText, parsed.expected);
+    registry = parsed.value;
+  }
+  return {
+    cluster,
+    // Never trimmed differently from what was registered as a secret: the reader trims once.
+    kubeconfig: read('kubeconfig'),
+    namespace,
+    ttl,
+    mode,
+    ingressAddress: address ? hostPort('ingress-address', address) : undefined,
+    registry,
+  };
+}
+
+/** host:port (a DNS name, an IPv4 address or a bracketed IPv6 address; port 1..65535). */
+function hostPort(name: string, value: string): string {
+  const match = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?|\[[0-9a-f:.]+\]):(\d{1,5})$/i.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535)
+    throw bad(
+      name,
+      value,
+      'host:port of the cluster ingress, e.g. 203.0.113.10:80 or ingress.example.com:80 (no scheme, no path)',
+    );
+  return value.toLowerCase();
 }
 
 function bad(name: string, value: string, allowed: string): UserError {

@@ -3,6 +3,7 @@ import type { Trigger } from '../event/read-event.js';
 import { decideSplit } from './labels.js';
 import { revisionName } from './revision-names.js';
 import { isKnativeService, knativeServiceViolations } from './knative-rules.js';
+import { checkNamespaceScope } from './namespace-scope.js';
 import { renderService } from './render.js';
 import type { KubeObject } from '../kube/object.js';
 import type { PreviewPlan, ServicePlan, Side, SplitDecision, TrafficTarget } from './types.js';
@@ -21,6 +22,12 @@ export interface PlanInput {
   baseDocuments?: readonly ManifestDocument[];
   /** Rewrites a rendered service for its side (image tags of built images). */
   rewriteImages?: (service: KubeObject, side: Side) => KubeObject;
+  /**
+   * The preview namespace on an existing cluster: every object goes into it, and an object that
+   * names another namespace or is cluster-scoped is refused. Undefined (k3d): each object keeps
+   * its manifest's namespace, `default` when it names none.
+   */
+  namespace?: string;
 }
 
 /** Computes everything a run deploys. Pure: no I/O, same input, same plan. */
@@ -35,8 +42,14 @@ export function buildPlan(input: PlanInput): PreviewPlan {
       };
   const headSha = isPr ? trigger.headSha : trigger.sha;
   const baseSha = isPr ? trigger.baseSha : undefined;
+  const scope = input.namespace;
+  if (scope !== undefined) checkNamespaceScope(input.prDocuments, scope);
+  // In a preview namespace the base side's service is found by name alone: wherever the base
+  // manifests put it, it is deployed into the preview namespace.
+  const keyOf = (object: KubeObject): string =>
+    scope !== undefined ? object.metadata.name : defaultKeyOf(object);
 
-  const prServices = knativeServices(input.prDocuments);
+  const prServices = knativeServices(input.prDocuments, keyOf);
   if (prServices.length === 0) {
     const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
     throw new UserError(
@@ -45,12 +58,12 @@ export function buildPlan(input: PlanInput): PreviewPlan {
     );
   }
   const baseByKey = new Map(
-    knativeServices(input.baseDocuments ?? []).map((doc) => [keyOf(doc.object), doc]),
+    knativeServices(input.baseDocuments ?? [], keyOf).map((doc) => [keyOf(doc.object), doc]),
   );
 
   const services = prServices.map((doc): ServicePlan => {
     const name = doc.object.metadata.name;
-    const namespace = doc.object.metadata.namespace ?? 'default';
+    const namespace = scope ?? doc.object.metadata.namespace ?? 'default';
     const prRevision = revisionName(name, 'pr', headSha);
     const baseDoc = isPr ? baseByKey.get(keyOf(doc.object)) : undefined;
     const mode: ServicePlan['mode'] = !isPr ? 'single' : baseDoc ? 'canary' : 'new';
@@ -112,6 +125,7 @@ export function buildPlan(input: PlanInput): PreviewPlan {
     };
   });
 
+  const others = input.prDocuments.filter((doc) => !isKnativeService(doc.object));
   return {
     event: isPr ? 'pull_request' : trigger.eventName,
     repository: trigger.repository,
@@ -130,14 +144,27 @@ export function buildPlan(input: PlanInput): PreviewPlan {
     split,
     domain: input.domain,
     services,
-    otherObjects: input.prDocuments
-      .filter((doc) => !isKnativeService(doc.object))
-      .map((doc) => doc.object),
+    otherObjects: others.map((doc) =>
+      scope !== undefined
+        ? { ...doc.object, metadata: { ...doc.object.metadata, namespace: scope } }
+        : doc.object,
+    ),
+    ...(scope !== undefined
+      ? {
+          otherObjectSources: others.map((doc) => ({
+            file: doc.source.file,
+            line: doc.lineOf(['kind']),
+          })),
+        }
+      : {}),
   };
 }
 
 /** Knative Services of a document set, checked as the webhook would, with no duplicates. */
-function knativeServices(documents: readonly ManifestDocument[]): ManifestDocument[] {
+function knativeServices(
+  documents: readonly ManifestDocument[],
+  keyOf: (object: KubeObject) => string,
+): ManifestDocument[] {
   const seen = new Map<string, ManifestDocument>();
   for (const doc of documents) {
     if (!isKnativeService(doc.object)) continue;
@@ -162,7 +189,7 @@ function knativeServices(documents: readonly ManifestDocument[]): ManifestDocume
   return [...seen.values()];
 }
 
-function keyOf(object: KubeObject): string {
+function defaultKeyOf(object: KubeObject): string {
   return `${object.metadata.namespace ?? 'default'}/${object.metadata.name}`;
 }
 

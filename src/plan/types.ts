@@ -73,4 +73,9 @@ export interface PreviewPlan {
   services: ServicePlan[];
   /** Non-Service objects (Routes, ConfigMaps, ...) from the PR manifests, applied after the services. */
   otherObjects: KubeObject[];
+  /**
+   * Where each of otherObjects is (same order; the line of its `kind`), for errors about it found
+   * on the cluster. Set for previews on an existing cluster.
+   */
+  otherObjectSources?: SourceLocation[];
 }

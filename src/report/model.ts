@@ -16,11 +16,31 @@ export type {
   Verdict,
 } from '../probe/types.js';
 
+/** URLs a reviewer can open; read from the Knative Service's status, checked to be http(s). */
+export interface PreviewLinks {
+  route: string;
+  base?: string;
+  pr?: string;
+}
+
+/** A service's result as the report carries it. */
+export interface ReportedService extends ServiceResult {
+  /** On an existing cluster: the route and tag URLs as the cluster serves them (validated). */
+  links?: PreviewLinks;
+}
+
+/** Where a preview on an existing cluster lives, and until when. */
+export interface ExistingPreview {
+  namespace: string;
+  /** RFC 3339. */
+  expiresAt: string;
+}
+
 export type RunStatus = Verdict | 'failed' | 'planned' | 'deploying';
 
 export interface RunReport {
   status: RunStatus;
-  services: ServiceResult[];
+  services: ReportedService[];
   /** Seconds per pipeline phase (bring-up, knative, deploy, probe, ...). */
   timings: Record<string, number>;
   failure?: { phase: string; message: string };
@@ -28,4 +48,6 @@ export interface RunReport {
   regressions?: Regression[];
   /** config-autoscaler values the action set in its ephemeral cluster to measure cold starts. */
   autoscaler?: Record<string, string>;
+  /** Set for previews on an existing cluster (`cluster: existing`). */
+  existing?: ExistingPreview;
 }

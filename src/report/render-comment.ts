@@ -3,6 +3,7 @@
  * gives the same text, kept under GitHub's comment limit by stepping down the detail.
  */
 import type { PreviewPlan } from '../plan/types.js';
+import { codeSpan } from './markdown.js';
 import type { RunReport } from './model.js';
 import { autoscalerNote, regressionsBlock, runChart } from './render-comparison.js';
 import {
@@ -11,6 +12,7 @@ import {
   commitsLine,
   failureBlock,
   headline,
+  lifetimeLine,
   planTable,
   reproduceCommands,
   runLogUrl,
@@ -102,7 +104,9 @@ function renderBody(input: CommentRenderInput, limits: DetailLimits, reduced: bo
       '### ⏳ Knative preview: deploying…',
       commitsLine(plan, context),
       splitSentence(plan, context),
-      'Setting up an ephemeral k3d cluster with Knative Serving and Contour in this run, then deploying:',
+      report.existing
+        ? `Deploying into the namespace ${codeSpan(report.existing.namespace, { maxLength: 80 })} of the existing cluster:`
+        : 'Setting up an ephemeral k3d cluster with Knative Serving and Contour in this run, then deploying:',
       planTable(plan, limits.maxServices),
     );
     const last = lastResultOf(input.previous);
@@ -116,6 +120,8 @@ function renderBody(input: CommentRenderInput, limits: DetailLimits, reduced: bo
     }
   } else {
     parts.push(headline(report), commitsLine(plan, context), splitSentence(plan, context));
+    const lifetime = lifetimeLine(report);
+    if (lifetime) parts.push(lifetime);
     const change = changeSincePrevious(lastResultOf(input.previous), report);
     if (change) parts.push(change);
     const regressions = regressionsBlock(report.regressions, report.services, limits.sampleChars);
@@ -138,7 +144,7 @@ function renderBody(input: CommentRenderInput, limits: DetailLimits, reduced: bo
     }
     const timings = timingsTable(report.timings);
     if (timings) parts.push(timings);
-    parts.push(reproduceCommands(plan, context, limits.maxServices));
+    parts.push(reproduceCommands(plan, context, limits.maxServices, report));
   }
   if (reduced) {
     parts.push(

@@ -16,7 +16,14 @@ import {
   shellQuote,
   table,
 } from './markdown.js';
-import type { RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
+import type {
+  PreviewLinks,
+  ReportedService,
+  RunReport,
+  RunStatus,
+  ServiceResult,
+  TagCheck,
+} from './model.js';
 import { comparisonSection } from './render-comparison.js';
 import type { RunSnapshot } from './state.js';
 
@@ -268,8 +275,9 @@ export function unattributedSamples(result: ServiceResult, limits: DetailLimits)
 
 export function hostsLine(
   service: ServicePlan | undefined,
-  result: ServiceResult | undefined,
+  result: ReportedService | undefined,
 ): string {
+  if (result?.links) return linksLine(result.links);
   const host = result?.host ?? service?.host;
   if (!host) return '';
   const tags = service
@@ -284,13 +292,51 @@ export function hostsLine(
   );
 }
 
+/**
+ * A preview on an existing cluster: links a reviewer can open. Only URLs that pass the same
+ * strict check as when they were read become links; anything else is shown as code.
+ */
+export function linksLine(links: PreviewLinks): string {
+  const link = (label: string, url: string | undefined): string | undefined => {
+    if (!url) return undefined;
+    return PLAIN_HTTP_URL.test(url)
+      ? `[${label}](${url})`
+      : `${label} ${codeSpan(url, { maxLength: 200 })}`;
+  };
+  const parts = [link('route', links.route), link('base', links.base), link('pr', links.pr)].filter(
+    (part): part is string => Boolean(part),
+  );
+  return `🔗 Open the preview: ${parts.join(' · ')}`;
+}
+
+// Mirrors the check in src/existing/served-urls.ts: scheme, DNS host, optional port, nothing else.
+const PLAIN_HTTP_URL =
+  /^https?:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+/**
+ * Where a preview on an existing cluster lives, until when, and how it goes away. Empty for the
+ * ephemeral k3d cluster.
+ */
+export function lifetimeLine(report: RunReport): string {
+  const existing = report.existing;
+  if (!existing) return '';
+  const expires = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(existing.expiresAt)
+    ? `${existing.expiresAt.slice(0, 10)} ${existing.expiresAt.slice(11, 16)} UTC`
+    : escapeInline(existing.expiresAt, 40);
+  return (
+    `🕒 The preview lives in namespace ${codeSpan(existing.namespace, { maxLength: 80 })} until **${expires}** ` +
+    `(each run moves this on). Closing the pull request deletes it; to delete it earlier, run this ` +
+    `workflow with ${codeSpan('mode: cleanup')}.`
+  );
+}
+
 export function serviceHeading(name: string, namespace: string): string {
   return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
 }
 
 export function serviceSection(
   service: ServicePlan | undefined,
-  result: ServiceResult,
+  result: ReportedService,
   limits: DetailLimits,
   /** Requests to each revision in the comparison (the `compare-requests` input). */
   compareRequests?: number,
@@ -346,10 +392,14 @@ export function reproduceCommands(
   plan: PreviewPlan,
   context: RenderContext,
   maxServices: number,
+  /** With a preview on an existing cluster, its URLs replace the local curl commands. */
+  report?: RunReport,
 ): string {
   const lines = [
     reproduceCommand(plan, context).join(' '),
-    ...curlCommands(plan, context.loadBalancerPort ?? 8081, maxServices),
+    ...(report?.existing
+      ? servedCurlCommands(report, maxServices)
+      : curlCommands(plan, context.loadBalancerPort ?? 8081, maxServices)),
   ];
   return details(
     'Reproduce locally',
@@ -406,6 +456,15 @@ export function curlCommands(plan: PreviewPlan, port: number, maxServices: numbe
     }
   }
   return lines;
+}
+
+/** A preview on an existing cluster answers reviewers directly: `curl <url>` per served URL. */
+function servedCurlCommands(report: RunReport, maxServices: number): string[] {
+  return report.services
+    .slice(0, maxServices)
+    .flatMap((s) => (s.links ? [s.links.route, s.links.base, s.links.pr] : []))
+    .filter((url): url is string => url !== undefined && PLAIN_HTTP_URL.test(url))
+    .map((url) => `curl ${url}`);
 }
 
 function hostHeader(host: string): string {

@@ -14,6 +14,7 @@ import {
   commitsLine,
   failureBlock,
   headline,
+  lifetimeLine,
   planTable,
   reproduceCommands,
   serviceSection,
@@ -58,6 +59,8 @@ export function renderSummary(input: SummaryRenderInput): string {
     parts.push(`Pull request [#${number}](${link}): ${escapeInline(title, 200)}`);
   }
   if (plan) parts.push(commitsLine(plan, context), splitSentence(plan, context));
+  const lifetime = lifetimeLine(report);
+  if (lifetime) parts.push(lifetime);
   const change = changeSincePrevious(input.previous, report);
   if (change) parts.push(change);
   const regressions = regressionsBlock(
@@ -79,7 +82,7 @@ export function renderSummary(input: SummaryRenderInput): string {
   if (report.autoscaler) parts.push(autoscalerNote(report.autoscaler));
   const timings = timingsTable(report.timings);
   if (timings) parts.push(timings);
-  if (plan) parts.push(planSection(plan, context));
+  if (plan) parts.push(planSection(plan, context, report));
   if (input.diagnostics) {
     parts.push(
       details(
@@ -96,14 +99,14 @@ export function renderPlanSummary(plan: PreviewPlan, context: RenderContext): st
   return renderSummary({ plan, report: { status: 'planned', services: [], timings: {} }, context });
 }
 
-function planSection(plan: PreviewPlan, context: RenderContext): string {
+function planSection(plan: PreviewPlan, context: RenderContext, report: RunReport): string {
   const parts = ['#### Plan', planTable(plan, SUMMARY_DETAIL.maxServices)];
   const labels = plan.labels.length
     ? plan.labels.map((l) => codeSpan(l, { maxLength: 80 })).join(', ')
     : '_none_';
   parts.push(`PR labels: ${labels}. ${escapeInline(plan.split.reason, 300)}`);
   parts.push(renderManifests(plan));
-  parts.push(reproduceCommands(plan, context, SUMMARY_DETAIL.maxServices));
+  parts.push(reproduceCommands(plan, context, SUMMARY_DETAIL.maxServices, report));
   return parts.join('\n\n');
 }
 

@@ -35,8 +35,9 @@ const PER_TOOL: Record<ToolKind, readonly string[]> = {
   docker: ['DOCKER_*', 'BUILDKIT_*', 'BUILDX_*', 'XDG_RUNTIME_DIR'],
   k3d: ['DOCKER_*', 'K3D_*', 'XDG_RUNTIME_DIR'],
   // Exec credential plugins of managed clusters (gke-gcloud-auth-plugin, aws eks get-token,
-  // kubelogin) read their cloud's variables; the kubeconfig itself is passed as a flag.
-  kubectl: ['AWS_*', 'GOOGLE_*', 'CLOUDSDK_*', 'AZURE_*', 'KUBECACHEDIR'],
+  // kubelogin) read their cloud's variables. The action passes --kubeconfig, which wins over
+  // KUBECONFIG; only reading the user's own kubeconfig on an existing cluster looks at it.
+  kubectl: ['AWS_*', 'GOOGLE_*', 'CLOUDSDK_*', 'AZURE_*', 'KUBECACHEDIR', 'KUBECONFIG'],
 };
 
 /** Set for every run of a tool, whatever the environment says. */

@@ -120,8 +120,11 @@ export function pushImage(stateDir: string, image: StoredImage, ref: string): Pu
       app: image.app ?? { kind: 'generic' },
       pushedAt: new Date().toISOString(),
     };
+    // A tag that moves leaves the image it named in the registry, still pullable by digest (a
+    // registry deletes untagged manifests only when garbage-collected): the entry stays, and the
+    // later one wins the tag (pushed-images.ts indexes in push order).
     const images = (readJson<PushedImagesFile>(file)?.images ?? []).filter(
-      (old) => old.ref !== canonical,
+      (old) => !(old.ref === canonical && old.digest === pushed.digest),
     );
     writeJsonAtomic(file, { images: [...images, pushed] } satisfies PushedImagesFile);
     return pushed;

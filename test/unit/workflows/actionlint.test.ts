@@ -247,6 +247,7 @@ describe('workflow security rules', () => {
       '.github/workflows/ci.yml ci': { contents: 'read' },
       '.github/workflows/e2e.yml plan': { contents: 'read' },
       '.github/workflows/e2e.yml cluster': { contents: 'read', 'pull-requests': 'write' },
+      '.github/workflows/e2e.yml existing': { contents: 'read' },
       'template/.github/workflows/preview-comment.yml comment': {
         actions: 'read',
         'pull-requests': 'write',
@@ -256,6 +257,12 @@ describe('workflow security rules', () => {
         contents: 'read',
         'pull-requests': 'write',
       },
+      'template/.github/workflows/preview-existing.yml preview': {
+        contents: 'read',
+        'pull-requests': 'write',
+        packages: 'write',
+      },
+      'template/.github/workflows/preview-existing.yml sweep': { 'pull-requests': 'read' },
     });
   });
 
@@ -275,6 +282,8 @@ describe('workflow security rules', () => {
       '.github/workflows/e2e.yml plan': 'e2e-${{ github.event.pull_request.number || github.ref }}',
       '.github/workflows/e2e.yml cluster':
         'e2e-${{ github.event.pull_request.number || github.ref }}',
+      '.github/workflows/e2e.yml existing':
+        'e2e-${{ github.event.pull_request.number || github.ref }}',
       // workflow_run lists no PR for a fork's run; its head repository and branch name the PR.
       'template/.github/workflows/preview-comment.yml comment':
         'preview-comment-${{ github.event.workflow_run.head_repository.full_name }}-${{ github.event.workflow_run.head_branch }}',
@@ -282,6 +291,10 @@ describe('workflow security rules', () => {
         'preview-${{ github.event.pull_request.number }}',
       'template/.github/workflows/preview.yml preview':
         'preview-${{ github.event.pull_request.number }}',
+      'template/.github/workflows/preview-existing.yml preview':
+        'preview-existing-${{ github.event.pull_request.number }}',
+      // No pull request: one sweep at a time for the repository.
+      'template/.github/workflows/preview-existing.yml sweep': 'preview-existing-sweep',
     });
   });
 
@@ -381,8 +394,9 @@ describe('this repository e2e workflow', () => {
   const { workflow } = workflowFile('.github/workflows/e2e.yml');
 
   test('runs the working-tree action against the template, with and without a cluster', () => {
-    const preview = Object.values(workflow.jobs).flatMap((job) =>
-      (job.steps ?? []).filter((step) => step.uses === './'),
+    // The existing-cluster job has its own checks (test/unit/existing/workflows.test.ts).
+    const preview = [workflow.jobs.plan, workflow.jobs.cluster].flatMap((job) =>
+      (job?.steps ?? []).filter((step) => step.uses === './'),
     );
     expect(preview.map((step) => step.with?.['dry-run'])).toEqual(['true', 'false']);
     for (const step of preview) {

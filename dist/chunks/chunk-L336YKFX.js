@@ -20570,6 +20570,35 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
+// src/existing/namespace-name.ts
+import { createHash } from "node:crypto";
+var MAX_NAMESPACE_LENGTH = 63;
+var DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var RESERVED = /^(default|kube-.*|knative-.*)$/;
+var HASH_LENGTH = 8;
+function defaultNamespaceName(repo, prNumber) {
+  const suffix = `-pr-${prNumber}`;
+  const slug = repo.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "preview";
+  if (slug.length + suffix.length <= MAX_NAMESPACE_LENGTH) return `${slug}${suffix}`;
+  const hash = shortHash(repo.toLowerCase());
+  const room = MAX_NAMESPACE_LENGTH - suffix.length - hash.length - 1;
+  const start = slug.slice(0, room).replace(/-+$/, "");
+  return `${start}-${hash}${suffix}`;
+}
+function isValidNamespaceName(name) {
+  return namespaceProblem(name) === "";
+}
+function namespaceProblem(name) {
+  if (name.length > MAX_NAMESPACE_LENGTH || !DNS_1123_LABEL.test(name))
+    return "a DNS-1123 label: lowercase letters, digits and -, starting and ending with a letter or digit, at most 63 characters";
+  if (RESERVED.test(name))
+    return "a namespace of the preview\u2019s own, not default, kube-* or knative-* (those belong to the cluster)";
+  return "";
+}
+function shortHash(text, length = HASH_LENGTH) {
+  return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
 // src/util/log.ts
 import { randomBytes } from "node:crypto";
 function inertText(text, token = stopToken) {
@@ -20724,8 +20753,9 @@ var PER_TOOL = {
   docker: ["DOCKER_*", "BUILDKIT_*", "BUILDX_*", "XDG_RUNTIME_DIR"],
   k3d: ["DOCKER_*", "K3D_*", "XDG_RUNTIME_DIR"],
   // Exec credential plugins of managed clusters (gke-gcloud-auth-plugin, aws eks get-token,
-  // kubelogin) read their cloud's variables; the kubeconfig itself is passed as a flag.
-  kubectl: ["AWS_*", "GOOGLE_*", "CLOUDSDK_*", "AZURE_*", "KUBECACHEDIR"]
+  // kubelogin) read their cloud's variables. The action passes --kubeconfig, which wins over
+  // KUBECONFIG; only reading the user's own kubeconfig on an existing cluster looks at it.
+  kubectl: ["AWS_*", "GOOGLE_*", "CLOUDSDK_*", "AZURE_*", "KUBECACHEDIR", "KUBECONFIG"]
 };
 var FORCED = {
   // A git that wants a password must fail, not wait for a terminal that never answers.
@@ -20855,6 +20885,8 @@ function daemonSetRolloutState(ds) {
 // src/cluster/diagnostics.ts
 async function collectDiagnostics(kubectl, options = {}) {
   const sections = [];
+  const where = options.namespace ? ["-n", options.namespace] : ["--all-namespaces"];
+  const scope = options.namespace ?? { allNamespaces: true };
   const section = async (title, body) => {
     let text;
     try {
@@ -20878,25 +20910,21 @@ ${text}`);
     ["Knative configurations", "configurations"],
     ["Knative ingresses", "kingress"]
   ]) {
-    await section(title, table2(["get", kind, "--all-namespaces", "-o", "wide"]));
+    await section(title, table2(["get", kind, ...where, "-o", "wide"]));
   }
   await section("Knative revision conditions", async () => {
-    const revisions = await kubectl.getJson("revisions", void 0, {
-      allNamespaces: true
-    });
+    const revisions = await kubectl.getJson("revisions", void 0, scope);
     return revisions.items.map((revision) => describeCondition(revision, "Ready")).join("\n");
   });
-  await section("Pods", table2(["get", "pods", "--all-namespaces", "-o", "wide"]));
+  await section("Pods", table2(["get", "pods", ...where, "-o", "wide"]));
   await section(`Recent events (last ${options.eventLimit ?? 40})`, async () => {
-    const out = await table2(["get", "events", "--all-namespaces", "--sort-by=.lastTimestamp"])();
+    const out = await table2(["get", "events", ...where, "--sort-by=.lastTimestamp"])();
     const lines = out.trimEnd().split("\n");
     const header = lines.shift() ?? "";
     return [header, ...lines.slice(-(options.eventLimit ?? 40))].join("\n");
   });
   await section("Pods not ready", async () => {
-    const pods = await kubectl.getJson("pods", void 0, {
-      allNamespaces: true
-    });
+    const pods = await kubectl.getJson("pods", void 0, scope);
     const unready = pods.items.filter((pod) => !isPodReady(pod));
     const parts = [];
     for (const [index, pod] of unready.entries()) {
@@ -21323,7 +21351,12 @@ function clusterNameForRun(env = process.env, random = () => randomBytes2(4).toS
 }
 
 // src/action/step-state.ts
-var NAMES = { cluster: "cluster", outcome: "outcome", diagnostics: "diagnostics" };
+var NAMES = {
+  cluster: "cluster",
+  outcome: "outcome",
+  diagnostics: "diagnostics",
+  existing: "existing"
+};
 var runnerStateStore = {
   save: (name, value) => saveState(name, value),
   read: (name) => getState(name)
@@ -21342,6 +21375,26 @@ var StepState = class {
     if (!text) return void 0;
     try {
       return parseSavedCluster(JSON.parse(text));
+    } catch {
+      return void 0;
+    }
+  }
+  saveExisting(existing) {
+    this.store.save(NAMES.existing, JSON.stringify(existing));
+  }
+  /** The saved preview namespace, or undefined when none was saved or what was saved is not one. */
+  readExisting() {
+    const text = this.store.read(NAMES.existing);
+    if (!text) return void 0;
+    try {
+      const value = JSON.parse(text);
+      if (typeof value !== "object" || value === null) return void 0;
+      const { namespace, kubeconfigDir } = value;
+      if (namespace !== void 0 && (typeof namespace !== "string" || !isValidNamespaceName(namespace)))
+        return void 0;
+      if (typeof kubeconfigDir !== "string" || kubeconfigDir.length > 4096 || !path4.isAbsolute(kubeconfigDir))
+        return void 0;
+      return { ...namespace !== void 0 ? { namespace } : {}, kubeconfigDir };
     } catch {
       return void 0;
     }
@@ -21394,6 +21447,10 @@ export {
   UserError,
   PhaseError,
   errorMessage,
+  defaultNamespaceName,
+  isValidNamespaceName,
+  namespaceProblem,
+  shortHash,
   sleep,
   withRetry,
   log,
@@ -21411,14 +21468,15 @@ export {
   toolEnvironment,
   ToolError,
   createToolRunner,
-  isValidClusterName,
-  clusterNameForRun,
-  K3d,
   WaitTimeoutError,
   waitUntil,
   hasCondition,
   describeCondition,
   daemonSetRolloutState,
+  isValidClusterName,
+  clusterNameForRun,
+  K3d,
+  isNotFound,
   Kubectl,
   saveDiagnostics,
   cleanup,

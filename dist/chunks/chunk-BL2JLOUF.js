@@ -25,17 +25,22 @@ import {
   escapeInline,
   hasCondition,
   isValidClusterName,
+  isValidNamespaceName,
   log,
   mkdirP,
+  namespaceProblem,
   repositoryUrl,
   rmRF,
   saveDiagnostics,
+  setOutput,
   shellQuote,
   sleep,
+  stripUnsafe,
   table,
+  truncate,
   waitUntil,
   withRetry
-} from "./chunk-CUELQKHO.js";
+} from "./chunk-L336YKFX.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -8247,7 +8252,7 @@ var require_truncate = __commonJS({
     var parse = require_parse();
     var constants3 = require_constants();
     var SemVer = require_semver();
-    var truncate2 = (version, truncation, options) => {
+    var truncate3 = (version, truncation, options) => {
       if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
@@ -8277,7 +8282,7 @@ var require_truncate = __commonJS({
     var isPrerelease = (type) => {
       return type.startsWith("pre");
     };
-    module.exports = truncate2;
+    module.exports = truncate3;
   }
 });
 
@@ -9514,7 +9519,7 @@ var require_semver2 = __commonJS({
     var lte = require_lte();
     var cmp = require_cmp();
     var coerce = require_coerce();
-    var truncate2 = require_truncate();
+    var truncate3 = require_truncate();
     var Comparator = require_comparator();
     var Range = require_range();
     var satisfies3 = require_satisfies();
@@ -9553,7 +9558,7 @@ var require_semver2 = __commonJS({
       lte,
       cmp,
       coerce,
-      truncate: truncate2,
+      truncate: truncate3,
       Comparator,
       Range,
       satisfies: satisfies3,
@@ -9579,6 +9584,31 @@ var require_semver2 = __commonJS({
     };
   }
 });
+
+// src/existing/ttl.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var MIN_TTL_MS = 1e3;
+var MAX_TTL_MS = 365 * UNIT_MS.d;
+function parseTtl(text2) {
+  const match = /^(\d{1,8})([smhd])$/.exec(text2.trim());
+  if (!match) return void 0;
+  const ms = Number(match[1]) * UNIT_MS[match[2]];
+  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) return void 0;
+  return { text: text2.trim(), ms };
+}
+function expiryAfter(now, ttl) {
+  return rfc3339(new Date(now.getTime() + ttl.ms));
+}
+function rfc3339(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function parseExpiry(text2) {
+  if (typeof text2 !== "string" || text2.length > 40) return void 0;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(text2))
+    return void 0;
+  const date = new Date(text2);
+  return Number.isNaN(date.getTime()) ? void 0 : date;
+}
 
 // src/cluster/compatibility.ts
 var MINIMUM_KUBERNETES_MINOR = /* @__PURE__ */ new Map([
@@ -9630,6 +9660,30 @@ function checkCompatibility(k3sImage, knativeVersion) {
     );
   }
   return { kubernetes, minimumMinor, warnings };
+}
+
+// src/existing/registry.ts
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d{1,5})?$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+function parseRegistry(text2) {
+  const expected = "a registry and path to push built images to, like ghcr.io/<owner> (lowercase path, no scheme, no tag)";
+  const value = text2.trim().replace(/\/+$/, "");
+  if (value.length > 200 || /^[a-z]+:\/\//i.test(value)) return { ok: false, expected };
+  const [host = "", ...path8] = value.split("/");
+  const isHost = host === "localhost" || host.includes(".") || host.includes(":");
+  if (!HOST.test(host) || !isHost) return { ok: false, expected };
+  if (!path8.every((component) => PATH_COMPONENT.test(component))) {
+    const upper = path8.some((component) => /[A-Z]/.test(component));
+    return {
+      ok: false,
+      expected: upper ? `${expected}; image paths must be lowercase (e.g. ${value.toLowerCase()})` : expected
+    };
+  }
+  return { ok: true, value };
+}
+function registryImageTag(registry, name, commitSha) {
+  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
+  return `${registry}/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
 }
 
 // src/install/mirror.ts
@@ -9740,6 +9794,47 @@ function logGamma(x) {
 }
 function logFactorial(n) {
   return n < 2 ? 0 : logGamma(n + 1);
+}
+var EPSILON = 1e-15;
+var MAX_ITERATIONS = 1e5;
+var TINY = 1e-300;
+function regularizedGammaQ(a, x) {
+  if (!(a > 0)) throw new RangeError(`regularizedGammaQ needs a > 0, got ${a}`);
+  if (!(x >= 0)) throw new RangeError(`regularizedGammaQ needs x >= 0, got ${x}`);
+  if (x === 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const logPrefactor = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) return 1 - Math.exp(logPrefactor) * lowerSeries(a, x);
+  return Math.exp(logPrefactor) * upperContinuedFraction(a, x);
+}
+function lowerSeries(a, x) {
+  let term = 1 / a;
+  let sum = term;
+  for (let n = 1; n < MAX_ITERATIONS; n++) {
+    term *= x / (a + n);
+    sum += term;
+    if (Math.abs(term) < Math.abs(sum) * EPSILON) return sum;
+  }
+  return sum;
+}
+function upperContinuedFraction(a, x) {
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let fraction = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    fraction *= delta;
+    if (Math.abs(delta - 1) < EPSILON) return fraction;
+  }
+  return fraction;
 }
 
 // src/stats/binomial.ts
@@ -9903,12 +9998,12 @@ function lookBounds(shares, n, stage, design) {
   });
   return { n, stage, maxStages: stages, alpha, beta, revisions };
 }
-function classifyCounts(bounds, counts) {
+function classifyCounts(bounds, counts2) {
   const deviating = bounds.revisions.map(
-    ({ band }, index) => counts[index] < band.low || counts[index] > band.high
+    ({ band }, index) => counts2[index] < band.low || counts2[index] > band.high
   );
   const misrouteRuledOut = bounds.revisions.every(
-    ({ ruledOut }, index) => counts[index] >= ruledOut.low && counts[index] <= ruledOut.high
+    ({ ruledOut }, index) => counts2[index] >= ruledOut.low && counts2[index] <= ruledOut.high
   );
   const decision = deviating.includes(true) ? "deviates" : misrouteRuledOut || bounds.stage === bounds.maxStages ? "consistent" : "continue";
   return { decision, deviating, misrouteRuledOut };
@@ -10023,7 +10118,14 @@ var INPUT_DEFAULTS = {
   "agent-port": "8082",
   "timeout-minutes": "15",
   comment: "always",
-  "fail-on-deviation": "true"
+  "fail-on-deviation": "true",
+  "compare-requests": "200",
+  "latency-threshold": "",
+  "fail-on-regression": "true",
+  "cold-start": "false",
+  cluster: "k3d",
+  ttl: "7d",
+  mode: "preview"
 };
 function parseInputs(read = envInputReader) {
   const get2 = (name) => read(name) || INPUT_DEFAULTS[name] || "";
@@ -10051,6 +10153,7 @@ function parseInputs(read = envInputReader) {
     );
   const splitTolerance = integer("split-tolerance", get2("split-tolerance"), 1, 50);
   const compatibility = checkCompatibility(k3sImage, knativeVersion);
+  const existing = existingModeInputs(read, get2);
   return {
     githubToken: read("github-token"),
     manifests: checkManifestsPath(
@@ -10110,6 +10213,11 @@ function parseInputs(read = envInputReader) {
     timeoutMinutes: integer("timeout-minutes", get2("timeout-minutes"), 1, 120),
     comment: oneOf("comment", get2("comment"), ["always", "on-change", "off"]),
     failOnDeviation: boolean("fail-on-deviation", get2("fail-on-deviation")),
+    compareRequests: integer("compare-requests", get2("compare-requests"), 0, 1e4),
+    latencyThreshold: percentOrEmpty("latency-threshold", get2("latency-threshold")),
+    failOnRegression: boolean("fail-on-regression", get2("fail-on-regression")),
+    coldStart: boolean("cold-start", get2("cold-start")),
+    ...existing,
     notes: [...compatibility.warnings, ...gateNotes(requests, maxRequests, splitTolerance)]
   };
 }
@@ -10121,6 +10229,49 @@ function gateNotes(requests, maxRequests, tolerance) {
   return [
     `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`
   ];
+}
+function existingModeInputs(read, get2) {
+  const cluster = oneOf("cluster", get2("cluster"), ["k3d", "existing"]);
+  const mode = oneOf("mode", get2("mode"), ["preview", "cleanup", "sweep"]);
+  if (mode !== "preview" && cluster !== "existing")
+    throw new UserError(
+      `Input 'mode' is '${mode}', which only applies to 'cluster: existing' (a k3d preview is deleted with its run). Set cluster: existing, or leave mode at preview.`
+    );
+  const namespace = read("namespace");
+  if (namespace && !isValidNamespaceName(namespace))
+    throw bad("namespace", namespace, namespaceProblem(namespace));
+  const ttlText = get2("ttl");
+  const ttl = parseTtl(ttlText);
+  if (!ttl) throw bad("ttl", ttlText, "a number with s, m, h or d, from 1s to 365d (e.g. 7d, 12h)");
+  const address = read("ingress-address");
+  const registryText = read("registry");
+  let registry;
+  if (registryText) {
+    const parsed = parseRegistry(registryText);
+    if (!parsed.ok) throw bad("registry", registryText, parsed.expected);
+    registry = parsed.value;
+  }
+  return {
+    cluster,
+    // Never trimmed differently from what was registered as a secret: the reader trims once.
+    kubeconfig: read("kubeconfig"),
+    namespace,
+    ttl,
+    mode,
+    ingressAddress: address ? hostPort("ingress-address", address) : void 0,
+    registry
+  };
+}
+function hostPort(name, value) {
+  const match = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?|\[[0-9a-f:.]+\]):(\d{1,5})$/i.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535)
+    throw bad(
+      name,
+      value,
+      "host:port of the cluster ingress, e.g. 203.0.113.10:80 or ingress.example.com:80 (no scheme, no path)"
+    );
+  return value.toLowerCase();
 }
 function bad(name, value, allowed) {
   return new UserError(
@@ -10141,6 +10292,13 @@ function integer(name, value, min, max) {
     throw bad(name, value, `a whole number from ${min} to ${max}`);
   return n;
 }
+function percentOrEmpty(name, value) {
+  if (value === "") return void 0;
+  const n = /^\d{1,4}(\.\d{1,2})?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 0 && n <= 1e3))
+    throw bad(name, value, "empty (report only) or a percentage from 0 to 1000, e.g. 20 or 12.5");
+  return n;
+}
 function boolean(name, value) {
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
@@ -10153,6 +10311,717 @@ function oneOf(name, value, allowed) {
 }
 function lines(value) {
   return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+}
+
+// src/compare/types.ts
+function isCompared(outcome) {
+  return outcome !== void 0 && !("notCompared" in outcome);
+}
+
+// src/report/mermaid.ts
+var UNSAFE_IN_LABEL = /[^A-Za-z0-9 ._/-]/g;
+function mermaidText(text2, maxLength = 40) {
+  const flat = stripUnsafe(text2).replace(/\s+/g, " ").trim();
+  const safe = truncate(flat.replace(UNSAFE_IN_LABEL, "_"), maxLength);
+  return safe === "" ? "_" : safe;
+}
+function mermaidNumber(value, decimals = 0) {
+  if (!Number.isFinite(value)) throw new RangeError(`a chart value must be finite, got ${value}`);
+  if (!(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6)) {
+    throw new RangeError(`decimals must be an integer in 0..6, got ${decimals}`);
+  }
+  const bounded = Math.max(-1e9, Math.min(1e9, value));
+  return String(Number(bounded.toFixed(decimals)));
+}
+
+// src/report/comparison-chart.ts
+var MAX_CHART_SERVICES = 6;
+var LABEL_CHARS = 24;
+var PERCENTILES = ["p50", "p95", "p99"];
+var VERDICT_ORDER = { slower: 0, faster: 1, same: 2, unmeasurable: 3 };
+function comparisonChart(entries, maxServices = MAX_CHART_SERVICES) {
+  const measured = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.comparison.latency.verdict !== "unmeasurable").sort(
+    (a, b) => VERDICT_ORDER[a.entry.comparison.latency.verdict] - VERDICT_ORDER[b.entry.comparison.latency.verdict] || a.index - b.index
+  ).map(({ entry }) => entry);
+  if (measured.length === 0) return "";
+  const shown = measured.slice(0, Math.max(1, maxServices));
+  const categories = [];
+  const bars = [];
+  const used = /* @__PURE__ */ new Set();
+  for (const { service, comparison } of shown) {
+    const name = uniqueLabel(mermaidText(service, LABEL_CHARS), used);
+    for (const p of PERCENTILES) {
+      categories.push(`"${name} ${p}"`);
+      bars.push(100 * comparison.latency.pr[p] / comparison.latency.base[p]);
+    }
+  }
+  const top = Math.ceil(Math.max(100, ...bars) * 1.1 / 10) * 10;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta horizontal",
+    '  title "PR latency in percent of base"',
+    `  x-axis [${categories.join(", ")}]`,
+    `  y-axis "percent of base latency" 0 --> ${mermaidNumber(top)}`,
+    `  bar [${bars.map((value) => mermaidNumber(value)).join(", ")}]`,
+    `  line [${bars.map(() => "100").join(", ")}]`,
+    "```"
+  ];
+  const hidden = measured.length - shown.length;
+  const unmeasured = entries.length - measured.length;
+  const caption = `_Bars: the PR's latency at p50, p95 and p99 as a percentage of the base's at the same percentile; the line marks the base (100%).` + (hidden > 0 ? ` ${hidden} more ${services(hidden)} not charted.` : "") + (unmeasured > 0 ? ` ${unmeasured} ${services(unmeasured)} without latencies to compare.` : "") + "_";
+  return `${lines2.join("\n")}
+
+${caption}`;
+}
+function uniqueLabel(label, used) {
+  let candidate = label;
+  for (let n = 2; used.has(candidate); n++) candidate = `${label}-${n}`;
+  used.add(candidate);
+  return candidate;
+}
+function services(count) {
+  return count === 1 ? "service" : "services";
+}
+
+// src/stats/percentile.ts
+function percentile(sortedAscending, p) {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const n = sortedAscending.length;
+  if (n === 0) return 0;
+  const rank = Math.max(1, Math.ceil(p / 100 * n));
+  return sortedAscending[rank - 1];
+}
+function percentiles(values, ps) {
+  const sorted2 = Float64Array.from(values).sort();
+  const asArray = Array.from(sorted2);
+  return ps.map((p) => percentile(asArray, p));
+}
+
+// src/util/round.ts
+function roundTo(value, decimals) {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+// src/compare/cold-start.ts
+function summarizeColdStarts(samplesMs) {
+  if (samplesMs.length === 0)
+    throw new RangeError("a cold-start summary needs at least one sample");
+  for (const value of samplesMs) {
+    if (!(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`cold-start samples must be finite and >= 0 ms, got ${value}`);
+    }
+  }
+  const rounded = samplesMs.map((ms) => roundTo(ms, 1));
+  const sorted2 = [...rounded].sort((a, b) => a - b);
+  return { samplesMs: rounded, medianMs: percentile(sorted2, 50) };
+}
+function coldStartReasonText(notMeasured2) {
+  switch (notMeasured2.reason) {
+    case "min-scale":
+      return `min-scale is ${notMeasured2.minScale}, so the revision never scales to zero`;
+    case "scale-to-zero-disabled":
+      return "scale to zero is disabled (config-autoscaler enable-scale-to-zero: false)";
+    case "autoscaler-class":
+      return `its autoscaler class ${notMeasured2.autoscalerClass} never scales to zero`;
+    case "timed-out": {
+      const pods = notMeasured2.pods === void 0 ? "" : `; ${notMeasured2.pods} pod${notMeasured2.pods === 1 ? " was" : "s were"} still running`;
+      const seen = notMeasured2.lastSeen ? ` (${notMeasured2.lastSeen})` : "";
+      return `the revision did not scale to zero within ${Math.round(notMeasured2.waitedMs / 1e3)} s${pods}${seen}`;
+    }
+    case "failed":
+      return `the cold request failed: ${notMeasured2.error}`;
+  }
+}
+
+// src/report/render-comparison.ts
+var LATENCY_HEADINGS = { slower: "\u{1F422}", faster: "\u{1F680}", same: "\u2705", unmeasurable: "\u2754" };
+function comparisonSection(comparison, options = {}) {
+  const { latency, errors, coldStart } = comparison;
+  const how = options.requestsPerSide === void 0 ? "" : ` \xB7 ${options.requestsPerSide} requests to each revision's tag, interleaved; the errors also count the split probe's answers`;
+  const rows = [
+    ["Latency p50", ...latencyCells(latency, "p50"), ratioCell(latency)],
+    ["Latency p95", ...latencyCells(latency, "p95"), ""],
+    ["Latency p99", ...latencyCells(latency, "p99"), ""],
+    [
+      "Errors",
+      errorCell(errors.base),
+      errorCell(errors.pr),
+      `Fisher's exact test ${pValueText(errors.p)}`
+    ]
+  ];
+  if (coldStart) {
+    rows.push([
+      "Cold start (median)",
+      coldStartCell(coldStart.base),
+      coldStartCell(coldStart.pr),
+      ""
+    ]);
+  }
+  const parts = [
+    `**PR vs base**${how}`,
+    table(["", "Base", "PR", "PR vs base"], rows, ["l", "r", "r", "l"]),
+    latencyVerdictLine(latency)
+  ];
+  if (errors.regression) parts.push(errorRegressionLine(errors, options.sampleChars ?? 200));
+  return parts.join("\n\n");
+}
+function latencyVerdictLine(latency) {
+  const icon = LATENCY_HEADINGS[latency.verdict];
+  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
+  const test = `Mann\u2013Whitney U test ${pValueText(latency.p ?? void 0)}, \u03B1 = ${latency.alpha}`;
+  if (latency.verdict === "unmeasurable" || latency.ratio === null) {
+    const side2 = latency.base.samples === 0 ? "the base" : "the PR";
+    return `${icon} **Latency: not compared**: ${side2} had no successful answer to time.`;
+  }
+  const ratio = `${latency.ratio.toFixed(2)}\xD7`;
+  if (latency.verdict === "slower" || latency.verdict === "faster") {
+    return `${icon} **Latency: ${latency.verdict}**: the PR's median is ${ratio} the base's (${test}; the difference exceeds the ${margin} margin).`;
+  }
+  return `${icon} **Latency: same**: the PR's median is ${ratio} the base's (${test}; ${sameReason(latency)}; \`faster\` or \`slower\` needs both p < \u03B1 and the medians more than ${margin} apart).`;
+}
+function sameReason(latency) {
+  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
+  const significant = latency.p !== null && latency.p < latency.alpha;
+  if (!significant) return "no significant difference";
+  const beyondMargin = latency.ratio !== null && Math.abs(latency.ratio - 1) > latency.margin;
+  return beyondMargin ? "significant, but the test and the medians point in opposite directions" : `significant, but the medians are within the ${margin} margin`;
+}
+function errorRegressionLine(errors, sampleChars) {
+  let line = `\u274C **Errors: the PR fails more often**: ${rate(errors.pr)} against the base's ${rate(errors.base)} (one-sided Fisher's exact test ${pValueText(errors.pHigher)}, \u03B1 = ${errors.alpha}).`;
+  const common = errors.pr.mostCommon;
+  if (common) {
+    line += ` Most common: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}\xD7)`;
+    line += common.sample && sampleChars > 0 ? `, e.g. ${codeSpan(common.sample, { maxLength: sampleChars })}.` : ".";
+  }
+  return line;
+}
+function latencyCells(latency, p) {
+  const cell = (side2) => side2.samples === 0 ? "\u2013" : milliseconds(side2[p]);
+  return [cell(latency.base), cell(latency.pr)];
+}
+function ratioCell(latency) {
+  if (latency.ratio === null) return "\u2013";
+  const interval = latency.interval ? ` (95% CI ${latency.interval.low.toFixed(2)}\u2013${latency.interval.high.toFixed(2)})` : "";
+  return `median ${latency.ratio.toFixed(2)}\xD7${interval}`;
+}
+function rate(counts2) {
+  const percent2 = counts2.total === 0 ? 0 : 100 * counts2.errors / counts2.total;
+  return `${counts2.errors} of ${counts2.total} (${percent2.toFixed(1)}%)`;
+}
+function errorCell(counts2) {
+  return counts2.total === 0 ? "\u2013" : rate(counts2);
+}
+function coldStartCell(side2) {
+  if (!side2.measured) {
+    return `_not measured: ${escapeInline(coldStartReasonText(side2.notMeasured), 160)}_`;
+  }
+  const n = side2.samplesMs.length;
+  return `${seconds(side2.medianMs)} (${n} sample${n === 1 ? "" : "s"})`;
+}
+function seconds(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(2)} s` : milliseconds(ms);
+}
+function autoscalerNote(settings) {
+  const list2 = Object.entries(settings).map(
+    ([key, value]) => `${codeSpan(key, { maxLength: 60 })}: ${codeSpan(value, { maxLength: 40 })}`
+  ).join(", ");
+  return `_To measure cold starts in seconds, this run shortened Knative's autoscaler windows in its ephemeral cluster (${codeSpan("config-autoscaler")} ${list2})._`;
+}
+function regressionsBlock(regressions, services2, sampleChars) {
+  if (!regressions?.length) return "";
+  const ordered = [...regressions].sort((a, b) => Number(b.failsRun) - Number(a.failsRun));
+  return ordered.map((r) => {
+    const name = codeSpan(r.service, { maxLength: 80 });
+    const compared = services2.find((s) => s.service === r.service)?.comparison;
+    let line;
+    if (r.kind === "latency" && r.detail !== void 0) line = `${name} is slower: ${r.detail}.`;
+    else if (r.kind === "errors" && isCompared(compared)) {
+      line = `${name}: ${errorRegressionLine(compared.errors, sampleChars).replace(/^❌ /, "")}`;
+    } else line = escapeInline(r.message, 600);
+    return r.failsRun ? `\u274C ${line}` : `\u26A0\uFE0F ${line} _(reported only: fail-on-regression is off)_`;
+  }).join("\n\n");
+}
+function runChart(services2, maxServices) {
+  if (maxServices <= 0) return "";
+  const entries = [];
+  for (const result of services2) {
+    if (isCompared(result.comparison))
+      entries.push({ service: result.service, comparison: result.comparison });
+  }
+  return comparisonChart(entries, maxServices);
+}
+
+// src/report/render-parts.ts
+var FULL_DETAIL = {
+  maxServices: 20,
+  maxRevisionRows: 20,
+  maxTagRows: 20,
+  maxSamples: 3,
+  sampleChars: 200,
+  failureChars: 4e3,
+  chartServices: MAX_CHART_SERVICES
+};
+var STATUS_HEADLINES = {
+  consistent: "\u2705 Knative preview: the measured split is consistent with the configured one",
+  deviates: "\u26A0\uFE0F Knative preview: the measured split deviates from the configured one",
+  unmeasurable: "\u2754 Knative preview: the split could not be measured",
+  failed: "\u274C Knative preview failed",
+  planned: "\u{1F4DD} Knative preview: planned (dry run, nothing deployed)",
+  deploying: "\u23F3 Knative preview: deploying\u2026"
+};
+function headline(report) {
+  if (report.status === "failed" && report.failure) {
+    return `### \u274C Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
+  }
+  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
+  if (failing.length > 0) {
+    const slower = failing.some((r) => r.kind === "latency");
+    const errors = failing.some((r) => r.kind === "errors");
+    const what = [slower ? "is slower" : "", errors ? "fails more often" : ""].filter(Boolean).join(" and ");
+    const split = report.status === "deviates" ? ", and the measured split deviates" : "";
+    return `### \u274C Knative preview: the PR ${what} than the base${split}`;
+  }
+  return `### ${STATUS_HEADLINES[report.status]}`;
+}
+function runLogUrl(context) {
+  if (!context.runId || !/^\d+$/.test(context.runId)) return void 0;
+  const base = `${repositoryUrl(context.serverUrl, context.repository)}/actions/runs/${context.runId}`;
+  return context.runAttempt && /^\d+$/.test(context.runAttempt) ? `${base}/attempts/${context.runAttempt}` : base;
+}
+function commitsLine(plan, context) {
+  const parts = [];
+  if (plan.baseSha)
+    parts.push(`Base ${commitLink(context.serverUrl, context.repository, plan.baseSha)}`);
+  parts.push(`PR ${commitLink(context.serverUrl, context.repository, plan.headSha)}`);
+  if (plan.pullRequest) {
+    parts.push(
+      `${escapeInline(plan.pullRequest.headRef, 120)} \u2192 ${escapeInline(plan.pullRequest.baseRef, 120)}`
+    );
+  }
+  const log2 = runLogUrl(context);
+  if (log2) parts.push(`[run log](${log2})`);
+  return parts.join(" \xB7 ");
+}
+function splitSentence(plan, context) {
+  const { prPercent, label } = plan.split;
+  const prefix = context.labelPrefix;
+  const how = `To change it, set one label ${codeSpan(`${prefix}0`)} \u2026 ${codeSpan(`${prefix}100`)} (percent of traffic for the PR); without one the PR gets 100%.`;
+  if (plan.services.length === 0)
+    return `The split was not decided: the run failed while planning. ${how}`;
+  if (plan.services.every((s) => s.mode === "single")) {
+    return `Single revision of the workspace (no base to compare); it gets 100% of the traffic.`;
+  }
+  const source = label ? `set by the label ${codeSpan(label, { maxLength: 80 })}` : `no ${codeSpan(`${prefix}N`)} label, so the PR gets all of it`;
+  return `The PR revision gets **${prPercent}%** of the traffic and the base **${100 - prPercent}%**, ${source}. ${how}`;
+}
+function percent(value) {
+  return `${value.toFixed(1)}%`;
+}
+function milliseconds(value) {
+  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+}
+function pValueText(p) {
+  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
+  if (p < 1e-3) return "p < 0.001";
+  return `p = ${p.toPrecision(2)}`;
+}
+var TEST_NAMES = {
+  binomial: "exact binomial test",
+  "exact-split": "exact check (a revision configured at 0% may not answer at all)",
+  none: "no test"
+};
+var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
+function omitted(count, what) {
+  return `_${count} more ${what} not shown here; see the job summary._`;
+}
+function trafficTable(result, limits) {
+  const rows = result.revisions.slice(0, limits.maxRevisionRows).map((r) => [
+    codeSpan(r.revision, { inTable: true, maxLength: 80 }),
+    r.side === "pr" ? "PR" : "base",
+    `${r.configuredPercent}%`,
+    String(r.responses),
+    r.responses === 0 ? "\u2013" : `${percent(r.observedPercent)} (${r.interval.low.toFixed(1)}\u2013${r.interval.high.toFixed(1)})`,
+    String(r.errors),
+    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p50),
+    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p95)
+  ]);
+  if (result.unattributed.count > 0) {
+    rows.push([
+      "_unattributed_",
+      "\u2013",
+      "\u2013",
+      String(result.unattributed.count),
+      "\u2013",
+      String(result.unattributed.errors),
+      "\u2013",
+      "\u2013"
+    ]);
+  }
+  const header = [
+    "Revision",
+    "Side",
+    "Configured",
+    "Responses",
+    "Observed (95% CI)",
+    "Errors",
+    "p50",
+    "p95"
+  ];
+  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
+  const hidden = result.revisions.length - limits.maxRevisionRows;
+  return hidden > 0 ? `${text2}
+
+${omitted(hidden, "revisions")}` : text2;
+}
+function verdictLine(result) {
+  const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
+  const gate = result.gate;
+  let stats;
+  if (result.test === "none") stats = `n = ${n}`;
+  else if (gate) {
+    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
+    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
+  } else {
+    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
+  }
+  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
+}
+function levelText(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function gatePText(p) {
+  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
+  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
+}
+function oddsText(rate2) {
+  return `1 in ${Math.round(1 / rate2).toLocaleString("en-US")}`;
+}
+function tagChecksTable(checks, limits) {
+  if (checks.length === 0) return "";
+  const rows = checks.slice(0, limits.maxTagRows).map((t) => [
+    codeSpan(t.tag, { inTable: true, maxLength: 60 }),
+    codeSpan(`http://${t.host}`, { inTable: true, maxLength: 120 }),
+    codeSpan(t.expectedRevision, { inTable: true, maxLength: 80 }),
+    `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
+    limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
+  ]);
+  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
+    "l",
+    "l",
+    "l",
+    "r",
+    "l"
+  ]);
+  const hidden = checks.length - limits.maxTagRows;
+  return `**Tag checks**
+
+${text2}${hidden > 0 ? `
+
+${omitted(hidden, "tag checks")}` : ""}`;
+}
+function unattributedSamples(result, limits) {
+  const samples = result.unattributed.samples.slice(0, limits.maxSamples);
+  if (samples.length === 0 || limits.sampleChars === 0) return "";
+  const blocks = samples.map((s) => codeBlock(s, { maxLength: limits.sampleChars })).join("\n\n");
+  return details(
+    `Unattributed responses (${samples.length} of ${result.unattributed.samples.length} samples)`,
+    blocks
+  );
+}
+function hostsLine(service, result) {
+  if (result?.links) return linksLine(result.links);
+  const host = result?.host ?? service?.host;
+  if (!host) return "";
+  const tags = service ? [service.tagHosts.base, service.tagHosts.pr].filter((h) => Boolean(h)) : [];
+  const tagText = tags.length ? `; tag URLs ${tags.map((h) => codeSpan(`http://${h}`, { maxLength: 120 })).join(", ")}` : "";
+  return `Route host ${codeSpan(host, { maxLength: 200 })}${tagText}. _These existed only inside the run's ephemeral cluster; use the commands below to reproduce._`;
+}
+function linksLine(links) {
+  const link = (label, url) => {
+    if (!url) return void 0;
+    return PLAIN_HTTP_URL.test(url) ? `[${label}](${url})` : `${label} ${codeSpan(url, { maxLength: 200 })}`;
+  };
+  const parts = [link("route", links.route), link("base", links.base), link("pr", links.pr)].filter(
+    (part) => Boolean(part)
+  );
+  return `\u{1F517} Open the preview: ${parts.join(" \xB7 ")}`;
+}
+var PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
+function lifetimeLine(report) {
+  const existing = report.existing;
+  if (!existing) return "";
+  const expires = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(existing.expiresAt) ? `${existing.expiresAt.slice(0, 10)} ${existing.expiresAt.slice(11, 16)} UTC` : escapeInline(existing.expiresAt, 40);
+  return `\u{1F552} The preview lives in namespace ${codeSpan(existing.namespace, { maxLength: 80 })} until **${expires}** (each run moves this on). Closing the pull request deletes it; to delete it earlier, run this workflow with ${codeSpan("mode: cleanup")}.`;
+}
+function serviceHeading(name, namespace) {
+  return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
+}
+function serviceSection(service, result, limits, compareRequests) {
+  const parts = [serviceHeading(result.service, result.namespace)];
+  if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
+  parts.push(trafficTable(result, limits), verdictLine(result));
+  const comparison = comparisonPart(result, limits, compareRequests);
+  if (comparison) parts.push(comparison);
+  const tags = tagChecksTable(result.tagChecks, limits);
+  if (tags) parts.push(tags);
+  const samples = unattributedSamples(result, limits);
+  if (samples) parts.push(samples);
+  const hosts = hostsLine(service, result);
+  if (hosts) parts.push(hosts);
+  return parts.join("\n\n");
+}
+function comparisonPart(result, limits, compareRequests) {
+  const outcome = result.comparison;
+  if (!outcome) return "";
+  if (!isCompared(outcome)) {
+    return `**PR vs base**: not compared: ${escapeInline(outcome.reason, 300)}.`;
+  }
+  return comparisonSection(outcome, {
+    ...compareRequests === void 0 ? {} : { requestsPerSide: compareRequests },
+    sampleChars: limits.sampleChars
+  });
+}
+function timingsTable(timings) {
+  const entries = Object.entries(timings);
+  if (entries.length === 0) return "";
+  const total = entries.reduce((sum, [, s]) => sum + s, 0);
+  const rows = entries.map(([phase, seconds2]) => [
+    escapeInline(phase, 60),
+    `${seconds2.toFixed(1)} s`
+  ]);
+  rows.push(["**total**", `**${total.toFixed(1)} s**`]);
+  return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
+}
+function reproduceCommands(plan, context, maxServices, report) {
+  const lines2 = [
+    reproduceCommand(plan, context).join(" "),
+    ...report?.existing ? servedCurlCommands(report, maxServices) : curlCommands(plan, context.loadBalancerPort ?? 8081, maxServices)
+  ];
+  return details(
+    "Reproduce locally",
+    codeBlock(lines2.join("\n"), { language: "sh", maxLength: 2e4 })
+  );
+}
+function reproduceCommand(plan, context) {
+  const args = [...cliInvocation(context.action)];
+  const prefix = context.labelPrefix;
+  const label = plan.split.label;
+  if (label && label.toLowerCase().startsWith(prefix.toLowerCase()) && /^\d{1,3}$/.test(label.slice(prefix.length))) {
+    args.push("--labels", shellQuote(label));
+  }
+  if (plan.baseSha && SHA.test(plan.baseSha)) args.push("--base", plan.baseSha);
+  if (SHA.test(plan.headSha)) args.push("--head", plan.headSha);
+  if (context.manifests && context.manifests !== INPUT_DEFAULTS.manifests)
+    args.push("--manifests", shellQuote(context.manifests));
+  for (const line of context.build ?? []) args.push("--build", shellQuote(line));
+  if (String(context.requests) !== INPUT_DEFAULTS.requests)
+    args.push("--requests", String(context.requests));
+  if (prefix !== INPUT_DEFAULTS["label-prefix"])
+    args.push("--input", shellQuote(`label-prefix=${prefix}`));
+  return args;
+}
+var SHA = /^[0-9a-f]{7,64}$/i;
+var ACTION_REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+var ACTION_REF = /^(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/;
+function cliInvocation(action) {
+  const repository = action?.repository ?? "";
+  if (!ACTION_REPOSITORY.test(repository)) return ["npx", "knative-action"];
+  const ref = action?.ref && ACTION_REF.test(action.ref) ? `#${action.ref}` : "";
+  return ["npx", shellQuote(`github:${repository}${ref}`)];
+}
+function curlCommands(plan, port, maxServices) {
+  const lines2 = [];
+  for (const service of plan.services.slice(0, maxServices)) {
+    for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
+      if (host) lines2.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
+    }
+  }
+  return lines2;
+}
+function servedCurlCommands(report, maxServices) {
+  return report.services.slice(0, maxServices).flatMap((s) => s.links ? [s.links.route, s.links.base, s.links.pr] : []).filter((url) => url !== void 0 && PLAIN_HTTP_URL.test(url)).map((url) => `curl ${url}`);
+}
+function hostHeader(host) {
+  return /^[A-Za-z0-9.-]+$/.test(host) ? `"Host: ${host}"` : shellQuote(`Host: ${host}`);
+}
+function changeSincePrevious(previous, report) {
+  if (!previous) return "";
+  const parts = [];
+  for (const result of report.services) {
+    const before = previous.services.find((s) => s.name === result.service);
+    const prNow = result.revisions.find((r) => r.side === "pr");
+    const prBefore = before?.revisions.find((r) => r.side === "pr");
+    if (prNow && prBefore?.observedPercent !== void 0) {
+      const name = report.services.length > 1 ? `${codeSpan(result.service, { maxLength: 60 })}: ` : "";
+      parts.push(
+        `${name}previous run ${percent(prBefore.observedPercent)} \u2192 now ${percent(prNow.observedPercent)} to PR`
+      );
+    }
+  }
+  const statusChange = previous.status !== report.status ? `status was ${escapeInline(previous.status, 40)}` : "";
+  const commit = /^[0-9a-f]{7,64}$/i.test(previous.headSha) ? ` (on \`${previous.headSha.slice(0, 7)}\`)` : "";
+  const all = [...parts, statusChange].filter(Boolean);
+  return all.length ? `\u2194\uFE0F Since the previous run${commit}: ${all.join("; ")}.` : "";
+}
+function planTable(plan, maxServices) {
+  if (plan.services.length === 0) return "_No plan: the run failed before it was made._";
+  const rows = plan.services.slice(0, maxServices).map((s) => [
+    codeSpan(s.name, { inTable: true, maxLength: 80 }),
+    codeSpan(s.namespace, { inTable: true, maxLength: 80 }),
+    escapeInline(s.mode, 20),
+    s.revisions.base ? codeSpan(s.revisions.base, { inTable: true, maxLength: 80 }) : "\u2013",
+    codeSpan(s.revisions.pr, { inTable: true, maxLength: 80 }),
+    s.traffic.map((t) => {
+      const target = t.revisionName ?? (t.latestRevision ? "latest" : "?");
+      const tag = t.tag ? ` (tag ${t.tag})` : "";
+      return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
+    }).join("<br>")
+  ]);
+  const text2 = table(
+    ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
+    rows
+  );
+  const hidden = plan.services.length - maxServices;
+  return hidden > 0 ? `${text2}
+
+${omitted(hidden, "services")}` : text2;
+}
+function failureBlock(report, context, maxChars) {
+  if (!report.failure) return "";
+  const log2 = runLogUrl(context);
+  const where = log2 ? ` The [run log](${log2}) has the details.` : "";
+  return `**Phase ${codeSpan(report.failure.phase, { maxLength: 80 })} failed:**${where}
+
+` + codeBlock(report.failure.message, { maxLength: maxChars });
+}
+
+// src/compare/gates.ts
+function latencyGate(thresholdPercent, verdict, ratio) {
+  if (thresholdPercent === void 0) return { outcome: "report-only" };
+  if (!(Number.isFinite(thresholdPercent) && thresholdPercent >= 0)) {
+    throw new RangeError(`latency-threshold must be a percentage >= 0, got ${thresholdPercent}`);
+  }
+  const limit = 1 + thresholdPercent / 100;
+  if (verdict !== "slower" || ratio === null || !(ratio > limit)) return { outcome: "pass", limit };
+  return {
+    outcome: "fail",
+    limit,
+    message: `the PR's median latency is ${ratio.toFixed(2)}\xD7 the base's, more than the latency-threshold of ${thresholdPercent}% allows (${limit.toFixed(2)}\xD7)`
+  };
+}
+
+// src/report/comparison-text.ts
+function comparisonText(service, namespace, comparison) {
+  const { latency, errors, coldStart } = comparison;
+  const rows = [["", "base", "PR", ""]];
+  for (const p of ["p50", "p95", "p99"]) {
+    const cell = (side2) => side2.samples === 0 ? "-" : milliseconds(side2[p]);
+    const note = p === "p50" && latency.ratio !== null ? `ratio ${latency.ratio.toFixed(2)}x` + (latency.interval ? ` (95% CI ${latency.interval.low.toFixed(2)}-${latency.interval.high.toFixed(2)})` : "") : "";
+    rows.push([`latency ${p}`, cell(latency.base), cell(latency.pr), note]);
+  }
+  rows.push([
+    "errors",
+    errorCell2(errors.base),
+    errorCell2(errors.pr),
+    `Fisher ${pValueText(errors.p)}`
+  ]);
+  if (coldStart) {
+    rows.push(["cold start", coldStartCell2(coldStart.base), coldStartCell2(coldStart.pr), ""]);
+  }
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  const lines2 = rows.map(
+    ([label, base, pr, note]) => `  ${label.padEnd(widths[0])}  ${base.padStart(widths[1])}  ${pr.padStart(widths[2])}  ${note}`.trimEnd()
+  );
+  if (coldStart) {
+    for (const [name, side2] of [
+      ["base", coldStart.base],
+      ["PR", coldStart.pr]
+    ]) {
+      if (!side2.measured) {
+        lines2.push(
+          `  cold start (${name}) not measured: ${plain(coldStartReasonText(side2.notMeasured), 200)}`
+        );
+      }
+    }
+  }
+  const margin = `${Number((100 * latency.margin).toFixed(2))}%`;
+  const test = `Mann-Whitney U ${pValueText(latency.p ?? void 0)}, alpha ${latency.alpha}, margin ${margin}`;
+  const verdict = latency.verdict === "unmeasurable" ? "latency: not compared (a side had no successful answer)" : latency.verdict === "same" ? `latency: same (${test}; ${sameReason(latency)})` : `latency: ${latency.verdict} (${test})`;
+  lines2.push(`  ${verdict}`);
+  if (errors.regression) {
+    lines2.push(
+      `  errors: the PR fails more often (one-sided Fisher ${pValueText(errors.pHigher)}, alpha ${errors.alpha})`
+    );
+  }
+  return [`PR vs base: ${plain(service, 80)} (namespace ${plain(namespace, 80)})`, ...lines2].join(
+    "\n"
+  );
+}
+function plain(text2, max) {
+  return truncate(stripUnsafe(text2).replace(/\s+/g, " ").trim(), max);
+}
+function errorCell2(counts2) {
+  if (counts2.total === 0) return "-";
+  return `${counts2.errors}/${counts2.total} (${(100 * counts2.errors / counts2.total).toFixed(1)}%)`;
+}
+function coldStartCell2(side2) {
+  return side2.measured ? `${seconds(side2.medianMs)} (n=${side2.samplesMs.length})` : "not measured";
+}
+var SAMPLE_CHARS = 200;
+function errorRegressionMessage(errors) {
+  const rate2 = (e) => `${e.errors} of ${e.total} (${(100 * e.errors / Math.max(1, e.total)).toFixed(1)}%)`;
+  let message = `the PR revision failed ${rate2(errors.pr)} requests, the base ${rate2(errors.base)}; one-sided Fisher's exact test ${pValueText(errors.pHigher)} < alpha ${errors.alpha}`;
+  const common = errors.pr.mostCommon;
+  if (common) {
+    message += `. Most common: ${plain(common.kind, 80)} (${common.count}\xD7)`;
+    if (common.sample) message += `, e.g. ${JSON.stringify(plain(common.sample, SAMPLE_CHARS))}`;
+  }
+  return message;
+}
+
+// src/report/regressions.ts
+function findRegressions(services2, settings) {
+  const found = [];
+  for (const { service, comparison } of services2) {
+    if (!isCompared(comparison)) continue;
+    const { latency, errors } = comparison;
+    const gate = latencyGate(settings.latencyThreshold, latency.verdict, latency.ratio);
+    if (gate.outcome === "fail") {
+      found.push({
+        service,
+        kind: "latency",
+        message: `${service} is slower: ${gate.message}`,
+        detail: gate.message,
+        failsRun: settings.failOnRegression
+      });
+    }
+    if (errors.regression) {
+      found.push({
+        service,
+        kind: "errors",
+        message: `${service} fails more often: ${errorRegressionMessage(errors)}`,
+        failsRun: settings.failOnRegression
+      });
+    }
+  }
+  return found;
+}
+function runFailureMessage(report, failOnDeviation) {
+  const parts = [];
+  if (failOnDeviation && report.status === "deviates") {
+    const reasons = report.services.filter((s) => s.verdict === "deviates").map((s) => `${s.service}: ${s.reason}`);
+    parts.push(
+      `The observed traffic split deviates from the configured one (fail-on-deviation is on). ${reasons.join("; ")}`
+    );
+  }
+  const failing = (report.regressions ?? []).filter((r) => r.failsRun);
+  if (failing.length > 0) {
+    parts.push(
+      `The PR regressed against the base (fail-on-regression is on): ${failing.map((r) => r.message).join("; ")}`
+    );
+  }
+  return parts.join(" ");
 }
 
 // src/images/build-spec.ts
@@ -10908,10 +11777,10 @@ function quoteList(items) {
 
 // src/plan/revision-names.ts
 var MAX_NAME = 63;
-function revisionName(service, side, sha) {
+function revisionName(service, side2, sha) {
   const commit = sha.toLowerCase().replace(/[^0-9a-f]/g, "");
   if (commit.length < 7) throw new Error(`revision name needs a commit SHA, got '${sha}'`);
-  const full = `${service}-${side}-${commit.slice(0, 7)}`;
+  const full = `${service}-${side2}-${commit.slice(0, 7)}`;
   if (full.length <= MAX_NAME) return full;
   const room = MAX_NAME - service.length - 3;
   if (room < 4) {
@@ -10919,7 +11788,7 @@ function revisionName(service, side, sha) {
       `Service name '${service}' is ${service.length} characters; revision names (<service>-<side>-<commit>) must fit in 63, so keep service names to 56 characters or fewer.`
     );
   }
-  return `${service}-${side[0]}-${commit.slice(0, Math.min(room, 7))}`;
+  return `${service}-${side2[0]}-${commit.slice(0, Math.min(room, 7))}`;
 }
 
 // src/plan/feature-fields.ts
@@ -11217,6 +12086,73 @@ function record2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
+// src/plan/namespace-scope.ts
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  // core/v1 and built-in API groups
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "ComponentStatus",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "APIService",
+  "StorageClass",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "PriorityClass",
+  "RuntimeClass",
+  "IngressClass",
+  "IPAddress",
+  "ServiceCIDR",
+  "CertificateSigningRequest",
+  "ClusterTrustBundle",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "DeviceClass",
+  "ResourceSlice",
+  "TokenReview",
+  "SubjectAccessReview",
+  "SelfSubjectAccessReview",
+  "SelfSubjectReview",
+  "PodSecurityPolicy",
+  // Knative, Contour, cert-manager, Istio, Gateway API
+  "ClusterDomainClaim",
+  "ClusterDomain",
+  "ClusterIssuer",
+  "GatewayClass",
+  "ContourDeployment",
+  "ClusterClaim"
+]);
+function checkNamespaceScope(documents, previewNamespace) {
+  for (const doc of documents) {
+    const { kind, metadata } = doc.object;
+    const file = doc.source.file;
+    if (CLUSTER_SCOPED_KINDS.has(kind)) {
+      const line = doc.lineOf(["kind"]);
+      throw new UserError(
+        `${file}:${line}: ${kind} '${metadata.name}' is cluster-scoped. A preview on an existing cluster only creates objects inside its namespace '${previewNamespace}'; remove it from the manifests (cluster-wide objects are the cluster owner's to install).`,
+        { file, line }
+      );
+    }
+    const named = metadata.namespace;
+    if (named !== void 0 && named !== previewNamespace) {
+      const line = doc.lineOf(["metadata", "namespace"]);
+      throw new UserError(
+        `${file}:${line}: ${kind} '${metadata.name}' names the namespace '${named}'. On an existing cluster every object goes into the preview namespace '${previewNamespace}'; remove metadata.namespace from it.`,
+        { file, line }
+      );
+    }
+  }
+}
+
 // src/plan/render.ts
 function renderService(service, options) {
   const copy = structuredClone(service);
@@ -11252,7 +12188,10 @@ function buildPlan(input) {
   };
   const headSha = isPr ? trigger.headSha : trigger.sha;
   const baseSha = isPr ? trigger.baseSha : void 0;
-  const prServices = knativeServices(input.prDocuments);
+  const scope = input.namespace;
+  if (scope !== void 0) checkNamespaceScope(input.prDocuments, scope);
+  const keyOf = (object) => scope !== void 0 ? object.metadata.name : defaultKeyOf(object);
+  const prServices = knativeServices(input.prDocuments, keyOf);
   if (prServices.length === 0) {
     const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
     throw new UserError(
@@ -11261,11 +12200,11 @@ function buildPlan(input) {
     );
   }
   const baseByKey = new Map(
-    knativeServices(input.baseDocuments ?? []).map((doc) => [keyOf(doc.object), doc])
+    knativeServices(input.baseDocuments ?? [], keyOf).map((doc) => [keyOf(doc.object), doc])
   );
-  const services = prServices.map((doc) => {
+  const services2 = prServices.map((doc) => {
     const name = doc.object.metadata.name;
-    const namespace = doc.object.metadata.namespace ?? "default";
+    const namespace = scope ?? doc.object.metadata.namespace ?? "default";
     const prRevision = revisionName(name, "pr", headSha);
     const baseDoc = isPr ? baseByKey.get(keyOf(doc.object)) : void 0;
     const mode = !isPr ? "single" : baseDoc ? "canary" : "new";
@@ -11322,6 +12261,7 @@ function buildPlan(input) {
       tagHosts: { pr: `pr-${host}` }
     };
   });
+  const others = input.prDocuments.filter((doc) => !isKnativeService(doc.object));
   return {
     event: isPr ? "pull_request" : trigger.eventName,
     repository: trigger.repository,
@@ -11337,11 +12277,19 @@ function buildPlan(input) {
     labels: [...input.labels],
     split,
     domain: input.domain,
-    services,
-    otherObjects: input.prDocuments.filter((doc) => !isKnativeService(doc.object)).map((doc) => doc.object)
+    services: services2,
+    otherObjects: others.map(
+      (doc) => scope !== void 0 ? { ...doc.object, metadata: { ...doc.object.metadata, namespace: scope } } : doc.object
+    ),
+    ...scope !== void 0 ? {
+      otherObjectSources: others.map((doc) => ({
+        file: doc.source.file,
+        line: doc.lineOf(["kind"])
+      }))
+    } : {}
   };
 }
-function knativeServices(documents) {
+function knativeServices(documents, keyOf) {
   const seen = /* @__PURE__ */ new Map();
   for (const doc of documents) {
     if (!isKnativeService(doc.object)) continue;
@@ -11365,7 +12313,7 @@ function knativeServices(documents) {
   }
   return [...seen.values()];
 }
-function keyOf(object) {
+function defaultKeyOf(object) {
   return `${object.metadata.namespace ?? "default"}/${object.metadata.name}`;
 }
 function expectedOf(traffic) {
@@ -11403,16 +12351,16 @@ function rewriteLocalImages(service, tags) {
 }
 
 // src/plan/image-tags.ts
-function imageRewriter(specs, shas) {
-  return (service, side) => {
-    const sha = side === "base" ? shas.base : shas.pr;
+function imageRewriter(specs, shas, options = {}) {
+  return (service, side2) => {
+    const sha = side2 === "base" ? shas.base : shas.pr;
     const tags = Object.fromEntries(
-      specs.map((spec) => [spec.name, sha ? localImageTag(spec.name, sha) : ""])
+      specs.map((spec) => [spec.name, sha ? deployedImageTag(spec.name, sha, options) : ""])
     );
     const { manifest, unknown } = rewriteLocalImages(service, tags);
     if (unknown.length) {
       throw new UserError(
-        `Service ${service.metadata.name} (${side} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
+        `Service ${service.metadata.name} (${side2} side) uses ${unknown.join(", ")}, which no 'build' line produces. dev.local images exist only when the action builds them: add a line like ${unknown.map(
           (image) => `${image.replace(/^dev\.local\//, "").replace(/[:@].*$/, "")}=<context folder>`
         ).join(", ")} to the 'build' input.`
       );
@@ -11420,10 +12368,19 @@ function imageRewriter(specs, shas) {
     return manifest;
   };
 }
+function deployedImageTag(name, commitSha, options) {
+  return options.registry ? registryImageTag(options.registry, name, commitSha) : localImageTag(name, commitSha);
+}
 
 // src/action/make-plan.ts
 async function makePlan(options) {
   const { config, runner, trigger } = options;
+  const specs = parseBuildLines(config.build);
+  const existing = config.cluster === "existing";
+  if (existing && specs.length > 0 && !config.registry)
+    throw new UserError(
+      `Input 'build' is set, but 'registry' is empty: with cluster: existing, built images must be pushed where the cluster can pull them. Set registry (e.g. registry: ghcr.io/${trigger.repository.owner.toLowerCase()}) and log in to it before this step (docker/login-action).`
+    );
   const prFiles = await requireFiles(
     workspaceSource(runner.workspace, config.manifests),
     config.manifests
@@ -11456,31 +12413,2126 @@ async function makePlan(options) {
     domain: config.domain,
     prDocuments,
     baseDocuments,
-    rewriteImages: imageRewriter(parseBuildLines(config.build), {
-      base: trigger.kind === "pull_request" ? trigger.baseSha : void 0,
-      pr: trigger.kind === "pull_request" ? trigger.headSha : trigger.sha
-    })
+    rewriteImages: imageRewriter(
+      specs,
+      {
+        base: trigger.kind === "pull_request" ? trigger.baseSha : void 0,
+        pr: trigger.kind === "pull_request" ? trigger.headSha : trigger.sha
+      },
+      { registry: existing ? config.registry : void 0 }
+    ),
+    namespace: options.namespace
   });
 }
 
-// src/action/run-preview.ts
+// src/deploy/deploy-services.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/cluster/webhook-errors.ts
+var ERROR_START = /^(?:`[^`]*` exited with \d+: )?(?:Error from server\b|error:|Error:|The connection to the server|Unable to connect to the server)/;
+function kubectlErrors(output) {
+  const entries = [];
+  let current;
+  for (const line of output.split("\n")) {
+    if (!line.trim()) continue;
+    if (/^Warning:/.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (ERROR_START.test(line) || !current) {
+      current = [line];
+      entries.push(current);
+    } else current.push(line);
+  }
+  return entries.map((lines2) => lines2.join("\n"));
+}
+function isTransientError(entry) {
+  const text2 = entry.toLowerCase();
+  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
+    return [
+      "connection refused",
+      "no endpoints available for service",
+      "context deadline exceeded",
+      "i/o timeout",
+      "connection reset by peer",
+      "service unavailable",
+      "eof",
+      "no route to host",
+      "x509: certificate signed by unknown authority",
+      // webhook cert not yet rotated in
+      "tls: failed to verify certificate"
+    ].some((symptom) => text2.includes(symptom));
+  }
+  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
+    return true;
+  return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
+    text2
+  );
+}
+function isWebhookNotReady(output) {
+  const errors = kubectlErrors(output);
+  return errors.length > 0 && errors.every(isTransientError);
+}
+
+// src/cluster/webhook-retry.ts
+function outputOf(error) {
+  return error instanceof ToolError ? error.result.stderr || error.result.stdout : errorMessage(error);
+}
+function retryWhileWebhookStarting(what, step, options) {
+  return withRetry(step, {
+    what,
+    // The deadline is the real bound; the count only guards against a zero-delay loop.
+    attempts: 500,
+    initialDelayMs: 1e3,
+    maxDelayMs: 5e3,
+    deadline: options.deadline,
+    isTransient: (error) => isWebhookNotReady(outputOf(error)),
+    onRetry: (error, attempt) => options.log?.(
+      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(outputOf(error))}; retrying`
+    ),
+    ...options.sleep ? { sleep: options.sleep } : {},
+    ...options.now ? { now: options.now } : {}
+  });
+}
+function firstLine2(text2) {
+  const first = kubectlErrors(text2).find(isTransientError) ?? text2;
+  return first.split("\n").find((l) => l.trim()) ?? first;
+}
+
+// src/deploy/apply-decision.ts
+function templateName(object) {
+  const template = object?.spec?.template;
+  const name = template?.metadata?.name;
+  return typeof name === "string" && name ? name : void 0;
+}
+function targetKey(target) {
+  const t = typeof target === "object" && target !== null ? target : {};
+  const revisionName2 = typeof t.revisionName === "string" ? t.revisionName : "";
+  const latest = typeof t.latestRevision === "boolean" ? t.latestRevision : !revisionName2;
+  return JSON.stringify([revisionName2, latest, Number(t.percent ?? 0), t.tag ?? ""]);
+}
+function decideApply(live, manifest) {
+  const wanted = templateName(manifest);
+  if (!live || !wanted || templateName(live) !== wanted) return { kind: "apply" };
+  const desired = manifest.spec?.traffic ?? [];
+  const current = live.spec?.traffic;
+  const same = Array.isArray(current) && current.length === desired.length && current.map(targetKey).join() === desired.map(targetKey).join();
+  return same ? { kind: "nothing" } : { kind: "patch-traffic", patch: { spec: { traffic: desired.map((t) => ({ ...t })) } } };
+}
+
+// src/deploy/pod-failures.ts
+var HOPELESS = /* @__PURE__ */ new Set([
+  "ErrImagePull",
+  "ImagePullBackOff",
+  "ErrImageNeverPull",
+  "InvalidImageName",
+  "CrashLoopBackOff",
+  "CreateContainerConfigError"
+]);
+var text = (value, max = 600) => {
+  if (typeof value !== "string") return "";
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+};
+var record3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+function podFailure(pods) {
+  for (const pod of pods) {
+    const status = record3(pod.status);
+    const specContainers = [
+      ...Array.isArray(record3(pod.spec)?.initContainers) ? record3(pod.spec).initContainers : [],
+      ...Array.isArray(record3(pod.spec)?.containers) ? record3(pod.spec).containers : []
+    ];
+    const statuses = [
+      ...Array.isArray(status?.initContainerStatuses) ? status.initContainerStatuses : [],
+      ...Array.isArray(status?.containerStatuses) ? status.containerStatuses : []
+    ];
+    for (const entry of statuses) {
+      const container = record3(entry);
+      const waiting = record3(record3(container?.state)?.waiting);
+      const reason = text(waiting?.reason, 80);
+      if (!HOPELESS.has(reason)) continue;
+      const name = text(container?.name, 80);
+      const spec = specContainers.map(record3).find((c) => c?.name === name);
+      const terminated = record3(record3(container?.lastState)?.terminated);
+      const lastExit = reason === "CrashLoopBackOff" && terminated ? `last exit code ${String(terminated.exitCode ?? "?")}${terminated.reason ? ` (${text(terminated.reason, 80)})` : ""}${terminated.message ? `: ${text(terminated.message)}` : ""}` : "";
+      return {
+        pod: text(pod.metadata?.name, 253),
+        container: name,
+        image: text(spec?.image, 300) || text(container?.image, 300),
+        reason,
+        message: [text(waiting?.message), lastExit].filter(Boolean).join("; ")
+      };
+    }
+  }
+  return void 0;
+}
+
+// src/deploy/revision-pods.ts
+async function revisionPods(kubectl, namespace, revision) {
+  const result = await kubectl.runOk([
+    "get",
+    "pods",
+    "-n",
+    namespace,
+    "-l",
+    `serving.knative.dev/revision=${revision}`,
+    "-o",
+    "json"
+  ]);
+  const list2 = JSON.parse(result.stdout);
+  return Array.isArray(list2.items) ? list2.items : [];
+}
+
+// src/deploy/revision-readiness.ts
+var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
+function revisionState(revision, name) {
+  if (!revision) return { state: "pending", seen: `revision ${name} does not exist yet` };
+  const ready = (revision.status?.conditions ?? []).find((c) => c.type === "Ready");
+  if (ready?.status === "True") return { state: "ready" };
+  const reason = ready?.reason ?? "";
+  const message = ready?.message ?? "";
+  if (ready?.status === "False" && TERMINAL_REASONS.test(`${reason} ${message}`))
+    return { state: "failed", reason, message };
+  return {
+    state: "pending",
+    seen: `revision ${name} Ready=${ready?.status ?? "Unknown"}${reason || message ? ` (${[reason, message].filter(Boolean).join(": ")})` : ""}`
+  };
+}
+function serviceState(service, name, traffic) {
+  if (!service) return { done: false, seen: `service ${name} does not exist yet` };
+  const status = service.status ?? {};
+  const generation = service.metadata?.generation;
+  if (status.observedGeneration !== generation) {
+    return {
+      done: false,
+      seen: `service ${name} observedGeneration ${status.observedGeneration ?? "none"} != generation ${generation ?? "?"}`
+    };
+  }
+  const ready = (service.status?.conditions ?? []).find((c) => c.type === "Ready");
+  if (ready?.status !== "True") {
+    return {
+      done: false,
+      seen: `service ${name} Ready=${ready?.status ?? "Unknown"}${ready?.reason ? ` (${ready.reason}: ${ready.message ?? ""})` : ""}`
+    };
+  }
+  const wanted = traffic.map(describeTarget).sort();
+  const seen = (status.traffic ?? []).map(describeTarget).sort();
+  if (wanted.join() !== seen.join())
+    return {
+      done: false,
+      seen: `service ${name} status.traffic is [${seen.join(", ")}], want [${wanted.join(", ")}]`
+    };
+  return { done: true, seen: "ready" };
+}
+function describeTarget(target) {
+  return `${target.revisionName ?? "latest"}=${target.percent ?? 0}%${target.tag ? `@${target.tag}` : ""}`;
+}
+function serviceFailure(service) {
+  if (!service) return void 0;
+  const status = service.status ?? {};
+  if (status.observedGeneration !== service.metadata?.generation) return void 0;
+  for (const c of service.status?.conditions ?? []) {
+    if (c.status !== "False") continue;
+    const reason = c.reason ?? "";
+    const message = c.message ?? "";
+    const clash = reason === "RevisionFailed" && /already exists/.test(message);
+    if (clash || ["RevisionNameTaken", "ErrorConfig", "NotOwned", "RevisionNotOwned"].includes(reason)) {
+      return { reason, message };
+    }
+  }
+  return void 0;
+}
+var stringAt = (value) => typeof value === "string" ? value : "";
+function firstDifference(wanted, actual, path8) {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return path8;
+    for (const [i, item] of wanted.entries()) {
+      const diff = firstDifference(item, actual[i], `${path8}[${i}]`);
+      if (diff) return diff;
+    }
+    return void 0;
+  }
+  if (typeof wanted === "object" && wanted !== null) {
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return path8;
+    for (const [key, value] of Object.entries(wanted)) {
+      const diff = firstDifference(
+        value,
+        actual[key],
+        `${path8}.${key}`
+      );
+      if (diff) return diff;
+    }
+    return void 0;
+  }
+  return wanted === actual ? void 0 : path8;
+}
+function revisionOrigin(revision, service, manifest) {
+  const name = stringAt(revision.metadata?.name);
+  const labels = revision.metadata?.labels ?? {};
+  const owners = Array.isArray(revision.metadata?.ownerReferences) ? revision.metadata.ownerReferences : [];
+  const controller = owners.find((o) => o?.controller === true);
+  const configuration = stringAt(labels["serving.knative.dev/configuration"]);
+  if (configuration !== service || controller?.kind !== "Configuration" || controller.name !== service) {
+    const owner = controller ? `${stringAt(controller.kind)} "${stringAt(controller.name)}"` : "nothing";
+    return {
+      ok: false,
+      why: `revision ${name} already exists and belongs to ${owner}, not to service ${service}: its name is taken`
+    };
+  }
+  const wanted = manifest.spec?.template?.spec;
+  const diff = firstDifference(wanted ?? {}, revision.spec, "spec");
+  if (diff) {
+    return {
+      ok: false,
+      why: `revision ${name} differs from this apply's template at ${diff}: a revision of that name was made by another apply`
+    };
+  }
+  return { ok: true };
+}
+
+// src/deploy/deploy-services.ts
+var RevisionFailedError = class extends Error {
+  constructor(revision, reason, detail) {
+    super(`revision ${revision} will not become Ready: ${reason}${detail ? `: ${detail}` : ""}`);
+    this.revision = revision;
+    this.reason = reason;
+    this.detail = detail;
+    this.name = "RevisionFailedError";
+  }
+  revision;
+  reason;
+  detail;
+};
+async function deployServices(kubectl, plan, options) {
+  await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
+  if (plan.otherObjects.length) {
+    const yamlText = plan.otherObjects.map((object) => (0, import_yaml3.stringify)(object)).join("---\n");
+    await retryWhileWebhookStarting(
+      "kubectl apply of other objects",
+      () => kubectl.applyManifests(yamlText),
+      retryOptions(options)
+    );
+  }
+}
+async function deployService(kubectl, service, options) {
+  const id = `${service.namespace}/${service.name}`;
+  if (service.manifests.base && service.revisions.base) {
+    log().info(`${id}: applying the base revision ${service.revisions.base}`);
+    await applyService(kubectl, service, service.manifests.base, "base", options);
+    await waitForRevision(
+      kubectl,
+      service,
+      service.revisions.base,
+      service.manifests.base,
+      options
+    );
+  }
+  log().info(
+    `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(", ")}`
+  );
+  await applyService(kubectl, service, service.manifests.pr, "PR", options);
+  await waitForRevision(kubectl, service, service.revisions.pr, service.manifests.pr, options);
+  await waitUntil(
+    async () => {
+      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
+      const failure = serviceFailure(live);
+      if (failure)
+        throw new RevisionFailedError(service.revisions.pr, failure.reason, failure.message);
+      const state = serviceState(live, id, service.traffic);
+      return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
+    },
+    {
+      ...waitOptions(`service ${id} Ready with the planned traffic`, options),
+      isFatal: (error) => error instanceof RevisionFailedError
+    }
+  );
+  log().info(`${id}: Ready, traffic as planned`);
+}
+async function applyService(kubectl, service, manifest, side2, options) {
+  const id = `${service.namespace}/${service.name}`;
+  await retryWhileWebhookStarting(
+    `kubectl apply of ${id} (${side2})`,
+    async () => {
+      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
+      const decision = decideApply(live, manifest);
+      switch (decision.kind) {
+        case "apply":
+          await kubectl.applyManifests((0, import_yaml3.stringify)(manifest));
+          return;
+        case "patch-traffic":
+          log().info(`${id}: its ${side2} template is already applied; patching only the traffic`);
+          await kubectl.patchMerge("ksvc", service.name, decision.patch, service.namespace);
+          return;
+        case "nothing":
+          log().info(`${id}: its ${side2} template and traffic are already applied`);
+          return;
+      }
+    },
+    retryOptions(options)
+  );
+}
+function podFailureText(failure, knative) {
+  return `container ${failure.container} (image ${failure.image}) in pod ${failure.pod} cannot start; kubelet: ${failure.message || failure.reason}; Knative: ${knative}`;
+}
+async function waitForRevision(kubectl, service, name, manifest, options) {
+  const { namespace } = service;
+  await waitUntil(
+    async () => {
+      const revision = await kubectl.tryGetJson("revision", name, namespace);
+      const state = revisionState(revision, name);
+      if (state.state === "ready") {
+        const origin = revisionOrigin(revision, service.name, manifest);
+        if (!origin.ok) throw new RevisionFailedError(name, "RevisionNameTaken", origin.why);
+        return { done: true, value: void 0 };
+      }
+      const refused = serviceFailure(
+        await kubectl.tryGetJson("ksvc", service.name, namespace)
+      );
+      if (refused) throw new RevisionFailedError(name, refused.reason, refused.message);
+      if (state.state === "failed")
+        throw new RevisionFailedError(name, state.reason, state.message);
+      if (revision) {
+        const failure = podFailure(await revisionPods(kubectl, namespace, name));
+        if (failure)
+          throw new RevisionFailedError(name, failure.reason, podFailureText(failure, state.seen));
+      }
+      return { done: false, seen: state.seen };
+    },
+    {
+      ...waitOptions(`revision ${name} Ready in ${namespace}`, options),
+      isFatal: (error) => error instanceof RevisionFailedError
+    }
+  );
+}
+function retryOptions(options) {
+  return {
+    deadline: (options.now ?? Date.now)() + options.timeoutMs,
+    log: (message) => log().info(message),
+    ...options.sleep ? { sleep: options.sleep } : {},
+    ...options.now ? { now: options.now } : {}
+  };
+}
+function waitOptions(what, options) {
+  return {
+    what,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs ?? 1e3,
+    sleep: options.sleep,
+    now: options.now
+  };
+}
+
+// src/util/abortable.ts
+var AbortedError = class extends Error {
+  constructor(why) {
+    super(`stopped: ${why}`);
+    this.why = why;
+    this.name = "AbortedError";
+  }
+  why;
+};
+function abortableSleep(signal, base = sleep) {
+  return async (ms) => {
+    if (signal.aborted) throw new AbortedError(String(signal.reason ?? "aborted"));
+    await new Promise((resolve, reject) => {
+      const onAbort = () => reject(new AbortedError(String(signal.reason ?? "aborted")));
+      signal.addEventListener("abort", onAbort, { once: true });
+      base(ms).then(
+        () => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        (error) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      );
+    });
+  };
+}
+async function allOrAbort(controller, tasks) {
+  try {
+    return await Promise.all(tasks);
+  } catch (first) {
+    controller.abort("a concurrent step failed");
+    const settled = await Promise.allSettled(tasks);
+    const reasons = settled.flatMap((s) => s.status === "rejected" ? [s.reason] : []);
+    throw reasons.find((r) => !isStop(r)) ?? first;
+  }
+}
+function isStop(error) {
+  if (error instanceof AbortedError) return true;
+  const cause = error?.cause;
+  return cause !== void 0 && cause !== error && isStop(cause);
+}
+
+// src/cluster/manifest-inventory.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function inventoryOf(yamlText) {
+  const inventory = {
+    customResourceDefinitions: [],
+    namespaces: [],
+    deployments: [],
+    daemonSets: [],
+    jobs: []
+  };
+  for (const document of (0, import_yaml4.parseAllDocuments)(yamlText)) {
+    if (document.errors.length > 0) {
+      throw new Error(`a release manifest does not parse as YAML: ${document.errors[0].message}`);
+    }
+    const object = document.toJS();
+    const name = object?.metadata?.name;
+    if (!object?.kind || !name) continue;
+    const namespaced = { namespace: object.metadata?.namespace ?? "default", name };
+    switch (object.kind) {
+      case "CustomResourceDefinition":
+        inventory.customResourceDefinitions.push(name);
+        break;
+      case "Namespace":
+        inventory.namespaces.push(name);
+        break;
+      case "Deployment":
+        inventory.deployments.push(namespaced);
+        break;
+      case "DaemonSet":
+        inventory.daemonSets.push(namespaced);
+        break;
+      case "Job":
+        inventory.jobs.push(namespaced);
+        break;
+    }
+  }
+  return inventory;
+}
+
+// src/cluster/knative.ts
+var KNATIVE_NAMESPACE = "knative-serving";
+var CONTOUR_INGRESS_CLASS = "contour.ingress.networking.knative.dev";
+function knativeConfigPatches(domain) {
+  return [
+    { configMap: "config-network", patch: { data: { "ingress-class": CONTOUR_INGRESS_CLASS } } },
+    { configMap: "config-domain", patch: { data: { [domain]: "" } } }
+  ];
+}
+async function installKnative(kubectl, manifests, options) {
+  const controller = new AbortController();
+  const sleep2 = abortableSleep(controller.signal, options.sleep);
+  const step = {
+    ...options,
+    sleep: sleep2,
+    kubectl: kubectl.withClock({ sleep: sleep2, ...options.now ? { now: options.now } : {} })
+  };
+  const core = inventoryOf(manifests.servingCore);
+  const netContour = inventoryOf(manifests.netContour);
+  let markCoreApplied;
+  const coreApplied = new Promise((resolve) => markCoreApplied = resolve);
+  const serving = servingBranch(step, manifests, () => markCoreApplied(true)).catch(
+    (error) => {
+      markCoreApplied(false);
+      throw error;
+    }
+  );
+  await allOrAbort(controller, [serving, contourBranch(step, manifests, coreApplied)]);
+  await options.timings.time(
+    "knative-ready",
+    () => waitForWorkloads(step, {
+      what: `Knative Serving deployments Available in ${KNATIVE_NAMESPACE}`,
+      deployments: [...core.deployments, ...netContour.deployments].filter(
+        (d) => d.namespace === KNATIVE_NAMESPACE
+      ),
+      daemonSets: [],
+      jobs: []
+    })
+  );
+}
+async function servingBranch(step, manifests, onCoreApplied) {
+  const crds = inventoryOf(manifests.servingCrds).customResourceDefinitions;
+  await step.timings.time("knative-crds", async () => {
+    await apply(step, "apply serving-crds.yaml", manifests.servingCrds);
+    await waitForCrdsEstablished(step, crds);
+  });
+  await step.timings.time(
+    "knative-core",
+    () => apply(step, "apply serving-core.yaml", manifests.servingCore)
+  );
+  onCoreApplied();
+  await step.timings.time("knative-config", async () => {
+    for (const { configMap, patch } of knativeConfigPatches(step.domain)) {
+      await retryWhileWebhookStarting(
+        `patch configmap/${configMap} in ${KNATIVE_NAMESPACE}`,
+        () => step.kubectl.patchMerge("configmap", configMap, patch, KNATIVE_NAMESPACE),
+        retryOptions2(step)
+      );
+    }
+  });
+}
+async function contourBranch(step, manifests, coreApplied) {
+  const contour = inventoryOf(manifests.contour);
+  await step.timings.time(
+    "contour-apply",
+    () => apply(step, "apply contour.yaml", manifests.contour)
+  );
+  await Promise.all([
+    step.timings.time(
+      "contour-ready",
+      () => waitForWorkloads(step, {
+        ...contour,
+        what: `Contour ready in ${contour.namespaces.join(", ") || "its namespaces"}`
+      })
+    ),
+    (async () => {
+      if (!await coreApplied) throw new AbortedError("serving-core.yaml was not applied");
+      await step.timings.time(
+        "net-contour",
+        () => apply(step, "apply net-contour.yaml", manifests.netContour)
+      );
+    })()
+  ]);
+}
+function apply(step, what, yamlText) {
+  return retryWhileWebhookStarting(
+    what,
+    () => step.kubectl.applyManifests(yamlText),
+    retryOptions2(step)
+  );
+}
+async function waitForCrdsEstablished(step, names) {
+  const wanted = new Set(names);
+  await waitUntil(
+    async () => {
+      const list2 = await step.kubectl.getJson("customresourcedefinitions");
+      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
+      const pending = [...wanted].map((name) => {
+        const crd = byName.get(name);
+        if (!crd) return `crd/${name}: not found`;
+        return hasCondition(crd, "Established") ? "" : describeCondition({ ...crd, kind: "CustomResourceDefinition" }, "Established");
+      });
+      const notYet = pending.filter(Boolean);
+      return notYet.length === 0 ? { done: true, value: void 0 } : { done: false, seen: notYet.join("; ") };
+    },
+    waitOptions2(step, `${wanted.size} Knative Serving CRDs Established`)
+  );
+}
+async function waitForWorkloads(step, workloads) {
+  const namespaces = [
+    ...new Set(
+      [...workloads.deployments, ...workloads.daemonSets, ...workloads.jobs].map(
+        (w) => w.namespace
+      )
+    )
+  ];
+  try {
+    await waitUntil(
+      async () => {
+        const seen = [];
+        for (const namespace of namespaces) {
+          seen.push(...await pendingIn(step.kubectl, namespace, workloads));
+        }
+        return seen.length === 0 ? { done: true, value: void 0 } : { done: false, seen: seen.join("; ") };
+      },
+      waitOptions2(step, workloads.what)
+    );
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    const pods = await Promise.all(
+      namespaces.map(
+        (ns) => step.kubectl.describeUnreadyPods(ns).catch((e) => [`${ns}: ${errorMessage(e)}`])
+      )
+    );
+    const podLines = pods.flat();
+    throw new WaitTimeoutError(
+      error.what,
+      `${error.lastSeen}${podLines.length ? `; pods not ready: ${podLines.join("; ")}` : ""}`,
+      error.timeoutMs
+    );
+  }
+}
+async function pendingIn(kubectl, namespace, workloads) {
+  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
+  const checks = [
+    [
+      "deployments",
+      inNamespace(workloads.deployments),
+      (d) => hasCondition(d, "Available") ? void 0 : describeCondition(d, "Available")
+    ],
+    [
+      "jobs",
+      inNamespace(workloads.jobs),
+      (j) => hasCondition(j, "Complete") ? void 0 : describeCondition(j, "Complete")
+    ],
+    [
+      "daemonsets",
+      inNamespace(workloads.daemonSets),
+      (ds) => {
+        const s = daemonSetRolloutState(ds);
+        return s.done ? void 0 : s.seen;
+      }
+    ]
+  ];
+  const pending = [];
+  for (const [kind, names, isDone] of checks) {
+    if (names.length === 0) continue;
+    const list2 = await kubectl.getJson(kind, void 0, namespace);
+    const byName = new Map(
+      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
+    );
+    for (const name of names) {
+      const object = byName.get(name);
+      const problem = object ? isDone(object) : `${kind.replace(/s$/, "")}/${namespace}/${name}: not created yet`;
+      if (problem) pending.push(problem);
+    }
+  }
+  return pending;
+}
+function remainingMs(step) {
+  return Math.max(0, step.deadline - (step.now ?? Date.now)());
+}
+function waitOptions2(step, what) {
+  return {
+    what,
+    timeoutMs: remainingMs(step),
+    intervalMs: step.intervalMs ?? 2e3,
+    sleep: step.sleep,
+    ...step.now ? { now: step.now } : {}
+  };
+}
+function retryOptions2(step) {
+  return {
+    deadline: step.deadline,
+    sleep: step.sleep,
+    ...step.log ? { log: step.log } : {},
+    ...step.now ? { now: step.now } : {}
+  };
+}
+var COLD_START_AUTOSCALER = {
+  "stable-window": "6s",
+  "scale-to-zero-grace-period": "3s"
+};
+async function shortenAutoscalerWindows(kubectl, options) {
+  const data = { ...COLD_START_AUTOSCALER };
+  await retryWhileWebhookStarting(
+    `patch configmap/config-autoscaler in ${KNATIVE_NAMESPACE}`,
+    () => kubectl.patchMerge("configmap", "config-autoscaler", { data }, KNATIVE_NAMESPACE),
+    options
+  );
+  return data;
+}
+
+// src/probe/http-client.ts
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+var MAX_BODY_BYTES = 64 * 1024;
+function createNodeHttpClient(options) {
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    maxFreeSockets: options.maxSockets,
+    // Reusing the most recently used socket keeps the warm ones warm and lets idle ones expire.
+    scheduling: "lifo"
+  });
+  const targets = /* @__PURE__ */ new Map();
+  const get2 = (request) => new Promise((resolve) => {
+    let target = targets.get(request.url);
+    if (!target) {
+      target = new URL(request.url);
+      targets.set(request.url, target);
+    }
+    const started = performance.now();
+    let settled = false;
+    const finish = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const fail = (error) => {
+      const latencyMs = performance.now() - started;
+      const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
+      finish({ kind: "transport-error", error: message, code: error.code, latencyMs });
+    };
+    const req = http.request(
+      {
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: "GET",
+        headers: { host: request.host },
+        agent
+      },
+      (res) => {
+        const chunks = [];
+        let kept = 0;
+        res.on("data", (chunk) => {
+          if (kept >= MAX_BODY_BYTES) return;
+          const room = MAX_BODY_BYTES - kept;
+          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+          chunks.push(piece);
+          kept += piece.length;
+        });
+        res.on("error", fail);
+        res.on(
+          "aborted",
+          () => fail(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }))
+        );
+        res.on("end", () => {
+          finish({
+            kind: "response",
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+            latencyMs: performance.now() - started
+          });
+        });
+      }
+    );
+    const timer = setTimeout(() => {
+      const error = Object.assign(new Error(`timed out after ${request.timeoutMs} ms`), {
+        code: "ETIMEDOUT"
+      });
+      req.destroy(error);
+      fail(error);
+    }, request.timeoutMs);
+    req.on("error", fail);
+    req.end();
+  });
+  return { get: get2, close: () => agent.destroy() };
+}
+
+// src/probe/attribution.ts
+var REVISION_HEADERS = ["k-revision", "x-revision"];
+var SAMPLE_CHARS2 = 200;
+function revisionHeader(headers) {
+  for (const name of REVISION_HEADERS) {
+    const value = headers[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== void 0 && first.trim() !== "") return first.trim();
+  }
+  return void 0;
+}
+function fingerprint(body) {
+  return body.trim();
+}
+function isSuccess(status) {
+  return status >= 200 && status < 300;
+}
+function truncate2(text2, limit = SAMPLE_CHARS2) {
+  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
+}
+function describeOutcome(outcome) {
+  if (outcome.kind === "transport-error") return truncate2(`error: ${outcome.error}`);
+  const header = revisionHeader(outcome.headers);
+  const body = fingerprint(outcome.body).replace(/\s+/g, " ");
+  return truncate2(
+    `HTTP ${outcome.status}${header ? ` (k-revision: ${header})` : ""}${body ? ` ${body}` : ""}`
+  );
+}
+function createAttributor(revisions, fingerprints) {
+  const known = new Set(revisions);
+  const byBody = /* @__PURE__ */ new Map();
+  for (const [revision, print] of fingerprints) {
+    byBody.set(print, byBody.has(print) ? null : revision);
+  }
+  return {
+    attribute(outcome) {
+      if (outcome.kind === "transport-error") return { kind: "transport-error" };
+      const header = revisionHeader(outcome.headers);
+      if (header !== void 0) {
+        return known.has(header) ? { kind: "revision", revision: header } : { kind: "foreign-revision", revision: header };
+      }
+      const revision = byBody.get(fingerprint(outcome.body));
+      return revision ? { kind: "revision", revision } : { kind: "unknown" };
+    }
+  };
+}
+
+// src/coldstart/autoscaling.ts
+var GROUP = "autoscaling.knative.dev";
+var KPA_CLASS = "kpa.autoscaling.knative.dev";
+function parseGoDuration(text2) {
+  const value = text2?.trim();
+  if (value === void 0 || value === "" || value.length > 40) return void 0;
+  if (value === "0") return 0;
+  if (!/^(\d+(\.\d+)?(h|m|s|ms))+$/.test(value)) return void 0;
+  const unit = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
+  let total = 0;
+  for (const [, n, u] of value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g))
+    total += Number(n) * unit[u];
+  return total;
+}
+function wholeNumber(text2) {
+  return text2 !== void 0 && /^\s*\d{1,9}\s*$/.test(text2) ? Number(text2) : void 0;
+}
+function firstOf(annotations, ...names) {
+  for (const name of names) {
+    const value = annotations[`${GROUP}/${name}`];
+    if (typeof value === "string") return value;
+  }
+  return void 0;
+}
+function scaleToZeroFacts(config, annotations) {
+  const stableWindowMs = parseGoDuration(firstOf(annotations, "window")) ?? parseGoDuration(config["stable-window"]) ?? 6e4;
+  const graceMs = parseGoDuration(config["scale-to-zero-grace-period"]) ?? 3e4;
+  const retentionMs = parseGoDuration(
+    firstOf(annotations, "scale-to-zero-pod-retention-period", "scaleToZeroPodRetentionPeriod")
+  ) ?? parseGoDuration(config["scale-to-zero-pod-retention-period"]) ?? 0;
+  const idleToZeroMs = stableWindowMs + Math.max(graceMs, retentionMs);
+  const autoscalerClass = firstOf(annotations, "class") ?? config["pod-autoscaler-class"]?.trim() ?? KPA_CLASS;
+  if (autoscalerClass !== KPA_CLASS) {
+    return {
+      blocker: { reason: "autoscaler-class", autoscalerClass: autoscalerClass.slice(0, 80) },
+      idleToZeroMs
+    };
+  }
+  if (config["enable-scale-to-zero"]?.trim().toLowerCase() === "false") {
+    return { blocker: { reason: "scale-to-zero-disabled" }, idleToZeroMs };
+  }
+  const minScale = wholeNumber(firstOf(annotations, "min-scale", "minScale")) ?? wholeNumber(config["min-scale"]) ?? 0;
+  if (minScale >= 1) return { blocker: { reason: "min-scale", minScale }, idleToZeroMs };
+  return { idleToZeroMs };
+}
+
+// src/coldstart/measure.ts
+var COLD_START_SAMPLES = 3;
+var COLD_START_DEFAULTS = {
+  samples: COLD_START_SAMPLES,
+  /** Pause between looks at a revision's pods. */
+  pollIntervalMs: 1e3,
+  /** Added to the expected idle time, for the autoscaler's ticks and reconciles. */
+  slackMs: 3e4,
+  /** No wait for zero pods lasts longer than this, whatever the cluster's windows. */
+  maxWaitMs: 3e5,
+  /** Deadline of a cold request: a start may take many seconds. */
+  requestTimeoutMs: 6e4
+};
+var REVISION_LABEL = "serving.knative.dev/revision";
+var KNATIVE_NAMESPACE2 = "knative-serving";
+async function measureColdStarts(targets, options) {
+  const client = options.client ?? createNodeHttpClient({ maxSockets: 2 });
+  const config = await readAutoscalerConfig(options);
+  const oneAtATime = serialize();
+  try {
+    const measured = await Promise.all(
+      targets.map(async (target) => {
+        const [base, pr] = await Promise.all(
+          ["base", "pr"].map(
+            (side2) => measureRevision(target, side2, config, client, oneAtATime, options)
+          )
+        );
+        return [target.service, { base, pr }];
+      })
+    );
+    return new Map(measured);
+  } finally {
+    if (!options.client) client.close();
+  }
+}
+async function readAutoscalerConfig(options) {
+  try {
+    const configMap = await options.kubectl.getJson(
+      "configmap",
+      "config-autoscaler",
+      KNATIVE_NAMESPACE2
+    );
+    return stringRecord(configMap.data);
+  } catch (error) {
+    options.log?.(
+      `Could not read config-autoscaler (${errorMessage(error)}); assuming Knative's defaults.`
+    );
+    return {};
+  }
+}
+async function measureRevision(target, side2, config, client, oneAtATime, options) {
+  const revision = target.revisions[side2];
+  const log2 = (message) => options.log?.(`${revision}: ${message}`);
+  let annotations;
+  try {
+    const object = await options.kubectl.getJson(
+      "revisions.serving.knative.dev",
+      revision,
+      target.namespace
+    );
+    annotations = stringRecord(object.metadata?.annotations);
+  } catch (error) {
+    return notMeasured({
+      reason: "failed",
+      error: `could not read the revision: ${errorMessage(error)}`
+    });
+  }
+  const facts = scaleToZeroFacts(config, annotations);
+  if (facts.blocker) return notMeasured(facts.blocker);
+  const samples = options.samples ?? COLD_START_DEFAULTS.samples;
+  const waitMs = Math.min(
+    facts.idleToZeroMs + (options.slackMs ?? COLD_START_DEFAULTS.slackMs),
+    options.maxWaitMs ?? COLD_START_DEFAULTS.maxWaitMs
+  );
+  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
+  const measuredMs = [];
+  for (let sample = 1; sample <= samples; sample++) {
+    const zero = await waitForZeroPods(target.namespace, revision, waitMs, options);
+    if (!zero.ok) {
+      log2(`${zero.message}; stopping after ${measuredMs.length} cold start(s)`);
+      if (measuredMs.length > 0) break;
+      return notMeasured({
+        reason: "timed-out",
+        waitedMs: waitMs,
+        pods: zero.pods,
+        lastSeen: zero.lastSeen.slice(0, 300)
+      });
+    }
+    const outcome = await oneAtATime(
+      () => client.get({
+        url,
+        host: target.tagHosts[side2],
+        timeoutMs: options.requestTimeoutMs ?? COLD_START_DEFAULTS.requestTimeoutMs
+      })
+    );
+    if (outcome.kind === "response" && isSuccess(outcome.status)) {
+      measuredMs.push(outcome.latencyMs);
+      log2(`cold start ${sample} of ${samples}: ${Math.round(outcome.latencyMs)} ms`);
+      continue;
+    }
+    const error = outcome.kind === "response" ? `HTTP ${outcome.status} ${outcome.body.replace(/\s+/g, " ").trim().slice(0, 200)}`.trim() : outcome.error;
+    log2(`the cold request failed: ${error}`);
+    if (measuredMs.length > 0) break;
+    return notMeasured({ reason: "failed", error });
+  }
+  return { measured: true, ...summarizeColdStarts(measuredMs) };
+}
+async function waitForZeroPods(namespace, revision, timeoutMs, options) {
+  let podCount = 0;
+  try {
+    await waitUntil(
+      async () => {
+        const pods = await revisionPods(options.kubectl, namespace, revision);
+        const live = pods.filter((pod) => belongsTo(pod, revision) && counts(pod));
+        podCount = live.length;
+        if (live.length === 0) return { done: true, value: void 0 };
+        return { done: false, seen: live.map(describe).join(", ") };
+      },
+      {
+        what: `revision ${revision} in ${namespace} to scale to zero (no running pod labelled ${REVISION_LABEL}=${revision})`,
+        timeoutMs,
+        intervalMs: options.pollIntervalMs ?? COLD_START_DEFAULTS.pollIntervalMs,
+        sleep: options.sleep ?? sleep,
+        ...options.now ? { now: options.now } : {}
+      }
+    );
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    return { ok: false, message: error.message, lastSeen: error.lastSeen, pods: podCount };
+  }
+}
+function belongsTo(pod, revision) {
+  return pod.metadata?.labels?.[REVISION_LABEL] === revision;
+}
+function counts(pod) {
+  if (pod.metadata?.deletionTimestamp) return false;
+  const phase = pod.status?.phase;
+  return phase === "Pending" || phase === "Running" || phase === void 0;
+}
+function describe(pod) {
+  const phase = pod.status?.phase;
+  const ready = pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+  const name = String(pod.metadata?.name ?? "?").slice(0, 100);
+  return `${name} ${typeof phase === "string" ? phase.slice(0, 20) : "unknown"}${ready ? ", ready" : ""}`;
+}
+function notMeasured(reason) {
+  return { measured: false, notMeasured: reason };
+}
+function stringRecord(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry) => typeof entry[1] === "string"
+    )
+  );
+}
+function serialize() {
+  let tail = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => void 0);
+    return run;
+  };
+}
+
+// src/stats/fisher-exact.ts
+var RELATIVE_TOLERANCE2 = 1 + 1e-7;
+function fisherExact(table2) {
+  const { a, b, c, d } = table2;
+  for (const [name, count] of Object.entries(table2)) {
+    if (!Number.isInteger(count) || count < 0) {
+      throw new RangeError(`cell ${name} must be a non-negative integer, got ${String(count)}`);
+    }
+  }
+  const row1 = a + b;
+  const row2 = c + d;
+  const col1 = a + c;
+  const n = row1 + row2;
+  const low = Math.max(0, col1 - row2);
+  const high = Math.min(row1, col1);
+  const constant = logFactorial(row1) + logFactorial(row2) + logFactorial(col1) + logFactorial(n - col1) - logFactorial(n);
+  const logPmf = (k) => constant - logFactorial(k) - logFactorial(row1 - k) - logFactorial(col1 - k) - logFactorial(row2 - col1 + k);
+  const logs = [];
+  for (let k = low; k <= high; k++) logs.push(logPmf(k));
+  const observed = logs[a - low];
+  const threshold = observed + Math.log(RELATIVE_TOLERANCE2);
+  let twoSided = 0;
+  let greater = 0;
+  logs.forEach((logP, index) => {
+    const probability = Math.exp(logP);
+    if (logP <= threshold) twoSided += probability;
+    if (low + index >= a) greater += probability;
+  });
+  return { p: Math.min(1, twoSided), pGreater: Math.min(1, greater) };
+}
+
+// src/compare/defaults.ts
+var COMPARISON_ALPHA = 0.01;
+var PRACTICAL_MARGIN = 0.05;
+
+// src/compare/errors.ts
+function compareErrors(base, pr, options = {}) {
+  const alpha = options.alpha ?? COMPARISON_ALPHA;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  validate("base", base);
+  validate("pr", pr);
+  if (base.total === 0 || pr.total === 0) {
+    return { base, pr, p: 1, pHigher: 1, regression: false, alpha };
+  }
+  const { p, pGreater } = fisherExact({
+    a: pr.errors,
+    b: pr.total - pr.errors,
+    c: base.errors,
+    d: base.total - base.errors
+  });
+  return { base, pr, p, pHigher: pGreater, regression: pGreater < alpha, alpha };
+}
+function addErrorCounts(first, second) {
+  const sum = {
+    errors: first.errors + second.errors,
+    total: first.total + second.total
+  };
+  const examples = [first.mostCommon, second.mostCommon].filter((e) => e !== void 0);
+  if (examples.length === 2 && examples[0].kind === examples[1].kind) {
+    sum.mostCommon = {
+      kind: examples[0].kind,
+      count: examples[0].count + examples[1].count,
+      sample: examples[0].sample ?? examples[1].sample
+    };
+  } else if (examples.length > 0) {
+    sum.mostCommon = examples.reduce((best, e) => e.count > best.count ? e : best);
+  }
+  return sum;
+}
+function validate(name, counts2) {
+  const { errors, total } = counts2;
+  if (!Number.isInteger(total) || total < 0) {
+    throw new RangeError(`${name} total must be a non-negative integer, got ${total}`);
+  }
+  if (!Number.isInteger(errors) || errors < 0 || errors > total) {
+    throw new RangeError(`${name} errors must be an integer in 0..${total}, got ${errors}`);
+  }
+}
+
+// src/compare/interleave.ts
+var SAMPLE_CHARS3 = 500;
+async function sendInterleaved(client, targets, settings) {
+  const { requestsPerSide, concurrency } = settings;
+  if (!(Number.isInteger(requestsPerSide) && requestsPerSide >= 0)) {
+    throw new RangeError(
+      `requests per side must be a non-negative integer, got ${requestsPerSide}`
+    );
+  }
+  const base = emptySample();
+  const pr = emptySample();
+  const total = 2 * requestsPerSide;
+  let next = 0;
+  const now = settings.now ?? Date.now;
+  const open2 = () => settings.deadline === void 0 || now() < settings.deadline;
+  const worker = async () => {
+    while (next < total && open2()) {
+      const index = next++;
+      const [target, sample] = index % 2 === 0 ? [targets.base, base] : [targets.pr, pr];
+      record4(sample, await client.get(target));
+    }
+  };
+  const workers = Math.max(1, Math.min(concurrency, total));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { base, pr };
+}
+function emptySample() {
+  return { latenciesMs: [], total: 0, failures: /* @__PURE__ */ new Map() };
+}
+function record4(sample, outcome) {
+  sample.total++;
+  if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
+    sample.latenciesMs.push(outcome.latencyMs);
+    return;
+  }
+  const [kind, text2] = outcome.kind === "response" ? [`HTTP ${outcome.status}`, outcome.body] : [outcome.code ?? "transport error", outcome.error];
+  const seen = sample.failures.get(kind);
+  if (seen) seen.count++;
+  else sample.failures.set(kind, { count: 1, sample: text2.slice(0, SAMPLE_CHARS3) });
+}
+function errorCounts(sample) {
+  let errors = 0;
+  let mostCommon;
+  for (const [kind, { count, sample: text2 }] of sample.failures) {
+    errors += count;
+    const better = !mostCommon || count > mostCommon.count || count === mostCommon.count && kind < mostCommon.kind;
+    if (better) mostCommon = { kind, count, sample: text2 };
+  }
+  return mostCommon ? { errors, total: sample.total, mostCommon } : { errors, total: sample.total };
+}
+
+// src/stats/normal.ts
+function normalUpperTail(z) {
+  if (Number.isNaN(z)) throw new RangeError("normalUpperTail needs a number, got NaN");
+  if (z < 0) return 1 - normalUpperTail(-z);
+  return 0.5 * regularizedGammaQ(0.5, z * z / 2);
+}
+function normalTwoSided(z) {
+  return Math.min(1, 2 * normalUpperTail(Math.abs(z)));
+}
+
+// src/stats/mann-whitney.ts
+var EXACT_BELOW = 50;
+function mannWhitneyU(x, y) {
+  const n1 = x.length;
+  const n2 = y.length;
+  if (n1 === 0 || n2 === 0)
+    throw new RangeError("the Mann\u2013Whitney test needs two non-empty samples");
+  for (const value of [...x, ...y]) {
+    if (!Number.isFinite(value)) throw new RangeError(`sample values must be finite, got ${value}`);
+  }
+  const { rankSumOfFirst, tieTerm } = ranks(x, y);
+  const u = rankSumOfFirst - n1 * (n1 + 1) / 2;
+  const n = n1 + n2;
+  const centred = u - n1 * n2 / 2;
+  const sigma = Math.sqrt(n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1))));
+  const continuity = Math.sign(centred) * 0.5;
+  const z = sigma > 0 ? (centred - continuity) / sigma : 0;
+  if (tieTerm === 0 && n1 < EXACT_BELOW && n2 < EXACT_BELOW) {
+    const lowerTail = exactLowerTail(n1, n2, Math.min(u, n1 * n2 - u));
+    return { u, z, p: Math.min(1, 2 * lowerTail), method: "exact" };
+  }
+  const p = sigma > 0 ? normalTwoSided(z) : 1;
+  return { u, z, p, method: "normal" };
+}
+function ranks(x, y) {
+  const pooled = [
+    ...x.map((value) => ({ value, first: true })),
+    ...y.map((value) => ({ value, first: false }))
+  ].sort((a, b) => a.value - b.value);
+  let rankSumOfFirst = 0;
+  let tieTerm = 0;
+  for (let start = 0; start < pooled.length; ) {
+    let end = start + 1;
+    while (end < pooled.length && pooled[end].value === pooled[start].value) end++;
+    const tied = end - start;
+    const midRank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) if (pooled[i].first) rankSumOfFirst += midRank;
+    tieTerm += tied * tied * tied - tied;
+    start = end;
+  }
+  return { rankSumOfFirst, tieTerm };
+}
+function exactLowerTail(n1, n2, k) {
+  const maxU = n1 * n2;
+  const ways = Array.from({ length: n1 + 1 }, () => new Float64Array(maxU + 1));
+  ways[0][0] = 1;
+  for (let size = 1; size <= n2; size++) {
+    for (let parts = 1; parts <= n1; parts++) {
+      const into = ways[parts];
+      const from = ways[parts - 1];
+      for (let sum = size; sum <= maxU; sum++) into[sum] += from[sum - size];
+    }
+  }
+  let atOrBelow = 0;
+  let total = 0;
+  for (let sum = 0; sum <= maxU; sum++) {
+    let count = 0;
+    for (let parts = 0; parts <= n1; parts++) count += ways[parts][sum];
+    total += count;
+    if (sum <= k) atOrBelow += count;
+  }
+  return atOrBelow / total;
+}
+
+// src/stats/median-ratio-interval.ts
+function medianRatioInterval(base, pr, level = 0.95) {
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  if (base.length === 0 || pr.length === 0) {
+    throw new RangeError("a median ratio needs latencies on both sides");
+  }
+  for (const value of [...base, ...pr]) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`latencies must be finite and positive, got ${value}`);
+    }
+  }
+  const ratio = ratioDistribution(
+    bootstrapMedianDistribution(base),
+    bootstrapMedianDistribution(pr)
+  );
+  const tail = (1 - level) / 2;
+  return { low: ratio.quantile(tail), high: ratio.quantile(1 - tail) };
+}
+var NEGLIGIBLE_MASS = 1e-15;
+function bootstrapMedianDistribution(values) {
+  const sorted2 = [...values].sort((a, b) => a - b);
+  const n = sorted2.length;
+  const k = Math.ceil(n / 2);
+  const atoms = [];
+  let below = 0;
+  for (let j = 1; j <= n; j++) {
+    const atOrBelow = j === n ? 1 : binomialUpperTail(n, j / n, k);
+    const mass = atOrBelow - below;
+    below = atOrBelow;
+    if (mass >= NEGLIGIBLE_MASS) atoms.push({ value: sorted2[j - 1], mass });
+  }
+  return atoms;
+}
+function binomialUpperTail(n, p, k) {
+  const logOdds = Math.log(p) - Math.log1p(-p);
+  const logPmf = (i) => logFactorial(n) - logFactorial(i) - logFactorial(n - i) + i * Math.log(p) + (n - i) * Math.log1p(-p);
+  if (n * p < k) {
+    return Math.exp(logPmf(k)) * decreasingSum(k, n, (i) => Math.log((n - i) / (i + 1)) + logOdds);
+  }
+  const lower = Math.exp(logPmf(k - 1)) * decreasingSum(k - 1, 0, (i) => Math.log(i / (n - i + 1)) - logOdds);
+  return Math.max(0, 1 - lower);
+}
+function decreasingSum(start, end, step) {
+  const direction = end >= start ? 1 : -1;
+  let term = 1;
+  let sum = 1;
+  for (let i = start; i !== end; i += direction) {
+    term *= Math.exp(step(i));
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return sum;
+}
+function ratioDistribution(base, pr) {
+  const prValues = pr.map((atom) => atom.value);
+  const prCumulative = [];
+  let running = 0;
+  for (const atom of pr) prCumulative.push(running += atom.mass);
+  const prAtOrBelow = (x) => {
+    let low = 0;
+    let high = prValues.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (prValues[mid] <= x) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? 0 : prCumulative[low - 1];
+  };
+  const cdf = (r) => base.reduce((sum, atom) => sum + atom.mass * prAtOrBelow(r * atom.value), 0);
+  const largest = prValues[prValues.length - 1] / base[0].value;
+  return {
+    /** Smallest r with P(ratio <= r) >= q, to 1e-12 relative. */
+    quantile(q) {
+      const target = q - 1e-12;
+      let below = 0;
+      let atOrAbove = largest;
+      while (atOrAbove - below > 1e-12 * atOrAbove) {
+        const mid = (below + atOrAbove) / 2;
+        if (cdf(mid) >= target) atOrAbove = mid;
+        else below = mid;
+      }
+      return atOrAbove;
+    }
+  };
+}
+
+// src/compare/latency.ts
+function compareLatency(base, pr, options = {}) {
+  const alpha = options.alpha ?? COMPARISON_ALPHA;
+  const margin = options.margin ?? PRACTICAL_MARGIN;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  if (!(margin >= 0)) throw new RangeError(`margin must be >= 0, got ${margin}`);
+  for (const value of [...base, ...pr]) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`latencies must be finite and positive (ms), got ${value}`);
+    }
+  }
+  const baseSide = side(base);
+  const prSide = side(pr);
+  const common = { base: baseSide, pr: prSide, alpha, margin };
+  if (base.length === 0 || pr.length === 0) {
+    return { ...common, ratio: null, interval: null, p: null, verdict: "unmeasurable" };
+  }
+  const ratio = percentile(sorted(pr), 50) / percentile(sorted(base), 50);
+  const interval = medianRatioInterval(base, pr);
+  const test = mannWhitneyU(pr, base);
+  const prTendsSlower = test.u > pr.length * base.length / 2;
+  const prTendsFaster = test.u < pr.length * base.length / 2;
+  let verdict = "same";
+  if (test.p < alpha && ratio > 1 + margin && prTendsSlower) verdict = "slower";
+  else if (test.p < alpha && ratio < 1 - margin && prTendsFaster) verdict = "faster";
+  return {
+    ...common,
+    ratio: roundTo(ratio, 4),
+    interval: { low: roundTo(interval.low, 4), high: roundTo(interval.high, 4) },
+    p: test.p,
+    verdict
+  };
+}
+function side(latencies) {
+  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]).map((ms) => roundTo(ms, 2));
+  return { samples: latencies.length, p50, p95, p99 };
+}
+function sorted(values) {
+  return [...values].sort((a, b) => a - b);
+}
+
+// src/compare/compare-revisions.ts
+var COMPARE_DEFAULTS = {
+  /** Requests to each revision (the `compare-requests` input's default). */
+  requestsPerSide: 200,
+  concurrency: 4,
+  requestTimeoutMs: 1e4,
+  /** No comparison request starts later than this after the first. */
+  deadlineMs: 12e4
+};
+function comparisonTargets(plan) {
+  if (plan.mode === "new") {
+    return {
+      notCompared: true,
+      reason: "the service is new in this PR, so there is no base revision to compare with"
+    };
+  }
+  if (plan.mode === "single") {
+    return {
+      notCompared: true,
+      reason: "this run previews one revision of the workspace (push or workflow_dispatch), so there is no base revision to compare with"
+    };
+  }
+  const { base } = plan.tagHosts;
+  if (!base || !plan.revisions.base) {
+    return { notCompared: true, reason: "the base revision has no tag host to send requests to" };
+  }
+  return { base, pr: plan.tagHosts.pr };
+}
+function splitErrorCounts(result) {
+  const counts2 = (side2) => {
+    const rows = result.revisions.filter((r) => r.side === side2);
+    return {
+      errors: rows.reduce((sum, r) => sum + r.errors, 0),
+      total: rows.reduce((sum, r) => sum + r.responses, 0)
+    };
+  };
+  return { base: counts2("base"), pr: counts2("pr") };
+}
+async function compareRevisions(options) {
+  const concurrency = Math.max(1, options.concurrency ?? COMPARE_DEFAULTS.concurrency);
+  const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
+  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
+  const timeoutMs = options.requestTimeoutMs ?? COMPARE_DEFAULTS.requestTimeoutMs;
+  try {
+    const { base, pr } = await sendInterleaved(
+      client,
+      {
+        base: { url, host: options.tagHosts.base, timeoutMs },
+        pr: { url, host: options.tagHosts.pr, timeoutMs }
+      },
+      {
+        requestsPerSide: options.requestsPerSide,
+        concurrency,
+        deadline: Date.now() + (options.deadlineMs ?? COMPARE_DEFAULTS.deadlineMs)
+      }
+    );
+    if (base.total + pr.total < 2 * options.requestsPerSide) {
+      options.log?.(
+        `The comparison stopped at its deadline after ${base.total + pr.total} of ${2 * options.requestsPerSide} requests; it judges what was answered.`
+      );
+    }
+    const none = { errors: 0, total: 0 };
+    const split = options.splitErrors ?? { base: none, pr: none };
+    return {
+      latency: compareLatency(base.latenciesMs, pr.latenciesMs),
+      errors: compareErrors(
+        addErrorCounts(split.base, errorCounts(base)),
+        addErrorCounts(split.pr, errorCounts(pr))
+      )
+    };
+  } finally {
+    if (!options.client) client.close();
+  }
+}
+
+// src/compare/evidence-phase.ts
+async function gatherEvidence(probed, settings, deps) {
+  if (settings.compareRequests === 0) {
+    return { services: probed.map((p) => p.result), regressions: [] };
+  }
+  const services2 = [];
+  const coldTargets = [];
+  await deps.timings.time("compare", async () => {
+    for (const { plan, result, ingressUrl } of probed) {
+      const targets = comparisonTargets(plan);
+      if ("notCompared" in targets) {
+        log().info(`${plan.name}: not compared: ${targets.reason}.`);
+        services2.push({ ...result, comparison: targets });
+        continue;
+      }
+      const comparison = await log().group(
+        `Compare ${plan.namespace}/${plan.name}: PR vs base`,
+        async () => {
+          log().info(
+            `Sending ${settings.compareRequests} requests to each of ${targets.base} and ${targets.pr}, interleaved`
+          );
+          const compared = await compareRevisions({
+            ingressUrl,
+            tagHosts: targets,
+            requestsPerSide: settings.compareRequests,
+            splitErrors: splitErrorCounts(result),
+            log: (m) => log().warning(`${plan.name}: ${m}`)
+          });
+          const { latency, errors } = compared;
+          log().info(
+            `latency ${latency.verdict}` + (latency.ratio === null ? "" : ` (median ratio ${latency.ratio.toFixed(2)})`) + `; errors base ${errors.base.errors}/${errors.base.total}, PR ${errors.pr.errors}/${errors.pr.total}`
+          );
+          return compared;
+        }
+      );
+      services2.push({ ...result, comparison });
+      if (plan.revisions.base) {
+        coldTargets.push({
+          service: plan.name,
+          namespace: plan.namespace,
+          revisions: { base: plan.revisions.base, pr: plan.revisions.pr },
+          tagHosts: targets,
+          ingressUrl
+        });
+      }
+    }
+  });
+  let autoscaler;
+  if (settings.coldStart && coldTargets.length > 0) {
+    await deps.timings.time(
+      "cold-start",
+      () => log().group("Cold starts", async () => {
+        if ((settings.cluster ?? "k3d") === "k3d") {
+          autoscaler = await shortenAutoscalerWindows(deps.kubectl, {
+            deadline: Date.now() + settings.timeoutMinutes * 6e4,
+            log: (m) => log().info(m)
+          });
+          log().info(
+            `Shortened config-autoscaler in the ephemeral cluster: ${Object.entries(autoscaler).map(([k, v]) => `${k} ${v}`).join(", ")}`
+          );
+        }
+        for (const ingressUrl of new Set(coldTargets.map((t) => t.ingressUrl))) {
+          const measured = await measureColdStarts(
+            coldTargets.filter((t) => t.ingressUrl === ingressUrl),
+            { ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) }
+          );
+          for (const [name, coldStart] of measured) {
+            const index = services2.findIndex((s) => s.service === name);
+            const current = services2[index];
+            if (current && isCompared(current.comparison)) {
+              services2[index] = { ...current, comparison: { ...current.comparison, coldStart } };
+            }
+          }
+        }
+      })
+    );
+  }
+  const regressions = findRegressions(services2, settings);
+  for (const regression of regressions) {
+    const line = `Regression: ${regression.message}`;
+    if (regression.failsRun) log().info(line);
+    else log().warning(`${line} (fail-on-regression is off)`);
+  }
+  return { services: services2, regressions, ...autoscaler ? { autoscaler } : {} };
+}
+
+// src/images/build.ts
+import { mkdir, rm as rm2 } from "node:fs/promises";
+import { join } from "node:path";
+async function buildSide(docker, options) {
+  const tags = {};
+  for (const spec of options.specs) {
+    const tag = localImageTag(spec.name, options.commitSha);
+    const context = join(options.root, spec.context);
+    await docker.runOk(["build", "-t", tag, "-f", join(context, spec.dockerfile), context], {
+      stream: true
+    });
+    tags[spec.name] = tag;
+  }
+  return tags;
+}
+async function buildImages(tools, options) {
+  const pr = await buildSide(tools.docker, {
+    specs: options.specs,
+    root: options.workspace,
+    commitSha: options.prSha
+  });
+  if (!options.baseSha) return { pr };
+  if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
+  const git = await GitClient.open(options.workspace, tools.git);
+  if (!git) {
+    throw new Error(
+      `${options.workspace} is not a git checkout: the base images are built from the base commit ${options.baseSha.slice(0, 7)}, which needs the repository (use actions/checkout).`
+    );
+  }
+  if (!await git.hasCommit(options.baseSha)) await git.fetchCommit(options.baseSha);
+  const worktree = join(options.workDir, `base-${options.baseSha.slice(0, 12)}`);
+  await mkdir(options.workDir, { recursive: true });
+  await rm2(worktree, { recursive: true, force: true });
+  await git.addWorktree(worktree, options.baseSha);
+  try {
+    const base = await buildSide(tools.docker, {
+      specs: options.specs,
+      root: worktree,
+      commitSha: options.baseSha
+    });
+    return { pr, base };
+  } finally {
+    if (!await git.removeWorktree(worktree)) {
+      log().debug(`git worktree remove ${worktree} failed; removing the folder`);
+      await rm2(worktree, { recursive: true, force: true });
+    }
+  }
+}
+
+// src/probe/tally.ts
+var MAX_SAMPLES = 5;
+function createTally(revisions) {
+  return {
+    requests: 0,
+    byRevision: new Map(
+      revisions.map((revision) => [revision, { responses: 0, errors: 0, latenciesMs: [] }])
+    ),
+    foreign: /* @__PURE__ */ new Map(),
+    unattributed: { count: 0, errors: 0, successes: 0, samples: [] }
+  };
+}
+function record5(tally, outcome, attribution) {
+  tally.requests++;
+  if (attribution.kind === "revision" && outcome.kind === "response") {
+    let entry = tally.byRevision.get(attribution.revision);
+    if (!entry) {
+      entry = { responses: 0, errors: 0, latenciesMs: [] };
+      tally.byRevision.set(attribution.revision, entry);
+    }
+    entry.responses++;
+    if (!isSuccess(outcome.status)) entry.errors++;
+    entry.latenciesMs.push(outcome.latencyMs);
+    return;
+  }
+  const { unattributed } = tally;
+  unattributed.count++;
+  if (attribution.kind === "foreign-revision") {
+    tally.foreign.set(attribution.revision, (tally.foreign.get(attribution.revision) ?? 0) + 1);
+  }
+  if (outcome.kind === "response" && isSuccess(outcome.status)) unattributed.successes++;
+  else unattributed.errors++;
+  if (unattributed.samples.length < MAX_SAMPLES) {
+    const sample = describeOutcome(outcome).slice(0, SAMPLE_CHARS2);
+    if (!unattributed.samples.includes(sample)) unattributed.samples.push(sample);
+  }
+}
+
+// src/probe/load.ts
+async function sendLoad(client, attributor, revisions, settings, another) {
+  const tally = createTally(revisions);
+  const request = { url: settings.url, host: settings.host, timeoutMs: settings.timeoutMs };
+  let sent = 0;
+  for (const size of settings.batches) {
+    let started = 0;
+    const worker = async () => {
+      while (started < size) {
+        started++;
+        const outcome = await client.get(request);
+        record5(tally, outcome, attributor.attribute(outcome));
+      }
+    };
+    const workers = Math.max(1, Math.min(settings.concurrency, size));
+    await Promise.all(Array.from({ length: workers }, worker));
+    sent++;
+    if (!another(tally, sent)) break;
+  }
+  return { tally, batches: sent };
+}
+
+// src/stats/judge.ts
+function judgeSplit(observed, expectedPercent, options = {}) {
+  const label = options.label ?? ((revision) => `revision ${revision}`);
+  const total = Object.values(observed).reduce((sum, count) => sum + count, 0);
+  if (total === 0) {
+    return {
+      verdict: "unmeasurable",
+      test: "none",
+      done: true,
+      reason: "no response could be attributed to a revision, so the split cannot be judged"
+    };
+  }
+  const unexpected = Object.entries(observed).filter(
+    ([revision, count]) => count > 0 && !((expectedPercent[revision] ?? 0) > 0)
+  );
+  if (unexpected.length > 0) {
+    const [revision, count] = unexpected.sort((a, b) => b[1] - a[1])[0];
+    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
+    return {
+      verdict: "deviates",
+      test: "exact-split",
+      done: true,
+      reason: `${label(revision)} is ${configured} but answered ${count} of ${total} attributed responses`
+    };
+  }
+  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  if (active.length === 0)
+    throw new RangeError("the configured split gives no revision any traffic");
+  if (active.length === 1) {
+    const [revision] = active[0];
+    return {
+      verdict: "consistent",
+      test: "exact-split",
+      done: true,
+      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`
+    };
+  }
+  const design = options.design ?? GATE_DEFAULTS;
+  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
+  const outcome = decideStage(
+    active.map(([revision, percent2]) => ({
+      revision,
+      share: percent2 / weightSum,
+      count: observed[revision] ?? 0
+    })),
+    options.stage ?? maxStages(design),
+    design
+  );
+  const gate = {
+    stages: outcome.stage,
+    maxStages: outcome.maxStages,
+    n: outcome.n,
+    band: Object.fromEntries(
+      outcome.looks.map((look) => [
+        look.revision,
+        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) }
+      ])
+    ),
+    tolerance: design.tolerancePoints,
+    misrouteRuledOut: outcome.misrouteRuledOut,
+    alphaPerTest: outcome.alpha
+  };
+  return {
+    verdict: outcome.decision === "deviates" ? "deviates" : "consistent",
+    test: "binomial",
+    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
+    done: outcome.decision !== "continue",
+    gate,
+    reason: gateReason(outcome, design, label, options.focus)
+  };
+}
+function percentOf(count, n) {
+  return n === 0 ? 0 : Math.round(1e4 * count / n) / 100;
+}
+function gateReason(outcome, design, label, focus) {
+  const { looks, n } = outcome;
+  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
+  const shareText = (look) => percentText(100 * look.count / n);
+  const bandText = (look) => `${(100 * look.band.low / n).toFixed(1)}\u2013${(100 * look.band.high / n).toFixed(1)}%`;
+  const bandOf = (look) => `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
+  const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
+  if (outcome.decision === "deviates") {
+    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
+    const shown = described ?? outside[0];
+    const others = described ? 0 : outside.length - 1;
+    const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
+    return `${label(shown.revision)} answered ${shareText(shown)} (n = ${n}), outside ${bandOf(shown)}: exact binomial ${formatP(shown.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
+  }
+  const verdictTail = () => {
+    if (outcome.decision === "continue")
+      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
+    return outcome.misrouteRuledOut ? `${tolerance} is ruled out` : `too few attributed responses to rule out ${tolerance}`;
+  };
+  if (described) {
+    return `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; a share outside it would have counted as a deviation; ${verdictTail()}`;
+  }
+  const each = looks.map(
+    (look) => `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`
+  ).join(", ");
+  return `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; a share outside its band would have counted as a deviation; ${verdictTail()}`;
+}
+function percentText(percent2) {
+  return `${Number(percent2.toFixed(1))}%`;
+}
+function formatLevel(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function formatP(pValue) {
+  if (pValue < 1e-300) return "p < 1e-300";
+  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
+}
+
+// src/stats/wilson.ts
+var Z_95 = 1.959964;
+function wilsonInterval(successes, trials, z = Z_95) {
+  if (trials === 0) return { low: 0, high: 1 };
+  if (successes < 0 || successes > trials) {
+    throw new RangeError(`successes must be in 0..${trials}, got ${successes}`);
+  }
+  const share = successes / trials;
+  const z2 = z * z;
+  const denominator = 1 + z2 / trials;
+  const center = (share + z2 / (2 * trials)) / denominator;
+  const halfWidth = z / denominator * Math.sqrt(share * (1 - share) / trials + z2 / (4 * trials * trials));
+  return { low: Math.max(0, center - halfWidth), high: Math.min(1, center + halfWidth) };
+}
+
+// src/probe/tag-check.ts
+function summarizeTagAnswers(target, outcomes) {
+  const matches = (outcome) => {
+    if (outcome.kind !== "response" || !isSuccess(outcome.status)) return false;
+    const header = revisionHeader(outcome.headers);
+    return header === void 0 || header === target.expectedRevision;
+  };
+  const matching2 = outcomes.filter(matches);
+  const firstMismatch = outcomes.find((outcome) => !matches(outcome));
+  const shown = firstMismatch ?? outcomes[0];
+  const bodies = new Set(
+    matching2.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
+  );
+  const sendsHeader = matching2.length > 0 && matching2.every(
+    (outcome) => outcome.kind === "response" && revisionHeader(outcome.headers) !== void 0
+  );
+  return {
+    target,
+    check: {
+      tag: target.tag,
+      host: target.host,
+      expectedRevision: target.expectedRevision,
+      requests: outcomes.length,
+      matched: matching2.length,
+      sample: shown ? describeOutcome(shown) : ""
+    },
+    fingerprint: bodies.size === 1 ? [...bodies][0] : void 0,
+    bodyVaries: bodies.size > 1,
+    sendsHeader
+  };
+}
+async function checkTag(client, target, settings) {
+  const outcomes = [];
+  for (let i = 0; i < settings.requests; i++) {
+    outcomes.push(
+      await client.get({ url: settings.url, host: target.host, timeoutMs: settings.timeoutMs })
+    );
+  }
+  return summarizeTagAnswers(target, outcomes);
+}
+function tagFailure(findings) {
+  const { check } = findings;
+  if (check.matched === check.requests) return void 0;
+  return `tag ${check.tag} (${check.host}) answered from ${check.expectedRevision} in only ${check.matched} of ${check.requests} requests; e.g. ${check.sample}`;
+}
+
+// src/probe/summarize.ts
+function revisionResults(tally, expected, sides) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...tally.byRevision.keys()])];
+  const sideOrder = (name) => name === sides.base ? 0 : name === sides.pr ? 1 : 2;
+  names.sort((a, b) => sideOrder(a) - sideOrder(b));
+  const attributed = names.reduce(
+    (sum, name) => sum + (tally.byRevision.get(name)?.responses ?? 0),
+    0
+  );
+  return names.map((revision) => {
+    const entry = tally.byRevision.get(revision) ?? { responses: 0, errors: 0, latenciesMs: [] };
+    const interval = wilsonInterval(entry.responses, attributed);
+    const [p50, p95] = percentiles(entry.latenciesMs, [50, 95]);
+    const side2 = revision === sides.base ? "base" : "pr";
+    return {
+      revision,
+      side: side2,
+      configuredPercent: expected[revision] ?? 0,
+      responses: entry.responses,
+      observedPercent: attributed === 0 ? 0 : roundTo(100 * entry.responses / attributed, 2),
+      interval: { low: roundTo(100 * interval.low, 2), high: roundTo(100 * interval.high, 2) },
+      errors: entry.errors,
+      latencyMs: { p50: roundTo(p50 ?? 0, 1), p95: roundTo(p95 ?? 0, 1) }
+    };
+  });
+}
+function attributionProblem(findings) {
+  for (const finding of findings) {
+    if (finding.sendsHeader) continue;
+    const { expectedRevision } = finding.check;
+    if (finding.bodyVaries) {
+      return `${expectedRevision} answers with a different body each time and sends no k-revision header, so its responses cannot be recognised`;
+    }
+    if (finding.fingerprint === void 0) continue;
+    const twin = findings.find(
+      (other) => other !== finding && !other.sendsHeader && other.fingerprint === finding.fingerprint
+    );
+    if (twin) {
+      const [first, second] = twin.target.side === "base" ? [twin, finding] : [finding, twin];
+      return `${sideLabel(first)} and ${sideLabel(second)} answer identically (same body, no k-revision header), so the split cannot be measured`;
+    }
+  }
+  return void 0;
+}
+var sideLabel = (finding) => `${finding.target.side === "base" ? "base" : "PR"} (${finding.check.expectedRevision})`;
+function decideVerdict(findings, tally, expected, settings) {
+  const notes = tallyNotes(tally);
+  const final = (fields) => ({
+    ...fields,
+    reason: [fields.reason, ...notes].join("; "),
+    done: true
+  });
+  const tagFailures = findings.map(tagFailure).filter((failure) => failure !== void 0);
+  if (tagFailures.length > 0) {
+    return final({ verdict: "deviates", test: "exact-split", reason: tagFailures.join("; ") });
+  }
+  const problem = attributionProblem(findings);
+  if (problem) return final({ verdict: "unmeasurable", test: "none", reason: problem });
+  const observed = {};
+  let attributedSuccesses = 0;
+  for (const [revision, entry] of tally.byRevision) {
+    observed[revision] = entry.responses;
+    attributedSuccesses += entry.responses - entry.errors;
+  }
+  for (const [revision, count] of tally.foreign)
+    observed[revision] = (observed[revision] ?? 0) + count;
+  const unknownSuccesses = tally.unattributed.successes;
+  if (unknownSuccesses > 0 && unknownSuccesses >= attributedSuccesses) {
+    return final({
+      verdict: "unmeasurable",
+      test: "none",
+      reason: `${unknownSuccesses} of ${unknownSuccesses + attributedSuccesses} successful responses matched no revision (no k-revision header, body unlike either tag's)`
+    });
+  }
+  const { sides } = settings;
+  const { done, ...judgement } = judgeSplit(
+    observed,
+    { ...expected },
+    {
+      design: settings.design,
+      stage: settings.batchesSent,
+      focus: sides.pr,
+      label: (revision) => revision === sides.pr ? `PR revision ${revision}` : revision === sides.base ? `base revision ${revision}` : `revision ${revision}`
+    }
+  );
+  return { ...final(judgement), done };
+}
+function tallyNotes(tally) {
+  const notes = [];
+  const revisionErrors = [...tally.byRevision.values()].reduce(
+    (sum, entry) => sum + entry.errors,
+    0
+  );
+  if (revisionErrors > 0) notes.push(`${revisionErrors} non-2xx responses from the revisions`);
+  const { count, errors } = tally.unattributed;
+  if (count > 0) {
+    notes.push(`${count} responses unattributed (${errors} of them errors: non-2xx or transport)`);
+  }
+  return notes;
+}
+
+// src/probe/probe.ts
+var PROBE_DEFAULTS = {
+  concurrency: 16,
+  readyTimeoutMs: 12e4,
+  readyIntervalMs: 500,
+  requestTimeoutMs: 1e4,
+  tagRequests: 5
+};
+function probeOptionsFromPlan(plan, settings) {
+  return {
+    ...settings,
+    service: plan.name,
+    namespace: plan.namespace,
+    host: plan.host,
+    url: plan.url,
+    revisions: plan.revisions,
+    tagHosts: plan.tagHosts,
+    expected: plan.expected
+  };
+}
+async function probeService(options) {
+  const design = gateDesign({
+    batchSize: options.requests,
+    maxRequests: options.maxRequests ?? Math.max(GATE_DEFAULTS.maxRequests, options.requests),
+    tolerancePoints: options.splitTolerance ?? GATE_DEFAULTS.tolerancePoints
+  });
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const concurrency = Math.max(1, options.concurrency ?? PROBE_DEFAULTS.concurrency);
+  const readyTimeoutMs = options.readyTimeoutMs ?? PROBE_DEFAULTS.readyTimeoutMs;
+  const requestTimeoutMs = options.requestTimeoutMs ?? PROBE_DEFAULTS.requestTimeoutMs;
+  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
+  const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
+  const log2 = options.log ?? (() => {
+  });
+  try {
+    const readyDeadline = startedAt + readyTimeoutMs;
+    await waitForAnswer(client, url, options.host, readyDeadline, requestTimeoutMs, options, now);
+    log2(`route ${options.host} answers; checking tags`);
+    const findings = [];
+    for (const target of tagTargets(options)) {
+      try {
+        await waitForAnswer(
+          client,
+          url,
+          target.host,
+          readyDeadline,
+          requestTimeoutMs,
+          options,
+          now
+        );
+      } catch (error) {
+        if (!(error instanceof WaitTimeoutError)) throw error;
+      }
+      findings.push(
+        await checkTag(client, target, {
+          url,
+          requests: options.tagRequests ?? PROBE_DEFAULTS.tagRequests,
+          timeoutMs: requestTimeoutMs
+        })
+      );
+    }
+    const fingerprints = /* @__PURE__ */ new Map();
+    for (const finding of findings) {
+      if (finding.fingerprint !== void 0)
+        fingerprints.set(finding.check.expectedRevision, finding.fingerprint);
+    }
+    const revisionNames = Object.keys(options.expected);
+    const attributor = createAttributor(revisionNames, fingerprints);
+    log2(
+      `sending ${design.batchSize} requests to ${options.host} (${concurrency} at a time), more in batches of ${design.batchSize} while the split is borderline, at most ${design.maxRequests}`
+    );
+    let judged;
+    const { tally, batches } = await sendLoad(
+      client,
+      attributor,
+      revisionNames,
+      {
+        url,
+        host: options.host,
+        batches: batchSizes(design),
+        concurrency,
+        timeoutMs: requestTimeoutMs
+      },
+      (tallySoFar, batchesSent) => {
+        const { done, ...fields } = decideVerdict(findings, tallySoFar, options.expected, {
+          design,
+          batchesSent,
+          sides: options.revisions
+        });
+        judged = fields;
+        if (!done) log2(`after ${tallySoFar.requests} requests: ${fields.reason}`);
+        return !done;
+      }
+    );
+    if (!judged) throw new Error("the split gate never judged: no batch was sent");
+    log2(`${tally.requests} requests in ${batches} batch${batches === 1 ? "" : "es"}`);
+    const { count, errors, samples } = tally.unattributed;
+    return {
+      service: options.service,
+      namespace: options.namespace,
+      host: options.host,
+      url: options.url ?? `http://${options.host}`,
+      requests: tally.requests,
+      revisions: revisionResults(tally, options.expected, options.revisions),
+      unattributed: { count, errors, samples },
+      tagChecks: findings.map((finding) => finding.check),
+      ...judged,
+      alpha: design.falseFailureBudget,
+      durationMs: Math.round(now() - startedAt)
+    };
+  } finally {
+    if (!options.client) client.close();
+  }
+}
+function tagTargets(options) {
+  const targets = [];
+  for (const side2 of ["base", "pr"]) {
+    const host = options.tagHosts[side2];
+    const revision = options.revisions[side2];
+    if (host && revision) targets.push({ side: side2, tag: side2, host, expectedRevision: revision });
+  }
+  return targets;
+}
+async function waitForAnswer(client, url, host, deadline, requestTimeoutMs, options, now) {
+  await waitUntil(
+    async () => {
+      const timeoutMs = Math.max(50, Math.min(requestTimeoutMs, deadline - now()));
+      const outcome = await client.get({ url, host, timeoutMs });
+      if (outcome.kind === "response" && isSuccess(outcome.status))
+        return { done: true, value: void 0 };
+      const seen = outcome.kind === "response" ? `HTTP ${outcome.status}` : `connection error: ${outcome.error}`;
+      return { done: false, seen };
+    },
+    {
+      what: `${host} to answer 2xx through the ingress at ${options.ingressUrl}`,
+      timeoutMs: Math.max(0, deadline - now()),
+      intervalMs: options.readyIntervalMs ?? PROBE_DEFAULTS.readyIntervalMs,
+      now
+    }
+  );
+}
+
+// src/util/signals.ts
+function onCancellation(onCancel, exit = (code) => process.exit(code)) {
+  let started = false;
+  const handler = (signal) => {
+    if (started) return;
+    started = true;
+    const code = signal === "SIGINT" ? 130 : 143;
+    onCancel(signal).then(
+      () => exit(code),
+      () => exit(code)
+    );
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
+
+// src/util/timings.ts
+var PhaseTimings = class {
+  constructor(now = Date.now) {
+    this.now = now;
+  }
+  now;
+  seconds = {};
+  async time(phase, step) {
+    const started = this.now();
+    try {
+      return await step();
+    } catch (error) {
+      throw error instanceof PhaseError ? error : new PhaseError(phase, error);
+    } finally {
+      this.seconds[phase] = Math.round((this.now() - started) / 100) / 10;
+    }
+  }
+};
+
+// src/action/k3d-cluster.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/cluster/bring-up.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { mkdir as mkdir3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
 
 // src/install/tools.ts
 import { constants as constants2 } from "node:fs";
 import { access, readFile as readFile2 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
+import { delimiter, join as join4 } from "node:path";
 
 // src/install/downloader.ts
 import { randomUUID } from "node:crypto";
-import { chmod, mkdir, rename, rm as rm2 } from "node:fs/promises";
+import { chmod, mkdir as mkdir2, rename, rm as rm3 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as fs from "fs";
@@ -11798,7 +14850,7 @@ async function downloadVerified(artifact, options) {
   let expected;
   if (cacheRoot) {
     const cachedDir = find(artifact.cacheName, artifact.version, artifact.arch);
-    const cachedFile = cachedDir ? join2(cachedDir, artifact.fileName) : "";
+    const cachedFile = cachedDir ? join3(cachedDir, artifact.fileName) : "";
     if (cachedFile && existsSync2(cachedFile)) {
       expected = trustedPin(artifact, options) ?? await expectedHash(artifact, options);
       const actual = await sha256OfFile(cachedFile);
@@ -11807,8 +14859,8 @@ async function downloadVerified(artifact, options) {
         `The tool cache's ${artifact.fileName} (${artifact.cacheName} ${artifact.version}) has sha256 ${actual}, expected ${expected}: it was changed after it was cached. Discarding it and downloading again.`
       );
       try {
-        await rm2(`${cachedDir}.complete`, { force: true });
-        await rm2(cachedDir, { recursive: true, force: true });
+        await rm3(`${cachedDir}.complete`, { force: true });
+        await rm3(cachedDir, { recursive: true, force: true });
       } catch (error) {
         throw new Error(
           `The tool cache's ${artifact.fileName} at ${cachedFile} was changed after it was cached and cannot be removed (${errorMessage(error)}); refusing to use it. Delete ${cachedDir} on the runner.`,
@@ -11820,19 +14872,19 @@ async function downloadVerified(artifact, options) {
   }
   const url = mirroredUrl(artifact.url, options.mirror);
   expected ??= await expectedHash(artifact, options);
-  const workDir = join2(options.workDir, "downloads", randomUUID());
-  await mkdir(workDir, { recursive: true });
-  const partial = join2(workDir, `${artifact.fileName}.partial`);
+  const workDir = join3(options.workDir, "downloads", randomUUID());
+  await mkdir2(workDir, { recursive: true });
+  const partial = join3(workDir, `${artifact.fileName}.partial`);
   try {
     const actual = await retrying(`download ${url}`, options, async (signal) => {
-      await rm2(partial, { force: true });
+      await rm3(partial, { force: true });
       return fetchToFile(url, partial, signal);
     });
     if (actual !== expected)
       throw new ChecksumMismatchError(artifact.fileName, expected, actual, url);
     if (artifact.executable) await chmod(partial, 493);
     if (!cacheRoot) {
-      const finalPath = join2(workDir, artifact.fileName);
+      const finalPath = join3(workDir, artifact.fileName);
       await rename(partial, finalPath);
       return { path: finalPath, fromCache: false };
     }
@@ -11843,12 +14895,12 @@ async function downloadVerified(artifact, options) {
       artifact.version,
       artifact.arch
     );
-    const cachedFile = join2(cachedDir, artifact.fileName);
+    const cachedFile = join3(cachedDir, artifact.fileName);
     if (artifact.executable) await chmod(cachedFile, 493);
     return { path: cachedFile, fromCache: false };
   } finally {
-    if (cacheRoot) await rm2(workDir, { recursive: true, force: true });
-    else await rm2(partial, { force: true });
+    if (cacheRoot) await rm3(workDir, { recursive: true, force: true });
+    else await rm3(partial, { force: true });
   }
 }
 function trustedPin(artifact, options) {
@@ -11894,12 +14946,12 @@ async function retrying(what, options, attempt) {
       isTransient: isTransientDownloadError,
       retryAfterMs: (error) => error instanceof HttpStatusError ? error.retryAfterMs : void 0,
       onRetry: (error, n, delayMs) => options.log?.(
-        `${what}: attempt ${n} failed (${describe(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
+        `${what}: attempt ${n} failed (${describe2(error)}); retrying in ${Math.round(delayMs / 100) / 10}s`
       )
     }
   );
 }
-function describe(error) {
+function describe2(error) {
   if (error instanceof HttpStatusError) return `HTTP ${error.status}`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -12109,7 +15161,7 @@ async function ensureKubectl(version, options) {
 }
 async function findOnPath(command, pathEnv) {
   for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
-    const candidate = join3(dir, command);
+    const candidate = join4(dir, command);
     try {
       await access(candidate, constants2.X_OK);
       return candidate;
@@ -12128,379 +15180,6 @@ async function fetchReleaseManifests(versions, options) {
   );
   return Object.fromEntries(entries);
 }
-
-// src/util/abortable.ts
-var AbortedError = class extends Error {
-  constructor(why) {
-    super(`stopped: ${why}`);
-    this.why = why;
-    this.name = "AbortedError";
-  }
-  why;
-};
-function abortableSleep(signal, base = sleep) {
-  return async (ms) => {
-    if (signal.aborted) throw new AbortedError(String(signal.reason ?? "aborted"));
-    await new Promise((resolve, reject) => {
-      const onAbort = () => reject(new AbortedError(String(signal.reason ?? "aborted")));
-      signal.addEventListener("abort", onAbort, { once: true });
-      base(ms).then(
-        () => {
-          signal.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        (error) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      );
-    });
-  };
-}
-async function allOrAbort(controller, tasks) {
-  try {
-    return await Promise.all(tasks);
-  } catch (first) {
-    controller.abort("a concurrent step failed");
-    const settled = await Promise.allSettled(tasks);
-    const reasons = settled.flatMap((s) => s.status === "rejected" ? [s.reason] : []);
-    throw reasons.find((r) => !isStop(r)) ?? first;
-  }
-}
-function isStop(error) {
-  if (error instanceof AbortedError) return true;
-  const cause = error?.cause;
-  return cause !== void 0 && cause !== error && isStop(cause);
-}
-
-// src/cluster/manifest-inventory.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function inventoryOf(yamlText) {
-  const inventory = {
-    customResourceDefinitions: [],
-    namespaces: [],
-    deployments: [],
-    daemonSets: [],
-    jobs: []
-  };
-  for (const document of (0, import_yaml3.parseAllDocuments)(yamlText)) {
-    if (document.errors.length > 0) {
-      throw new Error(`a release manifest does not parse as YAML: ${document.errors[0].message}`);
-    }
-    const object = document.toJS();
-    const name = object?.metadata?.name;
-    if (!object?.kind || !name) continue;
-    const namespaced = { namespace: object.metadata?.namespace ?? "default", name };
-    switch (object.kind) {
-      case "CustomResourceDefinition":
-        inventory.customResourceDefinitions.push(name);
-        break;
-      case "Namespace":
-        inventory.namespaces.push(name);
-        break;
-      case "Deployment":
-        inventory.deployments.push(namespaced);
-        break;
-      case "DaemonSet":
-        inventory.daemonSets.push(namespaced);
-        break;
-      case "Job":
-        inventory.jobs.push(namespaced);
-        break;
-    }
-  }
-  return inventory;
-}
-
-// src/cluster/webhook-errors.ts
-var ERROR_START = /^(?:`[^`]*` exited with \d+: )?(?:Error from server\b|error:|Error:|The connection to the server|Unable to connect to the server)/;
-function kubectlErrors(output) {
-  const entries = [];
-  let current;
-  for (const line of output.split("\n")) {
-    if (!line.trim()) continue;
-    if (/^Warning:/.test(line)) {
-      current = void 0;
-      continue;
-    }
-    if (ERROR_START.test(line) || !current) {
-      current = [line];
-      entries.push(current);
-    } else current.push(line);
-  }
-  return entries.map((lines2) => lines2.join("\n"));
-}
-function isTransientError(entry) {
-  const text2 = entry.toLowerCase();
-  if (text2.includes("failed calling webhook") || text2.includes("failed to call webhook")) {
-    return [
-      "connection refused",
-      "no endpoints available for service",
-      "context deadline exceeded",
-      "i/o timeout",
-      "connection reset by peer",
-      "service unavailable",
-      "eof",
-      "no route to host",
-      "x509: certificate signed by unknown authority",
-      // webhook cert not yet rotated in
-      "tls: failed to verify certificate"
-    ].some((symptom) => text2.includes(symptom));
-  }
-  if (/no matches for kind .* in version/.test(text2) || text2.includes("ensure crds are installed first"))
-    return true;
-  return /the server is currently unable to handle the request|etcdserver: (leader changed|request timed out)/.test(
-    text2
-  );
-}
-function isWebhookNotReady(output) {
-  const errors = kubectlErrors(output);
-  return errors.length > 0 && errors.every(isTransientError);
-}
-
-// src/cluster/webhook-retry.ts
-function outputOf(error) {
-  return error instanceof ToolError ? error.result.stderr || error.result.stdout : errorMessage(error);
-}
-function retryWhileWebhookStarting(what, step, options) {
-  return withRetry(step, {
-    what,
-    // The deadline is the real bound; the count only guards against a zero-delay loop.
-    attempts: 500,
-    initialDelayMs: 1e3,
-    maxDelayMs: 5e3,
-    deadline: options.deadline,
-    isTransient: (error) => isWebhookNotReady(outputOf(error)),
-    onRetry: (error, attempt) => options.log?.(
-      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(outputOf(error))}; retrying`
-    ),
-    ...options.sleep ? { sleep: options.sleep } : {},
-    ...options.now ? { now: options.now } : {}
-  });
-}
-function firstLine2(text2) {
-  const first = kubectlErrors(text2).find(isTransientError) ?? text2;
-  return first.split("\n").find((l) => l.trim()) ?? first;
-}
-
-// src/cluster/knative.ts
-var KNATIVE_NAMESPACE = "knative-serving";
-var CONTOUR_INGRESS_CLASS = "contour.ingress.networking.knative.dev";
-function knativeConfigPatches(domain) {
-  return [
-    { configMap: "config-network", patch: { data: { "ingress-class": CONTOUR_INGRESS_CLASS } } },
-    { configMap: "config-domain", patch: { data: { [domain]: "" } } }
-  ];
-}
-async function installKnative(kubectl, manifests, options) {
-  const controller = new AbortController();
-  const sleep2 = abortableSleep(controller.signal, options.sleep);
-  const step = {
-    ...options,
-    sleep: sleep2,
-    kubectl: kubectl.withClock({ sleep: sleep2, ...options.now ? { now: options.now } : {} })
-  };
-  const core = inventoryOf(manifests.servingCore);
-  const netContour = inventoryOf(manifests.netContour);
-  let markCoreApplied;
-  const coreApplied = new Promise((resolve) => markCoreApplied = resolve);
-  const serving = servingBranch(step, manifests, () => markCoreApplied(true)).catch(
-    (error) => {
-      markCoreApplied(false);
-      throw error;
-    }
-  );
-  await allOrAbort(controller, [serving, contourBranch(step, manifests, coreApplied)]);
-  await options.timings.time(
-    "knative-ready",
-    () => waitForWorkloads(step, {
-      what: `Knative Serving deployments Available in ${KNATIVE_NAMESPACE}`,
-      deployments: [...core.deployments, ...netContour.deployments].filter(
-        (d) => d.namespace === KNATIVE_NAMESPACE
-      ),
-      daemonSets: [],
-      jobs: []
-    })
-  );
-}
-async function servingBranch(step, manifests, onCoreApplied) {
-  const crds = inventoryOf(manifests.servingCrds).customResourceDefinitions;
-  await step.timings.time("knative-crds", async () => {
-    await apply(step, "apply serving-crds.yaml", manifests.servingCrds);
-    await waitForCrdsEstablished(step, crds);
-  });
-  await step.timings.time(
-    "knative-core",
-    () => apply(step, "apply serving-core.yaml", manifests.servingCore)
-  );
-  onCoreApplied();
-  await step.timings.time("knative-config", async () => {
-    for (const { configMap, patch } of knativeConfigPatches(step.domain)) {
-      await retryWhileWebhookStarting(
-        `patch configmap/${configMap} in ${KNATIVE_NAMESPACE}`,
-        () => step.kubectl.patchMerge("configmap", configMap, patch, KNATIVE_NAMESPACE),
-        retryOptions(step)
-      );
-    }
-  });
-}
-async function contourBranch(step, manifests, coreApplied) {
-  const contour = inventoryOf(manifests.contour);
-  await step.timings.time(
-    "contour-apply",
-    () => apply(step, "apply contour.yaml", manifests.contour)
-  );
-  await Promise.all([
-    step.timings.time(
-      "contour-ready",
-      () => waitForWorkloads(step, {
-        ...contour,
-        what: `Contour ready in ${contour.namespaces.join(", ") || "its namespaces"}`
-      })
-    ),
-    (async () => {
-      if (!await coreApplied) throw new AbortedError("serving-core.yaml was not applied");
-      await step.timings.time(
-        "net-contour",
-        () => apply(step, "apply net-contour.yaml", manifests.netContour)
-      );
-    })()
-  ]);
-}
-function apply(step, what, yamlText) {
-  return retryWhileWebhookStarting(
-    what,
-    () => step.kubectl.applyManifests(yamlText),
-    retryOptions(step)
-  );
-}
-async function waitForCrdsEstablished(step, names) {
-  const wanted = new Set(names);
-  await waitUntil(
-    async () => {
-      const list2 = await step.kubectl.getJson("customresourcedefinitions");
-      const byName = new Map(list2.items.map((crd) => [crd.metadata?.name ?? "", crd]));
-      const pending = [...wanted].map((name) => {
-        const crd = byName.get(name);
-        if (!crd) return `crd/${name}: not found`;
-        return hasCondition(crd, "Established") ? "" : describeCondition({ ...crd, kind: "CustomResourceDefinition" }, "Established");
-      });
-      const notYet = pending.filter(Boolean);
-      return notYet.length === 0 ? { done: true, value: void 0 } : { done: false, seen: notYet.join("; ") };
-    },
-    waitOptions(step, `${wanted.size} Knative Serving CRDs Established`)
-  );
-}
-async function waitForWorkloads(step, workloads) {
-  const namespaces = [
-    ...new Set(
-      [...workloads.deployments, ...workloads.daemonSets, ...workloads.jobs].map(
-        (w) => w.namespace
-      )
-    )
-  ];
-  try {
-    await waitUntil(
-      async () => {
-        const seen = [];
-        for (const namespace of namespaces) {
-          seen.push(...await pendingIn(step.kubectl, namespace, workloads));
-        }
-        return seen.length === 0 ? { done: true, value: void 0 } : { done: false, seen: seen.join("; ") };
-      },
-      waitOptions(step, workloads.what)
-    );
-  } catch (error) {
-    if (!(error instanceof WaitTimeoutError)) throw error;
-    const pods = await Promise.all(
-      namespaces.map(
-        (ns) => step.kubectl.describeUnreadyPods(ns).catch((e) => [`${ns}: ${errorMessage(e)}`])
-      )
-    );
-    const podLines = pods.flat();
-    throw new WaitTimeoutError(
-      error.what,
-      `${error.lastSeen}${podLines.length ? `; pods not ready: ${podLines.join("; ")}` : ""}`,
-      error.timeoutMs
-    );
-  }
-}
-async function pendingIn(kubectl, namespace, workloads) {
-  const inNamespace = (list2) => list2.filter((w) => w.namespace === namespace).map((w) => w.name);
-  const checks = [
-    [
-      "deployments",
-      inNamespace(workloads.deployments),
-      (d) => hasCondition(d, "Available") ? void 0 : describeCondition(d, "Available")
-    ],
-    [
-      "jobs",
-      inNamespace(workloads.jobs),
-      (j) => hasCondition(j, "Complete") ? void 0 : describeCondition(j, "Complete")
-    ],
-    [
-      "daemonsets",
-      inNamespace(workloads.daemonSets),
-      (ds) => {
-        const s = daemonSetRolloutState(ds);
-        return s.done ? void 0 : s.seen;
-      }
-    ]
-  ];
-  const pending = [];
-  for (const [kind, names, isDone] of checks) {
-    if (names.length === 0) continue;
-    const list2 = await kubectl.getJson(kind, void 0, namespace);
-    const byName = new Map(
-      list2.items.map((o) => [o.metadata?.name ?? "", { ...o, kind: kind.replace(/s$/, "") }])
-    );
-    for (const name of names) {
-      const object = byName.get(name);
-      const problem = object ? isDone(object) : `${kind.replace(/s$/, "")}/${namespace}/${name}: not created yet`;
-      if (problem) pending.push(problem);
-    }
-  }
-  return pending;
-}
-function remainingMs(step) {
-  return Math.max(0, step.deadline - (step.now ?? Date.now)());
-}
-function waitOptions(step, what) {
-  return {
-    what,
-    timeoutMs: remainingMs(step),
-    intervalMs: step.intervalMs ?? 2e3,
-    sleep: step.sleep,
-    ...step.now ? { now: step.now } : {}
-  };
-}
-function retryOptions(step) {
-  return {
-    deadline: step.deadline,
-    sleep: step.sleep,
-    ...step.log ? { log: step.log } : {},
-    ...step.now ? { now: step.now } : {}
-  };
-}
-
-// src/util/timings.ts
-var PhaseTimings = class {
-  constructor(now = Date.now) {
-    this.now = now;
-  }
-  now;
-  seconds = {};
-  async time(phase, step) {
-    const started = this.now();
-    try {
-      return await step();
-    } catch (error) {
-      throw error instanceof PhaseError ? error : new PhaseError(phase, error);
-    } finally {
-      this.seconds[phase] = Math.round((this.now() - started) / 100) / 10;
-    }
-  }
-};
 
 // src/cluster/bring-up.ts
 var BringUpError = class extends PhaseError {
@@ -12533,8 +15212,8 @@ async function bringUp(options, deps) {
         )
       );
     }
-    const clusterDir = join4(deps.workDir, clusterName);
-    const kubeconfigPath = join4(clusterDir, "kubeconfig");
+    const clusterDir = join5(deps.workDir, clusterName);
+    const kubeconfigPath = join5(clusterDir, "kubeconfig");
     const download = {
       deadline,
       workDir: deps.workDir,
@@ -12564,7 +15243,7 @@ async function bringUp(options, deps) {
         })
       );
       await timings.time("kubeconfig", async () => {
-        await mkdir2(clusterDir, { recursive: true, mode: 448 });
+        await mkdir3(clusterDir, { recursive: true, mode: 448 });
         await k3d2.writeKubeconfig(clusterName, kubeconfigPath);
       });
       return { k3d: k3d2, k3dPath: k3dPath2 };
@@ -12625,381 +15304,6 @@ async function bringUp(options, deps) {
     const phase = error instanceof PhaseError ? error.phase : "bring-up";
     const cause = error instanceof PhaseError ? error.cause : error;
     throw new BringUpError(phase, cause, { ...timings.seconds }, handle);
-  }
-}
-
-// src/deploy/deploy-services.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/deploy/apply-decision.ts
-function templateName(object) {
-  const template = object?.spec?.template;
-  const name = template?.metadata?.name;
-  return typeof name === "string" && name ? name : void 0;
-}
-function targetKey(target) {
-  const t = typeof target === "object" && target !== null ? target : {};
-  const revisionName2 = typeof t.revisionName === "string" ? t.revisionName : "";
-  const latest = typeof t.latestRevision === "boolean" ? t.latestRevision : !revisionName2;
-  return JSON.stringify([revisionName2, latest, Number(t.percent ?? 0), t.tag ?? ""]);
-}
-function decideApply(live, manifest) {
-  const wanted = templateName(manifest);
-  if (!live || !wanted || templateName(live) !== wanted) return { kind: "apply" };
-  const desired = manifest.spec?.traffic ?? [];
-  const current = live.spec?.traffic;
-  const same = Array.isArray(current) && current.length === desired.length && current.map(targetKey).join() === desired.map(targetKey).join();
-  return same ? { kind: "nothing" } : { kind: "patch-traffic", patch: { spec: { traffic: desired.map((t) => ({ ...t })) } } };
-}
-
-// src/deploy/pod-failures.ts
-var HOPELESS = /* @__PURE__ */ new Set([
-  "ErrImagePull",
-  "ImagePullBackOff",
-  "ErrImageNeverPull",
-  "InvalidImageName",
-  "CrashLoopBackOff",
-  "CreateContainerConfigError"
-]);
-var text = (value, max = 600) => {
-  if (typeof value !== "string") return "";
-  const flat = value.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-};
-var record3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-function podFailure(pods) {
-  for (const pod of pods) {
-    const status = record3(pod.status);
-    const specContainers = [
-      ...Array.isArray(record3(pod.spec)?.initContainers) ? record3(pod.spec).initContainers : [],
-      ...Array.isArray(record3(pod.spec)?.containers) ? record3(pod.spec).containers : []
-    ];
-    const statuses = [
-      ...Array.isArray(status?.initContainerStatuses) ? status.initContainerStatuses : [],
-      ...Array.isArray(status?.containerStatuses) ? status.containerStatuses : []
-    ];
-    for (const entry of statuses) {
-      const container = record3(entry);
-      const waiting = record3(record3(container?.state)?.waiting);
-      const reason = text(waiting?.reason, 80);
-      if (!HOPELESS.has(reason)) continue;
-      const name = text(container?.name, 80);
-      const spec = specContainers.map(record3).find((c) => c?.name === name);
-      const terminated = record3(record3(container?.lastState)?.terminated);
-      const lastExit = reason === "CrashLoopBackOff" && terminated ? `last exit code ${String(terminated.exitCode ?? "?")}${terminated.reason ? ` (${text(terminated.reason, 80)})` : ""}${terminated.message ? `: ${text(terminated.message)}` : ""}` : "";
-      return {
-        pod: text(pod.metadata?.name, 253),
-        container: name,
-        image: text(spec?.image, 300) || text(container?.image, 300),
-        reason,
-        message: [text(waiting?.message), lastExit].filter(Boolean).join("; ")
-      };
-    }
-  }
-  return void 0;
-}
-
-// src/deploy/revision-pods.ts
-async function revisionPods(kubectl, namespace, revision) {
-  const result = await kubectl.runOk([
-    "get",
-    "pods",
-    "-n",
-    namespace,
-    "-l",
-    `serving.knative.dev/revision=${revision}`,
-    "-o",
-    "json"
-  ]);
-  const list2 = JSON.parse(result.stdout);
-  return Array.isArray(list2.items) ? list2.items : [];
-}
-
-// src/deploy/revision-readiness.ts
-var TERMINAL_REASONS = /ProgressDeadlineExceeded|ContainerMissing|ImagePull|ErrImage|InvalidImageName|RevisionFailed|ExitCode|CrashLoopBackOff|ContainerCreateConfigError|Unschedulable|RevisionMissing|ResolveImage/i;
-function revisionState(revision, name) {
-  if (!revision) return { state: "pending", seen: `revision ${name} does not exist yet` };
-  const ready = (revision.status?.conditions ?? []).find((c) => c.type === "Ready");
-  if (ready?.status === "True") return { state: "ready" };
-  const reason = ready?.reason ?? "";
-  const message = ready?.message ?? "";
-  if (ready?.status === "False" && TERMINAL_REASONS.test(`${reason} ${message}`))
-    return { state: "failed", reason, message };
-  return {
-    state: "pending",
-    seen: `revision ${name} Ready=${ready?.status ?? "Unknown"}${reason || message ? ` (${[reason, message].filter(Boolean).join(": ")})` : ""}`
-  };
-}
-function serviceState(service, name, traffic) {
-  if (!service) return { done: false, seen: `service ${name} does not exist yet` };
-  const status = service.status ?? {};
-  const generation = service.metadata?.generation;
-  if (status.observedGeneration !== generation) {
-    return {
-      done: false,
-      seen: `service ${name} observedGeneration ${status.observedGeneration ?? "none"} != generation ${generation ?? "?"}`
-    };
-  }
-  const ready = (service.status?.conditions ?? []).find((c) => c.type === "Ready");
-  if (ready?.status !== "True") {
-    return {
-      done: false,
-      seen: `service ${name} Ready=${ready?.status ?? "Unknown"}${ready?.reason ? ` (${ready.reason}: ${ready.message ?? ""})` : ""}`
-    };
-  }
-  const wanted = traffic.map(describeTarget).sort();
-  const seen = (status.traffic ?? []).map(describeTarget).sort();
-  if (wanted.join() !== seen.join())
-    return {
-      done: false,
-      seen: `service ${name} status.traffic is [${seen.join(", ")}], want [${wanted.join(", ")}]`
-    };
-  return { done: true, seen: "ready" };
-}
-function describeTarget(target) {
-  return `${target.revisionName ?? "latest"}=${target.percent ?? 0}%${target.tag ? `@${target.tag}` : ""}`;
-}
-function serviceFailure(service) {
-  if (!service) return void 0;
-  const status = service.status ?? {};
-  if (status.observedGeneration !== service.metadata?.generation) return void 0;
-  for (const c of service.status?.conditions ?? []) {
-    if (c.status !== "False") continue;
-    const reason = c.reason ?? "";
-    const message = c.message ?? "";
-    const clash = reason === "RevisionFailed" && /already exists/.test(message);
-    if (clash || ["RevisionNameTaken", "ErrorConfig", "NotOwned", "RevisionNotOwned"].includes(reason)) {
-      return { reason, message };
-    }
-  }
-  return void 0;
-}
-var stringAt = (value) => typeof value === "string" ? value : "";
-function firstDifference(wanted, actual, path8) {
-  if (Array.isArray(wanted)) {
-    if (!Array.isArray(actual) || actual.length !== wanted.length) return path8;
-    for (const [i, item] of wanted.entries()) {
-      const diff = firstDifference(item, actual[i], `${path8}[${i}]`);
-      if (diff) return diff;
-    }
-    return void 0;
-  }
-  if (typeof wanted === "object" && wanted !== null) {
-    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return path8;
-    for (const [key, value] of Object.entries(wanted)) {
-      const diff = firstDifference(
-        value,
-        actual[key],
-        `${path8}.${key}`
-      );
-      if (diff) return diff;
-    }
-    return void 0;
-  }
-  return wanted === actual ? void 0 : path8;
-}
-function revisionOrigin(revision, service, manifest) {
-  const name = stringAt(revision.metadata?.name);
-  const labels = revision.metadata?.labels ?? {};
-  const owners = Array.isArray(revision.metadata?.ownerReferences) ? revision.metadata.ownerReferences : [];
-  const controller = owners.find((o) => o?.controller === true);
-  const configuration = stringAt(labels["serving.knative.dev/configuration"]);
-  if (configuration !== service || controller?.kind !== "Configuration" || controller.name !== service) {
-    const owner = controller ? `${stringAt(controller.kind)} "${stringAt(controller.name)}"` : "nothing";
-    return {
-      ok: false,
-      why: `revision ${name} already exists and belongs to ${owner}, not to service ${service}: its name is taken`
-    };
-  }
-  const wanted = manifest.spec?.template?.spec;
-  const diff = firstDifference(wanted ?? {}, revision.spec, "spec");
-  if (diff) {
-    return {
-      ok: false,
-      why: `revision ${name} differs from this apply's template at ${diff}: a revision of that name was made by another apply`
-    };
-  }
-  return { ok: true };
-}
-
-// src/deploy/deploy-services.ts
-var RevisionFailedError = class extends Error {
-  constructor(revision, reason, detail) {
-    super(`revision ${revision} will not become Ready: ${reason}${detail ? `: ${detail}` : ""}`);
-    this.revision = revision;
-    this.reason = reason;
-    this.detail = detail;
-    this.name = "RevisionFailedError";
-  }
-  revision;
-  reason;
-  detail;
-};
-async function deployServices(kubectl, plan, options) {
-  await Promise.all(plan.services.map((service) => deployService(kubectl, service, options)));
-  if (plan.otherObjects.length) {
-    const yamlText = plan.otherObjects.map((object) => (0, import_yaml4.stringify)(object)).join("---\n");
-    await retryWhileWebhookStarting(
-      "kubectl apply of other objects",
-      () => kubectl.applyManifests(yamlText),
-      retryOptions2(options)
-    );
-  }
-}
-async function deployService(kubectl, service, options) {
-  const id = `${service.namespace}/${service.name}`;
-  if (service.manifests.base && service.revisions.base) {
-    log().info(`${id}: applying the base revision ${service.revisions.base}`);
-    await applyService(kubectl, service, service.manifests.base, "base", options);
-    await waitForRevision(
-      kubectl,
-      service,
-      service.revisions.base,
-      service.manifests.base,
-      options
-    );
-  }
-  log().info(
-    `${id}: applying the PR revision ${service.revisions.pr} with traffic ${service.traffic.map((t) => `${t.tag} ${t.percent}%`).join(", ")}`
-  );
-  await applyService(kubectl, service, service.manifests.pr, "PR", options);
-  await waitForRevision(kubectl, service, service.revisions.pr, service.manifests.pr, options);
-  await waitUntil(
-    async () => {
-      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
-      const failure = serviceFailure(live);
-      if (failure)
-        throw new RevisionFailedError(service.revisions.pr, failure.reason, failure.message);
-      const state = serviceState(live, id, service.traffic);
-      return state.done ? { done: true, value: void 0 } : { done: false, seen: state.seen };
-    },
-    {
-      ...waitOptions2(`service ${id} Ready with the planned traffic`, options),
-      isFatal: (error) => error instanceof RevisionFailedError
-    }
-  );
-  log().info(`${id}: Ready, traffic as planned`);
-}
-async function applyService(kubectl, service, manifest, side, options) {
-  const id = `${service.namespace}/${service.name}`;
-  await retryWhileWebhookStarting(
-    `kubectl apply of ${id} (${side})`,
-    async () => {
-      const live = await kubectl.tryGetJson("ksvc", service.name, service.namespace);
-      const decision = decideApply(live, manifest);
-      switch (decision.kind) {
-        case "apply":
-          await kubectl.applyManifests((0, import_yaml4.stringify)(manifest));
-          return;
-        case "patch-traffic":
-          log().info(`${id}: its ${side} template is already applied; patching only the traffic`);
-          await kubectl.patchMerge("ksvc", service.name, decision.patch, service.namespace);
-          return;
-        case "nothing":
-          log().info(`${id}: its ${side} template and traffic are already applied`);
-          return;
-      }
-    },
-    retryOptions2(options)
-  );
-}
-function podFailureText(failure, knative) {
-  return `container ${failure.container} (image ${failure.image}) in pod ${failure.pod} cannot start; kubelet: ${failure.message || failure.reason}; Knative: ${knative}`;
-}
-async function waitForRevision(kubectl, service, name, manifest, options) {
-  const { namespace } = service;
-  await waitUntil(
-    async () => {
-      const revision = await kubectl.tryGetJson("revision", name, namespace);
-      const state = revisionState(revision, name);
-      if (state.state === "ready") {
-        const origin = revisionOrigin(revision, service.name, manifest);
-        if (!origin.ok) throw new RevisionFailedError(name, "RevisionNameTaken", origin.why);
-        return { done: true, value: void 0 };
-      }
-      const refused = serviceFailure(
-        await kubectl.tryGetJson("ksvc", service.name, namespace)
-      );
-      if (refused) throw new RevisionFailedError(name, refused.reason, refused.message);
-      if (state.state === "failed")
-        throw new RevisionFailedError(name, state.reason, state.message);
-      if (revision) {
-        const failure = podFailure(await revisionPods(kubectl, namespace, name));
-        if (failure)
-          throw new RevisionFailedError(name, failure.reason, podFailureText(failure, state.seen));
-      }
-      return { done: false, seen: state.seen };
-    },
-    {
-      ...waitOptions2(`revision ${name} Ready in ${namespace}`, options),
-      isFatal: (error) => error instanceof RevisionFailedError
-    }
-  );
-}
-function retryOptions2(options) {
-  return {
-    deadline: (options.now ?? Date.now)() + options.timeoutMs,
-    log: (message) => log().info(message),
-    ...options.sleep ? { sleep: options.sleep } : {},
-    ...options.now ? { now: options.now } : {}
-  };
-}
-function waitOptions2(what, options) {
-  return {
-    what,
-    timeoutMs: options.timeoutMs,
-    intervalMs: options.intervalMs ?? 1e3,
-    sleep: options.sleep,
-    now: options.now
-  };
-}
-
-// src/images/build.ts
-import { mkdir as mkdir3, rm as rm3 } from "node:fs/promises";
-import { join as join5 } from "node:path";
-async function buildSide(docker, options) {
-  const tags = {};
-  for (const spec of options.specs) {
-    const tag = localImageTag(spec.name, options.commitSha);
-    const context = join5(options.root, spec.context);
-    await docker.runOk(["build", "-t", tag, "-f", join5(context, spec.dockerfile), context], {
-      stream: true
-    });
-    tags[spec.name] = tag;
-  }
-  return tags;
-}
-async function buildImages(tools, options) {
-  const pr = await buildSide(tools.docker, {
-    specs: options.specs,
-    root: options.workspace,
-    commitSha: options.prSha
-  });
-  if (!options.baseSha) return { pr };
-  if (options.baseSha.slice(0, 7) === options.prSha.slice(0, 7)) return { pr, base: pr };
-  const git = await GitClient.open(options.workspace, tools.git);
-  if (!git) {
-    throw new Error(
-      `${options.workspace} is not a git checkout: the base images are built from the base commit ${options.baseSha.slice(0, 7)}, which needs the repository (use actions/checkout).`
-    );
-  }
-  if (!await git.hasCommit(options.baseSha)) await git.fetchCommit(options.baseSha);
-  const worktree = join5(options.workDir, `base-${options.baseSha.slice(0, 12)}`);
-  await mkdir3(options.workDir, { recursive: true });
-  await rm3(worktree, { recursive: true, force: true });
-  await git.addWorktree(worktree, options.baseSha);
-  try {
-    const base = await buildSide(tools.docker, {
-      specs: options.specs,
-      root: worktree,
-      commitSha: options.baseSha
-    });
-    return { pr, base };
-  } finally {
-    if (!await git.removeWorktree(worktree)) {
-      log().debug(`git worktree remove ${worktree} failed; removing the folder`);
-      await rm3(worktree, { recursive: true, force: true });
-    }
   }
 }
 
@@ -13069,677 +15373,87 @@ function containerdStoreError(cause) {
   );
 }
 
-// src/probe/attribution.ts
-var REVISION_HEADERS = ["k-revision", "x-revision"];
-var SAMPLE_CHARS = 200;
-function revisionHeader(headers) {
-  for (const name of REVISION_HEADERS) {
-    const value = headers[name];
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== void 0 && first.trim() !== "") return first.trim();
-  }
-  return void 0;
-}
-function fingerprint(body) {
-  return body.trim();
-}
-function isSuccess(status) {
-  return status >= 200 && status < 300;
-}
-function truncate(text2, limit = SAMPLE_CHARS) {
-  return text2.length <= limit ? text2 : `${text2.slice(0, limit - 1)}\u2026`;
-}
-function describeOutcome(outcome) {
-  if (outcome.kind === "transport-error") return truncate(`error: ${outcome.error}`);
-  const header = revisionHeader(outcome.headers);
-  const body = fingerprint(outcome.body).replace(/\s+/g, " ");
-  return truncate(
-    `HTTP ${outcome.status}${header ? ` (k-revision: ${header})` : ""}${body ? ` ${body}` : ""}`
-  );
-}
-function createAttributor(revisions, fingerprints) {
-  const known = new Set(revisions);
-  const byBody = /* @__PURE__ */ new Map();
-  for (const [revision, print] of fingerprints) {
-    byBody.set(print, byBody.has(print) ? null : revision);
-  }
+// src/action/k3d-cluster.ts
+function k3dProvider(config, runner, state) {
+  let handle;
   return {
-    attribute(outcome) {
-      if (outcome.kind === "transport-error") return { kind: "transport-error" };
-      const header = revisionHeader(outcome.headers);
-      if (header !== void 0) {
-        return known.has(header) ? { kind: "revision", revision: header } : { kind: "foreign-revision", revision: header };
-      }
-      const revision = byBody.get(fingerprint(outcome.body));
-      return revision ? { kind: "revision", revision } : { kind: "unknown" };
-    }
-  };
-}
-
-// src/probe/http-client.ts
-import http from "node:http";
-import { performance } from "node:perf_hooks";
-var MAX_BODY_BYTES = 64 * 1024;
-function createNodeHttpClient(options) {
-  const agent = new http.Agent({
-    keepAlive: true,
-    maxSockets: options.maxSockets,
-    maxFreeSockets: options.maxSockets,
-    // Reusing the most recently used socket keeps the warm ones warm and lets idle ones expire.
-    scheduling: "lifo"
-  });
-  const targets = /* @__PURE__ */ new Map();
-  const get2 = (request) => new Promise((resolve) => {
-    let target = targets.get(request.url);
-    if (!target) {
-      target = new URL(request.url);
-      targets.set(request.url, target);
-    }
-    const started = performance.now();
-    let settled = false;
-    const finish = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    const fail = (error) => {
-      const latencyMs = performance.now() - started;
-      const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
-      finish({ kind: "transport-error", error: message, code: error.code, latencyMs });
-    };
-    const req = http.request(
-      {
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: "GET",
-        headers: { host: request.host },
-        agent
-      },
-      (res) => {
-        const chunks = [];
-        let kept = 0;
-        res.on("data", (chunk) => {
-          if (kept >= MAX_BODY_BYTES) return;
-          const room = MAX_BODY_BYTES - kept;
-          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
-          chunks.push(piece);
-          kept += piece.length;
-        });
-        res.on("error", fail);
-        res.on(
-          "aborted",
-          () => fail(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }))
-        );
-        res.on("end", () => {
-          finish({
-            kind: "response",
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
-            latencyMs: performance.now() - started
-          });
-        });
-      }
-    );
-    const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`timed out after ${request.timeoutMs} ms`), {
-        code: "ETIMEDOUT"
-      });
-      req.destroy(error);
-      fail(error);
-    }, request.timeoutMs);
-    req.on("error", fail);
-    req.end();
-  });
-  return { get: get2, close: () => agent.destroy() };
-}
-
-// src/probe/tally.ts
-var MAX_SAMPLES = 5;
-function createTally(revisions) {
-  return {
-    requests: 0,
-    byRevision: new Map(
-      revisions.map((revision) => [revision, { responses: 0, errors: 0, latenciesMs: [] }])
-    ),
-    foreign: /* @__PURE__ */ new Map(),
-    unattributed: { count: 0, errors: 0, successes: 0, samples: [] }
-  };
-}
-function record4(tally, outcome, attribution) {
-  tally.requests++;
-  if (attribution.kind === "revision" && outcome.kind === "response") {
-    let entry = tally.byRevision.get(attribution.revision);
-    if (!entry) {
-      entry = { responses: 0, errors: 0, latenciesMs: [] };
-      tally.byRevision.set(attribution.revision, entry);
-    }
-    entry.responses++;
-    if (!isSuccess(outcome.status)) entry.errors++;
-    entry.latenciesMs.push(outcome.latencyMs);
-    return;
-  }
-  const { unattributed } = tally;
-  unattributed.count++;
-  if (attribution.kind === "foreign-revision") {
-    tally.foreign.set(attribution.revision, (tally.foreign.get(attribution.revision) ?? 0) + 1);
-  }
-  if (outcome.kind === "response" && isSuccess(outcome.status)) unattributed.successes++;
-  else unattributed.errors++;
-  if (unattributed.samples.length < MAX_SAMPLES) {
-    const sample = describeOutcome(outcome).slice(0, SAMPLE_CHARS);
-    if (!unattributed.samples.includes(sample)) unattributed.samples.push(sample);
-  }
-}
-
-// src/probe/load.ts
-async function sendLoad(client, attributor, revisions, settings, another) {
-  const tally = createTally(revisions);
-  const request = { url: settings.url, host: settings.host, timeoutMs: settings.timeoutMs };
-  let sent = 0;
-  for (const size of settings.batches) {
-    let started = 0;
-    const worker = async () => {
-      while (started < size) {
-        started++;
-        const outcome = await client.get(request);
-        record4(tally, outcome, attributor.attribute(outcome));
-      }
-    };
-    const workers = Math.max(1, Math.min(settings.concurrency, size));
-    await Promise.all(Array.from({ length: workers }, worker));
-    sent++;
-    if (!another(tally, sent)) break;
-  }
-  return { tally, batches: sent };
-}
-
-// src/stats/judge.ts
-function judgeSplit(observed, expectedPercent, options = {}) {
-  const label = options.label ?? ((revision) => `revision ${revision}`);
-  const total = Object.values(observed).reduce((sum, count) => sum + count, 0);
-  if (total === 0) {
-    return {
-      verdict: "unmeasurable",
-      test: "none",
-      done: true,
-      reason: "no response could be attributed to a revision, so the split cannot be judged"
-    };
-  }
-  const unexpected = Object.entries(observed).filter(
-    ([revision, count]) => count > 0 && !((expectedPercent[revision] ?? 0) > 0)
-  );
-  if (unexpected.length > 0) {
-    const [revision, count] = unexpected.sort((a, b) => b[1] - a[1])[0];
-    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
-    return {
-      verdict: "deviates",
-      test: "exact-split",
-      done: true,
-      reason: `${label(revision)} is ${configured} but answered ${count} of ${total} attributed responses`
-    };
-  }
-  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  if (active.length === 0)
-    throw new RangeError("the configured split gives no revision any traffic");
-  if (active.length === 1) {
-    const [revision] = active[0];
-    return {
-      verdict: "consistent",
-      test: "exact-split",
-      done: true,
-      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`
-    };
-  }
-  const design = options.design ?? GATE_DEFAULTS;
-  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
-  const outcome = decideStage(
-    active.map(([revision, percent2]) => ({
-      revision,
-      share: percent2 / weightSum,
-      count: observed[revision] ?? 0
-    })),
-    options.stage ?? maxStages(design),
-    design
-  );
-  const gate = {
-    stages: outcome.stage,
-    maxStages: outcome.maxStages,
-    n: outcome.n,
-    band: Object.fromEntries(
-      outcome.looks.map((look) => [
-        look.revision,
-        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) }
-      ])
-    ),
-    tolerance: design.tolerancePoints,
-    misrouteRuledOut: outcome.misrouteRuledOut,
-    alphaPerTest: outcome.alpha
-  };
-  return {
-    verdict: outcome.decision === "deviates" ? "deviates" : "consistent",
-    test: "binomial",
-    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
-    done: outcome.decision !== "continue",
-    gate,
-    reason: gateReason(outcome, design, label, options.focus)
-  };
-}
-function percentOf(count, n) {
-  return n === 0 ? 0 : Math.round(1e4 * count / n) / 100;
-}
-function gateReason(outcome, design, label, focus) {
-  const { looks, n } = outcome;
-  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
-  const shareText = (look) => percentText(100 * look.count / n);
-  const bandText = (look) => `${(100 * look.band.low / n).toFixed(1)}\u2013${(100 * look.band.high / n).toFixed(1)}%`;
-  const bandOf = (look) => `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
-  const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
-  if (outcome.decision === "deviates") {
-    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
-    const shown = described ?? outside[0];
-    const others = described ? 0 : outside.length - 1;
-    const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
-    return `${label(shown.revision)} answered ${shareText(shown)} (n = ${n}), outside ${bandOf(shown)}: exact binomial ${formatP(shown.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
-  }
-  const verdictTail = () => {
-    if (outcome.decision === "continue")
-      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
-    return outcome.misrouteRuledOut ? `${tolerance} is ruled out` : `too few attributed responses to rule out ${tolerance}`;
-  };
-  if (described) {
-    return `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; a share outside it would have counted as a deviation; ${verdictTail()}`;
-  }
-  const each = looks.map(
-    (look) => `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`
-  ).join(", ");
-  return `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; a share outside its band would have counted as a deviation; ${verdictTail()}`;
-}
-function percentText(percent2) {
-  return `${Number(percent2.toFixed(1))}%`;
-}
-function formatLevel(level) {
-  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
-}
-function formatP(pValue) {
-  if (pValue < 1e-300) return "p < 1e-300";
-  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
-}
-
-// src/stats/percentile.ts
-function percentile(sortedAscending, p) {
-  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
-  const n = sortedAscending.length;
-  if (n === 0) return 0;
-  const rank = Math.max(1, Math.ceil(p / 100 * n));
-  return sortedAscending[rank - 1];
-}
-function percentiles(values, ps) {
-  const sorted = Float64Array.from(values).sort();
-  const asArray = Array.from(sorted);
-  return ps.map((p) => percentile(asArray, p));
-}
-
-// src/stats/wilson.ts
-var Z_95 = 1.959964;
-function wilsonInterval(successes, trials, z = Z_95) {
-  if (trials === 0) return { low: 0, high: 1 };
-  if (successes < 0 || successes > trials) {
-    throw new RangeError(`successes must be in 0..${trials}, got ${successes}`);
-  }
-  const share = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const center = (share + z2 / (2 * trials)) / denominator;
-  const halfWidth = z / denominator * Math.sqrt(share * (1 - share) / trials + z2 / (4 * trials * trials));
-  return { low: Math.max(0, center - halfWidth), high: Math.min(1, center + halfWidth) };
-}
-
-// src/probe/tag-check.ts
-function summarizeTagAnswers(target, outcomes) {
-  const matches = (outcome) => {
-    if (outcome.kind !== "response" || !isSuccess(outcome.status)) return false;
-    const header = revisionHeader(outcome.headers);
-    return header === void 0 || header === target.expectedRevision;
-  };
-  const matching2 = outcomes.filter(matches);
-  const firstMismatch = outcomes.find((outcome) => !matches(outcome));
-  const shown = firstMismatch ?? outcomes[0];
-  const bodies = new Set(
-    matching2.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
-  );
-  const sendsHeader = matching2.length > 0 && matching2.every(
-    (outcome) => outcome.kind === "response" && revisionHeader(outcome.headers) !== void 0
-  );
-  return {
-    target,
-    check: {
-      tag: target.tag,
-      host: target.host,
-      expectedRevision: target.expectedRevision,
-      requests: outcomes.length,
-      matched: matching2.length,
-      sample: shown ? describeOutcome(shown) : ""
-    },
-    fingerprint: bodies.size === 1 ? [...bodies][0] : void 0,
-    bodyVaries: bodies.size > 1,
-    sendsHeader
-  };
-}
-async function checkTag(client, target, settings) {
-  const outcomes = [];
-  for (let i = 0; i < settings.requests; i++) {
-    outcomes.push(
-      await client.get({ url: settings.url, host: target.host, timeoutMs: settings.timeoutMs })
-    );
-  }
-  return summarizeTagAnswers(target, outcomes);
-}
-function tagFailure(findings) {
-  const { check } = findings;
-  if (check.matched === check.requests) return void 0;
-  return `tag ${check.tag} (${check.host}) answered from ${check.expectedRevision} in only ${check.matched} of ${check.requests} requests; e.g. ${check.sample}`;
-}
-
-// src/util/round.ts
-function roundTo(value, decimals) {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
-// src/probe/summarize.ts
-function revisionResults(tally, expected, sides) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...tally.byRevision.keys()])];
-  const sideOrder = (name) => name === sides.base ? 0 : name === sides.pr ? 1 : 2;
-  names.sort((a, b) => sideOrder(a) - sideOrder(b));
-  const attributed = names.reduce(
-    (sum, name) => sum + (tally.byRevision.get(name)?.responses ?? 0),
-    0
-  );
-  return names.map((revision) => {
-    const entry = tally.byRevision.get(revision) ?? { responses: 0, errors: 0, latenciesMs: [] };
-    const interval = wilsonInterval(entry.responses, attributed);
-    const [p50, p95] = percentiles(entry.latenciesMs, [50, 95]);
-    const side = revision === sides.base ? "base" : "pr";
-    return {
-      revision,
-      side,
-      configuredPercent: expected[revision] ?? 0,
-      responses: entry.responses,
-      observedPercent: attributed === 0 ? 0 : roundTo(100 * entry.responses / attributed, 2),
-      interval: { low: roundTo(100 * interval.low, 2), high: roundTo(100 * interval.high, 2) },
-      errors: entry.errors,
-      latencyMs: { p50: roundTo(p50 ?? 0, 1), p95: roundTo(p95 ?? 0, 1) }
-    };
-  });
-}
-function attributionProblem(findings) {
-  for (const finding of findings) {
-    if (finding.sendsHeader) continue;
-    const { expectedRevision } = finding.check;
-    if (finding.bodyVaries) {
-      return `${expectedRevision} answers with a different body each time and sends no k-revision header, so its responses cannot be recognised`;
-    }
-    if (finding.fingerprint === void 0) continue;
-    const twin = findings.find(
-      (other) => other !== finding && !other.sendsHeader && other.fingerprint === finding.fingerprint
-    );
-    if (twin) {
-      const [first, second] = twin.target.side === "base" ? [twin, finding] : [finding, twin];
-      return `${sideLabel(first)} and ${sideLabel(second)} answer identically (same body, no k-revision header), so the split cannot be measured`;
-    }
-  }
-  return void 0;
-}
-var sideLabel = (finding) => `${finding.target.side === "base" ? "base" : "PR"} (${finding.check.expectedRevision})`;
-function decideVerdict(findings, tally, expected, settings) {
-  const notes = tallyNotes(tally);
-  const final = (fields) => ({
-    ...fields,
-    reason: [fields.reason, ...notes].join("; "),
-    done: true
-  });
-  const tagFailures = findings.map(tagFailure).filter((failure) => failure !== void 0);
-  if (tagFailures.length > 0) {
-    return final({ verdict: "deviates", test: "exact-split", reason: tagFailures.join("; ") });
-  }
-  const problem = attributionProblem(findings);
-  if (problem) return final({ verdict: "unmeasurable", test: "none", reason: problem });
-  const observed = {};
-  let attributedSuccesses = 0;
-  for (const [revision, entry] of tally.byRevision) {
-    observed[revision] = entry.responses;
-    attributedSuccesses += entry.responses - entry.errors;
-  }
-  for (const [revision, count] of tally.foreign)
-    observed[revision] = (observed[revision] ?? 0) + count;
-  const unknownSuccesses = tally.unattributed.successes;
-  if (unknownSuccesses > 0 && unknownSuccesses >= attributedSuccesses) {
-    return final({
-      verdict: "unmeasurable",
-      test: "none",
-      reason: `${unknownSuccesses} of ${unknownSuccesses + attributedSuccesses} successful responses matched no revision (no k-revision header, body unlike either tag's)`
-    });
-  }
-  const { sides } = settings;
-  const { done, ...judgement } = judgeSplit(
-    observed,
-    { ...expected },
-    {
-      design: settings.design,
-      stage: settings.batchesSent,
-      focus: sides.pr,
-      label: (revision) => revision === sides.pr ? `PR revision ${revision}` : revision === sides.base ? `base revision ${revision}` : `revision ${revision}`
-    }
-  );
-  return { ...final(judgement), done };
-}
-function tallyNotes(tally) {
-  const notes = [];
-  const revisionErrors = [...tally.byRevision.values()].reduce(
-    (sum, entry) => sum + entry.errors,
-    0
-  );
-  if (revisionErrors > 0) notes.push(`${revisionErrors} non-2xx responses from the revisions`);
-  const { count, errors } = tally.unattributed;
-  if (count > 0) {
-    notes.push(`${count} responses unattributed (${errors} of them errors: non-2xx or transport)`);
-  }
-  return notes;
-}
-
-// src/probe/probe.ts
-var PROBE_DEFAULTS = {
-  concurrency: 16,
-  readyTimeoutMs: 12e4,
-  readyIntervalMs: 500,
-  requestTimeoutMs: 1e4,
-  tagRequests: 5
-};
-function probeOptionsFromPlan(plan, settings) {
-  return {
-    ...settings,
-    service: plan.name,
-    namespace: plan.namespace,
-    host: plan.host,
-    url: plan.url,
-    revisions: plan.revisions,
-    tagHosts: plan.tagHosts,
-    expected: plan.expected
-  };
-}
-async function probeService(options) {
-  const design = gateDesign({
-    batchSize: options.requests,
-    maxRequests: options.maxRequests ?? Math.max(GATE_DEFAULTS.maxRequests, options.requests),
-    tolerancePoints: options.splitTolerance ?? GATE_DEFAULTS.tolerancePoints
-  });
-  const now = options.now ?? Date.now;
-  const startedAt = now();
-  const concurrency = Math.max(1, options.concurrency ?? PROBE_DEFAULTS.concurrency);
-  const readyTimeoutMs = options.readyTimeoutMs ?? PROBE_DEFAULTS.readyTimeoutMs;
-  const requestTimeoutMs = options.requestTimeoutMs ?? PROBE_DEFAULTS.requestTimeoutMs;
-  const url = new URL(options.path ?? "/", options.ingressUrl).toString();
-  const client = options.client ?? createNodeHttpClient({ maxSockets: concurrency });
-  const log2 = options.log ?? (() => {
-  });
-  try {
-    const readyDeadline = startedAt + readyTimeoutMs;
-    await waitForAnswer(client, url, options.host, readyDeadline, requestTimeoutMs, options, now);
-    log2(`route ${options.host} answers; checking tags`);
-    const findings = [];
-    for (const target of tagTargets(options)) {
-      try {
-        await waitForAnswer(
-          client,
-          url,
-          target.host,
-          readyDeadline,
-          requestTimeoutMs,
-          options,
-          now
-        );
-      } catch (error) {
-        if (!(error instanceof WaitTimeoutError)) throw error;
-      }
-      findings.push(
-        await checkTag(client, target, {
-          url,
-          requests: options.tagRequests ?? PROBE_DEFAULTS.tagRequests,
-          timeoutMs: requestTimeoutMs
+    startMessage: (buildingImages) => buildingImages ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster.",
+    async start() {
+      const branch = log().branch("cluster");
+      const started = await branch.group(
+        "Bring up k3d, Knative Serving and Contour",
+        () => bringUp(config, {
+          workDir: runner.workDir,
+          log: branch,
+          // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
+          onClusterNamed: (next) => {
+            handle = next;
+            state.saveCluster({ ...next, keepCluster: config.keepCluster });
+          }
         })
       );
-    }
-    const fingerprints = /* @__PURE__ */ new Map();
-    for (const finding of findings) {
-      if (finding.fingerprint !== void 0)
-        fingerprints.set(finding.check.expectedRevision, finding.fingerprint);
-    }
-    const revisionNames = Object.keys(options.expected);
-    const attributor = createAttributor(revisionNames, fingerprints);
-    log2(
-      `sending ${design.batchSize} requests to ${options.host} (${concurrency} at a time), more in batches of ${design.batchSize} while the split is borderline, at most ${design.maxRequests}`
-    );
-    let judged;
-    const { tally, batches } = await sendLoad(
-      client,
-      attributor,
-      revisionNames,
-      {
-        url,
-        host: options.host,
-        batches: batchSizes(design),
-        concurrency,
-        timeoutMs: requestTimeoutMs
-      },
-      (tallySoFar, batchesSent) => {
-        const { done, ...fields } = decideVerdict(findings, tallySoFar, options.expected, {
-          design,
-          batchesSent,
-          sides: options.revisions
-        });
-        judged = fields;
-        if (!done) log2(`after ${tallySoFar.requests} requests: ${fields.reason}`);
-        return !done;
-      }
-    );
-    if (!judged) throw new Error("the split gate never judged: no batch was sent");
-    log2(`${tally.requests} requests in ${batches} batch${batches === 1 ? "" : "es"}`);
-    const { count, errors, samples } = tally.unattributed;
-    return {
-      service: options.service,
-      namespace: options.namespace,
-      host: options.host,
-      url: options.url ?? `http://${options.host}`,
-      requests: tally.requests,
-      revisions: revisionResults(tally, options.expected, options.revisions),
-      unattributed: { count, errors, samples },
-      tagChecks: findings.map((finding) => finding.check),
-      ...judged,
-      alpha: design.falseFailureBudget,
-      durationMs: Math.round(now() - startedAt)
-    };
-  } finally {
-    if (!options.client) client.close();
-  }
-}
-function tagTargets(options) {
-  const targets = [];
-  for (const side of ["base", "pr"]) {
-    const host = options.tagHosts[side];
-    const revision = options.revisions[side];
-    if (host && revision) targets.push({ side, tag: side, host, expectedRevision: revision });
-  }
-  return targets;
-}
-async function waitForAnswer(client, url, host, deadline, requestTimeoutMs, options, now) {
-  await waitUntil(
-    async () => {
-      const timeoutMs = Math.max(50, Math.min(requestTimeoutMs, deadline - now()));
-      const outcome = await client.get({ url, host, timeoutMs });
-      if (outcome.kind === "response" && isSuccess(outcome.status))
-        return { done: true, value: void 0 };
-      const seen = outcome.kind === "response" ? `HTTP ${outcome.status}` : `connection error: ${outcome.error}`;
-      return { done: false, seen };
+      if (config.keepCluster) setOutput("kubeconfig-path", started.kubeconfigPath);
+      const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;
+      return {
+        kubectl: started.kubectl,
+        loadImages: (tags) => importImages(
+          { docker: createToolRunner("docker", { kind: "docker" }), k3d: started.k3d },
+          { tags, clusterName: started.clusterName, workDir: runner.workDir }
+        ),
+        loadImagesStep: { title: "Import images", phase: "image-import" },
+        probeTargets: (plan) => Promise.resolve(plan.services.map((service) => ({ service, ingressUrl }))),
+        timings: started.timings
+      };
     },
-    {
-      what: `${host} to answer 2xx through the ingress at ${options.ingressUrl}`,
-      timeoutMs: Math.max(0, deadline - now()),
-      intervalMs: options.readyIntervalMs ?? PROBE_DEFAULTS.readyIntervalMs,
-      now
+    failedStartTimings: (error) => error instanceof BringUpError ? error.timings : {},
+    // A cancelled step still gets its cluster deleted (the post step would too; cleanup is idempotent).
+    async onCancel(signal) {
+      log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
+      if (!handle) return;
+      const result = await cleanup(
+        { ...handle, failed: true, keepCluster: config.keepCluster },
+        { workDir: runner.workDir }
+      );
+      if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
+      for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
+    },
+    /**
+     * Diagnostics of a failed run, collected by the main step itself: later steps of the user's
+     * job (an upload of artifacts, say) run before the post step, and should find them already.
+     */
+    async diagnose() {
+      if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
+      const { kubectlPath, kubeconfigPath, clusterName } = handle;
+      return log().group("Collect diagnostics", async () => {
+        try {
+          const kubectl = new Kubectl(
+            createToolRunner(kubectlPath, { kind: "kubectl" }),
+            kubeconfigPath
+          );
+          const saved = await saveDiagnostics(kubectl, join7(runner.workDir, clusterName));
+          state.saveDiagnosticsCollected();
+          log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
+          return saved.diagnostics;
+        } catch (error) {
+          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+          return void 0;
+        }
+      });
     }
-  );
-}
-
-// src/util/signals.ts
-function onCancellation(onCancel, exit = (code) => process.exit(code)) {
-  let started = false;
-  const handler = (signal) => {
-    if (started) return;
-    started = true;
-    const code = signal === "SIGINT" ? 130 : 143;
-    onCancel(signal).then(
-      () => exit(code),
-      () => exit(code)
-    );
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return () => {
-    process.off("SIGINT", handler);
-    process.off("SIGTERM", handler);
   };
 }
 
 // src/action/run-preview.ts
-async function runPreview(config, runner, plan, state) {
+async function runPreview(config, runner, plan, state, provider = k3dProvider(config, runner, state)) {
   const timings = new PhaseTimings();
   let clusterTimings = {};
   const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
-  let handle;
-  const stopListening = onCancellation(async (signal) => {
-    log().warning(`Received ${signal}: deleting the preview cluster before exiting.`);
-    if (!handle) return;
-    const result = await cleanup(
-      { ...handle, failed: true, keepCluster: config.keepCluster },
-      { workDir: runner.workDir }
-    );
-    if (result.deleted) log().info(`Deleted k3d cluster ${handle.clusterName}.`);
-    for (const warning of result.warnings) log().warning(`Cleanup: ${warning}`);
-  });
+  const stopListening = onCancellation((signal) => provider.onCancel(signal));
   try {
     const specs = parseBuildLines(config.build);
-    log().info(
-      specs.length ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster."
-    );
+    log().info(provider.startMessage(specs.length > 0));
     const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
-      startK3dCluster(config, runner, (next) => {
-        handle = next;
-        state.saveCluster({ ...next, keepCluster: config.keepCluster });
-      }),
+      provider.start(),
       specs.length ? timings.time("image-build", () => {
         const images2 = log().branch("images");
         return images2.group(
@@ -13760,17 +15474,18 @@ async function runPreview(config, runner, plan, state) {
         );
       }) : Promise.resolve(void 0)
     ]);
-    if (clusterOutcome.status === "rejected") throw clusterOutcome.reason;
+    if (clusterOutcome.status === "rejected") {
+      clusterTimings = provider.failedStartTimings(clusterOutcome.reason);
+      throw clusterOutcome.reason;
+    }
     if (imagesOutcome.status === "rejected") throw imagesOutcome.reason;
     const cluster = clusterOutcome.value;
     const images = imagesOutcome.value;
     clusterTimings = cluster.timings;
     if (images) {
       const tags = [.../* @__PURE__ */ new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
-      await log().group(
-        "Import images",
-        () => timings.time("image-import", () => cluster.loadImages(tags))
-      );
+      const step = cluster.loadImagesStep;
+      await log().group(step.title, () => timings.time(step.phase, () => cluster.loadImages(tags)));
     }
     await log().group(
       "Deploy",
@@ -13779,14 +15494,14 @@ async function runPreview(config, runner, plan, state) {
         () => deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 6e4 })
       )
     );
-    const services = [];
+    const probed = [];
     await timings.time("probe", async () => {
-      for (const service of plan.services) {
+      for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
         const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
-          log().info(`Probing ${service.host} through ${cluster.ingressUrl}`);
+          log().info(`Probing ${service.host} through ${ingressUrl}`);
           return probeService(
             probeOptionsFromPlan(service, {
-              ingressUrl: cluster.ingressUrl,
+              ingressUrl,
               requests: config.requests,
               maxRequests: config.maxRequests,
               splitTolerance: config.splitTolerance,
@@ -13795,16 +15510,34 @@ async function runPreview(config, runner, plan, state) {
           );
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        services.push(result);
+        probed.push({ plan: service, result: links ? { ...result, links } : result, ingressUrl });
       }
     });
-    const status = worstVerdict(services);
+    const { services: services2, regressions, autoscaler } = await gatherEvidence(probed, config, {
+      kubectl: cluster.kubectl,
+      timings
+    });
+    if (cluster.tidy) {
+      const tidy = cluster.tidy;
+      await timings.time("tidy", () => tidy(plan)).then(
+        (done) => done && log().info(done),
+        (error) => log().warning(
+          `Could not remove what earlier runs left in the preview namespace (the next run tries again): ${errorMessage(error instanceof PhaseError ? error.cause : error)}`
+        )
+      );
+    }
+    const status = worstVerdict(services2);
     return {
-      report: { status, services, timings: phaseTimings() },
-      failed: status === "deviates" && config.failOnDeviation
+      report: {
+        status,
+        services: services2,
+        timings: phaseTimings(),
+        ...regressions.length ? { regressions } : {},
+        ...autoscaler ? { autoscaler } : {}
+      },
+      failed: status === "deviates" && config.failOnDeviation || regressions.some((r) => r.failsRun)
     };
   } catch (error) {
-    if (error instanceof BringUpError) clusterTimings = error.timings;
     const failedPhase = error instanceof PhaseError ? error.phase : "preview";
     const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
     return {
@@ -13815,58 +15548,18 @@ async function runPreview(config, runner, plan, state) {
         failure: { phase: failedPhase, message }
       },
       failed: true,
-      diagnostics: await diagnoseFailure(handle, runner, state)
+      diagnostics: await provider.diagnose()
     };
   } finally {
     stopListening();
   }
 }
-async function startK3dCluster(config, runner, onHandle) {
-  const branch = log().branch("cluster");
-  const started = await branch.group(
-    "Bring up k3d, Knative Serving and Contour",
-    () => bringUp(config, {
-      workDir: runner.workDir,
-      log: branch,
-      // Announced before `k3d cluster create`, so the post step deletes even a half-made cluster.
-      onClusterNamed: onHandle
-    })
-  );
-  const k3d = started.k3d;
-  return {
-    kubectl: started.kubectl,
-    loadImages: (tags) => importImages(
-      { docker: createToolRunner("docker", { kind: "docker" }), k3d },
-      { tags, clusterName: started.clusterName, workDir: runner.workDir }
-    ),
-    ingressUrl: `http://127.0.0.1:${config.loadBalancerPort}`,
-    timings: started.timings
-  };
-}
-async function diagnoseFailure(handle, runner, state) {
-  if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
-  return log().group("Collect diagnostics", async () => {
-    try {
-      const kubectl = new Kubectl(
-        createToolRunner(handle.kubectlPath, { kind: "kubectl" }),
-        handle.kubeconfigPath
-      );
-      const saved = await saveDiagnostics(kubectl, join7(runner.workDir, handle.clusterName));
-      state.saveDiagnosticsCollected();
-      log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
-      return saved.diagnostics;
-    } catch (error) {
-      log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
-      return void 0;
-    }
-  });
-}
 function needsBaseImages(plan) {
   return plan.services.some((service) => service.manifests.base !== void 0);
 }
-function worstVerdict(services) {
-  if (services.some((s) => s.verdict === "deviates")) return "deviates";
-  if (services.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
+function worstVerdict(services2) {
+  if (services2.some((s) => s.verdict === "deviates")) return "deviates";
+  if (services2.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
   return "consistent";
 }
 
@@ -13950,308 +15643,10 @@ async function writePlanFiles(plan, dir) {
   return dir;
 }
 
-// src/report/render-parts.ts
-var FULL_DETAIL = {
-  maxServices: 20,
-  maxRevisionRows: 20,
-  maxTagRows: 20,
-  maxSamples: 3,
-  sampleChars: 200,
-  failureChars: 4e3
-};
-var STATUS_HEADLINES = {
-  consistent: "\u2705 Knative preview: the measured split is consistent with the configured one",
-  deviates: "\u26A0\uFE0F Knative preview: the measured split deviates from the configured one",
-  unmeasurable: "\u2754 Knative preview: the split could not be measured",
-  failed: "\u274C Knative preview failed",
-  planned: "\u{1F4DD} Knative preview: planned (dry run, nothing deployed)",
-  deploying: "\u23F3 Knative preview: deploying\u2026"
-};
-function headline(report) {
-  if (report.status === "failed" && report.failure) {
-    return `### \u274C Knative preview failed in phase ${codeSpan(report.failure.phase, { maxLength: 80 })}`;
-  }
-  return `### ${STATUS_HEADLINES[report.status]}`;
-}
-function runLogUrl(context) {
-  if (!context.runId || !/^\d+$/.test(context.runId)) return void 0;
-  const base = `${repositoryUrl(context.serverUrl, context.repository)}/actions/runs/${context.runId}`;
-  return context.runAttempt && /^\d+$/.test(context.runAttempt) ? `${base}/attempts/${context.runAttempt}` : base;
-}
-function commitsLine(plan, context) {
-  const parts = [];
-  if (plan.baseSha)
-    parts.push(`Base ${commitLink(context.serverUrl, context.repository, plan.baseSha)}`);
-  parts.push(`PR ${commitLink(context.serverUrl, context.repository, plan.headSha)}`);
-  if (plan.pullRequest) {
-    parts.push(
-      `${escapeInline(plan.pullRequest.headRef, 120)} \u2192 ${escapeInline(plan.pullRequest.baseRef, 120)}`
-    );
-  }
-  const log2 = runLogUrl(context);
-  if (log2) parts.push(`[run log](${log2})`);
-  return parts.join(" \xB7 ");
-}
-function splitSentence(plan, context) {
-  const { prPercent, label } = plan.split;
-  const prefix = context.labelPrefix;
-  const how = `To change it, set one label ${codeSpan(`${prefix}0`)} \u2026 ${codeSpan(`${prefix}100`)} (percent of traffic for the PR); without one the PR gets 100%.`;
-  if (plan.services.length === 0)
-    return `The split was not decided: the run failed while planning. ${how}`;
-  if (plan.services.every((s) => s.mode === "single")) {
-    return `Single revision of the workspace (no base to compare); it gets 100% of the traffic.`;
-  }
-  const source = label ? `set by the label ${codeSpan(label, { maxLength: 80 })}` : `no ${codeSpan(`${prefix}N`)} label, so the PR gets all of it`;
-  return `The PR revision gets **${prPercent}%** of the traffic and the base **${100 - prPercent}%**, ${source}. ${how}`;
-}
-function percent(value) {
-  return `${value.toFixed(1)}%`;
-}
-function milliseconds(value) {
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
-}
-function pValueText(p) {
-  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
-  if (p < 1e-3) return "p < 0.001";
-  return `p = ${p.toPrecision(2)}`;
-}
-var TEST_NAMES = {
-  binomial: "exact binomial test",
-  "exact-split": "exact check (a revision configured at 0% may not answer at all)",
-  none: "no test"
-};
-var VERDICT_ICONS = { consistent: "\u2705", deviates: "\u26A0\uFE0F", unmeasurable: "\u2754" };
-function omitted(count, what) {
-  return `_${count} more ${what} not shown here; see the job summary._`;
-}
-function trafficTable(result, limits) {
-  const rows = result.revisions.slice(0, limits.maxRevisionRows).map((r) => [
-    codeSpan(r.revision, { inTable: true, maxLength: 80 }),
-    r.side === "pr" ? "PR" : "base",
-    `${r.configuredPercent}%`,
-    String(r.responses),
-    r.responses === 0 ? "\u2013" : `${percent(r.observedPercent)} (${r.interval.low.toFixed(1)}\u2013${r.interval.high.toFixed(1)})`,
-    String(r.errors),
-    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p50),
-    r.responses === 0 ? "\u2013" : milliseconds(r.latencyMs.p95)
-  ]);
-  if (result.unattributed.count > 0) {
-    rows.push([
-      "_unattributed_",
-      "\u2013",
-      "\u2013",
-      String(result.unattributed.count),
-      "\u2013",
-      String(result.unattributed.errors),
-      "\u2013",
-      "\u2013"
-    ]);
-  }
-  const header = [
-    "Revision",
-    "Side",
-    "Configured",
-    "Responses",
-    "Observed (95% CI)",
-    "Errors",
-    "p50",
-    "p95"
-  ];
-  const text2 = table(header, rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
-  const hidden = result.revisions.length - limits.maxRevisionRows;
-  return hidden > 0 ? `${text2}
-
-${omitted(hidden, "revisions")}` : text2;
-}
-function verdictLine(result) {
-  const n = result.revisions.reduce((sum, r) => sum + r.responses, 0);
-  const gate = result.gate;
-  let stats;
-  if (result.test === "none") stats = `n = ${n}`;
-  else if (gate) {
-    const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
-    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
-  } else {
-    stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
-  }
-  return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
-}
-function levelText(level) {
-  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
-}
-function gatePText(p) {
-  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
-  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
-}
-function oddsText(rate) {
-  return `1 in ${Math.round(1 / rate).toLocaleString("en-US")}`;
-}
-function tagChecksTable(checks, limits) {
-  if (checks.length === 0) return "";
-  const rows = checks.slice(0, limits.maxTagRows).map((t) => [
-    codeSpan(t.tag, { inTable: true, maxLength: 60 }),
-    codeSpan(`http://${t.host}`, { inTable: true, maxLength: 120 }),
-    codeSpan(t.expectedRevision, { inTable: true, maxLength: 80 }),
-    `${t.matched === t.requests ? "\u2705" : "\u274C"} ${t.matched}/${t.requests}`,
-    limits.sampleChars > 0 && t.sample ? codeSpan(t.sample, { inTable: true, maxLength: limits.sampleChars }) : ""
-  ]);
-  const text2 = table(["Tag", "URL", "Expected revision", "Matched", "Sample answer"], rows, [
-    "l",
-    "l",
-    "l",
-    "r",
-    "l"
-  ]);
-  const hidden = checks.length - limits.maxTagRows;
-  return `**Tag checks**
-
-${text2}${hidden > 0 ? `
-
-${omitted(hidden, "tag checks")}` : ""}`;
-}
-function unattributedSamples(result, limits) {
-  const samples = result.unattributed.samples.slice(0, limits.maxSamples);
-  if (samples.length === 0 || limits.sampleChars === 0) return "";
-  const blocks = samples.map((s) => codeBlock(s, { maxLength: limits.sampleChars })).join("\n\n");
-  return details(
-    `Unattributed responses (${samples.length} of ${result.unattributed.samples.length} samples)`,
-    blocks
-  );
-}
-function hostsLine(service, result) {
-  const host = result?.host ?? service?.host;
-  if (!host) return "";
-  const tags = service ? [service.tagHosts.base, service.tagHosts.pr].filter((h) => Boolean(h)) : [];
-  const tagText = tags.length ? `; tag URLs ${tags.map((h) => codeSpan(`http://${h}`, { maxLength: 120 })).join(", ")}` : "";
-  return `Route host ${codeSpan(host, { maxLength: 200 })}${tagText}. _These existed only inside the run's ephemeral cluster; use the commands below to reproduce._`;
-}
-function serviceHeading(name, namespace) {
-  return `#### Service ${codeSpan(name, { maxLength: 80 })} in namespace ${codeSpan(namespace, { maxLength: 80 })}`;
-}
-function serviceSection(service, result, limits) {
-  const parts = [serviceHeading(result.service, result.namespace)];
-  if (service?.note) parts.push(`_${escapeInline(service.note, 300)}_`);
-  parts.push(trafficTable(result, limits), verdictLine(result));
-  const tags = tagChecksTable(result.tagChecks, limits);
-  if (tags) parts.push(tags);
-  const samples = unattributedSamples(result, limits);
-  if (samples) parts.push(samples);
-  const hosts = hostsLine(service, result);
-  if (hosts) parts.push(hosts);
-  return parts.join("\n\n");
-}
-function timingsTable(timings) {
-  const entries = Object.entries(timings);
-  if (entries.length === 0) return "";
-  const total = entries.reduce((sum, [, s]) => sum + s, 0);
-  const rows = entries.map(([phase, seconds]) => [
-    escapeInline(phase, 60),
-    `${seconds.toFixed(1)} s`
-  ]);
-  rows.push(["**total**", `**${total.toFixed(1)} s**`]);
-  return details("Phase timings", table(["Phase", "Duration"], rows, ["l", "r"]));
-}
-function reproduceCommands(plan, context, maxServices) {
-  const lines2 = [
-    reproduceCommand(plan, context).join(" "),
-    ...curlCommands(plan, context.loadBalancerPort ?? 8081, maxServices)
-  ];
-  return details(
-    "Reproduce locally",
-    codeBlock(lines2.join("\n"), { language: "sh", maxLength: 2e4 })
-  );
-}
-function reproduceCommand(plan, context) {
-  const args = [...cliInvocation(context.action)];
-  const prefix = context.labelPrefix;
-  const label = plan.split.label;
-  if (label && label.toLowerCase().startsWith(prefix.toLowerCase()) && /^\d{1,3}$/.test(label.slice(prefix.length))) {
-    args.push("--labels", shellQuote(label));
-  }
-  if (plan.baseSha && SHA.test(plan.baseSha)) args.push("--base", plan.baseSha);
-  if (SHA.test(plan.headSha)) args.push("--head", plan.headSha);
-  if (context.manifests && context.manifests !== INPUT_DEFAULTS.manifests)
-    args.push("--manifests", shellQuote(context.manifests));
-  for (const line of context.build ?? []) args.push("--build", shellQuote(line));
-  if (String(context.requests) !== INPUT_DEFAULTS.requests)
-    args.push("--requests", String(context.requests));
-  if (prefix !== INPUT_DEFAULTS["label-prefix"])
-    args.push("--input", shellQuote(`label-prefix=${prefix}`));
-  return args;
-}
-var SHA = /^[0-9a-f]{7,64}$/i;
-var ACTION_REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
-var ACTION_REF = /^(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/;
-function cliInvocation(action) {
-  const repository = action?.repository ?? "";
-  if (!ACTION_REPOSITORY.test(repository)) return ["npx", "knative-action"];
-  const ref = action?.ref && ACTION_REF.test(action.ref) ? `#${action.ref}` : "";
-  return ["npx", shellQuote(`github:${repository}${ref}`)];
-}
-function curlCommands(plan, port, maxServices) {
-  const lines2 = [];
-  for (const service of plan.services.slice(0, maxServices)) {
-    for (const host of [service.host, service.tagHosts.base, service.tagHosts.pr]) {
-      if (host) lines2.push(`curl -H ${hostHeader(host)} http://127.0.0.1:${port}`);
-    }
-  }
-  return lines2;
-}
-function hostHeader(host) {
-  return /^[A-Za-z0-9.-]+$/.test(host) ? `"Host: ${host}"` : shellQuote(`Host: ${host}`);
-}
-function changeSincePrevious(previous, report) {
-  if (!previous) return "";
-  const parts = [];
-  for (const result of report.services) {
-    const before = previous.services.find((s) => s.name === result.service);
-    const prNow = result.revisions.find((r) => r.side === "pr");
-    const prBefore = before?.revisions.find((r) => r.side === "pr");
-    if (prNow && prBefore?.observedPercent !== void 0) {
-      const name = report.services.length > 1 ? `${codeSpan(result.service, { maxLength: 60 })}: ` : "";
-      parts.push(
-        `${name}previous run ${percent(prBefore.observedPercent)} \u2192 now ${percent(prNow.observedPercent)} to PR`
-      );
-    }
-  }
-  const statusChange = previous.status !== report.status ? `status was ${escapeInline(previous.status, 40)}` : "";
-  const commit = /^[0-9a-f]{7,64}$/i.test(previous.headSha) ? ` (on \`${previous.headSha.slice(0, 7)}\`)` : "";
-  const all = [...parts, statusChange].filter(Boolean);
-  return all.length ? `\u2194\uFE0F Since the previous run${commit}: ${all.join("; ")}.` : "";
-}
-function planTable(plan, maxServices) {
-  if (plan.services.length === 0) return "_No plan: the run failed before it was made._";
-  const rows = plan.services.slice(0, maxServices).map((s) => [
-    codeSpan(s.name, { inTable: true, maxLength: 80 }),
-    codeSpan(s.namespace, { inTable: true, maxLength: 80 }),
-    escapeInline(s.mode, 20),
-    s.revisions.base ? codeSpan(s.revisions.base, { inTable: true, maxLength: 80 }) : "\u2013",
-    codeSpan(s.revisions.pr, { inTable: true, maxLength: 80 }),
-    s.traffic.map((t) => {
-      const target = t.revisionName ?? (t.latestRevision ? "latest" : "?");
-      const tag = t.tag ? ` (tag ${t.tag})` : "";
-      return codeSpan(`${target}${tag}`, { inTable: true, maxLength: 120 }) + ` ${t.percent}%`;
-    }).join("<br>")
-  ]);
-  const text2 = table(
-    ["Service", "Namespace", "Mode", "Base revision", "PR revision", "Traffic"],
-    rows
-  );
-  const hidden = plan.services.length - maxServices;
-  return hidden > 0 ? `${text2}
-
-${omitted(hidden, "services")}` : text2;
-}
-function failureBlock(report, context, maxChars) {
-  if (!report.failure) return "";
-  const log2 = runLogUrl(context);
-  const where = log2 ? ` The [run log](${log2}) has the details.` : "";
-  return `**Phase ${codeSpan(report.failure.phase, { maxLength: 80 })} failed:**${where}
-
-` + codeBlock(report.failure.message, { maxLength: maxChars });
-}
-
 export {
+  expiryAfter,
+  rfc3339,
+  parseExpiry,
   envInputReader,
   parseInputs,
   TRANSIENT_NETWORK_CODES,
@@ -14259,6 +15654,8 @@ export {
   parseRetryAfter,
   networkCode,
   isTimeout,
+  isCompared,
+  MAX_CHART_SERVICES,
   FULL_DETAIL,
   headline,
   runLogUrl,
@@ -14266,6 +15663,7 @@ export {
   splitSentence,
   percent,
   verdictLine,
+  lifetimeLine,
   serviceSection,
   timingsTable,
   reproduceCommands,
@@ -14273,9 +15671,17 @@ export {
   changeSincePrevious,
   planTable,
   failureBlock,
+  autoscalerNote,
+  regressionsBlock,
+  runChart,
+  comparisonText,
+  runFailureMessage,
+  require_dist,
   displayYaml,
   parseBuildLines,
   makePlan,
+  PhaseTimings,
+  ensureKubectl,
   runPreview,
   writePlanFiles
 };

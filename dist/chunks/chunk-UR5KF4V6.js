@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   UserError,
   summary
-} from "./chunk-CUELQKHO.js";
+} from "./chunk-L336YKFX.js";
 
 // src/report/write-summary.ts
 async function writeJobSummary(markdown) {
