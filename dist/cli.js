@@ -4,8 +4,10 @@ const require = __createRequire(import.meta.url);
 import {
   comparisonText,
   curlCommands,
+  existingTarget,
   headline,
   isCompared,
+  k3dProvider,
   makePlan,
   parseBuildLines,
   parseInputs,
@@ -13,19 +15,20 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-BL2JLOUF.js";
+} from "./chunks/chunk-IW3M3FCJ.js";
 import {
   StepState,
   UserError,
   cleanup,
   createToolRunner,
   errorMessage,
+  localNamespaceName,
   setLog,
   shellQuote,
   stripUnsafe,
   toolEnvironment,
   truncate
-} from "./chunks/chunk-L336YKFX.js";
+} from "./chunks/chunk-26IRZT3Y.js";
 
 // src/cli/main.ts
 import { mkdtemp as mkdtemp2 } from "node:fs/promises";
@@ -615,6 +618,11 @@ cluster with Knative Serving and Contour, builds the --build images, deploys bas
 the split from --labels, sends --requests requests through the ingress, judges the observed split
 and prints the report. The cluster is deleted at the end unless --keep-cluster is given.
 
+With --cluster existing the preview goes to the cluster of your current kubeconfig context,
+which must run Knative Serving, in the namespace <repo>-local (or --input namespace=NAME). It
+stays there for the ttl (--input ttl=7d) and is updated by the next run; nothing cluster-wide is
+changed. --build then pushes to --input registry=HOST/OWNER (docker login to it first).
+
 Options:
 ${options.join("\n")}
 
@@ -625,7 +633,8 @@ Commits: the PR side is --head (default HEAD) as committed. Uncommitted changes 
 manifests or a build context are refused (commit or stash them first); changes elsewhere do not
 matter. Another --head is checked out in a temporary worktree; your working tree is not touched.
 
-Needs: git. Everything but --dry-run needs a running Docker engine (check it with docker info).
+Needs: git. Everything but --dry-run needs a running Docker engine (check it with docker info),
+except --cluster existing without --build.
 k3d, kubectl (when not on PATH) and the Knative release files are downloaded and sha256-verified.
 
 Examples:
@@ -636,6 +645,8 @@ Examples:
   knative-action --base main --head my-branch --manifests deploy/knative
   knative-action --labels canary-20 --keep-cluster --input domain=preview.dev
   knative-action --labels canary-50 --json > report.json
+  knative-action --cluster existing --labels canary-50 --input ingress-address=127.0.0.1:8080
+      a preview that stays on your cluster; the probe goes through that ingress address
 
 Exit codes: 0 done; 1 the preview failed, or the split deviates (with fail-on-deviation);
 2 refused to start (an unknown option, a bad value, an unknown ref, uncommitted changes, no Docker).
@@ -705,13 +716,6 @@ function cliInputs(args) {
 }
 function readConfig(inputs, parse = parseInputs) {
   const known = knownInputNames(parse);
-  if ("cluster" in inputs && !known.has("cluster")) {
-    if (inputs.cluster === "existing")
-      throw new UsageError(
-        "--cluster existing (a preview on the cluster of your current kubeconfig context) is not available in this version yet. Use the default --cluster k3d, or --dry-run to plan only."
-      );
-    inputs = Object.fromEntries(Object.entries(inputs).filter(([name]) => name !== "cluster"));
-  }
   let config;
   let failure;
   try {
@@ -946,7 +950,8 @@ function view(screen, prefix, debug2) {
       if (debug2) lines(message, dim("debug: "));
     },
     group: (title, work) => screen.phase(`${prefix ? `${prefix} ` : ""}${terminalSafe(title).replace(/\n/g, " ")}`, work),
-    branch: (name) => view(screen, `${prefix}[${terminalSafe(name)}]`, debug2)
+    branch: (name) => view(screen, `${prefix}[${terminalSafe(name)}]`, debug2),
+    secret: () => void 0
   };
 }
 
@@ -1031,6 +1036,11 @@ var Session = class {
     const inputs = cliInputs(args);
     const config = readConfig(inputs);
     for (const note of config.notes) log.warning(note);
+    const existing = config.cluster === "existing";
+    if (existing && config.mode !== "preview")
+      throw new UsageError(
+        `--input mode=${config.mode} is for workflows (a closed PR, a schedule). From a terminal, delete a preview namespace with kubectl delete namespace NAME.`
+      );
     const refs = await resolveRefs(this.git, this.cli.cwd, { base: args.base, head: args.head });
     log.info(
       `Previewing ${refs.headRef} (${refs.headSha.slice(0, 7)}) against ${refs.baseRef} (${refs.baseSha.slice(0, 7)}): ${refs.baseReason}.`
@@ -1038,7 +1048,6 @@ var Session = class {
     if (refs.headIsCheckout) await this.refuseUncommitted(refs, config.manifests, config.build);
     if (!config.dryRun) {
       const builds = parseBuildLines(config.build).length > 0;
-      const existing = inputs.cluster === "existing";
       if (!existing || builds) {
         const engine = await (this.cli.checkDocker ?? (() => checkDockerEngine(this.cli.env)))();
         if (!engine.running)
@@ -1059,7 +1068,8 @@ var Session = class {
     const runner = localRunner(this.head?.dir ?? refs.toplevel, runnerTemp);
     const origin = await this.git.run(["remote", "get-url", "origin"], { cwd: refs.toplevel });
     const trigger = localTrigger(refs, origin.exitCode === 0 ? origin.stdout : void 0);
-    const plan = await log.group("Plan", () => makePlan({ config, runner, trigger }));
+    const namespace = existing ? config.namespace || localNamespaceName(trigger.repository.repo) : void 0;
+    const plan = await log.group("Plan", () => makePlan({ config, runner, trigger, namespace }));
     const planDir = await writePlanFiles(plan, path3.join(runner.workDir, "plan"));
     if (config.dryRun) {
       this.print(plan, { status: "planned", services: [], timings: {} });
@@ -1068,11 +1078,23 @@ var Session = class {
     }
     const state = new StepState(memoryStateStore());
     this.clusterMayExist = true;
-    const { report, failed } = await runPreview(config, runner, plan, state);
+    const target = namespace ? existingTarget({ config, runner, state, plan, namespace, pr: LOCAL_PR_NUMBER }) : void 0;
+    const result = await runPreview(
+      config,
+      runner,
+      plan,
+      state,
+      target?.provider ?? k3dProvider(config, runner, state)
+    );
+    const { failed } = result;
+    const report = {
+      ...result.report,
+      ...target ? { existing: target.existing } : {}
+    };
     const cluster = state.readCluster();
     let diagnosticsFile;
     if (cluster) {
-      const result = await log.group(
+      const result2 = await log.group(
         config.keepCluster ? "Keep the cluster" : "Delete the cluster",
         () => cleanup(
           {
@@ -1083,9 +1105,9 @@ var Session = class {
           { workDir: runner.workDir }
         )
       );
-      if (result.deleted) log.info(`Deleted k3d cluster ${cluster.clusterName}.`);
-      for (const warning of result.warnings) log.warning(`Cleanup: ${warning}`);
-      diagnosticsFile = result.diagnosticsFile;
+      if (result2.deleted) log.info(`Deleted k3d cluster ${cluster.clusterName}.`);
+      for (const warning of result2.warnings) log.warning(`Cleanup: ${warning}`);
+      diagnosticsFile = result2.diagnosticsFile;
     }
     this.clusterMayExist = false;
     this.print(plan, report);
@@ -1093,6 +1115,7 @@ var Session = class {
     if (diagnosticsFile) notes.push(`Cluster diagnostics: ${diagnosticsFile}`);
     if (cluster && config.keepCluster)
       notes.push("", keptClusterText(cluster, plan, config.loadBalancerPort, this.notesStyle()));
+    if (target) notes.push(...existingNotes(target.existing, report));
     this.notes(notes);
     return failed ? EXIT.failed : EXIT.ok;
   }
@@ -1129,6 +1152,19 @@ ${renderTextReport({ plan, report, style })}`);
     );
   }
 };
+function existingNotes(existing, report) {
+  const links = report.services.flatMap(
+    (service) => service.links ? [
+      `  ${service.service}: ${service.links.route}` + (service.links.pr ? ` (PR ${service.links.pr}` : "") + (service.links.base ? `, base ${service.links.base})` : service.links.pr ? ")" : "")
+    ] : []
+  );
+  return [
+    "",
+    `The preview stays in namespace ${existing.namespace} until ${existing.expiresAt} (ttl), or until the next run updates it.`,
+    ...links.length ? ["Open it at:", ...links] : [],
+    `Delete it now: kubectl delete namespace ${existing.namespace}`
+  ];
+}
 function localRunner(workspace, runnerTemp) {
   return {
     workspace,

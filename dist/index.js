@@ -4,24 +4,30 @@ import {
   readEventPayload,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-UR5KF4V6.js";
+} from "./chunks/chunk-LASDMSEH.js";
 import {
+  EXPIRES_ANNOTATION,
   FULL_DETAIL,
   MAX_CHART_SERVICES,
   NOT_SENT_NETWORK_CODES,
-  PhaseTimings,
   TRANSIENT_NETWORK_CODES,
   autoscalerNote,
   changeSincePrevious,
+  clusterAccessError,
   commitsLine,
+  deleteNamespace,
   displayYaml,
   ensureKubectl,
   envInputReader,
-  expiryAfter,
+  existingTarget,
+  existingWorkDir,
   failureBlock,
   headline,
   isCompared,
   isTimeout,
+  k3dProvider,
+  kubeconfigSecrets,
+  kubectlNamespaceClient,
   lifetimeLine,
   makePlan,
   networkCode,
@@ -29,9 +35,11 @@ import {
   parseInputs,
   parseRetryAfter,
   planTable,
+  prepareKubeconfig,
+  previewPullRequest,
   regressionsBlock,
+  repositorySelector,
   reproduceCommands,
-  require_dist,
   rfc3339,
   runChart,
   runFailureMessage,
@@ -41,14 +49,12 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-BL2JLOUF.js";
+} from "./chunks/chunk-IW3M3FCJ.js";
 import {
   ExitCode,
   Kubectl,
   StepState,
-  ToolError,
   UserError,
-  __toESM,
   codeBlock,
   codeSpan,
   commitLink,
@@ -57,23 +63,19 @@ import {
   details,
   errorMessage,
   escapeInline,
-  isNotFound,
   log,
   repositoryUrl,
-  saveDiagnostics,
   setFailed,
   setOutput,
   setSecret,
-  shortHash,
   sleep,
   table,
   truncate,
-  waitUntil,
   withRetry
-} from "./chunks/chunk-L336YKFX.js";
+} from "./chunks/chunk-26IRZT3Y.js";
 
 // src/action/run-main.ts
-import path2 from "node:path";
+import path from "node:path";
 
 // src/event/read-event.ts
 var PREVIEW_ACTIONS = ["opened", "reopened", "synchronize", "labeled", "unlabeled"];
@@ -390,21 +392,21 @@ function createGitHubClient(options) {
       throw error;
     });
   }
-  function urlFor(path3) {
-    if (!path3.startsWith("/"))
-      throw new Error(`GitHub API path must start with "/": ${redact(path3)}`);
-    return `${apiUrl}${path3}`;
+  function urlFor(path2) {
+    if (!path2.startsWith("/"))
+      throw new Error(`GitHub API path must start with "/": ${redact(path2)}`);
+    return `${apiUrl}${path2}`;
   }
   return {
     apiUrl,
-    request: (method, path3, body, request) => send(method, urlFor(path3), `${method} ${redact(path3)}`, body, request),
-    async paginate(path3, request) {
+    request: (method, path2, body, request) => send(method, urlFor(path2), `${method} ${redact(path2)}`, body, request),
+    async paginate(path2, request) {
       const items = [];
-      let url = urlFor(path3);
+      let url = urlFor(path2);
       for (let page = 1; url; page++) {
         if (page > maxPages)
           throw new Error(
-            `GitHub API GET ${redact(path3)}: more than ${maxPages} pages; stopped reading`
+            `GitHub API GET ${redact(path2)}: more than ${maxPages} pages; stopped reading`
           );
         const label = `GET ${redact(url.slice(apiUrl.length))}`;
         const response = await send("GET", url, label, void 0, request);
@@ -725,11 +727,11 @@ function parseSnapshot(fields, at, dropped) {
       STATE_LIMITS.services,
       `${at}services`,
       dropped,
-      (item, path3) => parseService(item, path3, dropped)
+      (item, path2) => parseService(item, path2, dropped)
     ),
     timings: parseTimings(own(fields, "timings"), `${at}timings`, dropped)
   };
-  const optional = (key, parse2) => optionalField(fields, key, parse2, at, dropped);
+  const optional = (key, parse) => optionalField(fields, key, parse, at, dropped);
   const baseSha = optional("baseSha", (v) => matching(v, COMMIT));
   if (baseSha) snapshot.baseSha = baseSha;
   const label = optional("label", (v) => text(v, STATE_LIMITS.labelChars));
@@ -759,7 +761,7 @@ function parseService(value, at, dropped) {
     ),
     tags: list(own(fields, "tags"), STATE_LIMITS.tagsPerService, `${at}.tags`, dropped, parseTag)
   };
-  const optional = (key, parse2) => optionalField(fields, key, parse2, `${at}.`, dropped);
+  const optional = (key, parse) => optionalField(fields, key, parse, `${at}.`, dropped);
   const verdict = optional("verdict", (v) => oneOf(v, VERDICTS));
   if (verdict) service.verdict = verdict;
   const pValue = optional("pValue", (v) => numberIn(v, 0, 1));
@@ -783,14 +785,14 @@ function parseRevision(value) {
   const configuredPercent = numberIn(own(fields, "configuredPercent"), 0, 100);
   if (!revision || !side || configuredPercent === void 0) return void 0;
   const row = { revision, side, configuredPercent };
-  for (const [key, parse2] of [
+  for (const [key, parse] of [
     ["responses", count],
     ["observedPercent", (v) => numberIn(v, 0, 100)],
     ["errors", count]
   ]) {
     const raw = own(fields, key);
     if (raw === void 0) continue;
-    const parsed = parse2(raw);
+    const parsed = parse(raw);
     if (parsed === void 0) return void 0;
     row[key] = parsed;
   }
@@ -843,7 +845,7 @@ function parseRun(value) {
   const attempt = matching(own(fields, "attempt"), RUN_ATTEMPT);
   return id && attempt ? { id, attempt } : void 0;
 }
-function list(value, limit, at, dropped, parse2) {
+function list(value, limit, at, dropped, parse) {
   if (!Array.isArray(value)) {
     dropped.push(at);
     return [];
@@ -851,16 +853,16 @@ function list(value, limit, at, dropped, parse2) {
   if (value.length > limit) dropped.push(`${at} beyond ${limit}`);
   const items = [];
   value.slice(0, limit).forEach((item, index) => {
-    const parsed = parse2(item, `${at}[${index}]`);
+    const parsed = parse(item, `${at}[${index}]`);
     if (parsed === void 0) dropped.push(`${at}[${index}]`);
     else items.push(parsed);
   });
   return items;
 }
-function optionalField(fields, key, parse2, at, dropped) {
+function optionalField(fields, key, parse, at, dropped) {
   const value = own(fields, key);
   if (value === void 0) return void 0;
-  const parsed = parse2(value);
+  const parsed = parse(value);
   if (parsed === void 0) dropped.push(`${at}${key}`);
   return parsed;
 }
@@ -1123,7 +1125,7 @@ function renderFallback(input) {
 function createPreviewCommenter(options) {
   const warn = options.warn ?? ((m) => log().warning(m));
   const log2 = options.log ?? ((m) => log().info(m));
-  if (options.token) setSecret(options.token);
+  if (options.token) log().secret(options.token);
   const client = options.client ?? createGitHubClient({ token: options.token, onRetry: (m) => log2(`comment: ${m}`) });
   const pr = options.plan.pullRequest;
   const target = pr ? {
@@ -1249,8 +1251,8 @@ function commentMarker(input = {}) {
 }
 function workflowFileOf(workflowRef) {
   if (!workflowRef) return void 0;
-  const path3 = workflowRef.split("@")[0] ?? "";
-  const file = path3.split("/").pop();
+  const path2 = workflowRef.split("@")[0] ?? "";
+  const file = path2.split("/").pop();
   return file || void 0;
 }
 function markerFromEnv(env = process.env, key) {
@@ -1427,803 +1429,6 @@ function reportFailure(error) {
   process.exitCode = ExitCode.Failure;
 }
 
-// src/action/existing-cluster.ts
-import { join } from "node:path";
-
-// src/existing/knative-serving.ts
-var OLDEST_SERVING = { major: 1, minor: 18 };
-var REQUIRED_RESOURCES = ["services", "revisions", "routes", "configurations"];
-function judgeServing(facts) {
-  const install = "Ask the cluster owner to install Knative Serving (https://knative.dev/docs/install/) with an ingress; this action never installs anything on an existing cluster.";
-  if (!facts.served)
-    return {
-      ok: false,
-      problem: `The cluster does not serve the API group serving.knative.dev: Knative Serving is not installed. ${install}`
-    };
-  if (!facts.versions.includes("v1"))
-    return {
-      ok: false,
-      problem: `The cluster's Knative Serving is too old: it serves serving.knative.dev ${[...facts.versions].sort().join(", ") || "(no versions)"}, not v1. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
-    };
-  const missing = REQUIRED_RESOURCES.filter((r) => !facts.resources.includes(r));
-  if (missing.length)
-    return {
-      ok: false,
-      problem: `The cluster's serving.knative.dev/v1 lacks ${missing.join(", ")}: its Knative Serving is incomplete or too old. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
-    };
-  if (facts.release === void 0)
-    return {
-      ok: true,
-      notes: [
-        `Could not read which Knative Serving release the cluster runs (${facts.releaseUnknown ?? "no version label"}); it serves serving.knative.dev/v1, so going on.`
-      ]
-    };
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(facts.release);
-  if (!match)
-    return {
-      ok: true,
-      notes: [`Knative Serving reports the release '${facts.release.slice(0, 40)}'; going on.`]
-    };
-  const [major, minor] = [Number(match[1]), Number(match[2])];
-  if (major < OLDEST_SERVING.major || major === OLDEST_SERVING.major && minor < OLDEST_SERVING.minor)
-    return {
-      ok: false,
-      problem: `The cluster runs Knative Serving ${match[0]}, which is too old: this action needs ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer. Ask the cluster owner to upgrade it.`
-    };
-  return { ok: true, notes: [`The cluster runs Knative Serving ${match[0]}.`] };
-}
-async function readServingFacts(kubectl) {
-  const group = await getRaw(
-    kubectl,
-    "/apis/serving.knative.dev"
-  );
-  if (!group) return { served: false, versions: [], resources: [] };
-  const versions = (group.versions ?? []).map((v) => v.version).filter((v) => typeof v === "string");
-  let resources = [];
-  if (versions.includes("v1")) {
-    const list2 = await getRaw(
-      kubectl,
-      "/apis/serving.knative.dev/v1"
-    );
-    resources = (list2?.resources ?? []).map((r) => r.name).filter((n) => typeof n === "string" && !n.includes("/"));
-  }
-  const tried = [];
-  for (const [resource, name] of [
-    ["customresourcedefinition", "services.serving.knative.dev"],
-    ["namespace", "knative-serving"]
-  ]) {
-    const result = await kubectl.run(["get", resource, name, "-o", "json"]);
-    const release = result.exitCode === 0 ? releaseOf(result.stdout) : void 0;
-    if (release) return { served: true, versions, resources, release };
-    tried.push(
-      `${resource} ${name}: ${result.exitCode === 0 ? "no release label" : firstLine(result.stderr) || "not readable"}`
-    );
-  }
-  return { served: true, versions, resources, releaseUnknown: tried.join("; ") };
-}
-function releaseOf(crdJson) {
-  let labels;
-  try {
-    labels = JSON.parse(crdJson).metadata?.labels;
-  } catch {
-    return void 0;
-  }
-  for (const key of ["app.kubernetes.io/version", "serving.knative.dev/release"]) {
-    const value = labels?.[key];
-    if (typeof value === "string" && /^v?\d+\.\d+\.\d+/.test(value)) return value.slice(0, 40);
-  }
-  return void 0;
-}
-async function getRaw(kubectl, apiPath) {
-  try {
-    const { stdout } = await kubectl.runOk(["get", "--raw", apiPath]);
-    return JSON.parse(stdout);
-  } catch (error) {
-    if (isNotFound(error)) return void 0;
-    throw clusterAccessError(error);
-  }
-}
-function clusterAccessError(error) {
-  if (!(error instanceof ToolError))
-    return error instanceof Error ? error : new Error(String(error));
-  const said = firstLine(error.result.stderr || error.result.stdout);
-  if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
-    return new UserError(
-      `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`
-    );
-  if (/Unable to connect|connection refused|no such host|i\/o timeout|dial tcp/i.test(said))
-    return new UserError(
-      `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
-    );
-  return new Error(`kubectl failed: ${said}`);
-}
-function firstLine(text2) {
-  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? "";
-}
-
-// src/existing/discovery-scope.ts
-var API_VERSION = /^(?:([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/)?(v\d+(?:(?:alpha|beta)\d+)?)$/;
-function discoveryPath(apiVersion) {
-  const match = API_VERSION.exec(apiVersion);
-  if (!match || apiVersion.length > 253) return void 0;
-  return match[1] ? `/apis/${match[1]}/${match[3]}` : `/api/${match[3]}`;
-}
-function scopeProblem(placed, served, namespace) {
-  const { object, source } = placed;
-  const where = source ? `${source.file}:${source.line}: ` : "";
-  const what = `${object.kind} '${object.metadata.name}' (${object.apiVersion})`;
-  if (!served)
-    return `${where}${what}: the cluster does not serve ${object.apiVersion}. Only kinds the cluster already has can be previewed (installing CRDs is the cluster owner's job).`;
-  const resource = served.find((r) => r.kind === object.kind && !r.name.includes("/"));
-  if (!resource)
-    return `${where}${what}: the cluster serves no kind ${object.kind} in ${object.apiVersion}.`;
-  if (!resource.namespaced)
-    return `${where}${what} is cluster-scoped on this cluster. A preview only creates objects inside its namespace '${namespace}'; remove it from the manifests.`;
-  return void 0;
-}
-function placedObjects(plan) {
-  const placed = [];
-  for (const service of plan.services) {
-    placed.push({ object: service.manifests.pr, source: service.source });
-    if (service.manifests.base) placed.push({ object: service.manifests.base });
-  }
-  plan.otherObjects.forEach(
-    (object, index) => placed.push({ object, source: plan.otherObjectSources?.[index] })
-  );
-  return placed;
-}
-async function checkServedScope(kubectl, plan, namespace) {
-  const byVersion = /* @__PURE__ */ new Map();
-  for (const placed of placedObjects(plan)) {
-    const { apiVersion } = placed.object;
-    const path3 = discoveryPath(apiVersion);
-    if (!path3) {
-      const where = placed.source ? `${placed.source.file}:${placed.source.line}: ` : "";
-      throw new UserError(`${where}'${apiVersion}' is not a Kubernetes apiVersion.`, placed.source);
-    }
-    if (!byVersion.has(apiVersion)) {
-      const list2 = await getRaw(kubectl, path3);
-      byVersion.set(apiVersion, list2 ? resourcesOf(list2.resources) : void 0);
-    }
-    const problem = scopeProblem(placed, byVersion.get(apiVersion), namespace);
-    if (problem) throw new UserError(problem, placed.source);
-  }
-}
-function resourcesOf(value) {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
-    const r = entry;
-    return r && typeof r.name === "string" && typeof r.kind === "string" ? [{ name: r.name, kind: r.kind, namespaced: r.namespaced === true }] : [];
-  });
-}
-
-// src/existing/kubeconfig.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync } from "node:fs";
-import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-var MIN_SECRET_LENGTH = 8;
-var SECRET_FIELDS = ["token", "password", "client-key-data", "client-certificate-data"];
-function kubeconfigSecrets(text2) {
-  let config;
-  try {
-    config = (0, import_yaml.parse)(text2, { maxAliasCount: 50 });
-  } catch {
-    config = void 0;
-  }
-  const found = /* @__PURE__ */ new Set();
-  const add = (value) => {
-    if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH)
-      found.add(value.trim());
-  };
-  const users = config?.users;
-  if (Array.isArray(users)) {
-    for (const entry of users) {
-      const user = entry?.user;
-      if (!user || typeof user !== "object") continue;
-      for (const field of SECRET_FIELDS) add(user[field]);
-      const provider = user["auth-provider"];
-      for (const value of Object.values(provider?.config ?? {})) add(value);
-      const exec = user.exec;
-      if (Array.isArray(exec?.env)) for (const variable of exec.env) add(variable?.value);
-    }
-  } else {
-    for (const line of text2.split(/\r?\n/)) {
-      add(line);
-      add(/^[^:]*:\s*(.*)$/.exec(line)?.[1]?.replace(/^["']|["']$/g, ""));
-    }
-  }
-  return [...found];
-}
-async function prepareKubeconfig(options) {
-  const env = options.env ?? process.env;
-  await mkdir(options.dir, { recursive: true, mode: 448 });
-  const file = path.join(options.dir, "kubeconfig");
-  const inputFile = path.join(options.dir, "kubeconfig-input");
-  let source;
-  const args = ["config", "view", "--flatten", "--minify", "--raw", "-o", "json"];
-  if (options.input) {
-    for (const secret of kubeconfigSecrets(options.input)) options.registerSecret(secret);
-    await writeFile(inputFile, options.input, { mode: 384 });
-    args.unshift("--kubeconfig", inputFile);
-    source = "the 'kubeconfig' input";
-  } else {
-    source = defaultSource(env);
-  }
-  try {
-    const result = await options.kubectl.run(args);
-    if (result.exitCode !== 0) throw new UserError(unreadable(source, result.stderr));
-    const text2 = result.stdout;
-    for (const secret of kubeconfigSecrets(text2)) options.registerSecret(secret);
-    const context = currentContext(text2);
-    if (!context) throw new UserError(unreadable(source, "it names no current context"));
-    await writeFile(file, text2, { mode: 384 });
-    await chmod(file, 384);
-    return { path: file, context, source };
-  } finally {
-    await rm(inputFile, { force: true });
-  }
-}
-function defaultSource(env) {
-  const listed = (env.KUBECONFIG ?? "").split(path.delimiter).filter(Boolean);
-  if (listed.length > 0) {
-    if (!listed.some((file) => existsSync(file)))
-      throw new UserError(
-        `KUBECONFIG names ${listed.map((f) => `'${f}'`).join(", ")}, but none of them exists. ${HOW_TO_CONNECT}`
-      );
-    return `KUBECONFIG (${listed.join(", ")})`;
-  }
-  const home = env.HOME || os.homedir();
-  const fallback = path.join(home, ".kube", "config");
-  if (!existsSync(fallback))
-    throw new UserError(
-      `No kubeconfig for the existing cluster: the 'kubeconfig' input is empty, KUBECONFIG is not set and ${fallback} does not exist. ${HOW_TO_CONNECT}`
-    );
-  return fallback;
-}
-var HOW_TO_CONNECT = "Pass the kubeconfig's content as the 'kubeconfig' input (kubeconfig: ${{ secrets.KUBECONFIG }}), or run a step before this one that logs in to the cluster (google-github-actions/get-gke-credentials, aws eks update-kubeconfig, azure/aks-set-context).";
-function unreadable(source, stderr) {
-  const reason = stderr.split("\n").map((line) => line.trim()).find(Boolean);
-  const said = reason ? `: ${reason.slice(0, 300)}` : "";
-  return `Cannot use the kubeconfig from ${source}${said}. It must be a valid kubeconfig with a current context (kubectl config use-context NAME).`;
-}
-function currentContext(json) {
-  try {
-    const config = JSON.parse(json);
-    const name = config["current-context"];
-    return typeof name === "string" && name ? name : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/existing/namespace-client.ts
-function kubectlNamespaceClient(kubectl) {
-  return {
-    get: (name) => kubectl.tryGetJson("namespace", name),
-    async list(selector) {
-      const { stdout } = await kubectl.runOk(["get", "namespaces", "-l", selector, "-o", "json"]);
-      return JSON.parse(stdout).items ?? [];
-    },
-    async create(namespace) {
-      const result = await kubectl.run(["create", "-f", "-", "-o", "name"], {
-        input: JSON.stringify(namespace)
-      });
-      if (result.exitCode === 0) return "created";
-      if (/AlreadyExists|already exists/.test(result.stderr)) return "exists";
-      throw new ToolError("kubectl create namespace", result);
-    },
-    async patch(name, operations) {
-      const result = await kubectl.run([
-        "patch",
-        "namespace",
-        name,
-        "--type=json",
-        "-p",
-        JSON.stringify(operations)
-      ]);
-      if (result.exitCode === 0) return "done";
-      if (/\(Conflict\)|\(Invalid\)|rejected our request|test|NotFound|not found/i.test(result.stderr))
-        return "changed";
-      throw new ToolError(`kubectl patch namespace ${name}`, result);
-    },
-    async deleteExactly(name, uid, resourceVersion) {
-      const options = {
-        kind: "DeleteOptions",
-        apiVersion: "v1",
-        preconditions: { uid, resourceVersion }
-      };
-      const result = await kubectl.run(
-        ["delete", "--raw", `/api/v1/namespaces/${encodeURIComponent(name)}`, "-f", "-"],
-        { input: JSON.stringify(options) }
-      );
-      if (result.exitCode === 0) return "done";
-      if (isNotFound(new ToolError("", result))) return "done";
-      if (/\(Conflict\)|precondition|Precondition/i.test(result.stderr)) return "changed";
-      throw new ToolError(`kubectl delete namespace ${name}`, result);
-    }
-  };
-}
-
-// src/existing/ownership.ts
-var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-var MANAGED_BY = "knative-action";
-var REPOSITORY_LABEL = "knative-action/repository";
-var PR_LABEL = "knative-action/pull-request";
-var REPOSITORY_ANNOTATION = "knative-action/repository";
-var EXPIRES_ANNOTATION = "knative-action/expires-at";
-var RUN_ANNOTATION = "knative-action/last-run";
-var LABEL_VALUE = /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/;
-function repositoryLabelValue(repository) {
-  const readable = repository.toLowerCase().replace("/", ".");
-  if (LABEL_VALUE.test(readable) && readable.length <= 63) return readable;
-  const hash = shortHash(repository.toLowerCase(), 10);
-  const start = readable.replace(/[^a-z0-9._-]+/g, "-").slice(0, 63 - hash.length - 1).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
-  return start ? `${start}-${hash}` : hash;
-}
-function ownerLabels(owner) {
-  return {
-    [MANAGED_BY_LABEL]: MANAGED_BY,
-    [REPOSITORY_LABEL]: repositoryLabelValue(owner.repository),
-    [PR_LABEL]: String(owner.pr)
-  };
-}
-function repositorySelector(repository) {
-  return `${MANAGED_BY_LABEL}=${MANAGED_BY},${REPOSITORY_LABEL}=${repositoryLabelValue(repository)}`;
-}
-function namespaceObject(name, owner, annotations) {
-  return {
-    apiVersion: "v1",
-    kind: "Namespace",
-    metadata: {
-      name,
-      labels: ownerLabels(owner),
-      annotations: {
-        [REPOSITORY_ANNOTATION]: owner.repository,
-        [EXPIRES_ANNOTATION]: annotations.expiresAt,
-        ...annotations.runUrl ? { [RUN_ANNOTATION]: annotations.runUrl } : {}
-      }
-    }
-  };
-}
-function ownershipOf(namespace, owner) {
-  const repository = previewRepositoryProblem(namespace, owner.repository);
-  if (repository) return { ours: false, why: repository };
-  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL];
-  if (pr !== String(owner.pr)) {
-    return {
-      ours: false,
-      why: pr === void 0 ? `it has no ${PR_LABEL} label` : `it is the preview of another pull request of this repository (${PR_LABEL}=${shown(pr)})`
-    };
-  }
-  return { ours: true };
-}
-function previewPullRequest(namespace, repository) {
-  if (previewRepositoryProblem(namespace, repository)) return void 0;
-  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL] ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(pr)) return void 0;
-  return Number(pr);
-}
-function previewRepositoryProblem(namespace, repository) {
-  const labels = stringMap(namespace.metadata?.labels);
-  const annotations = stringMap(namespace.metadata?.annotations);
-  const managedBy = labels[MANAGED_BY_LABEL];
-  if (managedBy !== MANAGED_BY) {
-    return managedBy === void 0 ? `it has no label ${MANAGED_BY_LABEL}=${MANAGED_BY}, so this action did not make it` : `it is managed by ${shown(managedBy)}, not ${MANAGED_BY}`;
-  }
-  const label = labels[REPOSITORY_LABEL];
-  const annotation = annotations[REPOSITORY_ANNOTATION];
-  if (label !== repositoryLabelValue(repository) || annotation?.toLowerCase() !== repository.toLowerCase()) {
-    return `it is the preview of another repository (${shown(annotation ?? label ?? "unnamed")})`;
-  }
-  return "";
-}
-function refreshPatch(namespace, owner, annotations) {
-  const resourceVersion = namespace.metadata?.resourceVersion;
-  if (typeof resourceVersion !== "string" || !resourceVersion)
-    throw new Error(`namespace ${String(namespace.metadata?.name)} has no resourceVersion`);
-  const ops = [
-    { op: "test", path: "/metadata/resourceVersion", value: resourceVersion }
-  ];
-  for (const [key, value] of Object.entries(ownerLabels(owner)))
-    ops.push({ op: "test", path: `/metadata/labels/${pointerKey(key)}`, value });
-  ops.push({
-    op: "add",
-    path: `/metadata/annotations/${pointerKey(EXPIRES_ANNOTATION)}`,
-    value: annotations.expiresAt
-  });
-  if (annotations.runUrl)
-    ops.push({
-      op: "add",
-      path: `/metadata/annotations/${pointerKey(RUN_ANNOTATION)}`,
-      value: annotations.runUrl
-    });
-  return ops;
-}
-function pointerKey(key) {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function stringMap(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      (entry) => typeof entry[1] === "string"
-    )
-  );
-}
-function shown(value) {
-  const cleaned = value.replace(/[^\w./-]/g, "?");
-  return `'${cleaned.length > 80 ? `${cleaned.slice(0, 79)}\u2026` : cleaned}'`;
-}
-
-// src/existing/preview-namespace.ts
-var MAX_ROUNDS = 5;
-var ForeignNamespaceError = class extends UserError {
-  constructor(namespace, why) {
-    super(
-      `The namespace '${namespace}' exists and is not this pull request's preview: ${why}. The action leaves it untouched. Choose another name with the 'namespace' input, or, if it is a leftover of yours, delete it yourself.`
-    );
-    this.namespace = namespace;
-    this.name = "ForeignNamespaceError";
-  }
-  namespace;
-};
-async function claimNamespace(client, name, owner, annotations, options) {
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const current = await client.get(name);
-    if (!current) {
-      if (await client.create(namespaceObject(name, owner, annotations)) === "created")
-        return { created: true };
-      options.log?.(`namespace ${name} appeared meanwhile; checking whose it is`);
-      continue;
-    }
-    requireOurs(current, name, owner);
-    if (current.metadata?.deletionTimestamp) {
-      options.log?.(
-        `namespace ${name} is being deleted; waiting until it is gone to create it again`
-      );
-      await waitUntilGone(client, name, options);
-      continue;
-    }
-    if (await client.patch(name, refreshPatch(current, owner, annotations)) === "done")
-      return { created: false };
-    options.log?.(`namespace ${name} changed while its expiry was refreshed; reading it again`);
-  }
-  throw new Error(
-    `namespace ${name} kept changing while this run claimed it (${MAX_ROUNDS} attempts); is another run writing to it?`
-  );
-}
-async function deleteNamespace(client, name, owner, options) {
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const current = await client.get(name);
-    if (!current) return { deleted: false };
-    requireOurs(current, name, owner);
-    const kept = current.metadata?.deletionTimestamp ? void 0 : options.keepReason?.(current);
-    if (kept) return { deleted: false, kept };
-    if (!current.metadata?.deletionTimestamp) {
-      const uid = current.metadata?.uid;
-      const version = current.metadata?.resourceVersion;
-      if (typeof uid !== "string" || typeof version !== "string")
-        throw new Error(`namespace ${name} as read has no uid or resourceVersion`);
-      if (await client.deleteExactly(name, uid, version) === "changed") {
-        options.log?.(`namespace ${name} changed just before the delete; reading it again`);
-        continue;
-      }
-    }
-    await waitUntilGone(client, name, options);
-    return { deleted: true };
-  }
-  throw new Error(
-    `namespace ${name} kept changing while this run deleted it (${MAX_ROUNDS} attempts); is another run writing to it?`
-  );
-}
-function requireOurs(current, name, owner) {
-  const ownership = ownershipOf(current, owner);
-  if (!ownership.ours) throw new ForeignNamespaceError(name, ownership.why);
-}
-async function waitUntilGone(client, name, options) {
-  await waitUntil(
-    async () => {
-      const current = await client.get(name);
-      if (!current) return { done: true, value: void 0 };
-      return { done: false, seen: describeTerminating(current) };
-    },
-    {
-      what: `namespace ${name} to be deleted (Kubernetes deletes everything in it first)`,
-      timeoutMs: options.timeoutMs,
-      intervalMs: options.intervalMs ?? 2e3,
-      sleep: options.sleep,
-      now: options.now
-    }
-  );
-}
-function describeTerminating(namespace) {
-  const name = namespace.metadata?.name ?? "?";
-  const phase = namespace.status?.phase;
-  const blocking = (namespace.status?.conditions ?? []).find(
-    (c) => c.status === "True" && c.type !== "NamespaceDeletionDiscoveryFailure"
-  );
-  const detail = blocking ? ` (${[blocking.type, blocking.message].filter(Boolean).join(": ").slice(0, 200)})` : "";
-  const state = typeof phase === "string" ? phase : namespace.metadata?.deletionTimestamp ? "Terminating" : "Active";
-  return `namespace ${name}: ${state}${detail}`;
-}
-
-// src/existing/served-urls.ts
-var SAFE_URL = /^(https?):\/\/([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)(:(\d{1,5}))?\/?$/;
-function safeHttpUrl(value) {
-  if (typeof value !== "string" || value.length > 300) return void 0;
-  const match = SAFE_URL.exec(value);
-  if (!match) return void 0;
-  if (match[7] !== void 0 && (Number(match[7]) < 1 || Number(match[7]) > 65535))
-    return void 0;
-  return value.replace(/\/$/, "");
-}
-function servedUrls(ksvc, service) {
-  const id = `${service.namespace}/${service.name}`;
-  const status = ksvc?.status ?? {};
-  const route = safeHttpUrl(status.url);
-  if (!route)
-    return {
-      ok: false,
-      problem: `service ${id} has no usable status.url (saw ${JSON.stringify(status.url ?? null).slice(0, 120)})`
-    };
-  if (/\.svc(\.cluster\.local)?$/.test(new URL(route).hostname))
-    return {
-      ok: false,
-      problem: `service ${id} is only reachable inside the cluster (${route}): the cluster's Knative domain is cluster-local, or the service is labelled networking.knative.dev/visibility=cluster-local. A preview needs an external domain (config-domain).`
-    };
-  const links = { route };
-  const targets = Array.isArray(status.traffic) ? status.traffic : [];
-  for (const side of ["base", "pr"]) {
-    if (!service.tagHosts[side]) continue;
-    const target = targets.find((t) => t?.tag === side);
-    const url = safeHttpUrl(target?.url);
-    if (!url)
-      return {
-        ok: false,
-        problem: `service ${id} has no usable URL for its '${side}' tag in status.traffic`
-      };
-    links[side] = url;
-  }
-  return { ok: true, links };
-}
-function servedService(service, links) {
-  const host = (url) => new URL(url).hostname;
-  return {
-    ...service,
-    host: host(links.route),
-    url: links.route,
-    tagHosts: {
-      ...links.base ? { base: host(links.base) } : {},
-      pr: links.pr ? host(links.pr) : service.tagHosts.pr
-    }
-  };
-}
-function probeIngressUrl(links, ingressAddress) {
-  if (ingressAddress) return { ok: true, url: `http://${ingressAddress}` };
-  const route = new URL(links.route);
-  if (route.protocol !== "http:")
-    return {
-      ok: false,
-      problem: `the route ${links.route} is HTTPS, and the probe sends plain HTTP: set 'ingress-address' to the host:port where the cluster's ingress answers HTTP (the Host header picks the route).`
-    };
-  return { ok: true, url: route.origin };
-}
-
-// src/existing/tidy.ts
-var SERVICE_LABEL = "serving.knative.dev/service";
-function leftovers(plan, revisions, services) {
-  const planned = new Set(plan.services.map((s) => s.name));
-  const serving = new Set(
-    plan.services.flatMap((s) => s.traffic.map((t) => t.revisionName).filter(Boolean))
-  );
-  const goneServices = services.map((s) => s.metadata?.name).filter((name) => typeof name === "string" && !planned.has(name)).sort();
-  const staleRevisions = revisions.filter((revision) => {
-    const name = revision.metadata?.name;
-    const owner = revision.metadata?.labels?.[SERVICE_LABEL];
-    return typeof name === "string" && owner !== void 0 && planned.has(owner) && !serving.has(name);
-  }).map((revision) => revision.metadata.name).sort();
-  return { revisions: staleRevisions, services: goneServices };
-}
-async function tidyNamespace(kubectl, namespace, plan) {
-  const [revisions, services] = await Promise.all([
-    kubectl.getJson("revisions.serving.knative.dev", void 0, namespace),
-    kubectl.getJson("services.serving.knative.dev", void 0, namespace)
-  ]);
-  const found = leftovers(plan, revisions.items ?? [], services.items ?? []);
-  for (const [resource, names] of [
-    ["services.serving.knative.dev", found.services],
-    ["revisions.serving.knative.dev", found.revisions]
-  ]) {
-    if (names.length === 0) continue;
-    await kubectl.runOk([
-      "delete",
-      resource,
-      ...names,
-      "-n",
-      namespace,
-      "--ignore-not-found",
-      "--wait=false"
-    ]);
-  }
-  return found;
-}
-
-// src/images/push.ts
-var PERMANENT = /denied|unauthorized|authentication required|forbidden|invalid reference|name unknown|no basic auth credentials|does not exist locally|An image does not exist/i;
-async function pushImages(docker, options) {
-  for (const [local, remote] of options.images) {
-    await docker.runOk(["tag", local, remote]);
-    options.log?.(`pushing ${remote}`);
-    try {
-      await withRetry(() => docker.runOk(["push", remote], { stream: true }), {
-        what: `docker push ${remote}`,
-        attempts: options.attempts ?? 3,
-        initialDelayMs: options.initialDelayMs ?? 2e3,
-        isTransient: (error) => !(error instanceof ToolError && PERMANENT.test(`${error.result.stderr}
-${error.result.stdout}`)),
-        onRetry: (error, attempt, delay) => options.log?.(
-          `push of ${remote} failed (try ${attempt}); again in ${Math.round(delay / 1e3)} s`
-        ),
-        sleep: options.sleep
-      });
-    } catch (error) {
-      const text2 = error instanceof ToolError ? `${error.result.stderr}
-${error.result.stdout}` : "";
-      if (/denied|unauthorized|authentication required|no basic auth credentials/i.test(text2))
-        throw new UserError(
-          `The registry refused the push of ${remote}: ${firstLine2(text2)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`
-        );
-      throw error;
-    }
-  }
-}
-function firstLine2(text2) {
-  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? "";
-}
-
-// src/action/existing-cluster.ts
-function existingWorkDir(runner) {
-  return join(runner.workDir, "existing");
-}
-async function connectExistingCluster(options) {
-  const { config, runner, timings } = options;
-  const out = log().branch("cluster");
-  const deadline = Date.now() + config.timeoutMinutes * 6e4;
-  const kubectlPath = await timings.time("install-kubectl", async () => {
-    const found = await ensureKubectl(config.kubectlVersion, {
-      deadline,
-      ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
-      log: (m) => out.info(m),
-      // The cluster's version is unknown until connected: any runner kubectl will do.
-      workDir: runner.workDir
-    });
-    return found.path;
-  });
-  const kubectl = await timings.time("connect", async () => {
-    const kubeconfig = await prepareKubeconfig({
-      input: config.kubeconfig,
-      dir: existingWorkDir(runner),
-      kubectl: createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
-      registerSecret: (secret) => setSecret(secret)
-    });
-    out.info(
-      `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
-    );
-    const connected = new Kubectl(
-      createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
-      kubeconfig.path
-    );
-    const verdict = judgeServing(await readServingFacts(connected));
-    if (!verdict.ok) throw new UserError(verdict.problem);
-    for (const note of verdict.notes) out.info(note);
-    await checkServedScope(connected, options.plan, options.namespace);
-    return connected;
-  });
-  await timings.time("namespace", async () => {
-    const { created } = await claimNamespace(
-      kubectlNamespaceClient(kubectl),
-      options.namespace,
-      options.owner,
-      options.annotations,
-      { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => out.info(m) }
-    );
-    out.info(
-      `${created ? "Created" : "Updating"} the preview namespace ${options.namespace} (expires ${options.annotations.expiresAt})`
-    );
-  });
-  return kubectl;
-}
-function existingProvider(options) {
-  const { config, runner, state, namespace } = options;
-  const timings = new PhaseTimings();
-  let kubectl;
-  return {
-    startMessage: (buildingImages) => buildingImages ? `Connecting to the existing cluster (namespace ${namespace}) and building images at the same time; their lines are prefixed [cluster] and [images].` : `Connecting to the existing cluster (namespace ${namespace}).`,
-    async start() {
-      state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
-      kubectl = await log().branch("cluster").group(
-        `Connect to the existing cluster, namespace ${namespace}`,
-        () => connectExistingCluster({ ...options, timings })
-      );
-      state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
-      const connected = kubectl;
-      return {
-        kubectl: connected,
-        loadImages: async (tags) => {
-          const registry = config.registry;
-          if (!registry) throw new UserError("Input 'registry' is needed to push built images.");
-          const images = new Map(tags.map((tag) => [tag, pushedTag(tag, registry)]));
-          await pushImages(createToolRunner("docker", { kind: "docker" }), {
-            images,
-            log: (m) => log().info(m)
-          });
-        },
-        loadImagesStep: { title: "Push images", phase: "image-push" },
-        probeTargets: (plan) => probeTargets(connected, plan, config.ingressAddress),
-        tidy: async (plan) => {
-          const removed = await tidyNamespace(connected, namespace, plan);
-          const parts = [
-            removed.revisions.length ? `revisions ${removed.revisions.join(", ")}` : "",
-            removed.services.length ? `services ${removed.services.join(", ")}` : ""
-          ].filter(Boolean);
-          return parts.length ? `Removed what earlier runs left: ${parts.join("; ")}` : void 0;
-        },
-        timings: { ...timings.seconds }
-      };
-    },
-    failedStartTimings: () => ({ ...timings.seconds }),
-    // A cancelled run leaves the namespace as it is: the next run updates it in place, and the
-    // expiry bounds how long it stays if none comes.
-    onCancel(signal) {
-      log().warning(
-        `Received ${signal}: leaving the preview namespace ${namespace} for the next run (it expires ${options.annotations.expiresAt}).`
-      );
-      return Promise.resolve();
-    },
-    async diagnose() {
-      if (!kubectl) return void 0;
-      const connected = kubectl;
-      return log().group("Collect diagnostics", async () => {
-        try {
-          const saved = await saveDiagnostics(connected, existingWorkDir(runner), { namespace });
-          state.saveDiagnosticsCollected();
-          log().info(`Diagnostics of namespace ${namespace} written to ${saved.diagnosticsFile}`);
-          return saved.diagnostics;
-        } catch (error) {
-          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
-          return void 0;
-        }
-      });
-    }
-  };
-}
-function pushedTag(localTag, registry) {
-  if (!localTag.startsWith("dev.local/")) throw new Error(`'${localTag}' is not a dev.local image`);
-  return `${registry}/${localTag.slice("dev.local/".length)}`;
-}
-async function probeTargets(kubectl, plan, ingressAddress) {
-  const targets = [];
-  for (const service of plan.services) {
-    const ksvc = await kubectl.tryGetJson(
-      "services.serving.knative.dev",
-      service.name,
-      service.namespace
-    );
-    const served = servedUrls(ksvc, service);
-    if (!served.ok) throw new Error(served.problem);
-    const ingress = probeIngressUrl(served.links, ingressAddress);
-    if (!ingress.ok) throw new UserError(ingress.problem);
-    targets.push({
-      service: servedService(service, served.links),
-      ingressUrl: ingress.url,
-      links: served.links
-    });
-  }
-  return targets;
-}
-
 // src/existing/gone-comment.ts
 async function markPreviewGone(options) {
   if (options.mode === "off") return { action: "skipped", reason: "comment: off" };
@@ -2257,12 +1462,12 @@ async function markPreviewGone(options) {
 function pullRequestStates(client, repository, options = {}) {
   const now = options.now ?? Date.now;
   let unavailable = client ? void 0 : "no github-token, so closed pull requests are not looked up";
-  const path3 = (pr) => `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/pulls/${pr}`;
+  const path2 = (pr) => `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/pulls/${pr}`;
   return {
     async stateOf(pr) {
       if (!client || unavailable) return "unknown";
       try {
-        const { data } = await client.request("GET", path3(pr), void 0, {
+        const { data } = await client.request("GET", path2(pr), void 0, {
           deadline: now() + (options.timeoutMs ?? 3e4)
         });
         return data.state === "closed" ? "closed" : data.state === "open" ? "open" : "unknown";
@@ -2631,7 +1836,7 @@ async function runMain() {
       if (!(namespace && name === "url")) setOutput(name, value);
     }
     if (namespace) setOutput("namespace", namespace);
-    const planDir = await writePlanFiles(plan, path2.join(runner.workDir, "plan"));
+    const planDir = await writePlanFiles(plan, path.join(runner.workDir, "plan"));
     log().info(`Rendered manifests written to ${planDir}`);
     const context = renderContext(config, runner);
     if (config.dryRun) {
@@ -2644,7 +1849,15 @@ async function runMain() {
       state.saveOutcome("success");
       return;
     }
-    const target = namespace && trigger.kind === "pull_request" ? existingTarget(config, runner, state, plan, namespace, trigger.number) : void 0;
+    const target = namespace && trigger.kind === "pull_request" ? existingTarget({
+      config,
+      runner,
+      state,
+      plan,
+      namespace,
+      pr: trigger.number,
+      runUrl: runLogUrl(renderContext(config, runner))
+    }) : void 0;
     await preview(config, runner, plan, context, state, target);
   } catch (error) {
     state.saveOutcome("failure");
@@ -2671,22 +1884,6 @@ async function runMain() {
     await writeJobSummary(renderSummary({ plan, report, context })).catch(() => void 0);
   }
 }
-function existingTarget(config, runner, state, plan, namespace, pr) {
-  const expiresAt = expiryAfter(/* @__PURE__ */ new Date(), config.ttl);
-  const runUrl = runLogUrl(renderContext(config, runner));
-  return {
-    existing: { namespace, expiresAt },
-    provider: existingProvider({
-      config,
-      runner,
-      state,
-      plan,
-      namespace,
-      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr },
-      annotations: { expiresAt, ...runUrl ? { runUrl } : {} }
-    })
-  };
-}
 async function preview(config, runner, plan, context, state, target) {
   const commenter = createPreviewCommenter({
     token: config.githubToken,
@@ -2702,7 +1899,13 @@ async function preview(config, runner, plan, context, state, target) {
     timings: {},
     ...existing
   });
-  const result = await runPreview(config, runner, plan, state, target?.provider);
+  const provider = target?.provider ?? k3dProvider(
+    config,
+    runner,
+    state,
+    (kubeconfigPath) => setOutput("kubeconfig-path", kubeconfigPath)
+  );
+  const result = await runPreview(config, runner, plan, state, provider);
   const { failed, diagnostics } = result;
   const report = { ...result.report, ...existing };
   state.saveOutcome(failed ? "failure" : "success");

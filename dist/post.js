@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-UR5KF4V6.js";
+} from "./chunks/chunk-LASDMSEH.js";
 import {
   StepState,
   cleanup,
@@ -11,7 +11,7 @@ import {
   details,
   errorMessage,
   log
-} from "./chunks/chunk-L336YKFX.js";
+} from "./chunks/chunk-26IRZT3Y.js";
 
 // src/action/run-post.ts
 import { rm } from "node:fs/promises";

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { join } from 'node:path';
 import type { ActionConfig } from '../config/inputs.js';
 import { saveDiagnostics } from '../cluster/cleanup.js';
@@ -15,6 +14,8 @@ import { pushImages } from '../images/push.js';
 import { ensureKubectl } from '../install/tools.js';
 import type { ReadObject } from '../kube/object.js';
 import type { PreviewPlan } from '../plan/types.js';
+import type { ExistingPreview } from '../report/model.js';
+import { expiryAfter } from '../existing/ttl.js';
 import { errorMessage, UserError } from '../util/errors.js';
 import { log } from '../util/log.js';
 import { PhaseTimings } from '../util/timings.js';
@@ -62,7 +63,7 @@ export async function connectExistingCluster(options: {
       input: config.kubeconfig,
       dir: existingWorkDir(runner),
       kubectl: createToolRunner(kubectlPath, { kind: 'kubectl', log: out }),
-      registerSecret: (secret) => core.setSecret(secret),
+      registerSecret: (secret) => log().secret(secret),
     });
     out.info(
       `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`,
@@ -90,6 +91,35 @@ export async function connectExistingCluster(options: {
     );
   });
   return kubectl;
+}
+
+/** Where a preview on an existing cluster goes, and what its report says about it. */
+export interface ExistingTarget {
+  provider: ClusterProvider;
+  existing: ExistingPreview;
+}
+
+/** The provider for this PR's namespace, with an expiry `ttl` from now. */
+export function existingTarget(options: {
+  config: ActionConfig;
+  runner: RunnerEnv;
+  state: StepState;
+  plan: PreviewPlan;
+  namespace: string;
+  pr: number;
+  /** The run's log, kept on the namespace for whoever finds it. */
+  runUrl?: string;
+}): ExistingTarget {
+  const { config, plan, namespace, runUrl } = options;
+  const expiresAt = expiryAfter(new Date(), config.ttl);
+  return {
+    existing: { namespace, expiresAt },
+    provider: existingProvider({
+      ...options,
+      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr: options.pr },
+      annotations: { expiresAt, ...(runUrl ? { runUrl } : {}) },
+    }),
+  };
 }
 
 /** A namespace per PR on an existing cluster; images pushed to `registry`; nothing deleted on cancel. */

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionConfig } from '../config/inputs.js';
@@ -21,6 +20,8 @@ export function k3dProvider(
   config: ActionConfig,
   runner: RunnerEnv,
   state: StepState,
+  /** With keep-cluster: told where the kept cluster's kubeconfig is (the action's output). */
+  onKeptCluster: (kubeconfigPath: string) => void = () => undefined,
 ): ClusterProvider {
   let handle: ClusterHandle | undefined;
   return {
@@ -42,7 +43,7 @@ export function k3dProvider(
         }),
       );
       // A kept cluster outlives the job's step: later steps can use it (e.g. as an existing cluster).
-      if (config.keepCluster) core.setOutput('kubeconfig-path', started.kubeconfigPath);
+      if (config.keepCluster) onKeptCluster(started.kubeconfigPath);
       const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;
       return {
         kubectl: started.kubectl,

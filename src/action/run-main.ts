@@ -5,7 +5,7 @@ import { readTrigger, type Trigger } from '../event/read-event.js';
 import type { PreviewPlan } from '../plan/types.js';
 import { createPreviewCommenter } from '../report/commenter.js';
 import { markerFromEnv } from '../report/marker.js';
-import type { ExistingPreview, RunReport } from '../report/model.js';
+import type { RunReport } from '../report/model.js';
 import { runLogUrl, type RenderContext } from '../report/render-parts.js';
 import { runFailureMessage } from '../report/regressions.js';
 import { renderPlanSummary, renderSummary } from '../report/render-summary.js';
@@ -18,13 +18,12 @@ import { planOutputs } from './outputs.js';
 import { readEventPayload, readRunnerEnv, type RunnerEnv } from './runner-env.js';
 import { reportFailure } from './report-failure.js';
 import { runPreview } from './run-preview.js';
-import { existingProvider } from './existing-cluster.js';
-import type { ClusterProvider } from './preview-cluster.js';
+import { existingTarget, type ExistingTarget } from './existing-cluster.js';
+import { k3dProvider } from './k3d-cluster.js';
 import { runCleanup, runSweep } from './run-lifecycle.js';
 import { pullRequestNumberOf, repositoryOfRun } from '../existing/event-target.js';
 import { kubeconfigSecrets } from '../existing/kubeconfig.js';
 import { defaultNamespaceName } from '../existing/namespace-name.js';
-import { expiryAfter } from '../existing/ttl.js';
 import { StepState } from './step-state.js';
 import { writePlanFiles } from './write-plan-files.js';
 
@@ -122,7 +121,15 @@ export async function runMain(): Promise<void> {
     }
     const target =
       namespace && trigger.kind === 'pull_request'
-        ? existingTarget(config, runner, state, plan, namespace, trigger.number)
+        ? existingTarget({
+            config,
+            runner,
+            state,
+            plan,
+            namespace,
+            pr: trigger.number,
+            runUrl: runLogUrl(renderContext(config, runner)),
+          })
         : undefined;
     await preview(config, runner, plan, context, state, target);
   } catch (error) {
@@ -155,36 +162,6 @@ export async function runMain(): Promise<void> {
   }
 }
 
-/** Where a preview on an existing cluster goes, and what its report says about it. */
-interface ExistingTarget {
-  provider: ClusterProvider;
-  existing: ExistingPreview;
-}
-
-function existingTarget(
-  config: ActionConfig,
-  runner: RunnerEnv,
-  state: StepState,
-  plan: PreviewPlan,
-  namespace: string,
-  pr: number,
-): ExistingTarget {
-  const expiresAt = expiryAfter(new Date(), config.ttl);
-  const runUrl = runLogUrl(renderContext(config, runner));
-  return {
-    existing: { namespace, expiresAt },
-    provider: existingProvider({
-      config,
-      runner,
-      state,
-      plan,
-      namespace,
-      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr },
-      annotations: { expiresAt, ...(runUrl ? { runUrl } : {}) },
-    }),
-  };
-}
-
 async function preview(
   config: ActionConfig,
   runner: RunnerEnv,
@@ -208,7 +185,12 @@ async function preview(
     ...existing,
   });
 
-  const result = await runPreview(config, runner, plan, state, target?.provider);
+  const provider =
+    target?.provider ??
+    k3dProvider(config, runner, state, (kubeconfigPath) =>
+      core.setOutput('kubeconfig-path', kubeconfigPath),
+    );
+  const result = await runPreview(config, runner, plan, state, provider);
   const { failed, diagnostics } = result;
   const report: RunReport = { ...result.report, ...existing };
   state.saveOutcome(failed ? 'failure' : 'success');

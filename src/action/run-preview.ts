@@ -11,7 +11,6 @@ import { log } from '../util/log.js';
 import { onCancellation } from '../util/signals.js';
 import { PhaseTimings } from '../util/timings.js';
 import { createToolRunner } from '../util/tool-runner.js';
-import { k3dProvider } from './k3d-cluster.js';
 import type { ClusterProvider } from './preview-cluster.js';
 import type { RunnerEnv } from './runner-env.js';
 import type { StepState } from './step-state.js';
@@ -38,7 +37,7 @@ export async function runPreview(
   runner: RunnerEnv,
   plan: PreviewPlan,
   state: StepState,
-  provider: ClusterProvider = k3dProvider(config, runner, state),
+  provider: ClusterProvider,
 ): Promise<PreviewResult> {
   const timings = new PhaseTimings();
   let clusterTimings: Record<string, number> = {};
@@ -108,7 +107,8 @@ export async function runPreview(
         });
         log().info(`${service.name}: ${result.verdict} (${result.reason})`);
         // The comparison goes through the same ingress, with the tag hosts the cluster serves.
-        probed.push({ plan: service, result: links ? { ...result, links } : result, ingressUrl });
+        const reported: ReportedService = links ? { ...result, links } : result;
+        probed.push({ plan: service, result: reported, ingressUrl });
       }
     });
     const { services, regressions, autoscaler } = await gatherEvidence(probed, config, {

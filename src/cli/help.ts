@@ -24,6 +24,11 @@ cluster with Knative Serving and Contour, builds the --build images, deploys bas
 the split from --labels, sends --requests requests through the ingress, judges the observed split
 and prints the report. The cluster is deleted at the end unless --keep-cluster is given.
 
+With --cluster existing the preview goes to the cluster of your current kubeconfig context,
+which must run Knative Serving, in the namespace <repo>-local (or --input namespace=NAME). It
+stays there for the ttl (--input ttl=7d) and is updated by the next run; nothing cluster-wide is
+changed. --build then pushes to --input registry=HOST/OWNER (docker login to it first).
+
 Options:
 ${options.join('\n')}
 
@@ -36,7 +41,8 @@ Commits: the PR side is --head (default HEAD) as committed. Uncommitted changes 
 manifests or a build context are refused (commit or stash them first); changes elsewhere do not
 matter. Another --head is checked out in a temporary worktree; your working tree is not touched.
 
-Needs: git. Everything but --dry-run needs a running Docker engine (check it with docker info).
+Needs: git. Everything but --dry-run needs a running Docker engine (check it with docker info),
+except --cluster existing without --build.
 k3d, kubectl (when not on PATH) and the Knative release files are downloaded and sha256-verified.
 
 Examples:
@@ -47,6 +53,8 @@ Examples:
   knative-action --base main --head my-branch --manifests deploy/knative
   knative-action --labels canary-20 --keep-cluster --input domain=preview.dev
   knative-action --labels canary-50 --json > report.json
+  knative-action --cluster existing --labels canary-50 --input ingress-address=127.0.0.1:8080
+      a preview that stays on your cluster; the probe goes through that ingress address
 
 Exit codes: 0 done; 1 the preview failed, or the split deviates (with fail-on-deviation);
 2 refused to start (an unknown option, a bad value, an unknown ref, uncommitted changes, no Docker).

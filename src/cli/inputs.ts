@@ -75,14 +75,6 @@ export function readConfig(
   parse: ParseInputs = parseInputs,
 ): ActionConfig {
   const known = knownInputNames(parse);
-  if ('cluster' in inputs && !known.has('cluster')) {
-    if (inputs.cluster === 'existing')
-      throw new UsageError(
-        '--cluster existing (a preview on the cluster of your current kubeconfig context) is not available in this version yet. Use the default --cluster k3d, or --dry-run to plan only.',
-      );
-    // k3d is what this version always does.
-    inputs = Object.fromEntries(Object.entries(inputs).filter(([name]) => name !== 'cluster'));
-  }
   let config: ActionConfig | undefined;
   let failure: unknown;
   try {

@@ -8,14 +8,17 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunnerEnv } from '../action/runner-env.js';
+import { existingTarget } from '../action/existing-cluster.js';
+import { k3dProvider } from '../action/k3d-cluster.js';
 import { makePlan } from '../action/make-plan.js';
+import { localNamespaceName } from '../existing/namespace-name.js';
 import { runPreview } from '../action/run-preview.js';
 import { StepState, type StateStore } from '../action/step-state.js';
 import { writePlanFiles } from '../action/write-plan-files.js';
 import { cleanup } from '../cluster/cleanup.js';
 import { parseBuildLines } from '../images/build-spec.js';
 import type { PreviewPlan } from '../plan/types.js';
-import type { RunReport } from '../report/model.js';
+import type { ExistingPreview, RunReport } from '../report/model.js';
 import { renderTextReport } from '../report/render-text.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { setLog } from '../util/log.js';
@@ -27,7 +30,7 @@ import { checkoutHead, type HeadCheckout } from './head-checkout.js';
 import { helpText } from './help.js';
 import { cliInputs, inOptionTerms, knownInputNames, readConfig } from './inputs.js';
 import { keptClusterText } from './keep-cluster.js';
-import { localTrigger } from './local-trigger.js';
+import { LOCAL_PR_NUMBER, localTrigger } from './local-trigger.js';
 import { styleFor, terminalMode } from './style.js';
 import { createTerminalLog, type TerminalLog } from './terminal-log.js';
 import { UsageError } from './usage-error.js';
@@ -137,6 +140,11 @@ class Session {
     const inputs = cliInputs(args);
     const config = readConfig(inputs);
     for (const note of config.notes) log.warning(note);
+    const existing = config.cluster === 'existing';
+    if (existing && config.mode !== 'preview')
+      throw new UsageError(
+        `--input mode=${config.mode} is for workflows (a closed PR, a schedule). From a terminal, delete a preview namespace with kubectl delete namespace NAME.`,
+      );
 
     const refs = await resolveRefs(this.git, this.cli.cwd, { base: args.base, head: args.head });
     log.info(
@@ -146,7 +154,6 @@ class Session {
 
     if (!config.dryRun) {
       const builds = parseBuildLines(config.build).length > 0;
-      const existing = inputs.cluster === 'existing';
       if (!existing || builds) {
         const engine = await (this.cli.checkDocker ?? (() => checkDockerEngine(this.cli.env)))();
         if (!engine.running)
@@ -172,7 +179,11 @@ class Session {
     const origin = await this.git.run(['remote', 'get-url', 'origin'], { cwd: refs.toplevel });
     const trigger = localTrigger(refs, origin.exitCode === 0 ? origin.stdout : undefined);
 
-    const plan = await log.group('Plan', () => makePlan({ config, runner, trigger }));
+    // On an existing cluster the preview gets a namespace of its own that outlives the run.
+    const namespace = existing
+      ? config.namespace || localNamespaceName(trigger.repository.repo)
+      : undefined;
+    const plan = await log.group('Plan', () => makePlan({ config, runner, trigger, namespace }));
     const planDir = await writePlanFiles(plan, path.join(runner.workDir, 'plan'));
     if (config.dryRun) {
       this.print(plan, { status: 'planned', services: [], timings: {} });
@@ -182,7 +193,21 @@ class Session {
 
     const state = new StepState(memoryStateStore());
     this.clusterMayExist = true;
-    const { report, failed } = await runPreview(config, runner, plan, state);
+    const target = namespace
+      ? existingTarget({ config, runner, state, plan, namespace, pr: LOCAL_PR_NUMBER })
+      : undefined;
+    const result = await runPreview(
+      config,
+      runner,
+      plan,
+      state,
+      target?.provider ?? k3dProvider(config, runner, state),
+    );
+    const { failed } = result;
+    const report: RunReport = {
+      ...result.report,
+      ...(target ? { existing: target.existing } : {}),
+    };
     const cluster = state.readCluster();
     let diagnosticsFile: string | undefined;
     if (cluster) {
@@ -209,6 +234,7 @@ class Session {
     if (diagnosticsFile) notes.push(`Cluster diagnostics: ${diagnosticsFile}`);
     if (cluster && config.keepCluster)
       notes.push('', keptClusterText(cluster, plan, config.loadBalancerPort, this.notesStyle()));
+    if (target) notes.push(...existingNotes(target.existing, report));
     this.notes(notes);
     return failed ? EXIT.failed : EXIT.ok;
   }
@@ -251,6 +277,25 @@ class Session {
       `Uncommitted changes in what the preview reads (${shown}). The preview is of commits, so the PR side (${refs.headRef}, ${refs.headSha.slice(0, 7)}) would not have them: commit or stash them, then run again.`,
     );
   }
+}
+
+/** Where a preview on an existing cluster stays, its URLs, and how to remove it early. */
+function existingNotes(existing: ExistingPreview, report: RunReport): string[] {
+  const links = report.services.flatMap((service) =>
+    service.links
+      ? [
+          `  ${service.service}: ${service.links.route}` +
+            (service.links.pr ? ` (PR ${service.links.pr}` : '') +
+            (service.links.base ? `, base ${service.links.base})` : service.links.pr ? ')' : ''),
+        ]
+      : [],
+  );
+  return [
+    '',
+    `The preview stays in namespace ${existing.namespace} until ${existing.expiresAt} (ttl), or until the next run updates it.`,
+    ...(links.length ? ['Open it at:', ...links] : []),
+    `Delete it now: kubectl delete namespace ${existing.namespace}`,
+  ];
 }
 
 /** The run's places, as the pipeline expects them from a runner; nothing read from the environment. */

@@ -154,5 +154,6 @@ function view(screen: Screen, prefix: string, debug: boolean): Log {
     group: (title, work) =>
       screen.phase(`${prefix ? `${prefix} ` : ''}${terminalSafe(title).replace(/\n/g, ' ')}`, work),
     branch: (name) => view(screen, `${prefix}[${terminalSafe(name)}]`, debug),
+    secret: () => undefined,
   };
 }

@@ -15,7 +15,15 @@ const RESERVED = /^(default|kube-.*|knative-.*)$/;
 const HASH_LENGTH = 8;
 
 export function defaultNamespaceName(repo: string, prNumber: number): string {
-  const suffix = `-pr-${prNumber}`;
+  return repoNamespace(repo, `-pr-${prNumber}`);
+}
+
+/** A terminal run's namespace, `<repo>-local`: it previews no pull request. */
+export function localNamespaceName(repo: string): string {
+  return repoNamespace(repo, '-local');
+}
+
+function repoNamespace(repo: string, suffix: string): string {
   const slug =
     repo
       .toLowerCase()

@@ -7,7 +7,6 @@
  * want of permission (a fork's read-only token): then one warning says so and nothing more is
  * sent. After a write whose outcome is unknown, the next phase looks for the comment again first.
  */
-import * as core from '@actions/core';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { resolveTokenIdentity, type TokenIdentity } from '../github/identity.js';
 import {
@@ -70,7 +69,7 @@ export interface PreviewCommenter {
 export function createPreviewCommenter(options: PreviewCommenterOptions): PreviewCommenter {
   const warn = options.warn ?? ((m: string) => pipelineLog().warning(m));
   const log = options.log ?? ((m: string) => pipelineLog().info(m));
-  if (options.token) core.setSecret(options.token);
+  if (options.token) pipelineLog().secret(options.token);
   const client =
     options.client ??
     createGitHubClient({ token: options.token, onRetry: (m) => log(`comment: ${m}`) });

@@ -27,6 +27,11 @@ export interface Log {
    * lines interleave, so they cannot share a group. Its group() prints a heading line instead.
    */
   branch(name: string): Log;
+  /**
+   * Hides a secret wherever the log would show it (the runner's add-mask). A terminal log does
+   * nothing: it prints no secret in the first place, and a mask command would only clutter it.
+   */
+  secret(value: string): void;
 }
 
 /**
@@ -72,6 +77,7 @@ export function createActionsLog(prefix = ''): Log {
         }
       : (title, work) => core.group(title, work),
     branch: (name) => createActionsLog(`${prefix}[${name}] `),
+    secret: (value) => core.setSecret(value),
   };
 }
 

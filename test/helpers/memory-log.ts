@@ -13,6 +13,7 @@ export function memoryLog(lines: string[] = [], prefix = ''): Log & { lines: str
       return work();
     },
     branch: (name) => memoryLog(lines, `${prefix}[${name}] `),
+    secret: () => undefined,
   };
   return self;
 }

@@ -113,15 +113,12 @@ describe('options to inputs', () => {
     );
   });
 
-  it('says --cluster existing is not available while the inputs have no cluster', () => {
-    const message = usageError(() => configOf('--cluster', 'existing'));
-    expect(message).toContain('--cluster existing');
-    expect(message).toContain('is not available in this version yet');
+  it('refuses a --cluster that is neither k3d nor existing', () => {
     expect(usageError(() => configOf('--cluster', 'kind'))).toBe(
       "--cluster is 'kind'; use k3d (the default) or existing.",
     );
-    // k3d is what this version does anyway.
-    expect(configOf('--cluster', 'k3d').manifests).toBe('knative');
+    expect(configOf('--cluster', 'k3d').cluster).toBe('k3d');
+    expect(configOf('--cluster', 'existing').cluster).toBe('existing');
   });
 
   it('passes --cluster on as the cluster input once the action reads one', () => {

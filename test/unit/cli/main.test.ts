@@ -89,7 +89,7 @@ describe('knative-action (in-process)', () => {
     ])
       expect(run.stdout).toContain(option);
     expect(run.stdout).toMatch(
-      /Inputs for --input.*\n.*agents, [\s\S]*domain, [\s\S]*timeout-minutes\n/,
+      /Inputs for --input.*\n.*agents, [\s\S]*domain,\s[\s\S]*timeout-minutes, ttl\n/,
     );
     expect(run.stdout).not.toMatch(/Inputs for --input[\s\S]*github-token[\s\S]*Commits:/);
     expect(run.stdout).toContain('knative-action --dry-run --labels canary-30');
@@ -191,7 +191,10 @@ describe('knative-action (in-process)', () => {
         "error: --requests has the value '0', which is not allowed",
       ],
       [['--dry-run', '--input', 'nope=1'], "error: Unknown input 'nope' in --input."],
-      [['--cluster', 'existing'], 'is not available in this version yet'],
+      [
+        ['--cluster', 'existing', '--input', 'mode=sweep'],
+        'error: --input mode=sweep is for workflows',
+      ],
       [['--dry-run', '--base', 'no-such-ref'], "error: --base 'no-such-ref' is not a commit"],
       [
         ['--dry-run', '--labels', 'canary-150', '--manifests', 'deploy/knative'],

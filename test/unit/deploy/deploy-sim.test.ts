@@ -94,6 +94,7 @@ const quietLog: Log = {
   debug: () => undefined,
   group: (_title, work) => work(),
   branch: () => quietLog,
+  secret: () => undefined,
 };
 
 describe('deployService on the simulated Knative', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultNamespaceName,
   isValidNamespaceName,
+  localNamespaceName,
   namespaceProblem,
 } from '../../../src/existing/namespace-name.js';
 import { expiryAfter, parseExpiry, parseTtl } from '../../../src/existing/ttl.js';
@@ -35,6 +36,14 @@ describe('defaultNamespaceName', () => {
     const repo = 'r'.repeat(63 - '-pr-1'.length);
     expect(defaultNamespaceName(repo, 1)).toBe(`${repo}-pr-1`);
     expect(defaultNamespaceName(`${repo}x`, 1)).toMatch(/^r+-[0-9a-f]{8}-pr-1$/);
+  });
+
+  it('gives a terminal run <repo>-local, shortened the same way', () => {
+    expect(localNamespaceName('Preview.Demo')).toBe('preview-demo-local');
+    const long = localNamespaceName('x'.repeat(80));
+    expect(long).toMatch(/^x+-[0-9a-f]{8}-local$/);
+    expect(long.length).toBeLessThanOrEqual(63);
+    expect(isValidNamespaceName(long)).toBe(true);
   });
 });
 

@@ -371,6 +371,7 @@ describe('commitSource', () => {
       debug: () => undefined,
       group: (_, work) => work(),
       branch: () => quiet,
+      secret: () => undefined,
     };
     previous = setLog(quiet);
   }

@@ -24,6 +24,7 @@ import {
   errorMessage,
   escapeInline,
   hasCondition,
+  isNotFound,
   isValidClusterName,
   isValidNamespaceName,
   log,
@@ -32,15 +33,15 @@ import {
   repositoryUrl,
   rmRF,
   saveDiagnostics,
-  setOutput,
   shellQuote,
+  shortHash,
   sleep,
   stripUnsafe,
   table,
   truncate,
   waitUntil,
   withRetry
-} from "./chunk-L336YKFX.js";
+} from "./chunk-26IRZT3Y.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -119,17 +120,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -140,13 +141,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -167,17 +168,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -188,13 +189,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -221,23 +222,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -849,10 +850,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -871,7 +872,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -901,11 +902,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -919,8 +920,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -934,8 +935,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -953,8 +954,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -964,8 +965,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3480,9 +3481,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3557,14 +3558,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3579,10 +3580,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3593,10 +3594,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3613,13 +3614,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5580,9 +5581,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5591,23 +5592,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5618,10 +5619,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7272,7 +7273,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7313,7 +7314,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify3;
@@ -7871,7 +7872,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -7884,7 +7885,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -7892,9 +7893,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var valid2 = (version, options) => {
-      const v = parse(version, options);
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -7905,9 +7906,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var clean2 = (version, options) => {
-      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -7942,10 +7943,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse(version1, null, true);
-      const v2 = parse(version2, null, true);
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -8016,9 +8017,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
+      const parsed = parse2(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -8204,7 +8205,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -8239,7 +8240,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -8249,7 +8250,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate3 = (version, truncation, options) => {
@@ -8261,7 +8262,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse(versionStringToParse, options);
+      return parse2(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -9496,7 +9497,7 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var valid2 = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -9535,7 +9536,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse,
+      parse: parse2,
       valid: valid2,
       clean: clean2,
       inc,
@@ -9584,31 +9585,6 @@ var require_semver2 = __commonJS({
     };
   }
 });
-
-// src/existing/ttl.ts
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-var MIN_TTL_MS = 1e3;
-var MAX_TTL_MS = 365 * UNIT_MS.d;
-function parseTtl(text2) {
-  const match = /^(\d{1,8})([smhd])$/.exec(text2.trim());
-  if (!match) return void 0;
-  const ms = Number(match[1]) * UNIT_MS[match[2]];
-  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) return void 0;
-  return { text: text2.trim(), ms };
-}
-function expiryAfter(now, ttl) {
-  return rfc3339(new Date(now.getTime() + ttl.ms));
-}
-function rfc3339(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function parseExpiry(text2) {
-  if (typeof text2 !== "string" || text2.length > 40) return void 0;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(text2))
-    return void 0;
-  const date = new Date(text2);
-  return Number.isNaN(date.getTime()) ? void 0 : date;
-}
 
 // src/cluster/compatibility.ts
 var MINIMUM_KUBERNETES_MINOR = /* @__PURE__ */ new Map([
@@ -9669,11 +9645,11 @@ function parseRegistry(text2) {
   const expected = "a registry and path to push built images to, like ghcr.io/<owner> (lowercase path, no scheme, no tag)";
   const value = text2.trim().replace(/\/+$/, "");
   if (value.length > 200 || /^[a-z]+:\/\//i.test(value)) return { ok: false, expected };
-  const [host = "", ...path8] = value.split("/");
+  const [host = "", ...path9] = value.split("/");
   const isHost = host === "localhost" || host.includes(".") || host.includes(":");
   if (!HOST.test(host) || !isHost) return { ok: false, expected };
-  if (!path8.every((component) => PATH_COMPONENT.test(component))) {
-    const upper = path8.some((component) => /[A-Z]/.test(component));
+  if (!path9.every((component) => PATH_COMPONENT.test(component))) {
+    const upper = path9.some((component) => /[A-Z]/.test(component));
     return {
       ok: false,
       expected: upper ? `${expected}; image paths must be lowercase (e.g. ${value.toLowerCase()})` : expected
@@ -9686,6 +9662,31 @@ function registryImageTag(registry, name, commitSha) {
   return `${registry}/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
 }
 
+// src/existing/ttl.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var MIN_TTL_MS = 1e3;
+var MAX_TTL_MS = 365 * UNIT_MS.d;
+function parseTtl(text2) {
+  const match = /^(\d{1,8})([smhd])$/.exec(text2.trim());
+  if (!match) return void 0;
+  const ms = Number(match[1]) * UNIT_MS[match[2]];
+  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) return void 0;
+  return { text: text2.trim(), ms };
+}
+function expiryAfter(now, ttl) {
+  return rfc3339(new Date(now.getTime() + ttl.ms));
+}
+function rfc3339(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function parseExpiry(text2) {
+  if (typeof text2 !== "string" || text2.length > 40) return void 0;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(text2))
+    return void 0;
+  const date = new Date(text2);
+  return Number.isNaN(date.getTime()) ? void 0 : date;
+}
+
 // src/install/mirror.ts
 import { isIP } from "node:net";
 function mirroredUrl(originalUrl, mirrorBase) {
@@ -9695,9 +9696,9 @@ function mirroredUrl(originalUrl, mirrorBase) {
 }
 function validateReleaseMirror(value) {
   const text2 = value.trim();
-  let shown = text2;
+  let shown2 = text2;
   const refuse2 = (why) => {
-    throw new UserError(`Input 'release-mirror' ('${shown}') ${why}`);
+    throw new UserError(`Input 'release-mirror' ('${shown2}') ${why}`);
   };
   let url;
   try {
@@ -9709,7 +9710,7 @@ function validateReleaseMirror(value) {
     const hidden = new URL(url.href);
     hidden.username = "***";
     hidden.password = "";
-    shown = hidden.href;
+    shown2 = hidden.href;
   }
   if (url.username || url.password) {
     refuse2(
@@ -9742,17 +9743,17 @@ function isLoopbackHost(hostname) {
 // src/manifests/manifests-path.ts
 import path from "node:path";
 function checkManifestsPath(value) {
-  const shown = shownPath(value);
+  const shown2 = shownPath(value);
   if (value.includes("\0"))
-    throw new UserError(`The 'manifests' input ${shown} holds a NUL character.`);
+    throw new UserError(`The 'manifests' input ${shown2} holds a NUL character.`);
   if (path.isAbsolute(value))
     throw new UserError(
-      `The 'manifests' input ${shown} is an absolute path; give a path relative to the workspace (the repository root), e.g. 'knative'.`
+      `The 'manifests' input ${shown2} is an absolute path; give a path relative to the workspace (the repository root), e.g. 'knative'.`
     );
   const climbs = path.posix.normalize(value.replace(/\\/g, "/"));
   if (climbs === ".." || climbs.startsWith("../"))
     throw new UserError(
-      `The 'manifests' input ${shown} climbs out of the workspace with '..'; give a path inside the repository, e.g. 'knative'.`
+      `The 'manifests' input ${shown2} climbs out of the workspace with '..'; give a path inside the repository, e.g. 'knative'.`
     );
   return path.posix.normalize(value).replace(/(.)\/+$/, "$1");
 }
@@ -10225,9 +10226,9 @@ function gateNotes(requests, maxRequests, tolerance) {
   const design = gateDesign({ batchSize: requests, maxRequests, tolerancePoints: tolerance });
   const uncovered = uncoveredShares(design, 2);
   if (uncovered.length === 0) return [];
-  const shown = uncovered.length > 6 ? `${uncovered.slice(0, 6).join("%, ")}%, \u2026` : `${uncovered.join("%, ")}%`;
+  const shown2 = uncovered.length > 6 ? `${uncovered.slice(0, 6).join("%, ")}%, \u2026` : `${uncovered.join("%, ")}%`;
   return [
-    `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not always caught with 99% probability (configured shares ${shown}): raise max-requests or split-tolerance.`
+    `With max-requests ${maxRequests} and split-tolerance ${tolerance}, a misroute of ${tolerance} points is not always caught with 99% probability (configured shares ${shown2}): raise max-requests or split-tolerance.`
   ];
 }
 function existingModeInputs(read, get2) {
@@ -10344,11 +10345,11 @@ function comparisonChart(entries, maxServices = MAX_CHART_SERVICES) {
     (a, b) => VERDICT_ORDER[a.entry.comparison.latency.verdict] - VERDICT_ORDER[b.entry.comparison.latency.verdict] || a.index - b.index
   ).map(({ entry }) => entry);
   if (measured.length === 0) return "";
-  const shown = measured.slice(0, Math.max(1, maxServices));
+  const shown2 = measured.slice(0, Math.max(1, maxServices));
   const categories = [];
   const bars = [];
   const used = /* @__PURE__ */ new Set();
-  for (const { service, comparison } of shown) {
+  for (const { service, comparison } of shown2) {
     const name = uniqueLabel(mermaidText(service, LABEL_CHARS), used);
     for (const p of PERCENTILES) {
       categories.push(`"${name} ${p}"`);
@@ -10366,7 +10367,7 @@ function comparisonChart(entries, maxServices = MAX_CHART_SERVICES) {
     `  line [${bars.map(() => "100").join(", ")}]`,
     "```"
   ];
-  const hidden = measured.length - shown.length;
+  const hidden = measured.length - shown2.length;
   const unmeasured = entries.length - measured.length;
   const caption = `_Bars: the PR's latency at p50, p95 and p99 as a percentage of the base's at the same percentile; the line marks the base (100%).` + (hidden > 0 ? ` ${hidden} more ${services(hidden)} not charted.` : "") + (unmeasured > 0 ? ` ${unmeasured} ${services(unmeasured)} without latencies to compare.` : "") + "_";
   return `${lines2.join("\n")}
@@ -11049,13 +11050,13 @@ function parseBuildLines(lines2) {
     }
     if (!context)
       throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
-    for (const [what, path8] of [
+    for (const [what, path9] of [
       ["context", context],
       ["dockerfile", dockerfile]
     ]) {
-      if (path8.startsWith("/") || path8.split("/").includes("..")) {
+      if (path9.startsWith("/") || path9.split("/").includes("..")) {
         throw new UserError(
-          `${where}: the ${what} '${path8}' must be a path inside the repository (relative, no '..').`
+          `${where}: the ${what} '${path9}' must be a path inside the repository (relative, no '..').`
         );
       }
     }
@@ -11159,12 +11160,12 @@ var GitClient = class _GitClient {
     }
   }
   /** Checks `sha` out in a new detached worktree at `path` (outside the workspace). */
-  async addWorktree(path8, sha) {
-    await this.git.runOk(["worktree", "add", "--detach", path8, sha]);
+  async addWorktree(path9, sha) {
+    await this.git.runOk(["worktree", "add", "--detach", path9, sha]);
   }
   /** Removes a worktree made by addWorktree; false when git could not (the caller decides). */
-  async removeWorktree(path8) {
-    const result = await this.git.run(["worktree", "remove", "--force", path8]);
+  async removeWorktree(path9) {
+    const result = await this.git.run(["worktree", "remove", "--force", path9]);
     return result.exitCode === 0;
   }
   /** A workspace path as git names it (relative to the top level, forward slashes). */
@@ -11267,7 +11268,7 @@ function parseYamlStream(text2, lineCounter, maxFlowDepth) {
 
 // src/manifests/documents.ts
 function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
-  const parse = () => {
+  const parse2 = () => {
     const lineCounter = new import_yaml2.LineCounter();
     const lineAt3 = (offset) => lineCounter.linePos(offset).line;
     try {
@@ -11282,7 +11283,7 @@ function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
     }
   };
   let reparsed;
-  const { documents, lineAt: lineAt2 } = parse();
+  const { documents, lineAt: lineAt2 } = parse2();
   const result = [];
   documents.forEach((doc, index) => {
     const error = doc.errors[0];
@@ -11302,10 +11303,10 @@ function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
       );
     }
     const object = value;
-    const lineOf = (path8) => {
-      reparsed ??= parse();
+    const lineOf = (path9) => {
+      reparsed ??= parse2();
       const again = reparsed.documents[index];
-      return again ? lineOfPath(again, path8, reparsed.lineAt, docLine) : docLine;
+      return again ? lineOfPath(again, path9, reparsed.lineAt, docLine) : docLine;
     };
     checkShape(object, file, lineOf);
     result.push({ object, source: { file, line: docLine }, lineOf });
@@ -11324,16 +11325,16 @@ function checkStructure(doc, file, lineAt2) {
           continue;
         }
         const line = lineAt2(pair.key?.range?.[0] ?? 0);
-        const firstLine3 = lineAt2(first.range?.[0] ?? 0);
+        const firstLine5 = lineAt2(first.range?.[0] ?? 0);
         throw new UserError(
-          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine3}); map keys must be unique.`,
+          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine5}); map keys must be unique.`,
           { file, line }
         );
       }
     },
-    Alias(_, alias, path8) {
+    Alias(_, alias, path9) {
       const target = alias.resolve(doc);
-      if (!target || !path8.includes(target)) return;
+      if (!target || !path9.includes(target)) return;
       const line = lineAt2(alias.range?.[0] ?? 0);
       throw new UserError(
         `${file}:${line}: the alias *${alias.source.slice(0, 80)} is inside the node it names, which makes the object recursive; write the value out instead.`,
@@ -11370,16 +11371,16 @@ function toPlain(doc, file, docLine, lineAt2, maxAliases) {
     });
   }
 }
-function lineOfPath(doc, path8, lineAt2, fallback) {
-  for (let depth = path8.length; depth >= 0; depth--) {
-    const node = doc.getIn(path8.slice(0, depth), true);
+function lineOfPath(doc, path9, lineAt2, fallback) {
+  for (let depth = path9.length; depth >= 0; depth--) {
+    const node = doc.getIn(path9.slice(0, depth), true);
     if (node && typeof node === "object" && node.range) return lineAt2(node.range[0]);
   }
   return fallback;
 }
 function checkShape(object, file, lineOf) {
-  const fail = (path8, what) => {
-    const line = lineOf(path8);
+  const fail = (path9, what) => {
+    const line = lineOf(path9);
     throw new UserError(`${file}:${line}: ${what}`, { file, line });
   };
   for (const field of ["apiVersion", "kind"]) {
@@ -11530,12 +11531,12 @@ function commitSource(git, options) {
       if (entries.length === 0) return void 0;
       const single = entries.length === 1 && entries[0]?.path === root;
       const insideRoot = (file) => root === "" ? file : file.slice(root.length + 1);
-      const shown = (file) => `${path3.posix.relative(workspaceRoot, file) || path3.posix.basename(file)}@${short}`;
+      const shown2 = (file) => `${path3.posix.relative(workspaceRoot, file) || path3.posix.basename(file)}@${short}`;
       const budget = new ManifestBudget(limits);
       const files = [];
       for (const entry of [...entries].sort((a, b) => compareCodeUnits(a.path, b.path))) {
         if (!single && isHidden(insideRoot(entry.path))) continue;
-        const name = shown(entry.path);
+        const name = shown2(entry.path);
         if (entry.mode === SYMLINK_MODE) {
           await skipLink(git, entry, name, workspaceRoot, limits);
           continue;
@@ -11577,32 +11578,32 @@ import path5 from "node:path";
 import { constants } from "node:fs";
 import { lstat, open, readlink, realpath } from "node:fs/promises";
 import path4 from "node:path";
-async function resolveInsideWorkspace(top, absolute, shown) {
+async function resolveInsideWorkspace(top, absolute, shown2) {
   let real;
   try {
     real = await realpath(absolute);
   } catch (error) {
     const code = error.code;
     if (code !== "ELOOP" && code !== "ENOENT" && code !== "ENOTDIR") throw error;
-    const link = await offendingLink(top, absolute, shown);
-    const name = link ? link.name : shownPath(shown);
+    const link = await offendingLink(top, absolute, shown2);
+    const name = link ? link.name : shownPath(shown2);
     throw new UserError(
       code === "ELOOP" ? `${name} is a symlink that loops back on itself${link ? ` (to ${link.target})` : ""}; remove the link.` : `${name} is a symlink${link ? ` to ${link.target}` : ""}, which does not exist; remove the link or restore its target.`,
-      { file: link?.file ?? shown }
+      { file: link?.file ?? shown2 }
     );
   }
   const outside = !isInside(top, real);
   if (outside || entersGitDir(path4.relative(top, real))) {
     const where = outside ? "outside the workspace" : "into .git, which holds the checkout's credentials";
-    const link = await offendingLink(top, absolute, shown);
+    const link = await offendingLink(top, absolute, shown2);
     throw new UserError(
-      link ? `${link.name} is a symlink to ${link.target}, which leads ${where}; manifests are read only from the repository's own files. Replace the link with the file itself.` : `${shownPath(shown)} leads ${where}; manifests are read only from the repository's own files.`,
-      { file: link?.file ?? shown }
+      link ? `${link.name} is a symlink to ${link.target}, which leads ${where}; manifests are read only from the repository's own files. Replace the link with the file itself.` : `${shownPath(shown2)} leads ${where}; manifests are read only from the repository's own files.`,
+      { file: link?.file ?? shown2 }
     );
   }
   return real;
 }
-async function offendingLink(top, absolute, shown) {
+async function offendingLink(top, absolute, shown2) {
   const parts = path4.relative(top, absolute).split(path4.sep);
   for (let depth = 1; depth <= parts.length; depth++) {
     const candidate = path4.join(top, ...parts.slice(0, depth));
@@ -11610,13 +11611,13 @@ async function offendingLink(top, absolute, shown) {
     if (!info2?.isSymbolicLink()) continue;
     const real = await realpath(candidate).catch(() => void 0);
     if (real && isInside(top, real) && !entersGitDir(path4.relative(top, real))) continue;
-    const file = depth === parts.length ? shown : parts.slice(0, depth).join("/");
+    const file = depth === parts.length ? shown2 : parts.slice(0, depth).join("/");
     const target = await readlink(candidate).catch(() => "?");
     return { name: shownPath(file), target: shownPath(target), file };
   }
   return void 0;
 }
-async function readInsideWorkspace(top, real, shown, budget, limits) {
+async function readInsideWorkspace(top, real, shown2, budget, limits) {
   let handle;
   try {
     handle = await open(
@@ -11624,35 +11625,35 @@ async function readInsideWorkspace(top, real, shown, budget, limits) {
       constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
     );
   } catch (error) {
-    if (error.code === "ELOOP") throw changed(shown);
+    if (error.code === "ELOOP") throw changed(shown2);
     throw error;
   }
   try {
     const info2 = await handle.stat();
     if (!info2.isFile())
-      throw new UserError(`${shown} is not a regular file; manifests must be plain YAML files.`, {
-        file: shown
+      throw new UserError(`${shown2} is not a regular file; manifests must be plain YAML files.`, {
+        file: shown2
       });
     const opened = await openedPath(handle);
     if (opened !== void 0 && (!isInside(top, opened) || entersGitDir(path4.relative(top, opened))))
-      throw changed(shown);
-    budget.admit(shown, info2.size);
-    return await readAtMost(handle, info2.size, limits.fileBytes, shown);
+      throw changed(shown2);
+    budget.admit(shown2, info2.size);
+    return await readAtMost(handle, info2.size, limits.fileBytes, shown2);
   } finally {
     await handle.close();
   }
 }
-function changed(shown) {
+function changed(shown2) {
   return new UserError(
-    `${shown} changed while it was being read (it became a link that leads elsewhere); the manifests must not change during the run.`,
-    { file: shown }
+    `${shown2} changed while it was being read (it became a link that leads elsewhere); the manifests must not change during the run.`,
+    { file: shown2 }
   );
 }
 async function openedPath(handle) {
   if (process.platform !== "linux") return void 0;
   return readlink(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
 }
-async function readAtMost(handle, size, limit, shown) {
+async function readAtMost(handle, size, limit, shown2) {
   const buffer = Buffer.alloc(Math.min(size, limit) + 1);
   let length = 0;
   while (length < buffer.length) {
@@ -11662,8 +11663,8 @@ async function readAtMost(handle, size, limit, shown) {
   }
   if (length > size)
     throw new UserError(
-      `${shown} grew while it was being read; the manifests must not change during the run.`,
-      { file: shown }
+      `${shown2} grew while it was being read; the manifests must not change during the run.`,
+      { file: shown2 }
     );
   return buffer.subarray(0, length);
 }
@@ -11694,18 +11695,18 @@ function workspaceSource(workspace, manifestsPath, limits = MANIFEST_LIMITS) {
     }
   };
 }
-async function collect(top, dir, shown, seen, found) {
+async function collect(top, dir, shown2, seen, found) {
   if (seen.has(dir))
     throw new UserError(
-      `${shown || "."} leads back to a folder that is already being read (a symlink cycle); remove the link.`,
-      { file: shown || "." }
+      `${shown2 || "."} leads back to a folder that is already being read (a symlink cycle); remove the link.`,
+      { file: shown2 || "." }
     );
   seen.add(dir);
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
     if (entry.name.startsWith(".")) continue;
     const full = path5.join(dir, entry.name);
-    const child = shown ? `${shown}/${entry.name}` : entry.name;
+    const child = shown2 ? `${shown2}/${entry.name}` : entry.name;
     let real = full;
     let kind = entry;
     if (entry.isSymbolicLink()) {
@@ -11718,11 +11719,11 @@ async function collect(top, dir, shown, seen, found) {
     else throw notRegular(child, kind);
   }
 }
-function notRegular(shown, kind) {
+function notRegular(shown2, kind) {
   const what = kind.isFIFO() ? "a named pipe (FIFO)" : kind.isSocket() ? "a socket" : kind.isCharacterDevice() || kind.isBlockDevice() ? "a device file" : "not a regular file";
   return new UserError(
-    `${shown || "."} is ${what}, not a regular file; manifests must be plain YAML files.`,
-    { file: shown || "." }
+    `${shown2 || "."} is ${what}, not a regular file; manifests must be plain YAML files.`,
+    { file: shown2 || "." }
   );
 }
 async function requireFiles(source, manifestsPath) {
@@ -11883,22 +11884,22 @@ function record(value) {
 function list(value) {
   return Array.isArray(value) ? value : [];
 }
-function dotted(path8) {
-  return path8.reduce(
+function dotted(path9) {
+  return path9.reduce(
     (out, part) => typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part,
     ""
   );
 }
-function flagged(path8, flag, value) {
+function flagged(path9, flag, value) {
   return {
-    path: path8,
-    message: `${dotted(path8)} is refused by Knative Serving's webhook ("must not set the field(s)"): the field is behind the config-features flag ${flag}, which is ${value} in the Knative the preview installs. Remove it from the manifest (a cluster whose config-features sets ${flag}: Enabled would accept it).`
+    path: path9,
+    message: `${dotted(path9)} is refused by Knative Serving's webhook ("must not set the field(s)"): the field is behind the config-features flag ${flag}, which is ${value} in the Knative the preview installs. Remove it from the manifest (a cluster whose config-features sets ${flag}: Enabled would accept it).`
   };
 }
-function never(path8, detail = "") {
+function never(path9, detail = "") {
   return {
-    path: path8,
-    message: `${dotted(path8)} is refused by Knative Serving's webhook ("must not set the field(s)")${detail}: no config-features flag allows it. Remove it from the manifest.`
+    path: path9,
+    message: `${dotted(path9)} is refused by Knative Serving's webhook ("must not set the field(s)")${detail}: no config-features flag allows it. Remove it from the manifest.`
   };
 }
 function containerViolations(container, at, flags) {
@@ -12643,28 +12644,28 @@ function serviceFailure(service) {
   return void 0;
 }
 var stringAt = (value) => typeof value === "string" ? value : "";
-function firstDifference(wanted, actual, path8) {
+function firstDifference(wanted, actual, path9) {
   if (Array.isArray(wanted)) {
-    if (!Array.isArray(actual) || actual.length !== wanted.length) return path8;
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return path9;
     for (const [i, item] of wanted.entries()) {
-      const diff = firstDifference(item, actual[i], `${path8}[${i}]`);
+      const diff = firstDifference(item, actual[i], `${path9}[${i}]`);
       if (diff) return diff;
     }
     return void 0;
   }
   if (typeof wanted === "object" && wanted !== null) {
-    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return path8;
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return path9;
     for (const [key, value] of Object.entries(wanted)) {
       const diff = firstDifference(
         value,
         actual[key],
-        `${path8}.${key}`
+        `${path9}.${key}`
       );
       if (diff) return diff;
     }
     return void 0;
   }
-  return wanted === actual ? void 0 : path8;
+  return wanted === actual ? void 0 : path9;
 }
 function revisionOrigin(revision, service, manifest) {
   const name = stringAt(revision.metadata?.name);
@@ -14142,10 +14143,10 @@ function gateReason(outcome, design, label, focus) {
   const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
   if (outcome.decision === "deviates") {
     const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
-    const shown = described ?? outside[0];
+    const shown2 = described ?? outside[0];
     const others = described ? 0 : outside.length - 1;
     const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
-    return `${label(shown.revision)} answered ${shareText(shown)} (n = ${n}), outside ${bandOf(shown)}: exact binomial ${formatP(shown.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
+    return `${label(shown2.revision)} answered ${shareText(shown2)} (n = ${n}), outside ${bandOf(shown2)}: exact binomial ${formatP(shown2.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
   }
   const verdictTail = () => {
     if (outcome.decision === "continue")
@@ -14195,7 +14196,7 @@ function summarizeTagAnswers(target, outcomes) {
   };
   const matching2 = outcomes.filter(matches);
   const firstMismatch = outcomes.find((outcome) => !matches(outcome));
-  const shown = firstMismatch ?? outcomes[0];
+  const shown2 = firstMismatch ?? outcomes[0];
   const bodies = new Set(
     matching2.map((outcome) => outcome.kind === "response" ? fingerprint(outcome.body) : "")
   );
@@ -14210,7 +14211,7 @@ function summarizeTagAnswers(target, outcomes) {
       expectedRevision: target.expectedRevision,
       requests: outcomes.length,
       matched: matching2.length,
-      sample: shown ? describeOutcome(shown) : ""
+      sample: shown2 ? describeOutcome(shown2) : ""
     },
     fingerprint: bodies.size === 1 ? [...bodies][0] : void 0,
     bodyVaries: bodies.size > 1,
@@ -14515,13 +14516,782 @@ var PhaseTimings = class {
   }
 };
 
-// src/action/k3d-cluster.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+// src/action/run-preview.ts
+async function runPreview(config, runner, plan, state, provider) {
+  const timings = new PhaseTimings();
+  let clusterTimings = {};
+  const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
+  const stopListening = onCancellation((signal) => provider.onCancel(signal));
+  try {
+    const specs = parseBuildLines(config.build);
+    log().info(provider.startMessage(specs.length > 0));
+    const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
+      provider.start(),
+      specs.length ? timings.time("image-build", () => {
+        const images2 = log().branch("images");
+        return images2.group(
+          "Build images",
+          () => buildImages(
+            {
+              docker: createToolRunner("docker", { kind: "docker", log: images2 }),
+              git: createToolRunner("git", { kind: "git", log: images2 })
+            },
+            {
+              specs,
+              workspace: runner.workspace,
+              prSha: plan.headSha,
+              baseSha: needsBaseImages(plan) ? plan.baseSha : void 0,
+              workDir: runner.workDir
+            }
+          )
+        );
+      }) : Promise.resolve(void 0)
+    ]);
+    if (clusterOutcome.status === "rejected") {
+      clusterTimings = provider.failedStartTimings(clusterOutcome.reason);
+      throw clusterOutcome.reason;
+    }
+    if (imagesOutcome.status === "rejected") throw imagesOutcome.reason;
+    const cluster = clusterOutcome.value;
+    const images = imagesOutcome.value;
+    clusterTimings = cluster.timings;
+    if (images) {
+      const tags = [.../* @__PURE__ */ new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
+      const step = cluster.loadImagesStep;
+      await log().group(step.title, () => timings.time(step.phase, () => cluster.loadImages(tags)));
+    }
+    await log().group(
+      "Deploy",
+      () => timings.time(
+        "deploy",
+        () => deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 6e4 })
+      )
+    );
+    const probed = [];
+    await timings.time("probe", async () => {
+      for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
+        const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
+          log().info(`Probing ${service.host} through ${ingressUrl}`);
+          return probeService(
+            probeOptionsFromPlan(service, {
+              ingressUrl,
+              requests: config.requests,
+              maxRequests: config.maxRequests,
+              splitTolerance: config.splitTolerance,
+              log: (m) => log().info(m)
+            })
+          );
+        });
+        log().info(`${service.name}: ${result.verdict} (${result.reason})`);
+        const reported = links ? { ...result, links } : result;
+        probed.push({ plan: service, result: reported, ingressUrl });
+      }
+    });
+    const { services: services2, regressions, autoscaler } = await gatherEvidence(probed, config, {
+      kubectl: cluster.kubectl,
+      timings
+    });
+    if (cluster.tidy) {
+      const tidy = cluster.tidy;
+      await timings.time("tidy", () => tidy(plan)).then(
+        (done) => done && log().info(done),
+        (error) => log().warning(
+          `Could not remove what earlier runs left in the preview namespace (the next run tries again): ${errorMessage(error instanceof PhaseError ? error.cause : error)}`
+        )
+      );
+    }
+    const status = worstVerdict(services2);
+    return {
+      report: {
+        status,
+        services: services2,
+        timings: phaseTimings(),
+        ...regressions.length ? { regressions } : {},
+        ...autoscaler ? { autoscaler } : {}
+      },
+      failed: status === "deviates" && config.failOnDeviation || regressions.some((r) => r.failsRun)
+    };
+  } catch (error) {
+    const failedPhase = error instanceof PhaseError ? error.phase : "preview";
+    const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
+    return {
+      report: {
+        status: "failed",
+        services: [],
+        timings: phaseTimings(),
+        failure: { phase: failedPhase, message }
+      },
+      failed: true,
+      diagnostics: await provider.diagnose()
+    };
+  } finally {
+    stopListening();
+  }
+}
+function needsBaseImages(plan) {
+  return plan.services.some((service) => service.manifests.base !== void 0);
+}
+function worstVerdict(services2) {
+  if (services2.some((s) => s.verdict === "deviates")) return "deviates";
+  if (services2.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
+  return "consistent";
+}
 
-// src/cluster/bring-up.ts
-import { mkdir as mkdir3 } from "node:fs/promises";
+// src/existing/kubeconfig.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { existsSync } from "node:fs";
+import { chmod, mkdir as mkdir2, rm as rm3, writeFile } from "node:fs/promises";
+import os2 from "node:os";
+import path6 from "node:path";
+var MIN_SECRET_LENGTH = 8;
+var SECRET_FIELDS = ["token", "password", "client-key-data", "client-certificate-data"];
+function kubeconfigSecrets(text2) {
+  let config;
+  try {
+    config = (0, import_yaml5.parse)(text2, { maxAliasCount: 50 });
+  } catch {
+    config = void 0;
+  }
+  const found = /* @__PURE__ */ new Set();
+  const add = (value) => {
+    if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH)
+      found.add(value.trim());
+  };
+  const users = config?.users;
+  if (Array.isArray(users)) {
+    for (const entry of users) {
+      const user = entry?.user;
+      if (!user || typeof user !== "object") continue;
+      for (const field of SECRET_FIELDS) add(user[field]);
+      const provider = user["auth-provider"];
+      for (const value of Object.values(provider?.config ?? {})) add(value);
+      const exec2 = user.exec;
+      if (Array.isArray(exec2?.env)) for (const variable of exec2.env) add(variable?.value);
+    }
+  } else {
+    for (const line of text2.split(/\r?\n/)) {
+      add(line);
+      add(/^[^:]*:\s*(.*)$/.exec(line)?.[1]?.replace(/^["']|["']$/g, ""));
+    }
+  }
+  return [...found];
+}
+async function prepareKubeconfig(options) {
+  const env = options.env ?? process.env;
+  await mkdir2(options.dir, { recursive: true, mode: 448 });
+  const file = path6.join(options.dir, "kubeconfig");
+  const inputFile = path6.join(options.dir, "kubeconfig-input");
+  let source;
+  const args = ["config", "view", "--flatten", "--minify", "--raw", "-o", "json"];
+  if (options.input) {
+    for (const secret of kubeconfigSecrets(options.input)) options.registerSecret(secret);
+    await writeFile(inputFile, options.input, { mode: 384 });
+    args.unshift("--kubeconfig", inputFile);
+    source = "the 'kubeconfig' input";
+  } else {
+    source = defaultSource(env);
+  }
+  try {
+    const result = await options.kubectl.run(args);
+    if (result.exitCode !== 0) throw new UserError(unreadable(source, result.stderr));
+    const text2 = result.stdout;
+    for (const secret of kubeconfigSecrets(text2)) options.registerSecret(secret);
+    const context = currentContext(text2);
+    if (!context) throw new UserError(unreadable(source, "it names no current context"));
+    await writeFile(file, text2, { mode: 384 });
+    await chmod(file, 384);
+    return { path: file, context, source };
+  } finally {
+    await rm3(inputFile, { force: true });
+  }
+}
+function defaultSource(env) {
+  const listed = (env.KUBECONFIG ?? "").split(path6.delimiter).filter(Boolean);
+  if (listed.length > 0) {
+    if (!listed.some((file) => existsSync(file)))
+      throw new UserError(
+        `KUBECONFIG names ${listed.map((f) => `'${f}'`).join(", ")}, but none of them exists. ${HOW_TO_CONNECT}`
+      );
+    return `KUBECONFIG (${listed.join(", ")})`;
+  }
+  const home = env.HOME || os2.homedir();
+  const fallback = path6.join(home, ".kube", "config");
+  if (!existsSync(fallback))
+    throw new UserError(
+      `No kubeconfig for the existing cluster: the 'kubeconfig' input is empty, KUBECONFIG is not set and ${fallback} does not exist. ${HOW_TO_CONNECT}`
+    );
+  return fallback;
+}
+var HOW_TO_CONNECT = "Pass the kubeconfig's content as the 'kubeconfig' input (kubeconfig: ${{ secrets.KUBECONFIG }}), or run a step before this one that logs in to the cluster (google-github-actions/get-gke-credentials, aws eks update-kubeconfig, azure/aks-set-context).";
+function unreadable(source, stderr) {
+  const reason = stderr.split("\n").map((line) => line.trim()).find(Boolean);
+  const said = reason ? `: ${reason.slice(0, 300)}` : "";
+  return `Cannot use the kubeconfig from ${source}${said}. It must be a valid kubeconfig with a current context (kubectl config use-context NAME).`;
+}
+function currentContext(json) {
+  try {
+    const config = JSON.parse(json);
+    const name = config["current-context"];
+    return typeof name === "string" && name ? name : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/action/existing-cluster.ts
 import { join as join5 } from "node:path";
+
+// src/existing/knative-serving.ts
+var OLDEST_SERVING = { major: 1, minor: 18 };
+var REQUIRED_RESOURCES = ["services", "revisions", "routes", "configurations"];
+function judgeServing(facts) {
+  const install = "Ask the cluster owner to install Knative Serving (https://knative.dev/docs/install/) with an ingress; this action never installs anything on an existing cluster.";
+  if (!facts.served)
+    return {
+      ok: false,
+      problem: `The cluster does not serve the API group serving.knative.dev: Knative Serving is not installed. ${install}`
+    };
+  if (!facts.versions.includes("v1"))
+    return {
+      ok: false,
+      problem: `The cluster's Knative Serving is too old: it serves serving.knative.dev ${[...facts.versions].sort().join(", ") || "(no versions)"}, not v1. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
+    };
+  const missing = REQUIRED_RESOURCES.filter((r) => !facts.resources.includes(r));
+  if (missing.length)
+    return {
+      ok: false,
+      problem: `The cluster's serving.knative.dev/v1 lacks ${missing.join(", ")}: its Knative Serving is incomplete or too old. This action needs Knative Serving ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer.`
+    };
+  if (facts.release === void 0)
+    return {
+      ok: true,
+      notes: [
+        `Could not read which Knative Serving release the cluster runs (${facts.releaseUnknown ?? "no version label"}); it serves serving.knative.dev/v1, so going on.`
+      ]
+    };
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(facts.release);
+  if (!match)
+    return {
+      ok: true,
+      notes: [`Knative Serving reports the release '${facts.release.slice(0, 40)}'; going on.`]
+    };
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major < OLDEST_SERVING.major || major === OLDEST_SERVING.major && minor < OLDEST_SERVING.minor)
+    return {
+      ok: false,
+      problem: `The cluster runs Knative Serving ${match[0]}, which is too old: this action needs ${OLDEST_SERVING.major}.${OLDEST_SERVING.minor} or newer. Ask the cluster owner to upgrade it.`
+    };
+  return { ok: true, notes: [`The cluster runs Knative Serving ${match[0]}.`] };
+}
+async function readServingFacts(kubectl) {
+  const group = await getRaw(
+    kubectl,
+    "/apis/serving.knative.dev"
+  );
+  if (!group) return { served: false, versions: [], resources: [] };
+  const versions = (group.versions ?? []).map((v) => v.version).filter((v) => typeof v === "string");
+  let resources = [];
+  if (versions.includes("v1")) {
+    const list2 = await getRaw(
+      kubectl,
+      "/apis/serving.knative.dev/v1"
+    );
+    resources = (list2?.resources ?? []).map((r) => r.name).filter((n) => typeof n === "string" && !n.includes("/"));
+  }
+  const tried = [];
+  for (const [resource, name] of [
+    ["customresourcedefinition", "services.serving.knative.dev"],
+    ["namespace", "knative-serving"]
+  ]) {
+    const result = await kubectl.run(["get", resource, name, "-o", "json"]);
+    const release = result.exitCode === 0 ? releaseOf(result.stdout) : void 0;
+    if (release) return { served: true, versions, resources, release };
+    tried.push(
+      `${resource} ${name}: ${result.exitCode === 0 ? "no release label" : firstLine3(result.stderr) || "not readable"}`
+    );
+  }
+  return { served: true, versions, resources, releaseUnknown: tried.join("; ") };
+}
+function releaseOf(crdJson) {
+  let labels;
+  try {
+    labels = JSON.parse(crdJson).metadata?.labels;
+  } catch {
+    return void 0;
+  }
+  for (const key of ["app.kubernetes.io/version", "serving.knative.dev/release"]) {
+    const value = labels?.[key];
+    if (typeof value === "string" && /^v?\d+\.\d+\.\d+/.test(value)) return value.slice(0, 40);
+  }
+  return void 0;
+}
+async function getRaw(kubectl, apiPath) {
+  try {
+    const { stdout } = await kubectl.runOk(["get", "--raw", apiPath]);
+    return JSON.parse(stdout);
+  } catch (error) {
+    if (isNotFound(error)) return void 0;
+    throw clusterAccessError(error);
+  }
+}
+function clusterAccessError(error) {
+  if (!(error instanceof ToolError))
+    return error instanceof Error ? error : new Error(String(error));
+  const said = firstLine3(error.result.stderr || error.result.stdout);
+  if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
+    return new UserError(
+      `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`
+    );
+  if (/Unable to connect|connection refused|no such host|i\/o timeout|dial tcp/i.test(said))
+    return new UserError(
+      `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
+    );
+  return new Error(`kubectl failed: ${said}`);
+}
+function firstLine3(text2) {
+  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? "";
+}
+
+// src/existing/discovery-scope.ts
+var API_VERSION = /^(?:([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/)?(v\d+(?:(?:alpha|beta)\d+)?)$/;
+function discoveryPath(apiVersion) {
+  const match = API_VERSION.exec(apiVersion);
+  if (!match || apiVersion.length > 253) return void 0;
+  return match[1] ? `/apis/${match[1]}/${match[3]}` : `/api/${match[3]}`;
+}
+function scopeProblem(placed, served, namespace) {
+  const { object, source } = placed;
+  const where = source ? `${source.file}:${source.line}: ` : "";
+  const what = `${object.kind} '${object.metadata.name}' (${object.apiVersion})`;
+  if (!served)
+    return `${where}${what}: the cluster does not serve ${object.apiVersion}. Only kinds the cluster already has can be previewed (installing CRDs is the cluster owner's job).`;
+  const resource = served.find((r) => r.kind === object.kind && !r.name.includes("/"));
+  if (!resource)
+    return `${where}${what}: the cluster serves no kind ${object.kind} in ${object.apiVersion}.`;
+  if (!resource.namespaced)
+    return `${where}${what} is cluster-scoped on this cluster. A preview only creates objects inside its namespace '${namespace}'; remove it from the manifests.`;
+  return void 0;
+}
+function placedObjects(plan) {
+  const placed = [];
+  for (const service of plan.services) {
+    placed.push({ object: service.manifests.pr, source: service.source });
+    if (service.manifests.base) placed.push({ object: service.manifests.base });
+  }
+  plan.otherObjects.forEach(
+    (object, index) => placed.push({ object, source: plan.otherObjectSources?.[index] })
+  );
+  return placed;
+}
+async function checkServedScope(kubectl, plan, namespace) {
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const placed of placedObjects(plan)) {
+    const { apiVersion } = placed.object;
+    const path9 = discoveryPath(apiVersion);
+    if (!path9) {
+      const where = placed.source ? `${placed.source.file}:${placed.source.line}: ` : "";
+      throw new UserError(`${where}'${apiVersion}' is not a Kubernetes apiVersion.`, placed.source);
+    }
+    if (!byVersion.has(apiVersion)) {
+      const list2 = await getRaw(kubectl, path9);
+      byVersion.set(apiVersion, list2 ? resourcesOf(list2.resources) : void 0);
+    }
+    const problem = scopeProblem(placed, byVersion.get(apiVersion), namespace);
+    if (problem) throw new UserError(problem, placed.source);
+  }
+}
+function resourcesOf(value) {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const r = entry;
+    return r && typeof r.name === "string" && typeof r.kind === "string" ? [{ name: r.name, kind: r.kind, namespaced: r.namespaced === true }] : [];
+  });
+}
+
+// src/existing/namespace-client.ts
+function kubectlNamespaceClient(kubectl) {
+  return {
+    get: (name) => kubectl.tryGetJson("namespace", name),
+    async list(selector) {
+      const { stdout } = await kubectl.runOk(["get", "namespaces", "-l", selector, "-o", "json"]);
+      return JSON.parse(stdout).items ?? [];
+    },
+    async create(namespace) {
+      const result = await kubectl.run(["create", "-f", "-", "-o", "name"], {
+        input: JSON.stringify(namespace)
+      });
+      if (result.exitCode === 0) return "created";
+      if (/AlreadyExists|already exists/.test(result.stderr)) return "exists";
+      throw new ToolError("kubectl create namespace", result);
+    },
+    async patch(name, operations) {
+      const result = await kubectl.run([
+        "patch",
+        "namespace",
+        name,
+        "--type=json",
+        "-p",
+        JSON.stringify(operations)
+      ]);
+      if (result.exitCode === 0) return "done";
+      if (/\(Conflict\)|\(Invalid\)|rejected our request|test|NotFound|not found/i.test(result.stderr))
+        return "changed";
+      throw new ToolError(`kubectl patch namespace ${name}`, result);
+    },
+    async deleteExactly(name, uid, resourceVersion) {
+      const options = {
+        kind: "DeleteOptions",
+        apiVersion: "v1",
+        preconditions: { uid, resourceVersion }
+      };
+      const result = await kubectl.run(
+        ["delete", "--raw", `/api/v1/namespaces/${encodeURIComponent(name)}`, "-f", "-"],
+        { input: JSON.stringify(options) }
+      );
+      if (result.exitCode === 0) return "done";
+      if (isNotFound(new ToolError("", result))) return "done";
+      if (/\(Conflict\)|precondition|Precondition/i.test(result.stderr)) return "changed";
+      throw new ToolError(`kubectl delete namespace ${name}`, result);
+    }
+  };
+}
+
+// src/existing/ownership.ts
+var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+var MANAGED_BY = "knative-action";
+var REPOSITORY_LABEL = "knative-action/repository";
+var PR_LABEL = "knative-action/pull-request";
+var REPOSITORY_ANNOTATION = "knative-action/repository";
+var EXPIRES_ANNOTATION = "knative-action/expires-at";
+var RUN_ANNOTATION = "knative-action/last-run";
+var LABEL_VALUE = /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/;
+function repositoryLabelValue(repository) {
+  const readable = repository.toLowerCase().replace("/", ".");
+  if (LABEL_VALUE.test(readable) && readable.length <= 63) return readable;
+  const hash = shortHash(repository.toLowerCase(), 10);
+  const start = readable.replace(/[^a-z0-9._-]+/g, "-").slice(0, 63 - hash.length - 1).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
+  return start ? `${start}-${hash}` : hash;
+}
+function ownerLabels(owner) {
+  return {
+    [MANAGED_BY_LABEL]: MANAGED_BY,
+    [REPOSITORY_LABEL]: repositoryLabelValue(owner.repository),
+    [PR_LABEL]: String(owner.pr)
+  };
+}
+function repositorySelector(repository) {
+  return `${MANAGED_BY_LABEL}=${MANAGED_BY},${REPOSITORY_LABEL}=${repositoryLabelValue(repository)}`;
+}
+function namespaceObject(name, owner, annotations) {
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name,
+      labels: ownerLabels(owner),
+      annotations: {
+        [REPOSITORY_ANNOTATION]: owner.repository,
+        [EXPIRES_ANNOTATION]: annotations.expiresAt,
+        ...annotations.runUrl ? { [RUN_ANNOTATION]: annotations.runUrl } : {}
+      }
+    }
+  };
+}
+function ownershipOf(namespace, owner) {
+  const repository = previewRepositoryProblem(namespace, owner.repository);
+  if (repository) return { ours: false, why: repository };
+  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL];
+  if (pr !== String(owner.pr)) {
+    return {
+      ours: false,
+      why: pr === void 0 ? `it has no ${PR_LABEL} label` : `it is the preview of another pull request of this repository (${PR_LABEL}=${shown(pr)})`
+    };
+  }
+  return { ours: true };
+}
+function previewPullRequest(namespace, repository) {
+  if (previewRepositoryProblem(namespace, repository)) return void 0;
+  const pr = stringMap(namespace.metadata?.labels)[PR_LABEL] ?? "";
+  if (!/^[1-9]\d{0,9}$/.test(pr)) return void 0;
+  return Number(pr);
+}
+function previewRepositoryProblem(namespace, repository) {
+  const labels = stringMap(namespace.metadata?.labels);
+  const annotations = stringMap(namespace.metadata?.annotations);
+  const managedBy = labels[MANAGED_BY_LABEL];
+  if (managedBy !== MANAGED_BY) {
+    return managedBy === void 0 ? `it has no label ${MANAGED_BY_LABEL}=${MANAGED_BY}, so this action did not make it` : `it is managed by ${shown(managedBy)}, not ${MANAGED_BY}`;
+  }
+  const label = labels[REPOSITORY_LABEL];
+  const annotation = annotations[REPOSITORY_ANNOTATION];
+  if (label !== repositoryLabelValue(repository) || annotation?.toLowerCase() !== repository.toLowerCase()) {
+    return `it is the preview of another repository (${shown(annotation ?? label ?? "unnamed")})`;
+  }
+  return "";
+}
+function refreshPatch(namespace, owner, annotations) {
+  const resourceVersion = namespace.metadata?.resourceVersion;
+  if (typeof resourceVersion !== "string" || !resourceVersion)
+    throw new Error(`namespace ${String(namespace.metadata?.name)} has no resourceVersion`);
+  const ops = [
+    { op: "test", path: "/metadata/resourceVersion", value: resourceVersion }
+  ];
+  for (const [key, value] of Object.entries(ownerLabels(owner)))
+    ops.push({ op: "test", path: `/metadata/labels/${pointerKey(key)}`, value });
+  ops.push({
+    op: "add",
+    path: `/metadata/annotations/${pointerKey(EXPIRES_ANNOTATION)}`,
+    value: annotations.expiresAt
+  });
+  if (annotations.runUrl)
+    ops.push({
+      op: "add",
+      path: `/metadata/annotations/${pointerKey(RUN_ANNOTATION)}`,
+      value: annotations.runUrl
+    });
+  return ops;
+}
+function pointerKey(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function stringMap(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry) => typeof entry[1] === "string"
+    )
+  );
+}
+function shown(value) {
+  const cleaned = value.replace(/[^\w./-]/g, "?");
+  return `'${cleaned.length > 80 ? `${cleaned.slice(0, 79)}\u2026` : cleaned}'`;
+}
+
+// src/existing/preview-namespace.ts
+var MAX_ROUNDS = 5;
+var ForeignNamespaceError = class extends UserError {
+  constructor(namespace, why) {
+    super(
+      `The namespace '${namespace}' exists and is not this pull request's preview: ${why}. The action leaves it untouched. Choose another name with the 'namespace' input, or, if it is a leftover of yours, delete it yourself.`
+    );
+    this.namespace = namespace;
+    this.name = "ForeignNamespaceError";
+  }
+  namespace;
+};
+async function claimNamespace(client, name, owner, annotations, options) {
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const current = await client.get(name);
+    if (!current) {
+      if (await client.create(namespaceObject(name, owner, annotations)) === "created")
+        return { created: true };
+      options.log?.(`namespace ${name} appeared meanwhile; checking whose it is`);
+      continue;
+    }
+    requireOurs(current, name, owner);
+    if (current.metadata?.deletionTimestamp) {
+      options.log?.(
+        `namespace ${name} is being deleted; waiting until it is gone to create it again`
+      );
+      await waitUntilGone(client, name, options);
+      continue;
+    }
+    if (await client.patch(name, refreshPatch(current, owner, annotations)) === "done")
+      return { created: false };
+    options.log?.(`namespace ${name} changed while its expiry was refreshed; reading it again`);
+  }
+  throw new Error(
+    `namespace ${name} kept changing while this run claimed it (${MAX_ROUNDS} attempts); is another run writing to it?`
+  );
+}
+async function deleteNamespace(client, name, owner, options) {
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const current = await client.get(name);
+    if (!current) return { deleted: false };
+    requireOurs(current, name, owner);
+    const kept = current.metadata?.deletionTimestamp ? void 0 : options.keepReason?.(current);
+    if (kept) return { deleted: false, kept };
+    if (!current.metadata?.deletionTimestamp) {
+      const uid = current.metadata?.uid;
+      const version = current.metadata?.resourceVersion;
+      if (typeof uid !== "string" || typeof version !== "string")
+        throw new Error(`namespace ${name} as read has no uid or resourceVersion`);
+      if (await client.deleteExactly(name, uid, version) === "changed") {
+        options.log?.(`namespace ${name} changed just before the delete; reading it again`);
+        continue;
+      }
+    }
+    await waitUntilGone(client, name, options);
+    return { deleted: true };
+  }
+  throw new Error(
+    `namespace ${name} kept changing while this run deleted it (${MAX_ROUNDS} attempts); is another run writing to it?`
+  );
+}
+function requireOurs(current, name, owner) {
+  const ownership = ownershipOf(current, owner);
+  if (!ownership.ours) throw new ForeignNamespaceError(name, ownership.why);
+}
+async function waitUntilGone(client, name, options) {
+  await waitUntil(
+    async () => {
+      const current = await client.get(name);
+      if (!current) return { done: true, value: void 0 };
+      return { done: false, seen: describeTerminating(current) };
+    },
+    {
+      what: `namespace ${name} to be deleted (Kubernetes deletes everything in it first)`,
+      timeoutMs: options.timeoutMs,
+      intervalMs: options.intervalMs ?? 2e3,
+      sleep: options.sleep,
+      now: options.now
+    }
+  );
+}
+function describeTerminating(namespace) {
+  const name = namespace.metadata?.name ?? "?";
+  const phase = namespace.status?.phase;
+  const blocking = (namespace.status?.conditions ?? []).find(
+    (c) => c.status === "True" && c.type !== "NamespaceDeletionDiscoveryFailure"
+  );
+  const detail = blocking ? ` (${[blocking.type, blocking.message].filter(Boolean).join(": ").slice(0, 200)})` : "";
+  const state = typeof phase === "string" ? phase : namespace.metadata?.deletionTimestamp ? "Terminating" : "Active";
+  return `namespace ${name}: ${state}${detail}`;
+}
+
+// src/existing/served-urls.ts
+var SAFE_URL = /^(https?):\/\/([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)(:(\d{1,5}))?\/?$/;
+function safeHttpUrl(value) {
+  if (typeof value !== "string" || value.length > 300) return void 0;
+  const match = SAFE_URL.exec(value);
+  if (!match) return void 0;
+  if (match[7] !== void 0 && (Number(match[7]) < 1 || Number(match[7]) > 65535))
+    return void 0;
+  return value.replace(/\/$/, "");
+}
+function servedUrls(ksvc, service) {
+  const id = `${service.namespace}/${service.name}`;
+  const status = ksvc?.status ?? {};
+  const route = safeHttpUrl(status.url);
+  if (!route)
+    return {
+      ok: false,
+      problem: `service ${id} has no usable status.url (saw ${JSON.stringify(status.url ?? null).slice(0, 120)})`
+    };
+  if (/\.svc(\.cluster\.local)?$/.test(new URL(route).hostname))
+    return {
+      ok: false,
+      problem: `service ${id} is only reachable inside the cluster (${route}): the cluster's Knative domain is cluster-local, or the service is labelled networking.knative.dev/visibility=cluster-local. A preview needs an external domain (config-domain).`
+    };
+  const links = { route };
+  const targets = Array.isArray(status.traffic) ? status.traffic : [];
+  for (const side2 of ["base", "pr"]) {
+    if (!service.tagHosts[side2]) continue;
+    const target = targets.find((t) => t?.tag === side2);
+    const url = safeHttpUrl(target?.url);
+    if (!url)
+      return {
+        ok: false,
+        problem: `service ${id} has no usable URL for its '${side2}' tag in status.traffic`
+      };
+    links[side2] = url;
+  }
+  return { ok: true, links };
+}
+function servedService(service, links) {
+  const host = (url) => new URL(url).hostname;
+  return {
+    ...service,
+    host: host(links.route),
+    url: links.route,
+    tagHosts: {
+      ...links.base ? { base: host(links.base) } : {},
+      pr: links.pr ? host(links.pr) : service.tagHosts.pr
+    }
+  };
+}
+function probeIngressUrl(links, ingressAddress) {
+  if (ingressAddress) return { ok: true, url: `http://${ingressAddress}` };
+  const route = new URL(links.route);
+  if (route.protocol !== "http:")
+    return {
+      ok: false,
+      problem: `the route ${links.route} is HTTPS, and the probe sends plain HTTP: set 'ingress-address' to the host:port where the cluster's ingress answers HTTP (the Host header picks the route).`
+    };
+  return { ok: true, url: route.origin };
+}
+
+// src/existing/tidy.ts
+var SERVICE_LABEL = "serving.knative.dev/service";
+function leftovers(plan, revisions, services2) {
+  const planned = new Set(plan.services.map((s) => s.name));
+  const serving = new Set(
+    plan.services.flatMap((s) => s.traffic.map((t) => t.revisionName).filter(Boolean))
+  );
+  const goneServices = services2.map((s) => s.metadata?.name).filter((name) => typeof name === "string" && !planned.has(name)).sort();
+  const staleRevisions = revisions.filter((revision) => {
+    const name = revision.metadata?.name;
+    const owner = revision.metadata?.labels?.[SERVICE_LABEL];
+    return typeof name === "string" && owner !== void 0 && planned.has(owner) && !serving.has(name);
+  }).map((revision) => revision.metadata.name).sort();
+  return { revisions: staleRevisions, services: goneServices };
+}
+async function tidyNamespace(kubectl, namespace, plan) {
+  const [revisions, services2] = await Promise.all([
+    kubectl.getJson("revisions.serving.knative.dev", void 0, namespace),
+    kubectl.getJson("services.serving.knative.dev", void 0, namespace)
+  ]);
+  const found = leftovers(plan, revisions.items ?? [], services2.items ?? []);
+  for (const [resource, names] of [
+    ["services.serving.knative.dev", found.services],
+    ["revisions.serving.knative.dev", found.revisions]
+  ]) {
+    if (names.length === 0) continue;
+    await kubectl.runOk([
+      "delete",
+      resource,
+      ...names,
+      "-n",
+      namespace,
+      "--ignore-not-found",
+      "--wait=false"
+    ]);
+  }
+  return found;
+}
+
+// src/images/push.ts
+var PERMANENT = /denied|unauthorized|authentication required|forbidden|invalid reference|name unknown|no basic auth credentials|does not exist locally|An image does not exist/i;
+async function pushImages(docker, options) {
+  for (const [local, remote] of options.images) {
+    await docker.runOk(["tag", local, remote]);
+    options.log?.(`pushing ${remote}`);
+    try {
+      await withRetry(() => docker.runOk(["push", remote], { stream: true }), {
+        what: `docker push ${remote}`,
+        attempts: options.attempts ?? 3,
+        initialDelayMs: options.initialDelayMs ?? 2e3,
+        isTransient: (error) => !(error instanceof ToolError && PERMANENT.test(`${error.result.stderr}
+${error.result.stdout}`)),
+        onRetry: (error, attempt, delay) => options.log?.(
+          `push of ${remote} failed (try ${attempt}); again in ${Math.round(delay / 1e3)} s`
+        ),
+        sleep: options.sleep
+      });
+    } catch (error) {
+      const text2 = error instanceof ToolError ? `${error.result.stderr}
+${error.result.stdout}` : "";
+      if (/denied|unauthorized|authentication required|no basic auth credentials/i.test(text2))
+        throw new UserError(
+          `The registry refused the push of ${remote}: ${firstLine4(text2)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`
+        );
+      throw error;
+    }
+  }
+}
+function firstLine4(text2) {
+  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? "";
+}
 
 // src/install/tools.ts
 import { constants as constants2 } from "node:fs";
@@ -14530,8 +15300,8 @@ import { delimiter, join as join4 } from "node:path";
 
 // src/install/downloader.ts
 import { randomUUID } from "node:crypto";
-import { chmod, mkdir as mkdir2, rename, rm as rm3 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
+import { chmod as chmod2, mkdir as mkdir3, rename, rm as rm4 } from "node:fs/promises";
+import { existsSync as existsSync3 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
@@ -14541,8 +15311,8 @@ import * as fs from "fs";
 var semver = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os2 from "os";
-import * as path6 from "path";
+import * as os3 from "os";
+import * as path7 from "path";
 var semver2 = __toESM(require_semver2(), 1);
 import { ok } from "assert";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -14577,14 +15347,14 @@ var IS_MAC = process.platform === "darwin";
 function cacheFile(sourceFile, targetFile, tool, version, arch2) {
   return __awaiter(this, void 0, void 0, function* () {
     version = semver2.clean(version) || version;
-    arch2 = arch2 || os2.arch();
+    arch2 = arch2 || os3.arch();
     debug(`Caching tool ${tool} ${version} ${arch2}`);
     debug(`source file: ${sourceFile}`);
     if (!fs.statSync(sourceFile).isFile()) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version, arch2);
-    const destPath = path6.join(destFolder, targetFile);
+    const destPath = path7.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version, arch2);
@@ -14598,7 +15368,7 @@ function find(toolName, versionSpec, arch2) {
   if (!versionSpec) {
     throw new Error("versionSpec parameter is required");
   }
-  arch2 = arch2 || os2.arch();
+  arch2 = arch2 || os3.arch();
   if (!isExplicitVersion(versionSpec)) {
     const localVersions = findAllVersions(toolName, arch2);
     const match = evaluateVersions(localVersions, versionSpec);
@@ -14607,7 +15377,7 @@ function find(toolName, versionSpec, arch2) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
+    const cachePath = path7.join(_getCacheDirectory(), toolName, versionSpec, arch2);
     debug(`checking cache: ${cachePath}`);
     if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
@@ -14620,13 +15390,13 @@ function find(toolName, versionSpec, arch2) {
 }
 function findAllVersions(toolName, arch2) {
   const versions = [];
-  arch2 = arch2 || os2.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
+  arch2 = arch2 || os3.arch();
+  const toolPath = path7.join(_getCacheDirectory(), toolName);
   if (fs.existsSync(toolPath)) {
     const children = fs.readdirSync(toolPath);
     for (const child of children) {
       if (isExplicitVersion(child)) {
-        const fullPath = path6.join(toolPath, child, arch2 || "");
+        const fullPath = path7.join(toolPath, child, arch2 || "");
         if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
           versions.push(child);
         }
@@ -14637,7 +15407,7 @@ function findAllVersions(toolName, arch2) {
 }
 function _createToolPath(tool, version, arch2) {
   return __awaiter(this, void 0, void 0, function* () {
-    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+    const folderPath = path7.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -14647,7 +15417,7 @@ function _createToolPath(tool, version, arch2) {
   });
 }
 function _completeToolPath(tool, version, arch2) {
-  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+  const folderPath = path7.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
   const markerPath = `${folderPath}.complete`;
   fs.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -14695,8 +15465,8 @@ function hashFromChecksumList(listText, fileName) {
   for (const rawLine of listText.split(/\r?\n/)) {
     const match = /^([0-9a-fA-F]{64})\s+\*?(\S.*)$/.exec(rawLine.trim());
     if (!match) continue;
-    const path8 = match[2].trim();
-    const baseName = path8.slice(path8.lastIndexOf("/") + 1);
+    const path9 = match[2].trim();
+    const baseName = path9.slice(path9.lastIndexOf("/") + 1);
     if (baseName === fileName) return match[1].toLowerCase();
   }
   return void 0;
@@ -14726,9 +15496,9 @@ var ChecksumMismatchError = class extends Error {
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
-async function sha256OfFile(path8) {
+async function sha256OfFile(path9) {
   const hash = createHash("sha256");
-  await pipeline(createReadStream(path8), hash);
+  await pipeline(createReadStream(path9), hash);
   return hash.digest("hex");
 }
 
@@ -14851,7 +15621,7 @@ async function downloadVerified(artifact, options) {
   if (cacheRoot) {
     const cachedDir = find(artifact.cacheName, artifact.version, artifact.arch);
     const cachedFile = cachedDir ? join3(cachedDir, artifact.fileName) : "";
-    if (cachedFile && existsSync2(cachedFile)) {
+    if (cachedFile && existsSync3(cachedFile)) {
       expected = trustedPin(artifact, options) ?? await expectedHash(artifact, options);
       const actual = await sha256OfFile(cachedFile);
       if (actual === expected) return { path: cachedFile, fromCache: true };
@@ -14859,8 +15629,8 @@ async function downloadVerified(artifact, options) {
         `The tool cache's ${artifact.fileName} (${artifact.cacheName} ${artifact.version}) has sha256 ${actual}, expected ${expected}: it was changed after it was cached. Discarding it and downloading again.`
       );
       try {
-        await rm3(`${cachedDir}.complete`, { force: true });
-        await rm3(cachedDir, { recursive: true, force: true });
+        await rm4(`${cachedDir}.complete`, { force: true });
+        await rm4(cachedDir, { recursive: true, force: true });
       } catch (error) {
         throw new Error(
           `The tool cache's ${artifact.fileName} at ${cachedFile} was changed after it was cached and cannot be removed (${errorMessage(error)}); refusing to use it. Delete ${cachedDir} on the runner.`,
@@ -14873,16 +15643,16 @@ async function downloadVerified(artifact, options) {
   const url = mirroredUrl(artifact.url, options.mirror);
   expected ??= await expectedHash(artifact, options);
   const workDir = join3(options.workDir, "downloads", randomUUID());
-  await mkdir2(workDir, { recursive: true });
+  await mkdir3(workDir, { recursive: true });
   const partial = join3(workDir, `${artifact.fileName}.partial`);
   try {
     const actual = await retrying(`download ${url}`, options, async (signal) => {
-      await rm3(partial, { force: true });
+      await rm4(partial, { force: true });
       return fetchToFile(url, partial, signal);
     });
     if (actual !== expected)
       throw new ChecksumMismatchError(artifact.fileName, expected, actual, url);
-    if (artifact.executable) await chmod(partial, 493);
+    if (artifact.executable) await chmod2(partial, 493);
     if (!cacheRoot) {
       const finalPath = join3(workDir, artifact.fileName);
       await rename(partial, finalPath);
@@ -14896,11 +15666,11 @@ async function downloadVerified(artifact, options) {
       artifact.arch
     );
     const cachedFile = join3(cachedDir, artifact.fileName);
-    if (artifact.executable) await chmod(cachedFile, 493);
+    if (artifact.executable) await chmod2(cachedFile, 493);
     return { path: cachedFile, fromCache: false };
   } finally {
-    if (cacheRoot) await rm3(workDir, { recursive: true, force: true });
-    else await rm3(partial, { force: true });
+    if (cacheRoot) await rm4(workDir, { recursive: true, force: true });
+    else await rm4(partial, { force: true });
   }
 }
 function trustedPin(artifact, options) {
@@ -15156,8 +15926,8 @@ async function ensureKubectl(version, options) {
     info2(reason);
   }
   const arch2 = releaseArch(options.platform, options.arch);
-  const { path: path8 } = await downloadVerified(kubectlArtifact(version, arch2), options);
-  return { path: path8, source: "installed", reason };
+  const { path: path9 } = await downloadVerified(kubectlArtifact(version, arch2), options);
+  return { path: path9, source: "installed", reason };
 }
 async function findOnPath(command, pathEnv) {
   for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
@@ -15174,14 +15944,173 @@ async function fetchReleaseManifests(versions, options) {
   const artifacts = knativeManifestArtifacts(versions.knativeVersion, versions.netContourVersion);
   const entries = await Promise.all(
     Object.keys(artifacts).map(async (key) => {
-      const { path: path8 } = await downloadVerified(artifacts[key], options);
-      return [key, await readFile2(path8, "utf8")];
+      const { path: path9 } = await downloadVerified(artifacts[key], options);
+      return [key, await readFile2(path9, "utf8")];
     })
   );
   return Object.fromEntries(entries);
 }
 
+// src/action/existing-cluster.ts
+function existingWorkDir(runner) {
+  return join5(runner.workDir, "existing");
+}
+async function connectExistingCluster(options) {
+  const { config, runner, timings } = options;
+  const out = log().branch("cluster");
+  const deadline = Date.now() + config.timeoutMinutes * 6e4;
+  const kubectlPath = await timings.time("install-kubectl", async () => {
+    const found = await ensureKubectl(config.kubectlVersion, {
+      deadline,
+      ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
+      log: (m) => out.info(m),
+      // The cluster's version is unknown until connected: any runner kubectl will do.
+      workDir: runner.workDir
+    });
+    return found.path;
+  });
+  const kubectl = await timings.time("connect", async () => {
+    const kubeconfig = await prepareKubeconfig({
+      input: config.kubeconfig,
+      dir: existingWorkDir(runner),
+      kubectl: createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
+      registerSecret: (secret) => log().secret(secret)
+    });
+    out.info(
+      `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
+    );
+    const connected = new Kubectl(
+      createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
+      kubeconfig.path
+    );
+    const verdict = judgeServing(await readServingFacts(connected));
+    if (!verdict.ok) throw new UserError(verdict.problem);
+    for (const note of verdict.notes) out.info(note);
+    await checkServedScope(connected, options.plan, options.namespace);
+    return connected;
+  });
+  await timings.time("namespace", async () => {
+    const { created } = await claimNamespace(
+      kubectlNamespaceClient(kubectl),
+      options.namespace,
+      options.owner,
+      options.annotations,
+      { timeoutMs: config.timeoutMinutes * 6e4, log: (m) => out.info(m) }
+    );
+    out.info(
+      `${created ? "Created" : "Updating"} the preview namespace ${options.namespace} (expires ${options.annotations.expiresAt})`
+    );
+  });
+  return kubectl;
+}
+function existingTarget(options) {
+  const { config, plan, namespace, runUrl } = options;
+  const expiresAt = expiryAfter(/* @__PURE__ */ new Date(), config.ttl);
+  return {
+    existing: { namespace, expiresAt },
+    provider: existingProvider({
+      ...options,
+      owner: { repository: `${plan.repository.owner}/${plan.repository.repo}`, pr: options.pr },
+      annotations: { expiresAt, ...runUrl ? { runUrl } : {} }
+    })
+  };
+}
+function existingProvider(options) {
+  const { config, runner, state, namespace } = options;
+  const timings = new PhaseTimings();
+  let kubectl;
+  return {
+    startMessage: (buildingImages) => buildingImages ? `Connecting to the existing cluster (namespace ${namespace}) and building images at the same time; their lines are prefixed [cluster] and [images].` : `Connecting to the existing cluster (namespace ${namespace}).`,
+    async start() {
+      state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
+      kubectl = await log().branch("cluster").group(
+        `Connect to the existing cluster, namespace ${namespace}`,
+        () => connectExistingCluster({ ...options, timings })
+      );
+      state.saveExisting({ namespace, kubeconfigDir: existingWorkDir(runner) });
+      const connected = kubectl;
+      return {
+        kubectl: connected,
+        loadImages: async (tags) => {
+          const registry = config.registry;
+          if (!registry) throw new UserError("Input 'registry' is needed to push built images.");
+          const images = new Map(tags.map((tag) => [tag, pushedTag(tag, registry)]));
+          await pushImages(createToolRunner("docker", { kind: "docker" }), {
+            images,
+            log: (m) => log().info(m)
+          });
+        },
+        loadImagesStep: { title: "Push images", phase: "image-push" },
+        probeTargets: (plan) => probeTargets(connected, plan, config.ingressAddress),
+        tidy: async (plan) => {
+          const removed = await tidyNamespace(connected, namespace, plan);
+          const parts = [
+            removed.revisions.length ? `revisions ${removed.revisions.join(", ")}` : "",
+            removed.services.length ? `services ${removed.services.join(", ")}` : ""
+          ].filter(Boolean);
+          return parts.length ? `Removed what earlier runs left: ${parts.join("; ")}` : void 0;
+        },
+        timings: { ...timings.seconds }
+      };
+    },
+    failedStartTimings: () => ({ ...timings.seconds }),
+    // A cancelled run leaves the namespace as it is: the next run updates it in place, and the
+    // expiry bounds how long it stays if none comes.
+    onCancel(signal) {
+      log().warning(
+        `Received ${signal}: leaving the preview namespace ${namespace} for the next run (it expires ${options.annotations.expiresAt}).`
+      );
+      return Promise.resolve();
+    },
+    async diagnose() {
+      if (!kubectl) return void 0;
+      const connected = kubectl;
+      return log().group("Collect diagnostics", async () => {
+        try {
+          const saved = await saveDiagnostics(connected, existingWorkDir(runner), { namespace });
+          state.saveDiagnosticsCollected();
+          log().info(`Diagnostics of namespace ${namespace} written to ${saved.diagnosticsFile}`);
+          return saved.diagnostics;
+        } catch (error) {
+          log().warning(`Could not collect diagnostics: ${errorMessage(error)}`);
+          return void 0;
+        }
+      });
+    }
+  };
+}
+function pushedTag(localTag, registry) {
+  if (!localTag.startsWith("dev.local/")) throw new Error(`'${localTag}' is not a dev.local image`);
+  return `${registry}/${localTag.slice("dev.local/".length)}`;
+}
+async function probeTargets(kubectl, plan, ingressAddress) {
+  const targets = [];
+  for (const service of plan.services) {
+    const ksvc = await kubectl.tryGetJson(
+      "services.serving.knative.dev",
+      service.name,
+      service.namespace
+    );
+    const served = servedUrls(ksvc, service);
+    if (!served.ok) throw new Error(served.problem);
+    const ingress = probeIngressUrl(served.links, ingressAddress);
+    if (!ingress.ok) throw new UserError(ingress.problem);
+    targets.push({
+      service: servedService(service, served.links),
+      ingressUrl: ingress.url,
+      links: served.links
+    });
+  }
+  return targets;
+}
+
+// src/action/k3d-cluster.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join8 } from "node:path";
+
 // src/cluster/bring-up.ts
+import { mkdir as mkdir4 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 var BringUpError = class extends PhaseError {
   constructor(phase, cause, timings, cluster) {
     super(phase, cause);
@@ -15200,7 +16129,7 @@ async function bringUp(options, deps) {
   const env = deps.env ?? process.env;
   const out = deps.log ?? log();
   const info2 = (message) => out.info(message);
-  const runnerFor = deps.runnerFor ?? ((path8, kind) => createToolRunner(path8, { kind, log: out }));
+  const runnerFor = deps.runnerFor ?? ((path9, kind) => createToolRunner(path9, { kind, log: out }));
   let handle;
   try {
     const clusterName = options.clusterName || clusterNameForRun(env);
@@ -15212,8 +16141,8 @@ async function bringUp(options, deps) {
         )
       );
     }
-    const clusterDir = join5(deps.workDir, clusterName);
-    const kubeconfigPath = join5(clusterDir, "kubeconfig");
+    const clusterDir = join6(deps.workDir, clusterName);
+    const kubeconfigPath = join6(clusterDir, "kubeconfig");
     const download = {
       deadline,
       workDir: deps.workDir,
@@ -15243,7 +16172,7 @@ async function bringUp(options, deps) {
         })
       );
       await timings.time("kubeconfig", async () => {
-        await mkdir3(clusterDir, { recursive: true, mode: 448 });
+        await mkdir4(clusterDir, { recursive: true, mode: 448 });
         await k3d2.writeKubeconfig(clusterName, kubeconfigPath);
       });
       return { k3d: k3d2, k3dPath: k3dPath2 };
@@ -15309,8 +16238,8 @@ async function bringUp(options, deps) {
 
 // src/images/import.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir4, rm as rm4 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { mkdir as mkdir5, rm as rm5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/images/image-store.ts
 function imageStoreFromDriverStatus(driverStatusJson) {
@@ -15344,8 +16273,8 @@ async function importImages(tools, options) {
   log().info(
     `Docker uses the containerd image store: saving the images for ${platform} to an archive for k3d (k3d-io/k3d#1538).`
   );
-  await mkdir4(options.workDir, { recursive: true });
-  const archive = join6(options.workDir, `images-${randomUUID2()}.tar`);
+  await mkdir5(options.workDir, { recursive: true });
+  const archive = join7(options.workDir, `images-${randomUUID2()}.tar`);
   try {
     try {
       await tools.docker.runOk([
@@ -15362,7 +16291,7 @@ async function importImages(tools, options) {
     }
     await tools.k3d.importArchive(archive, options.clusterName);
   } finally {
-    await rm4(archive, { force: true });
+    await rm5(archive, { force: true });
   }
 }
 function containerdStoreError(cause) {
@@ -15374,7 +16303,7 @@ function containerdStoreError(cause) {
 }
 
 // src/action/k3d-cluster.ts
-function k3dProvider(config, runner, state) {
+function k3dProvider(config, runner, state, onKeptCluster = () => void 0) {
   let handle;
   return {
     startMessage: (buildingImages) => buildingImages ? "Bringing up the cluster and building images at the same time; their lines are prefixed [cluster] and [images]." : "Bringing up the cluster.",
@@ -15392,7 +16321,7 @@ function k3dProvider(config, runner, state) {
           }
         })
       );
-      if (config.keepCluster) setOutput("kubeconfig-path", started.kubeconfigPath);
+      if (config.keepCluster) onKeptCluster(started.kubeconfigPath);
       const ingressUrl = `http://127.0.0.1:${config.loadBalancerPort}`;
       return {
         kubectl: started.kubectl,
@@ -15422,7 +16351,7 @@ function k3dProvider(config, runner, state) {
      * job (an upload of artifacts, say) run before the post step, and should find them already.
      */
     async diagnose() {
-      if (!handle?.kubectlPath || !existsSync3(handle.kubeconfigPath)) return void 0;
+      if (!handle?.kubectlPath || !existsSync4(handle.kubeconfigPath)) return void 0;
       const { kubectlPath, kubeconfigPath, clusterName } = handle;
       return log().group("Collect diagnostics", async () => {
         try {
@@ -15430,7 +16359,7 @@ function k3dProvider(config, runner, state) {
             createToolRunner(kubectlPath, { kind: "kubectl" }),
             kubeconfigPath
           );
-          const saved = await saveDiagnostics(kubectl, join7(runner.workDir, clusterName));
+          const saved = await saveDiagnostics(kubectl, join8(runner.workDir, clusterName));
           state.saveDiagnosticsCollected();
           log().info(`Diagnostics written to ${saved.diagnosticsFile}`);
           return saved.diagnostics;
@@ -15443,132 +16372,12 @@ function k3dProvider(config, runner, state) {
   };
 }
 
-// src/action/run-preview.ts
-async function runPreview(config, runner, plan, state, provider = k3dProvider(config, runner, state)) {
-  const timings = new PhaseTimings();
-  let clusterTimings = {};
-  const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
-  const stopListening = onCancellation((signal) => provider.onCancel(signal));
-  try {
-    const specs = parseBuildLines(config.build);
-    log().info(provider.startMessage(specs.length > 0));
-    const [clusterOutcome, imagesOutcome] = await Promise.allSettled([
-      provider.start(),
-      specs.length ? timings.time("image-build", () => {
-        const images2 = log().branch("images");
-        return images2.group(
-          "Build images",
-          () => buildImages(
-            {
-              docker: createToolRunner("docker", { kind: "docker", log: images2 }),
-              git: createToolRunner("git", { kind: "git", log: images2 })
-            },
-            {
-              specs,
-              workspace: runner.workspace,
-              prSha: plan.headSha,
-              baseSha: needsBaseImages(plan) ? plan.baseSha : void 0,
-              workDir: runner.workDir
-            }
-          )
-        );
-      }) : Promise.resolve(void 0)
-    ]);
-    if (clusterOutcome.status === "rejected") {
-      clusterTimings = provider.failedStartTimings(clusterOutcome.reason);
-      throw clusterOutcome.reason;
-    }
-    if (imagesOutcome.status === "rejected") throw imagesOutcome.reason;
-    const cluster = clusterOutcome.value;
-    const images = imagesOutcome.value;
-    clusterTimings = cluster.timings;
-    if (images) {
-      const tags = [.../* @__PURE__ */ new Set([...Object.values(images.pr), ...Object.values(images.base ?? {})])];
-      const step = cluster.loadImagesStep;
-      await log().group(step.title, () => timings.time(step.phase, () => cluster.loadImages(tags)));
-    }
-    await log().group(
-      "Deploy",
-      () => timings.time(
-        "deploy",
-        () => deployServices(cluster.kubectl, plan, { timeoutMs: config.timeoutMinutes * 6e4 })
-      )
-    );
-    const probed = [];
-    await timings.time("probe", async () => {
-      for (const { service, ingressUrl, links } of await cluster.probeTargets(plan)) {
-        const result = await log().group(`Probe ${service.namespace}/${service.name}`, () => {
-          log().info(`Probing ${service.host} through ${ingressUrl}`);
-          return probeService(
-            probeOptionsFromPlan(service, {
-              ingressUrl,
-              requests: config.requests,
-              maxRequests: config.maxRequests,
-              splitTolerance: config.splitTolerance,
-              log: (m) => log().info(m)
-            })
-          );
-        });
-        log().info(`${service.name}: ${result.verdict} (${result.reason})`);
-        probed.push({ plan: service, result: links ? { ...result, links } : result, ingressUrl });
-      }
-    });
-    const { services: services2, regressions, autoscaler } = await gatherEvidence(probed, config, {
-      kubectl: cluster.kubectl,
-      timings
-    });
-    if (cluster.tidy) {
-      const tidy = cluster.tidy;
-      await timings.time("tidy", () => tidy(plan)).then(
-        (done) => done && log().info(done),
-        (error) => log().warning(
-          `Could not remove what earlier runs left in the preview namespace (the next run tries again): ${errorMessage(error instanceof PhaseError ? error.cause : error)}`
-        )
-      );
-    }
-    const status = worstVerdict(services2);
-    return {
-      report: {
-        status,
-        services: services2,
-        timings: phaseTimings(),
-        ...regressions.length ? { regressions } : {},
-        ...autoscaler ? { autoscaler } : {}
-      },
-      failed: status === "deviates" && config.failOnDeviation || regressions.some((r) => r.failsRun)
-    };
-  } catch (error) {
-    const failedPhase = error instanceof PhaseError ? error.phase : "preview";
-    const message = error instanceof PhaseError ? errorMessage(error.cause) : errorMessage(error);
-    return {
-      report: {
-        status: "failed",
-        services: [],
-        timings: phaseTimings(),
-        failure: { phase: failedPhase, message }
-      },
-      failed: true,
-      diagnostics: await provider.diagnose()
-    };
-  } finally {
-    stopListening();
-  }
-}
-function needsBaseImages(plan) {
-  return plan.services.some((service) => service.manifests.base !== void 0);
-}
-function worstVerdict(services2) {
-  if (services2.some((s) => s.verdict === "deviates")) return "deviates";
-  if (services2.some((s) => s.verdict === "unmeasurable")) return "unmeasurable";
-  return "consistent";
-}
-
 // src/action/write-plan-files.ts
-import { mkdir as mkdir5, writeFile } from "node:fs/promises";
-import path7 from "node:path";
+import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
 
 // src/manifests/redact.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var REDACTED = "<redacted>";
 var VALUE_FIELDS = ["data", "stringData"];
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -15598,7 +16407,7 @@ function redactValues(value) {
   return Object.fromEntries(Object.keys(value).map((key) => [key, REDACTED]));
 }
 function displayYaml(object) {
-  return (0, import_yaml5.stringify)(redactSecrets(object));
+  return (0, import_yaml6.stringify)(redactSecrets(object));
 }
 function redactPlan(plan) {
   return {
@@ -15635,16 +16444,15 @@ function renderedManifestFiles(plan) {
   return files;
 }
 async function writePlanFiles(plan, dir) {
-  await mkdir5(dir, { recursive: true });
+  await mkdir6(dir, { recursive: true });
   for (const file of renderedManifestFiles(plan))
-    await writeFile(path7.join(dir, file.name), file.text);
-  await writeFile(path7.join(dir, "plan.json"), `${JSON.stringify(redactPlan(plan), null, 2)}
+    await writeFile2(path8.join(dir, file.name), file.text);
+  await writeFile2(path8.join(dir, "plan.json"), `${JSON.stringify(redactPlan(plan), null, 2)}
 `);
   return dir;
 }
 
 export {
-  expiryAfter,
   rfc3339,
   parseExpiry,
   envInputReader,
@@ -15676,12 +16484,21 @@ export {
   runChart,
   comparisonText,
   runFailureMessage,
-  require_dist,
   displayYaml,
   parseBuildLines,
   makePlan,
-  PhaseTimings,
-  ensureKubectl,
   runPreview,
+  clusterAccessError,
+  kubeconfigSecrets,
+  prepareKubeconfig,
+  kubectlNamespaceClient,
+  EXPIRES_ANNOTATION,
+  repositorySelector,
+  previewPullRequest,
+  deleteNamespace,
+  ensureKubectl,
+  existingWorkDir,
+  existingTarget,
+  k3dProvider,
   writePlanFiles
 };

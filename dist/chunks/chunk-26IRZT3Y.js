@@ -20577,7 +20577,12 @@ var DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var RESERVED = /^(default|kube-.*|knative-.*)$/;
 var HASH_LENGTH = 8;
 function defaultNamespaceName(repo, prNumber) {
-  const suffix = `-pr-${prNumber}`;
+  return repoNamespace(repo, `-pr-${prNumber}`);
+}
+function localNamespaceName(repo) {
+  return repoNamespace(repo, "-local");
+}
+function repoNamespace(repo, suffix) {
   const slug = repo.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "preview";
   if (slug.length + suffix.length <= MAX_NAMESPACE_LENGTH) return `${slug}${suffix}`;
   const hash = shortHash(repo.toLowerCase());
@@ -20628,7 +20633,8 @@ function createActionsLog(prefix = "") {
       write(`\u2500\u2500 ${title}`);
       return work();
     } : (title, work) => group(title, work),
-    branch: (name) => createActionsLog(`${prefix}[${name}] `)
+    branch: (name) => createActionsLog(`${prefix}[${name}] `),
+    secret: (value) => setSecret(value)
   };
 }
 function annotationProperties(annotation) {
@@ -21448,6 +21454,7 @@ export {
   PhaseError,
   errorMessage,
   defaultNamespaceName,
+  localNamespaceName,
   isValidNamespaceName,
   namespaceProblem,
   shortHash,
@@ -21473,12 +21480,12 @@ export {
   hasCondition,
   describeCondition,
   daemonSetRolloutState,
-  isValidClusterName,
-  clusterNameForRun,
   K3d,
   isNotFound,
   Kubectl,
   saveDiagnostics,
   cleanup,
+  isValidClusterName,
+  clusterNameForRun,
   StepState
 };
