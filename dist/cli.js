@@ -15,20 +15,21 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-IW3M3FCJ.js";
+} from "./chunks/chunk-ZOQWEEKC.js";
 import {
   StepState,
   UserError,
   cleanup,
   createToolRunner,
   errorMessage,
+  firstLine,
   localNamespaceName,
   setLog,
   shellQuote,
   stripUnsafe,
   toolEnvironment,
   truncate
-} from "./chunks/chunk-26IRZT3Y.js";
+} from "./chunks/chunk-NXMSOH4G.js";
 
 // src/cli/main.ts
 import { mkdtemp as mkdtemp2 } from "node:fs/promises";
@@ -573,9 +574,6 @@ async function uncommittedChanges(git, toplevel, paths) {
     if (/^[RC]/.test(record)) i++;
   }
   return changed;
-}
-function firstLine(text) {
-  return text.trim().split("\n")[0] ?? "";
 }
 
 // src/cli/head-checkout.ts

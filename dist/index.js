@@ -4,7 +4,7 @@ import {
   readEventPayload,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-LASDMSEH.js";
+} from "./chunks/chunk-2YHYKBHU.js";
 import {
   EXPIRES_ANNOTATION,
   FULL_DETAIL,
@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-IW3M3FCJ.js";
+} from "./chunks/chunk-ZOQWEEKC.js";
 import {
   ExitCode,
   Kubectl,
@@ -72,7 +72,7 @@ import {
   table,
   truncate,
   withRetry
-} from "./chunks/chunk-26IRZT3Y.js";
+} from "./chunks/chunk-NXMSOH4G.js";
 
 // src/action/run-main.ts
 import path from "node:path";

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-LASDMSEH.js";
+} from "./chunks/chunk-2YHYKBHU.js";
 import {
   StepState,
   cleanup,
@@ -11,7 +11,7 @@ import {
   details,
   errorMessage,
   log
-} from "./chunks/chunk-26IRZT3Y.js";
+} from "./chunks/chunk-NXMSOH4G.js";
 
 // src/action/run-post.ts
 import { rm } from "node:fs/promises";

@@ -4,6 +4,7 @@
  * the preview would silently leave out.
  */
 import type { ToolRunner } from '../util/tool-runner.js';
+import { firstLine } from '../util/errors.js';
 import { UsageError } from './usage-error.js';
 
 export interface ResolvedRefs {
@@ -134,8 +135,4 @@ export async function uncommittedChanges(
     if (/^[RC]/.test(record)) i++;
   }
   return changed;
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
 }

@@ -10,7 +10,7 @@ export interface ClusterTopology {
   agents: number;
   /** Host port -> the load balancer's port 80 (the probe's entry). */
   loadBalancerPort: number;
-  /** Host port -> NodePort 30080 on agent 0, as in the course. */
+  /** Host port -> NodePort 30080 on agent 0, the preview topology's NodePort entry. */
   agentPort: number;
   /** Extra `k3d cluster create` arguments, one argument per element (no shell splitting). */
   extraArgs: readonly string[];
@@ -26,7 +26,7 @@ export interface ClusterTopology {
 export const PUBLISH_ADDRESS = '127.0.0.1';
 
 /**
- * The course's topology as argv: 2 agents, NodePort 30080 on agent 0, port 80 via the
+ * The preview topology as argv: 2 agents, NodePort 30080 on agent 0, port 80 via the
  * load balancer, traefik disabled (Contour is the ingress), every port on loopback.
  * Never touches ~/.kube/config.
  *

@@ -5,7 +5,7 @@
  */
 import type { Kubectl } from '../cluster/kubectl.js';
 import { isNotFound } from '../cluster/kubectl.js';
-import { UserError } from '../util/errors.js';
+import { firstLine, UserError } from '../util/errors.js';
 import { ToolError } from '../util/tool-runner.js';
 
 /**
@@ -160,14 +160,4 @@ export function clusterAccessError(error: unknown): Error {
       `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`,
     );
   return new Error(`kubectl failed: ${said}`);
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .find(Boolean)
-      ?.slice(0, 300) ?? ''
-  );
 }

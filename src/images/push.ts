@@ -3,7 +3,7 @@
  * tagged `<registry>/<name>:<sha7>` and pushed. Logging in to the registry is the workflow's job
  * (docker/login-action before this step); a refused push says so.
  */
-import { UserError } from '../util/errors.js';
+import { firstLine, UserError } from '../util/errors.js';
 import { withRetry } from '../util/retry.js';
 import { ToolError, type ToolRunner } from '../util/tool-runner.js';
 
@@ -46,19 +46,9 @@ export async function pushImages(docker: ToolRunner, options: PushOptions): Prom
         error instanceof ToolError ? `${error.result.stderr}\n${error.result.stdout}` : '';
       if (/denied|unauthorized|authentication required|no basic auth credentials/i.test(text))
         throw new UserError(
-          `The registry refused the push of ${remote}: ${firstLine(text)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`,
+          `The registry refused the push of ${remote}: ${firstLine(text, 200)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`,
         );
       throw error;
     }
   }
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .find(Boolean)
-      ?.slice(0, 200) ?? ''
-  );
 }

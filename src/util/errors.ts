@@ -23,6 +23,16 @@ export class PhaseError extends Error {
   }
 }
 
+/** The first non-blank line of a tool's output, trimmed and cut to `max` characters, for a message. */
+export function firstLine(text: string, max = 300): string {
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,19 +3,12 @@
  * cluster (test/sim/existing.ts): the preview goes to `<repo>-local` in the current kubeconfig
  * context, stays there after the run, and the next run updates it in place. Simulated results.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/run-action.js';
+import { runBundledCli, type CliRun } from './lib/cli-process.js';
 import { adminGet, namesIn, REGISTRY, useExistingWorld } from './lib/existing.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface CliReport {
   status: string;
@@ -30,27 +23,14 @@ interface CliReport {
 describe('the command line on an existing cluster', () => {
   const world = useExistingWorld();
 
-  function cli(args: string[]): Promise<Run> {
+  function cli(args: string[]): Promise<CliRun> {
     const home = mkdtempSync(path.join(os.tmpdir(), 'ka-cli-existing-home-'));
     const { RUNNER_TOOL_CACHE: _cache, RUNNER_TEMP: _temp, ...clusterEnv } = world.cluster.env;
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(repoRoot, 'dist', 'cli.js'), '--cluster', 'existing', ...args],
-        {
-          cwd: world.repo.dir,
-          // A HOME of its own: only KUBECONFIG says which cluster this is.
-          env: { ...clusterEnv, HOME: home },
-          timeout: 150_000,
-          maxBuffer: 16 * 1024 * 1024,
-        },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-            stdout,
-            stderr,
-          }),
-      );
+    return runBundledCli(['--cluster', 'existing', ...args], {
+      cwd: world.repo.dir,
+      // A HOME of its own: only KUBECONFIG says which cluster this is.
+      env: { ...clusterEnv, HOME: home },
+      timeoutMs: 150_000,
     });
   }
 

@@ -3,19 +3,14 @@
  * `knative-action` bin run in someone else's repository (another service name, namespace and
  * folder than the template's). No Docker here, as on a laptop where it is not running.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess, type CliRun } from './lib/cli-process.js';
 import { knativeService, makeRepo, type TempRepo } from '../helpers/git-repo.js';
 import { repoRoot } from '../helpers/run-action.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'ka-package-'));
 const project = path.join(root, 'project');
@@ -35,24 +30,15 @@ function pathWith(name: string, commands: Record<string, string>): string {
 const which = (command: string): string =>
   execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim();
 
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      bin,
-      args,
-      {
-        cwd: repo.dir,
-        env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...env },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
+function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCliProcess(
+    { file: bin, args },
+    {
+      cwd: repo.dir,
+      env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...env },
+      timeoutMs: 60_000,
+    },
+  );
 }
 
 beforeAll(() => {

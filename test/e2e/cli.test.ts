@@ -3,11 +3,9 @@
  * one process, the report as text or JSON, the cluster deleted at the end or kept with the
  * commands to poke at it. No workflow commands anywhere in its output.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBundledCli, type CliRun } from './lib/cli-process.js';
 import type { TempRepo } from '../helpers/git-repo.js';
-import { repoRoot } from '../helpers/run-action.js';
 import type { Sim } from '../sim/harness.js';
 import { startSim } from '../sim/harness.js';
 import { knobsOf } from '../sim/standins/knobs.js';
@@ -19,12 +17,6 @@ import {
   stopSim,
   templateRepo,
 } from './lib/preview.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let sim: Sim;
 let repo: TempRepo;
@@ -41,7 +33,7 @@ afterAll(async () => {
 });
 
 /** dist/cli.js in the template repo, with the sim's PATH (k3d and docker stand-ins) and mirror. */
-async function cli(clusterName: string, args: string[]): Promise<Run> {
+async function cli(clusterName: string, args: string[]): Promise<CliRun> {
   sim.setClusterKnobs(clusterName, knobsOf(quickSimKnobs));
   // A run outside Actions has no tool cache: downloads go to its temp folder.
   const { RUNNER_TOOL_CACHE: _cache, 'INPUT_RELEASE-MIRROR': mirror, ...simEnv } = sim.env;
@@ -62,27 +54,14 @@ async function cli(clusterName: string, args: string[]): Promise<Run> {
     '--input',
     'timeout-minutes=2',
   ];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(repoRoot, 'dist', 'cli.js'), ...argv],
-      {
-        cwd: repo.dir,
-        env: { HOME: process.env.HOME ?? '', ...simEnv },
-        timeout: 150_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
+  return runBundledCli(argv, {
+    cwd: repo.dir,
+    env: { HOME: process.env.HOME ?? '', ...simEnv },
+    timeoutMs: 150_000,
   });
 }
 
-const noWorkflowCommands = (run: Run) =>
+const noWorkflowCommands = (run: CliRun) =>
   expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^::[a-z-]+/m);
 
 describe('knative-action on the simulated cluster', () => {

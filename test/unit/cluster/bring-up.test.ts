@@ -59,7 +59,7 @@ const applyIndex = (marker: string) =>
   fake.indexOf((c) => c.args.includes('apply') && (c.input ?? '').includes(marker));
 
 describe('bringUp with a fake k3d and kubectl', () => {
-  test('creates the course topology, then installs Knative and Contour in a valid order', async () => {
+  test('creates the preview topology, then installs Knative and Contour in a valid order', async () => {
     const announced: ClusterHandle[] = [];
     const result = await bringUp(OPTIONS, deps({ onClusterNamed: (h) => void announced.push(h) }));
 

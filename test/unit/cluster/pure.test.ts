@@ -174,7 +174,7 @@ describe('k3d create arguments', () => {
     agentPort: 8082,
     extraArgs: [],
   };
-  test("the course's topology, as argv elements with no shell quoting", () => {
+  test('the preview topology, as argv elements with no shell quoting', () => {
     expect(k3dCreateArgs(topology)).toEqual([
       'cluster',
       'create',

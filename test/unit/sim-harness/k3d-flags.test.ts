@@ -9,7 +9,7 @@ import {
   simulatedPorts,
 } from '../../sim/standins/k3d-create-options.js';
 
-const courseCommand = [
+const topologyCommand = [
   'knp-1',
   '--port',
   '8082:30080@agent:0',
@@ -25,8 +25,8 @@ const courseCommand = [
 ];
 
 describe('k3d cluster create flags', () => {
-  it("accepts the course's command and reads its topology", () => {
-    const options = parseClusterCreate(courseCommand);
+  it("accepts the preview topology's command and reads its topology", () => {
+    const options = parseClusterCreate(topologyCommand);
     expect(options).toMatchObject({
       name: 'knp-1',
       servers: 1,
@@ -41,7 +41,7 @@ describe('k3d cluster create flags', () => {
   });
 
   it('rejects an unknown flag the way cobra does', () => {
-    expect(() => parseClusterCreate([...courseCommand, '--bogus'])).toThrow(
+    expect(() => parseClusterCreate([...topologyCommand, '--bogus'])).toThrow(
       new UsageError('unknown flag: --bogus'),
     );
     expect(() => parseClusterCreate(['x', '-z'])).toThrow(/unknown shorthand flag: 'z' in -z/);
@@ -138,7 +138,7 @@ describe('where the published ports bind', () => {
   });
 
   it("a mapping without a host IP binds every interface, as docker publishes it; k3d's API default too", () => {
-    expect(simulatedBindings(parseClusterCreate(courseCommand))).toEqual({
+    expect(simulatedBindings(parseClusterCreate(topologyCommand))).toEqual({
       loadBalancer: { hostIp: '0.0.0.0', hostPort: 8081 },
       agent: { hostIp: '0.0.0.0', hostPort: 8082 },
       api: { hostIp: '0.0.0.0', hostPort: 'random' },

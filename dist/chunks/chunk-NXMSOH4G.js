@@ -20566,6 +20566,10 @@ var PhaseError = class extends Error {
   phase;
   cause;
 };
+function firstLine(text, max = 300) {
+  const line = text.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
@@ -21452,6 +21456,7 @@ export {
   debug,
   UserError,
   PhaseError,
+  firstLine,
   errorMessage,
   defaultNamespaceName,
   localNamespaceName,

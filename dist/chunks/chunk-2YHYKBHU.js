@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   UserError,
   summary
-} from "./chunk-26IRZT3Y.js";
+} from "./chunk-NXMSOH4G.js";
 
 // src/report/write-summary.ts
 async function writeJobSummary(markdown) {

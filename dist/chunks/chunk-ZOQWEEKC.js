@@ -23,6 +23,7 @@ import {
   details,
   errorMessage,
   escapeInline,
+  firstLine,
   hasCondition,
   isNotFound,
   isValidClusterName,
@@ -41,7 +42,7 @@ import {
   truncate,
   waitUntil,
   withRetry
-} from "./chunk-26IRZT3Y.js";
+} from "./chunk-NXMSOH4G.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -11289,7 +11290,7 @@ function parseManifestFile(text2, file, limits = MANIFEST_LIMITS) {
     const error = doc.errors[0];
     if (error) {
       const line = lineAt2(error.pos[0]);
-      const what = /call stack/i.test(error.message) ? "the YAML is nested too deeply to read" : firstLine(error.message);
+      const what = /call stack/i.test(error.message) ? "the YAML is nested too deeply to read" : firstLine2(error.message);
       throw new UserError(`${file}:${line}: YAML syntax error: ${what}`, { file, line });
     }
     if (doc.contents === null || (0, import_yaml2.isScalar)(doc.contents) && doc.contents.value === null) return;
@@ -11325,9 +11326,9 @@ function checkStructure(doc, file, lineAt2) {
           continue;
         }
         const line = lineAt2(pair.key?.range?.[0] ?? 0);
-        const firstLine5 = lineAt2(first.range?.[0] ?? 0);
+        const firstLine4 = lineAt2(first.range?.[0] ?? 0);
         throw new UserError(
-          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine5}); map keys must be unique.`,
+          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine4}); map keys must be unique.`,
           { file, line }
         );
       }
@@ -11365,7 +11366,7 @@ function toPlain(doc, file, docLine, lineAt2, maxAliases) {
         { file, line }
       );
     }
-    throw new UserError(`${file}:${docLine}: YAML error: ${firstLine(message)}`, {
+    throw new UserError(`${file}:${docLine}: YAML error: ${firstLine2(message)}`, {
       file,
       line: docLine
     });
@@ -11408,7 +11409,7 @@ function describeType(value) {
   if (value === "") return "an empty string";
   return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
 }
-function firstLine(message) {
+function firstLine2(message) {
   return message.split("\n")[0] ?? message;
 }
 
@@ -12489,13 +12490,13 @@ function retryWhileWebhookStarting(what, step, options) {
     deadline: options.deadline,
     isTransient: (error) => isWebhookNotReady(outputOf(error)),
     onRetry: (error, attempt) => options.log?.(
-      `${what}: not accepted yet (attempt ${attempt}): ${firstLine2(outputOf(error))}; retrying`
+      `${what}: not accepted yet (attempt ${attempt}): ${firstLine3(outputOf(error))}; retrying`
     ),
     ...options.sleep ? { sleep: options.sleep } : {},
     ...options.now ? { now: options.now } : {}
   });
 }
-function firstLine2(text2) {
+function firstLine3(text2) {
   const first = kubectlErrors(text2).find(isTransientError) ?? text2;
   return first.split("\n").find((l) => l.trim()) ?? first;
 }
@@ -14807,7 +14808,7 @@ async function readServingFacts(kubectl) {
     const release = result.exitCode === 0 ? releaseOf(result.stdout) : void 0;
     if (release) return { served: true, versions, resources, release };
     tried.push(
-      `${resource} ${name}: ${result.exitCode === 0 ? "no release label" : firstLine3(result.stderr) || "not readable"}`
+      `${resource} ${name}: ${result.exitCode === 0 ? "no release label" : firstLine(result.stderr) || "not readable"}`
     );
   }
   return { served: true, versions, resources, releaseUnknown: tried.join("; ") };
@@ -14837,7 +14838,7 @@ async function getRaw(kubectl, apiPath) {
 function clusterAccessError(error) {
   if (!(error instanceof ToolError))
     return error instanceof Error ? error : new Error(String(error));
-  const said = firstLine3(error.result.stderr || error.result.stdout);
+  const said = firstLine(error.result.stderr || error.result.stdout);
   if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
     return new UserError(
       `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`
@@ -14847,9 +14848,6 @@ function clusterAccessError(error) {
       `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
     );
   return new Error(`kubectl failed: ${said}`);
-}
-function firstLine3(text2) {
-  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? "";
 }
 
 // src/existing/discovery-scope.ts
@@ -15283,14 +15281,11 @@ ${error.result.stdout}`)),
 ${error.result.stdout}` : "";
       if (/denied|unauthorized|authentication required|no basic auth credentials/i.test(text2))
         throw new UserError(
-          `The registry refused the push of ${remote}: ${firstLine4(text2)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`
+          `The registry refused the push of ${remote}: ${firstLine(text2, 200)}. Log in before this step (e.g. docker/login-action with the registry and a token that may push there; for ghcr.io, permissions: packages: write).`
         );
       throw error;
     }
   }
-}
-function firstLine4(text2) {
-  return text2.split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? "";
 }
 
 // src/install/tools.ts
