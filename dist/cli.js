@@ -15,7 +15,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-ZOQWEEKC.js";
+} from "./chunks/chunk-TGCZJI6P.js";
 import {
   StepState,
   UserError,

@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-ZOQWEEKC.js";
+} from "./chunks/chunk-TGCZJI6P.js";
 import {
   ExitCode,
   Kubectl,

@@ -21,7 +21,9 @@ export function parseRegistry(text: string): RegistryParse {
   const isHost = host === 'localhost' || host.includes('.') || host.includes(':');
   if (!HOST.test(host) || !isHost) return { ok: false, expected };
   if (!path.every((component) => PATH_COMPONENT.test(component))) {
-    const upper = path.some((component) => /[A-Z]/.test(component));
+    // Suggest the lower-cased value only when that alone makes it valid.
+    const lowered = path.map((component) => component.toLowerCase());
+    const upper = lowered.every((component) => PATH_COMPONENT.test(component));
     return {
       ok: false,
       expected: upper

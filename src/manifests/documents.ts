@@ -180,6 +180,12 @@ function checkShape(
         `every object needs a string '${field}'; this document has ${object[field] === undefined ? 'none' : describeType(object[field])}.`,
       );
   }
+  // kubectl expands a List client-side; its items would escape every per-object check here.
+  if (/List$/.test(String(object.kind)) && Array.isArray(object.items))
+    fail(
+      ['kind'],
+      `kind ${String(object.kind)} is not supported: write each of its items as a document of its own, separated by ---.`,
+    );
   const metadata = object.metadata;
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))
     fail(['metadata'], `${String(object.kind)} needs 'metadata' with a 'name'.`);

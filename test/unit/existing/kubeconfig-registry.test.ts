@@ -109,6 +109,10 @@ describe('registry', () => {
       ok: false,
       expected: expect.stringMatching(/must be lowercase \(e\.g\. ghcr\.io\/octo\)/),
     });
+    // Lower-casing would not fix a space: no suggestion that is still invalid.
+    const spaced = parseRegistry('ghcr.io/Octo Org');
+    expect(spaced.ok).toBe(false);
+    expect(spaced.ok ? '' : spaced.expected).not.toContain('e.g. ghcr.io/octo org');
   });
 
   it('tags <registry>/<name>:<sha7>', () => {

@@ -47,6 +47,19 @@ describe('parseManifestFile', () => {
     );
     expect(error.message).toMatch(/m\.yaml:4: ConfigMap needs a string metadata.name/);
   });
+  it('refuses a List (kubectl expands it; its items would skip the per-object checks)', () => {
+    for (const kind of ['List', 'ConfigMapList']) {
+      const error = errorOf(() =>
+        parseManifestFile(
+          `apiVersion: v1\nkind: ${kind}\nitems:\n- apiVersion: rbac.authorization.k8s.io/v1\n  kind: ClusterRole\n  metadata: {name: evil}\n`,
+          'list.yaml',
+        ),
+      );
+      expect(error.message).toBe(
+        `list.yaml:2: kind ${kind} is not supported: write each of its items as a document of its own, separated by ---.`,
+      );
+    }
+  });
   it('finds the line of a nested field', () => {
     const [doc] = parseManifestFile(
       'apiVersion: v1\nkind: X\nmetadata:\n  name: a\nspec:\n  traffic:\n    - percent: 10\n    - percent: 20\n',

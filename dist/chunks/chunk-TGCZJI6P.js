@@ -9650,7 +9650,8 @@ function parseRegistry(text2) {
   const isHost = host === "localhost" || host.includes(".") || host.includes(":");
   if (!HOST.test(host) || !isHost) return { ok: false, expected };
   if (!path9.every((component) => PATH_COMPONENT.test(component))) {
-    const upper = path9.some((component) => /[A-Z]/.test(component));
+    const lowered = path9.map((component) => component.toLowerCase());
+    const upper = lowered.every((component) => PATH_COMPONENT.test(component));
     return {
       ok: false,
       expected: upper ? `${expected}; image paths must be lowercase (e.g. ${value.toLowerCase()})` : expected
@@ -11391,6 +11392,11 @@ function checkShape(object, file, lineOf) {
         `every object needs a string '${field}'; this document has ${object[field] === void 0 ? "none" : describeType(object[field])}.`
       );
   }
+  if (/List$/.test(String(object.kind)) && Array.isArray(object.items))
+    fail(
+      ["kind"],
+      `kind ${String(object.kind)} is not supported: write each of its items as a document of its own, separated by ---.`
+    );
   const metadata = object.metadata;
   if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
     fail(["metadata"], `${String(object.kind)} needs 'metadata' with a 'name'.`);
