@@ -15,7 +15,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-TGCZJI6P.js";
+} from "./chunks/chunk-TT5GTX26.js";
 import {
   StepState,
   UserError,

@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-TGCZJI6P.js";
+} from "./chunks/chunk-TT5GTX26.js";
 import {
   ExitCode,
   Kubectl,

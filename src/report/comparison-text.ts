@@ -106,7 +106,7 @@ export function errorRegressionMessage(errors: ErrorComparison): string {
     `one-sided Fisher's exact test ${pValueText(errors.pHigher)} < alpha ${errors.alpha}`;
   const common = errors.pr.mostCommon;
   if (common) {
-    message += `. Most common: ${plain(common.kind, 80)} (${common.count}×)`;
+    message += `. Most common in the comparison: ${plain(common.kind, 80)} (${common.count}×)`;
     if (common.sample) message += `, e.g. ${JSON.stringify(plain(common.sample, SAMPLE_CHARS))}`;
   }
   return message;

@@ -104,7 +104,7 @@ export function errorRegressionLine(errors: ErrorComparison, sampleChars: number
     `${rate(errors.base)} (one-sided Fisher's exact test ${pValueText(errors.pHigher)}, α = ${errors.alpha}).`;
   const common = errors.pr.mostCommon;
   if (common) {
-    line += ` Most common: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}×)`;
+    line += ` Most common in the comparison: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}×)`;
     line +=
       common.sample && sampleChars > 0
         ? `, e.g. ${codeSpan(common.sample, { maxLength: sampleChars })}.`

@@ -142,7 +142,7 @@ describe.concurrent('PR vs base on the simulated cluster', { timeout: 300_000 },
     });
     const [failure] = commands(run.main, 'error');
     expect(failure).toMatch(
-      /The PR regressed against the base \(fail-on-regression is on\): hello fails more often: the PR revision failed \d+ of \d+ \(\d+\.\d%\) requests, the base 0 of \d+ \(0\.0%\); one-sided Fisher's exact test p < 0\.001 < alpha 0\.01\. Most common: HTTP 500 \(\d+×\), e\.g\. "Internal Server Error"/,
+      /The PR regressed against the base \(fail-on-regression is on\): hello fails more often: the PR revision failed \d+ of \d+ \(\d+\.\d%\) requests, the base 0 of \d+ \(0\.0%\); one-sided Fisher's exact test p < 0\.001 < alpha 0\.01\. Most common in the comparison: HTTP 500 \(\d+×\), e\.g\. "Internal Server Error"/,
     );
     expect(run.main.summary).toContain(
       '### ❌ Knative preview: the PR fails more often than the base',

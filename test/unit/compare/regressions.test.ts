@@ -37,7 +37,7 @@ describe('findRegressions', () => {
         kind: 'errors',
         failsRun: true,
         message: expect.stringMatching(
-          /^api fails more often: the PR revision failed 180 of 600 \(30\.0%\) requests, the base 0 of 600 \(0\.0%\).*Most common: HTTP 500 \(180×\), e\.g\. "Internal Server Error"$/,
+          /^api fails more often: the PR revision failed 180 of 600 \(30\.0%\) requests, the base 0 of 600 \(0\.0%\).*Most common in the comparison: HTTP 500 \(180×\), e\.g\. "Internal Server Error"$/,
         ),
       },
     ]);

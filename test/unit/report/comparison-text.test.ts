@@ -57,7 +57,7 @@ describe('errorRegressionMessage', () => {
     );
     expect(errorRegressionMessage(errors)).toBe(
       'the PR revision failed 180 of 600 (30.0%) requests, the base 0 of 600 (0.0%); one-sided ' +
-        "Fisher's exact test p < 0.001 < alpha 0.01. Most common: HTTP 500 (180×), " +
+        "Fisher's exact test p < 0.001 < alpha 0.01. Most common in the comparison: HTTP 500 (180×), " +
         'e.g. "Internal Server Error[31m"',
     );
   });

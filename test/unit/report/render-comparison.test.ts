@@ -86,7 +86,7 @@ describe('comparisonSection', () => {
     );
     const line = section.split('\n\n').at(-1)!;
     expect(line).toMatch(
-      /^❌ \*\*Errors: the PR fails more often\*\*: 180 of 600 \(30\.0%\) against the base's 0 of 600 \(0\.0%\) \(one-sided Fisher's exact test p < 0\.001, α = 0\.01\)\. Most common: `HTTP 500` \(180×\), e\.g\. ``/,
+      /^❌ \*\*Errors: the PR fails more often\*\*: 180 of 600 \(30\.0%\) against the base's 0 of 600 \(0\.0%\) \(one-sided Fisher's exact test p < 0\.001, α = 0\.01\)\. Most common in the comparison: `HTTP 500` \(180×\), e\.g\. ``/,
     );
     // A code span wider than any backtick run inside, one line, cut at 40 characters.
     expect(line).toContain('`` `boom` | @team xxxxxxxx');

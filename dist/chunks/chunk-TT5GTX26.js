@@ -10494,7 +10494,7 @@ function errorRegressionLine(errors, sampleChars) {
   let line = `\u274C **Errors: the PR fails more often**: ${rate(errors.pr)} against the base's ${rate(errors.base)} (one-sided Fisher's exact test ${pValueText(errors.pHigher)}, \u03B1 = ${errors.alpha}).`;
   const common = errors.pr.mostCommon;
   if (common) {
-    line += ` Most common: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}\xD7)`;
+    line += ` Most common in the comparison: ${codeSpan(common.kind, { maxLength: 80 })} (${common.count}\xD7)`;
     line += common.sample && sampleChars > 0 ? `, e.g. ${codeSpan(common.sample, { maxLength: sampleChars })}.` : ".";
   }
   return line;
@@ -10977,7 +10977,7 @@ function errorRegressionMessage(errors) {
   let message = `the PR revision failed ${rate2(errors.pr)} requests, the base ${rate2(errors.base)}; one-sided Fisher's exact test ${pValueText(errors.pHigher)} < alpha ${errors.alpha}`;
   const common = errors.pr.mostCommon;
   if (common) {
-    message += `. Most common: ${plain(common.kind, 80)} (${common.count}\xD7)`;
+    message += `. Most common in the comparison: ${plain(common.kind, 80)} (${common.count}\xD7)`;
     if (common.sample) message += `, e.g. ${JSON.stringify(plain(common.sample, SAMPLE_CHARS))}`;
   }
   return message;
