@@ -145,6 +145,10 @@ class Session {
       throw new UsageError(
         `--input mode=${config.mode} is for workflows (a closed PR, a schedule). From a terminal, delete a preview namespace with kubectl delete namespace NAME.`,
       );
+    if (existing && !config.registry && parseBuildLines(config.build).length > 0)
+      throw new UsageError(
+        '--build with --cluster existing pushes the images where the cluster pulls them: add --input registry=HOST/OWNER (e.g. ghcr.io/octo) and docker login to it first.',
+      );
 
     const refs = await resolveRefs(this.git, this.cli.cwd, { base: args.base, head: args.head });
     log.info(

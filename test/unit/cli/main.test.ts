@@ -195,6 +195,10 @@ describe('knative-action (in-process)', () => {
         ['--cluster', 'existing', '--input', 'mode=sweep'],
         'error: --input mode=sweep is for workflows',
       ],
+      [
+        ['--dry-run', '--cluster', 'existing', '--build', 'app=app'],
+        'error: --build with --cluster existing pushes the images where the cluster pulls them: add --input registry=HOST/OWNER',
+      ],
       [['--dry-run', '--base', 'no-such-ref'], "error: --base 'no-such-ref' is not a commit"],
       [
         ['--dry-run', '--labels', 'canary-150', '--manifests', 'deploy/knative'],
