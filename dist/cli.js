@@ -15,7 +15,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-TT5GTX26.js";
+} from "./chunks/chunk-VHZQMQSA.js";
 import {
   StepState,
   UserError,
@@ -29,7 +29,7 @@ import {
   stripUnsafe,
   toolEnvironment,
   truncate
-} from "./chunks/chunk-NXMSOH4G.js";
+} from "./chunks/chunk-4WJUX77I.js";
 
 // src/cli/main.ts
 import { mkdtemp as mkdtemp2 } from "node:fs/promises";

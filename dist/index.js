@@ -4,7 +4,7 @@ import {
   readEventPayload,
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-2YHYKBHU.js";
+} from "./chunks/chunk-UELHAILX.js";
 import {
   EXPIRES_ANNOTATION,
   FULL_DETAIL,
@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-TT5GTX26.js";
+} from "./chunks/chunk-VHZQMQSA.js";
 import {
   ExitCode,
   Kubectl,
@@ -65,14 +65,13 @@ import {
   escapeInline,
   log,
   repositoryUrl,
-  setFailed,
   setOutput,
   setSecret,
   sleep,
   table,
   truncate,
   withRetry
-} from "./chunks/chunk-NXMSOH4G.js";
+} from "./chunks/chunk-4WJUX77I.js";
 
 // src/action/run-main.ts
 import path from "node:path";
@@ -1425,7 +1424,10 @@ function reportFailure(error) {
   if (!(error instanceof UserError) && error instanceof Error && error.stack)
     log().debug(error.stack);
   const location = error instanceof UserError ? error.location : void 0;
-  log().error(message, location ? { file: location.file, line: location.line } : void 0);
+  failStep(message, location ? { file: location.file, line: location.line } : void 0);
+}
+function failStep(message, annotation) {
+  log().error(message, annotation);
   process.exitCode = ExitCode.Failure;
 }
 
@@ -1921,8 +1923,8 @@ async function preview(config, runner, plan, context, state, target) {
   await writeJobSummary(
     renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() })
   );
-  if (report.failure) setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
-  else if (failed) setFailed(runFailureMessage(report, config.failOnDeviation));
+  if (report.failure) failStep(`${report.failure.phase} failed: ${report.failure.message}`);
+  else if (failed) failStep(runFailureMessage(report, config.failOnDeviation));
   else log().info(`Preview finished: ${report.status}.`);
 }
 var defaultConfig = () => parseInputs(() => "");

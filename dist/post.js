@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   readRunnerEnv,
   writeJobSummary
-} from "./chunks/chunk-2YHYKBHU.js";
+} from "./chunks/chunk-UELHAILX.js";
 import {
   StepState,
   cleanup,
@@ -11,7 +11,7 @@ import {
   details,
   errorMessage,
   log
-} from "./chunks/chunk-NXMSOH4G.js";
+} from "./chunks/chunk-4WJUX77I.js";
 
 // src/action/run-post.ts
 import { rm } from "node:fs/promises";

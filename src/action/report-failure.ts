@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { errorMessage, UserError } from '../util/errors.js';
-import { log } from '../util/log.js';
+import { log, type Annotation } from '../util/log.js';
 
 /** Fails the step with one error annotation; a user error's points at its file and line. */
 export function reportFailure(error: unknown): void {
@@ -8,6 +8,11 @@ export function reportFailure(error: unknown): void {
   if (!(error instanceof UserError) && error instanceof Error && error.stack)
     log().debug(error.stack);
   const location = error instanceof UserError ? error.location : undefined;
-  log().error(message, location ? { file: location.file, line: location.line } : undefined);
+  failStep(message, location ? { file: location.file, line: location.line } : undefined);
+}
+
+/** Fails the step with this message as its one error annotation (titled as every other). */
+export function failStep(message: string, annotation?: Annotation): void {
+  log().error(message, annotation);
   process.exitCode = core.ExitCode.Failure;
 }

@@ -16,7 +16,7 @@ import { makePlan } from './make-plan.js';
 import { logPlan } from './log-plan.js';
 import { planOutputs } from './outputs.js';
 import { readEventPayload, readRunnerEnv, type RunnerEnv } from './runner-env.js';
-import { reportFailure } from './report-failure.js';
+import { failStep, reportFailure } from './report-failure.js';
 import { runPreview } from './run-preview.js';
 import { existingTarget, type ExistingTarget } from './existing-cluster.js';
 import { k3dProvider } from './k3d-cluster.js';
@@ -208,8 +208,8 @@ async function preview(
     renderSummary({ plan, report, context, diagnostics, previous: commenter.previousResult() }),
   );
 
-  if (report.failure) core.setFailed(`${report.failure.phase} failed: ${report.failure.message}`);
-  else if (failed) core.setFailed(runFailureMessage(report, config.failOnDeviation));
+  if (report.failure) failStep(`${report.failure.phase} failed: ${report.failure.message}`);
+  else if (failed) failStep(runFailureMessage(report, config.failOnDeviation));
   else log().info(`Preview finished: ${report.status}.`);
 }
 

@@ -6,6 +6,8 @@
 import type { Kubectl } from '../cluster/kubectl.js';
 import { isNotFound } from '../cluster/kubectl.js';
 import { firstLine, UserError } from '../util/errors.js';
+import { log } from '../util/log.js';
+import { withRetry } from '../util/retry.js';
 import { ToolError } from '../util/tool-runner.js';
 
 /**
@@ -135,29 +137,83 @@ export function releaseOf(crdJson: string): string | undefined {
   return undefined;
 }
 
-/** `kubectl get --raw PATH` as JSON; undefined when the server says NotFound. */
-export async function getRaw<T>(kubectl: Kubectl, apiPath: string): Promise<T | undefined> {
+/** kubectl's words for an API server it could not reach. */
+const UNREACHABLE =
+  /Unable to connect|connection refused|was refused|no such host|i\/o timeout|dial tcp|TLS handshake timeout|connection reset/i;
+/** An API server that answered but is busy or restarting: worth another try. */
+const BUSY =
+  /InternalError|ServiceUnavailable|currently unable to handle|TooManyRequests|etcdserver|the server was unable to return a response/i;
+
+/** How reads of a cluster's API retry: a restarting API server or a network blip passes. */
+export interface ReadRetry {
+  attempts: number;
+  initialDelayMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_READ_RETRY: ReadRetry = { attempts: 4, initialDelayMs: 1_000 };
+
+/**
+ * `kubectl get --raw PATH` as JSON; undefined when the server says NotFound. An unreachable or
+ * busy API server is asked again, with backoff (1, 2, 4 s by default); a read repeats no side effect.
+ */
+export async function getRaw<T>(
+  kubectl: Kubectl,
+  apiPath: string,
+  retry: ReadRetry = DEFAULT_READ_RETRY,
+): Promise<T | undefined> {
+  let tries = 0;
   try {
-    const { stdout } = await kubectl.runOk(['get', '--raw', apiPath]);
+    const { stdout } = await withRetry(
+      () => {
+        tries++;
+        return kubectl.runOk(['get', '--raw', apiPath]);
+      },
+      {
+        what: `kubectl get --raw ${apiPath}`,
+        attempts: retry.attempts,
+        initialDelayMs: retry.initialDelayMs,
+        maxDelayMs: 8_000,
+        isTransient: (error) => error instanceof ToolError && isPassing(error),
+        onRetry: (error, attempt, delayMs) =>
+          log().info(
+            `The cluster's API server did not answer ${apiPath} (attempt ${attempt}): ${firstLine(toolSaid(error))}; trying again in ${delayMs / 1000} s`,
+          ),
+        ...(retry.sleep ? { sleep: retry.sleep } : {}),
+      },
+    );
     return JSON.parse(stdout) as T;
   } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw clusterAccessError(error);
+    // withRetry wraps the last error; what kubectl said is in it.
+    const last = error instanceof Error && error.cause instanceof ToolError ? error.cause : error;
+    if (isNotFound(last)) return undefined;
+    throw clusterAccessError(last, tries);
   }
 }
 
+function isPassing(error: ToolError): boolean {
+  const said = toolSaid(error);
+  return UNREACHABLE.test(said) || BUSY.test(said);
+}
+
+function toolSaid(error: unknown): string {
+  return error instanceof ToolError ? error.result.stderr || error.result.stdout : '';
+}
+
 /** kubectl could not talk to the cluster (credentials, network): say so, plainly. */
-export function clusterAccessError(error: unknown): Error {
+export function clusterAccessError(error: unknown, tries = 1): Error {
   if (!(error instanceof ToolError))
     return error instanceof Error ? error : new Error(String(error));
   const said = firstLine(error.result.stderr || error.result.stdout);
+  // kubectl's own sentence, ended once: some end in '?' or '.', most in nothing.
+  const sentence = /[.?!]$/.test(said) ? said : `${said}.`;
   if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
     return new UserError(
-      `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`,
+      `The existing cluster refused the kubeconfig's credentials: ${sentence} Check the kubeconfig secret (or the login step before this one).`,
     );
-  if (/Unable to connect|connection refused|no such host|i\/o timeout|dial tcp/i.test(said))
+  if (UNREACHABLE.test(said))
     return new UserError(
-      `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`,
+      `Cannot reach the existing cluster's API server${tries > 1 ? ` (asked ${tries} times)` : ''}: ${sentence} The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`,
     );
-  return new Error(`kubectl failed: ${said}`);
+  return new Error(`kubectl failed${tries > 1 ? ` (asked ${tries} times)` : ''}: ${said}`);
 }

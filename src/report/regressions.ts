@@ -1,6 +1,6 @@
 /**
  * What the comparisons mean for the run: which regressions there are, and the failure message
- * that names them. Pure; messages are plain text (the log and `core.setFailed`), and the
+ * that names them. Pure; messages are plain text (the log and the step's failure annotation), and the
  * renderers escape them where they go into Markdown.
  */
 import { latencyGate } from '../compare/gates.js';

@@ -42,7 +42,7 @@ import {
   truncate,
   waitUntil,
   withRetry
-} from "./chunk-NXMSOH4G.js";
+} from "./chunk-4WJUX77I.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -14832,28 +14832,57 @@ function releaseOf(crdJson) {
   }
   return void 0;
 }
-async function getRaw(kubectl, apiPath) {
+var UNREACHABLE = /Unable to connect|connection refused|was refused|no such host|i\/o timeout|dial tcp|TLS handshake timeout|connection reset/i;
+var BUSY = /InternalError|ServiceUnavailable|currently unable to handle|TooManyRequests|etcdserver|the server was unable to return a response/i;
+var DEFAULT_READ_RETRY = { attempts: 4, initialDelayMs: 1e3 };
+async function getRaw(kubectl, apiPath, retry = DEFAULT_READ_RETRY) {
+  let tries = 0;
   try {
-    const { stdout } = await kubectl.runOk(["get", "--raw", apiPath]);
+    const { stdout } = await withRetry(
+      () => {
+        tries++;
+        return kubectl.runOk(["get", "--raw", apiPath]);
+      },
+      {
+        what: `kubectl get --raw ${apiPath}`,
+        attempts: retry.attempts,
+        initialDelayMs: retry.initialDelayMs,
+        maxDelayMs: 8e3,
+        isTransient: (error) => error instanceof ToolError && isPassing(error),
+        onRetry: (error, attempt, delayMs) => log().info(
+          `The cluster's API server did not answer ${apiPath} (attempt ${attempt}): ${firstLine(toolSaid(error))}; trying again in ${delayMs / 1e3} s`
+        ),
+        ...retry.sleep ? { sleep: retry.sleep } : {}
+      }
+    );
     return JSON.parse(stdout);
   } catch (error) {
-    if (isNotFound(error)) return void 0;
-    throw clusterAccessError(error);
+    const last = error instanceof Error && error.cause instanceof ToolError ? error.cause : error;
+    if (isNotFound(last)) return void 0;
+    throw clusterAccessError(last, tries);
   }
 }
-function clusterAccessError(error) {
+function isPassing(error) {
+  const said = toolSaid(error);
+  return UNREACHABLE.test(said) || BUSY.test(said);
+}
+function toolSaid(error) {
+  return error instanceof ToolError ? error.result.stderr || error.result.stdout : "";
+}
+function clusterAccessError(error, tries = 1) {
   if (!(error instanceof ToolError))
     return error instanceof Error ? error : new Error(String(error));
   const said = firstLine(error.result.stderr || error.result.stdout);
+  const sentence = /[.?!]$/.test(said) ? said : `${said}.`;
   if (/Unauthorized|provide credentials|x509|certificate/i.test(said))
     return new UserError(
-      `The existing cluster refused the kubeconfig's credentials: ${said}. Check the kubeconfig secret (or the login step before this one).`
+      `The existing cluster refused the kubeconfig's credentials: ${sentence} Check the kubeconfig secret (or the login step before this one).`
     );
-  if (/Unable to connect|connection refused|no such host|i\/o timeout|dial tcp/i.test(said))
+  if (UNREACHABLE.test(said))
     return new UserError(
-      `Cannot reach the existing cluster's API server: ${said}. The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
+      `Cannot reach the existing cluster's API server${tries > 1 ? ` (asked ${tries} times)` : ""}: ${sentence} The runner must be able to reach it (a private cluster needs a self-hosted runner or an authorised network).`
     );
-  return new Error(`kubectl failed: ${said}`);
+  return new Error(`kubectl failed${tries > 1 ? ` (asked ${tries} times)` : ""}: ${said}`);
 }
 
 // src/existing/discovery-scope.ts

@@ -20502,10 +20502,6 @@ function setOutput(name, value) {
   process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
 function debug(message) {
   issueCommand("debug", {}, message);
 }
@@ -21452,7 +21448,6 @@ export {
   ExitCode,
   setSecret,
   setOutput,
-  setFailed,
   debug,
   UserError,
   PhaseError,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   UserError,
   summary
-} from "./chunk-NXMSOH4G.js";
+} from "./chunk-4WJUX77I.js";
 
 // src/report/write-summary.ts
 async function writeJobSummary(markdown) {
