@@ -15,7 +15,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-VHZQMQSA.js";
+} from "./chunks/chunk-73RSZAOS.js";
 import {
   StepState,
   UserError,

@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-VHZQMQSA.js";
+} from "./chunks/chunk-73RSZAOS.js";
 import {
   ExitCode,
   Kubectl,

@@ -93,8 +93,38 @@ export async function measureColdStarts(
   }
 }
 
+/**
+ * Whether any of these revisions may scale to zero as the cluster is configured now (its
+ * annotations and config-autoscaler): when none may, nothing is worth shortening the windows for.
+ * A revision that cannot be read counts as one that may: measuring it will say what went wrong.
+ */
+export async function anyMayScaleToZero(
+  targets: readonly ColdStartTarget[],
+  options: Pick<ColdStartOptions, 'kubectl' | 'log'>,
+): Promise<boolean> {
+  const config = await readAutoscalerConfig(options);
+  for (const target of targets) {
+    for (const revision of [target.revisions.base, target.revisions.pr]) {
+      try {
+        const object = await options.kubectl.getJson<ReadObject>(
+          'revisions.serving.knative.dev',
+          revision,
+          target.namespace,
+        );
+        const annotations = stringRecord(object.metadata?.annotations);
+        if (!scaleToZeroFacts(config, annotations).blocker) return true;
+      } catch {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** config-autoscaler's data; on a cluster that does not let us read it, Knative's defaults. */
-async function readAutoscalerConfig(options: ColdStartOptions): Promise<Record<string, string>> {
+async function readAutoscalerConfig(
+  options: Pick<ColdStartOptions, 'kubectl' | 'log'>,
+): Promise<Record<string, string>> {
   try {
     const configMap = await options.kubectl.getJson<ReadObject>(
       'configmap',

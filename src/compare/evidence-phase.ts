@@ -5,7 +5,11 @@
  */
 import type { Kubectl } from '../cluster/kubectl.js';
 import { shortenAutoscalerWindows } from '../cluster/knative.js';
-import { measureColdStarts, type ColdStartTarget } from '../coldstart/measure.js';
+import {
+  anyMayScaleToZero,
+  measureColdStarts,
+  type ColdStartTarget,
+} from '../coldstart/measure.js';
 import type { ServicePlan } from '../plan/types.js';
 import type { ServiceResult } from '../probe/types.js';
 import { findRegressions } from '../report/regressions.js';
@@ -97,7 +101,10 @@ export async function gatherEvidence(
   if (settings.coldStart && coldTargets.length > 0) {
     await deps.timings.time('cold-start', () =>
       log().group('Cold starts', async () => {
-        if ((settings.cluster ?? 'k3d') === 'k3d') {
+        const worthShortening =
+          (settings.cluster ?? 'k3d') === 'k3d' &&
+          (await anyMayScaleToZero(coldTargets, { kubectl: deps.kubectl }));
+        if (worthShortening) {
           autoscaler = await shortenAutoscalerWindows(deps.kubectl, {
             deadline: Date.now() + settings.timeoutMinutes * 60_000,
             log: (m) => log().info(m),

@@ -14,7 +14,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLD_START_AUTOSCALER, shortenAutoscalerWindows } from '../../../src/cluster/knative.js';
 import { parseGoDuration, scaleToZeroFacts } from '../../../src/coldstart/autoscaling.js';
-import { measureColdStarts, type ColdStartOptions } from '../../../src/coldstart/measure.js';
+import {
+  anyMayScaleToZero,
+  measureColdStarts,
+  type ColdStartOptions,
+} from '../../../src/coldstart/measure.js';
 import type { ReadObject } from '../../../src/kube/object.js';
 import { revisionBackend, startFakeIngress, type FakeIngress } from '../probe/fake-ingress.js';
 
@@ -171,6 +175,34 @@ function fakeCluster(options: {
   };
   return { kubectl, woke: reset };
 }
+
+describe('anyMayScaleToZero: whether shortening the windows is worth it', () => {
+  const minScale1 = { 'autoscaling.knative.dev/min-scale': '1' };
+
+  it('is false only when every revision has a reason never to scale to zero', async () => {
+    const none = fakeCluster({
+      config: {},
+      annotations: { 'hello-base-1': minScale1, 'hello-pr-2': minScale1 },
+    });
+    expect(await anyMayScaleToZero([TARGET], { kubectl: none.kubectl })).toBe(false);
+    const disabled = fakeCluster({ config: { 'enable-scale-to-zero': 'false' } });
+    expect(await anyMayScaleToZero([TARGET], { kubectl: disabled.kubectl })).toBe(false);
+    const one = fakeCluster({ config: {}, annotations: { 'hello-base-1': minScale1 } });
+    expect(await anyMayScaleToZero([TARGET], { kubectl: one.kubectl })).toBe(true);
+  });
+
+  it('counts a revision it cannot read as one that may (measuring it says what went wrong)', async () => {
+    const cluster = fakeCluster({ config: {} });
+    const kubectl: ColdStartOptions['kubectl'] = {
+      ...cluster.kubectl,
+      getJson: <T>(resource: string, name?: string): Promise<T> =>
+        resource === 'configmap'
+          ? cluster.kubectl.getJson<T>(resource, name)
+          : Promise.reject(new Error('revisions.serving.knative.dev is forbidden')),
+    };
+    expect(await anyMayScaleToZero([TARGET], { kubectl })).toBe(true);
+  });
+});
 
 describe('measureColdStarts', () => {
   let ingress: FakeIngress | undefined;

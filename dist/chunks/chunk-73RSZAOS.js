@@ -13335,6 +13335,25 @@ async function measureColdStarts(targets, options) {
     if (!options.client) client.close();
   }
 }
+async function anyMayScaleToZero(targets, options) {
+  const config = await readAutoscalerConfig(options);
+  for (const target of targets) {
+    for (const revision of [target.revisions.base, target.revisions.pr]) {
+      try {
+        const object = await options.kubectl.getJson(
+          "revisions.serving.knative.dev",
+          revision,
+          target.namespace
+        );
+        const annotations = stringRecord(object.metadata?.annotations);
+        if (!scaleToZeroFacts(config, annotations).blocker) return true;
+      } catch {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 async function readAutoscalerConfig(options) {
   try {
     const configMap = await options.kubectl.getJson(
@@ -13924,7 +13943,8 @@ async function gatherEvidence(probed, settings, deps) {
     await deps.timings.time(
       "cold-start",
       () => log().group("Cold starts", async () => {
-        if ((settings.cluster ?? "k3d") === "k3d") {
+        const worthShortening = (settings.cluster ?? "k3d") === "k3d" && await anyMayScaleToZero(coldTargets, { kubectl: deps.kubectl });
+        if (worthShortening) {
           autoscaler = await shortenAutoscalerWindows(deps.kubectl, {
             deadline: Date.now() + settings.timeoutMinutes * 6e4,
             log: (m) => log().info(m)
