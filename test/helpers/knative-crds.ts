@@ -3,13 +3,15 @@
  * cluster. They come the way the action gets release files: `serving-crds.yaml` of the release,
  * downloaded and checksum-verified by the project's downloader, or the per-kind CRD files in
  * `../shared/knative/<version>/` when that folder is there. The test run's global setup puts
- * them in one file that tests and sim daemons read synchronously; offline with neither source,
- * only schema validation is skipped, and the setup says so in one line.
+ * them in one file that tests and sim daemons read synchronously. Offline with neither source,
+ * the project's own model of the v1 CRDs (knative-crd-model.ts) stands in, so every schema check
+ * still runs, and the setup says so in one line.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { ownKnativeCrds } from './knative-crd-model.js';
 
 export const KNATIVE_SCHEMA_VERSION = '1.22.1';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,20 +29,37 @@ export type CrdDocument = Record<string, any>;
 /** The Knative kinds whose schemas the tests and the sim check. */
 export const VALIDATED_KINDS = ['Service', 'Configuration', 'Revision', 'Route'] as const;
 
-/** The CRDs found by the global setup, or undefined when it found none. */
-export function readKnativeCrds(): CrdDocument[] | undefined {
+/**
+ * The CRDs the global setup found, when that file holds a v1 schema of every validated kind;
+ * else the project's own model of them.
+ */
+export function readKnativeCrds(): CrdDocument[] {
+  return releaseCrdsInFile() ?? ownKnativeCrds();
+}
+
+function releaseCrdsInFile(): CrdDocument[] | undefined {
   if (!existsSync(KNATIVE_CRDS_FILE)) return undefined;
-  return parseAllDocuments(readFileSync(KNATIVE_CRDS_FILE, 'utf8'))
+  const crds = parseAllDocuments(readFileSync(KNATIVE_CRDS_FILE, 'utf8'))
     .map((doc) => doc.toJS() as CrdDocument | null)
     .filter(
       (doc): doc is CrdDocument =>
         doc?.kind === 'CustomResourceDefinition' && doc.spec?.group === 'serving.knative.dev',
     );
+  const complete = VALIDATED_KINDS.every((kind) =>
+    crds.some(
+      (crd) =>
+        crd.spec?.names?.kind === kind &&
+        (crd.spec?.versions as CrdDocument[] | undefined)?.some(
+          (v) => v.name === 'v1' && v.schema?.openAPIV3Schema,
+        ),
+    ),
+  );
+  return complete ? crds : undefined;
 }
 
-/** The CRD of one Knative Serving kind, or undefined when the schemas are unavailable. */
+/** The CRD of one Knative Serving kind; undefined for a kind Knative Serving does not define. */
 export function knativeCrd(kind: string): CrdDocument | undefined {
-  return readKnativeCrds()?.find((crd) => crd.spec?.names?.kind === kind);
+  return readKnativeCrds().find((crd) => crd.spec?.names?.kind === kind);
 }
 
 /**
@@ -48,13 +67,20 @@ export function knativeCrd(kind: string): CrdDocument | undefined {
  * release through the downloader. Returns a line saying where they came from, or why not.
  */
 export async function prepareKnativeCrds(): Promise<string> {
-  if (existsSync(KNATIVE_CRDS_FILE)) return `Knative CRD schemas: ${KNATIVE_CRDS_FILE}`;
+  if (releaseCrdsInFile()) return `Knative CRD schemas: ${KNATIVE_CRDS_FILE}`;
+  // An incomplete file (an interrupted write, an empty folder) is filled again.
+  rmSync(KNATIVE_CRDS_FILE, { force: true });
   mkdirSync(dirname(KNATIVE_CRDS_FILE), { recursive: true });
-  if (existsSync(SHARED_DIR)) {
-    const files = readdirSync(SHARED_DIR).filter((file) => file.endsWith('.yaml'));
-    const text = files.map((file) => readFileSync(join(SHARED_DIR, file), 'utf8')).join('\n---\n');
+  const sharedFiles = existsSync(SHARED_DIR)
+    ? readdirSync(SHARED_DIR).filter((file) => file.endsWith('.yaml'))
+    : [];
+  if (sharedFiles.length > 0) {
+    const text = sharedFiles
+      .map((file) => readFileSync(join(SHARED_DIR, file), 'utf8'))
+      .join('\n---\n');
     writeFileSync(KNATIVE_CRDS_FILE, text);
-    return `Knative CRD schemas from ${SHARED_DIR}`;
+    if (releaseCrdsInFile()) return `Knative CRD schemas from ${SHARED_DIR}`;
+    rmSync(KNATIVE_CRDS_FILE, { force: true });
   }
   try {
     const { downloadVerified } = await import('../../src/install/downloader.js');
@@ -73,9 +99,9 @@ export async function prepareKnativeCrds(): Promise<string> {
     return `Knative CRD schemas downloaded from ${artifact.url} (sha256-verified)`;
   } catch (error) {
     return (
-      `Knative CRD schemas unavailable (no ../shared/knative and the download failed: ` +
-      `${error instanceof Error ? error.message.split('\n')[0] : String(error)}); ` +
-      'schema validation is skipped, every other check runs'
+      `Knative CRD schemas: the project's own model of the v1 CRDs (test/helpers/knative-crd-model.ts), ` +
+      `since there is no ../shared/knative and the release's download failed: ` +
+      `${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
     );
   }
 }

@@ -1,11 +1,12 @@
 /**
  * Structural validation of Knative objects against the CRD schemas of Knative Serving v1.22.1
- * (test/helpers/knative-crds.ts: from the release or ../shared, prepared once per test run).
+ * (test/helpers/knative-crds.ts: from the release or ../shared, prepared once per test run, or
+ * the project's own model of them when neither can be had).
  * Unknown fields are reported (fieldValidation=Strict, kubectl's default) or pruned, type errors
  * are refused with 422, as the API server does.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { KNATIVE_CRDS_FILE, knativeCrd, readKnativeCrds } from '../../helpers/knative-crds.js';
+import { knativeCrd, readKnativeCrds } from '../../helpers/knative-crds.js';
 import type { Loose } from './types.js';
 
 const KINDS = ['Service', 'Configuration', 'Revision', 'Route'];
@@ -15,23 +16,12 @@ interface KindSchema {
   validate: ValidateFunction;
 }
 
-let warned = false;
 const cache = new Map<string, KindSchema | null>();
 let ajv: Ajv | undefined;
 
-/** The CRDs of the four validated kinds, or undefined (with one log line) when unavailable. */
-export function knativeCrds(): Loose[] | undefined {
-  const crds = readKnativeCrds()?.filter((crd) => KINDS.includes(crd.spec?.names?.kind));
-  if (!crds || crds.length < KINDS.length) {
-    if (!warned) {
-      warned = true;
-      console.error(
-        `sim cluster: no Knative CRD schemas at ${KNATIVE_CRDS_FILE}; Knative objects are not schema-validated and the CRD stand-ins are minimal`,
-      );
-    }
-    return undefined;
-  }
-  return crds;
+/** The CRDs of the four validated kinds: the release's, or the project's own model of them. */
+export function knativeCrds(): Loose[] {
+  return readKnativeCrds().filter((crd) => KINDS.includes(crd.spec?.names?.kind));
 }
 
 function schemaFor(kind: string): KindSchema | null {
@@ -43,7 +33,7 @@ function schemaFor(kind: string): KindSchema | null {
     const schema = version.schema.openAPIV3Schema;
     ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false });
     result = { schema, validate: ajv.compile(schema) };
-  } else if (KINDS.includes(kind)) knativeCrds();
+  }
   cache.set(kind, result);
   return result;
 }

@@ -62,70 +62,17 @@ function service(
   };
 }
 
-function minimalCrd(kind: string, plural: string, shortNames: string[], version: string): Loose {
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: {
-      name: `${plural}.serving.knative.dev`,
-      labels: { ...servingLabels(version), 'knative.dev/crd-install': 'true' },
-    },
-    spec: {
-      group: 'serving.knative.dev',
-      names: {
-        kind,
-        plural,
-        singular: kind.toLowerCase(),
-        shortNames,
-        categories: ['all', 'knative', 'serving'],
-      },
-      scope: 'Namespaced',
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          subresources: { status: {} },
-          schema: {
-            openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-          },
-          additionalPrinterColumns: [
-            {
-              name: 'Ready',
-              type: 'string',
-              jsonPath: ".status.conditions[?(@.type=='Ready')].status",
-            },
-            {
-              name: 'Reason',
-              type: 'string',
-              jsonPath: ".status.conditions[?(@.type=='Ready')].reason",
-            },
-          ],
-        },
-      ],
-    },
-  };
-}
-
 function servingCrds(version: string): string {
-  const crds = knativeCrds();
-  if (crds) {
-    // The release's CRDs, labelled with the version this stand-in release claims to be.
-    const release = version.replace(/^v/, '');
-    return crds
-      .map((crd) => {
-        const copy = structuredClone(crd);
-        copy.metadata.labels = { ...copy.metadata.labels, 'app.kubernetes.io/version': release };
-        return `---\n${stringify(copy).trim()}\n`;
-      })
-      .join('');
-  }
-  return docs([
-    minimalCrd('Service', 'services', ['kservice', 'ksvc'], version),
-    minimalCrd('Configuration', 'configurations', ['config', 'cfg'], version),
-    minimalCrd('Revision', 'revisions', ['rev'], version),
-    minimalCrd('Route', 'routes', ['rt'], version),
-  ]);
+  // The release's CRDs (or the project's model of them), labelled with the version this
+  // stand-in release claims to be.
+  const release = version.replace(/^v/, '');
+  return knativeCrds()
+    .map((crd) => {
+      const copy = structuredClone(crd);
+      copy.metadata.labels = { ...copy.metadata.labels, 'app.kubernetes.io/version': release };
+      return `---\n${stringify(copy).trim()}\n`;
+    })
+    .join('');
 }
 
 /** Name and app.kubernetes.io/component of serving-core's config maps. */

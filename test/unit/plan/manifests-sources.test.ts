@@ -66,6 +66,17 @@ writeFileSync(path.join(outside, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n')
 lay(outside, { 'dir/svc.yaml': configMap('outside') });
 const SECRET_LINE = 'root:x:0:0';
 
+describe('MANIFEST_LIMITS', () => {
+  it('are the limits the README promises: 1 MiB a file, 4 MiB and 1,000 files a side, 50 aliases', () => {
+    expect(MANIFEST_LIMITS).toMatchObject({
+      fileBytes: 1024 * 1024,
+      totalBytes: 4 * 1024 * 1024,
+      files: 1000,
+      aliases: 50,
+    });
+  });
+});
+
 describe('checkManifestsPath', () => {
   it('accepts and normalises paths inside the workspace', () => {
     expect(checkManifestsPath('knative')).toBe('knative');

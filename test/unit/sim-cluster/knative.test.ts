@@ -2,7 +2,6 @@
  * Install stand-ins, Knative Services, webhook rules, the reconcilers' name checks and the ingress,
  * all through the real kubectl. Upstream: knative/serving at knative-v1.22.1 (files cited per test).
  */
-import { knativeCrds } from '../../sim/cluster/knative-schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeIngressClient,
@@ -12,12 +11,6 @@ import {
   viaIngress,
   type Harness,
 } from './helpers.js';
-
-const haveCrds = knativeCrds() !== undefined;
-if (!haveCrds)
-  console.warn(
-    'Knative CRD schemas unavailable: CRD printer-column and schema assertions are skipped',
-  );
 
 function ksvc(
   template: { name?: string; image: string; target?: string },
@@ -153,12 +146,10 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
     expect(await h.ok(['get', 'pods', '-A'])).toMatch(
       /default\s+app-pr-bbbbbbb-deployment-\S+\s+2\/2\s+Running/,
     );
-    // The printer columns come from the release's CRDs (unavailable offline without ../shared).
-    if (haveCrds) {
-      expect(await h.ok(['get', 'ksvc'])).toMatch(
-        /app\s+http:\/\/app\.default\.example\.com\s+app-pr-bbbbbbb\s+app-pr-bbbbbbb\s+True/,
-      );
-    }
+    // The printer columns come from the release's CRDs (or the project's model of them).
+    expect(await h.ok(['get', 'ksvc'])).toMatch(
+      /app\s+http:\/\/app\.default\.example\.com\s+app-pr-bbbbbbb\s+app-pr-bbbbbbb\s+True/,
+    );
   });
 
   it('splits ingress traffic by weight and routes tag hosts to their revision', async () => {
@@ -224,9 +215,7 @@ describe('sim cluster Knative behaviour with the real kubectl', () => {
     expect(await denied(ksvc(pr, [{ ...BASE, tag: 'Base_1' }, PR]))).toContain(
       'not a DNS 1035 label',
     );
-    // Schema validation from the CRD (strict field validation is kubectl's default); the
-    // schemas come from the release's CRDs, so without them this part is skipped.
-    if (!haveCrds) return;
+    // Schema validation from the CRD (strict field validation is kubectl's default).
     const unknownField = JSON.parse(ksvc(pr, SPLIT));
     unknownField.spec.template.spec.containers[0].imagee = 'x';
     const strict = await h.kubectl(['apply', '-f', '-'], JSON.stringify(unknownField));

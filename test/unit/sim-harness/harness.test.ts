@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim } from '../../sim/harness.js';
-import { CLUSTER_DAEMON, SIM_BIN_DIR } from '../../sim/paths.js';
+import { SIM_BIN_DIR } from '../../sim/paths.js';
 import { getCluster } from '../../sim/standins/k3d-clusters.js';
 import { processAlive } from '../../sim/standins/state.js';
 import { freePort, portIsFree } from '../../helpers/ports.js';
@@ -79,7 +79,7 @@ describe('startSim', () => {
   });
 });
 
-describe.skipIf(!existsSync(CLUSTER_DAEMON))('with the real cluster daemon (S1)', () => {
+describe('with the real cluster daemon (S1)', () => {
   it('k3d cluster create on PATH, then the real kubectl talks to it, image import, delete', async () => {
     const sim = await startSim();
     try {

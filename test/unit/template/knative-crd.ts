@@ -1,17 +1,18 @@
 /**
  * Validates Knative objects against the CRD schemas of Knative Serving (see
- * test/helpers/knative-crds.ts for where they come from; without them callers skip). Stricter
+ * test/helpers/knative-crds.ts for where they come from). Stricter
  * than the API server's pruning on purpose: like `kubectl apply --validate=strict`, a field the
  * schema does not know is an error.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { knativeCrd, KNATIVE_CRDS_FILE } from '../../helpers/knative-crds.js';
+import { OWN_MODEL_LABEL } from '../../helpers/knative-crd-model.js';
+import { knativeCrd } from '../../helpers/knative-crds.js';
 
-/** Why the CRD tests cannot run, or undefined when they can. */
-export function crdSkipReason(): string | undefined {
-  return knativeCrd('Service')
-    ? undefined
-    : `Knative CRD schemas unavailable (${KNATIVE_CRDS_FILE} was not filled: no ../shared/knative and no network)`;
+/** Where the schemas come from, for the test's title. */
+export function crdSource(): string {
+  return knativeCrd('Service')?.metadata?.labels?.[OWN_MODEL_LABEL]
+    ? "the project's own model: the release's CRDs were not at hand"
+    : "the release's CRDs";
 }
 
 type Schema = Record<string, unknown>;
