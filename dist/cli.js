@@ -9,13 +9,14 @@ import {
   isCompared,
   k3dProvider,
   makePlan,
+  milliseconds,
   parseBuildLines,
   parseInputs,
   percent,
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-73RSZAOS.js";
+} from "./chunks/chunk-CFYYSU42.js";
 import {
   StepState,
   UserError,
@@ -135,11 +136,11 @@ function serviceText(service, result, style, maxRows) {
     lines.push(`Unattributed answer, e.g.: ${clean(sample, 200)}`);
   }
   const host = result.host || service?.host;
-  if (host) {
-    const tags = service ? [service.tagHosts.base, service.tagHosts.pr].filter((h) => Boolean(h)) : [];
-    lines.push(
-      `Route http://${clean(host, 200)}${tags.length ? `; tags ${tags.map((h) => `http://${clean(h, 200)}`).join(", ")}` : ""}`
-    );
+  const route = result.links?.route ?? (host ? `http://${host}` : void 0);
+  if (route) {
+    const tags = result.links ? [result.links.base, result.links.pr] : [service?.tagHosts.base, service?.tagHosts.pr].map((h) => h && `http://${h}`);
+    const shown = tags.filter((url) => Boolean(url)).map((url) => clean(url, 200));
+    lines.push(`Route ${clean(route, 200)}${shown.length ? `; tags ${shown.join(", ")}` : ""}`);
   }
   return lines.join("\n");
 }
@@ -237,9 +238,6 @@ function wrap(text, width) {
 function withHidden(text, hidden, what) {
   return hidden > 0 ? `${text}
 ${hidden} more ${what} not shown.` : text;
-}
-function milliseconds(value) {
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
@@ -1085,7 +1083,6 @@ var Session = class {
       config,
       runner,
       plan,
-      state,
       target?.provider ?? k3dProvider(config, runner, state)
     );
     const { failed } = result;

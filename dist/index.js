@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-73RSZAOS.js";
+} from "./chunks/chunk-CFYYSU42.js";
 import {
   ExitCode,
   Kubectl,
@@ -1858,7 +1858,7 @@ async function runMain() {
       plan,
       namespace,
       pr: trigger.number,
-      runUrl: runLogUrl(renderContext(config, runner))
+      runUrl: runLogUrl(context)
     }) : void 0;
     await preview(config, runner, plan, context, state, target);
   } catch (error) {
@@ -1907,7 +1907,7 @@ async function preview(config, runner, plan, context, state, target) {
     state,
     (kubeconfigPath) => setOutput("kubeconfig-path", kubeconfigPath)
   );
-  const result = await runPreview(config, runner, plan, state, provider);
+  const result = await runPreview(config, runner, plan, provider);
   const { failed, diagnostics } = result;
   const report = { ...result.report, ...existing };
   state.saveOutcome(failed ? "failure" : "success");

@@ -128,7 +128,7 @@ export async function runMain(): Promise<void> {
             plan,
             namespace,
             pr: trigger.number,
-            runUrl: runLogUrl(renderContext(config, runner)),
+            runUrl: runLogUrl(context),
           })
         : undefined;
     await preview(config, runner, plan, context, state, target);
@@ -190,7 +190,7 @@ async function preview(
     k3dProvider(config, runner, state, (kubeconfigPath) =>
       core.setOutput('kubeconfig-path', kubeconfigPath),
     );
-  const result = await runPreview(config, runner, plan, state, provider);
+  const result = await runPreview(config, runner, plan, provider);
   const { failed, diagnostics } = result;
   const report: RunReport = { ...result.report, ...existing };
   state.saveOutcome(failed ? 'failure' : 'success');

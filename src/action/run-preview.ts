@@ -13,7 +13,6 @@ import { PhaseTimings } from '../util/timings.js';
 import { createToolRunner } from '../util/tool-runner.js';
 import type { ClusterProvider } from './preview-cluster.js';
 import type { RunnerEnv } from './runner-env.js';
-import type { StepState } from './step-state.js';
 
 export interface PreviewResult {
   report: RunReport;
@@ -36,7 +35,6 @@ export async function runPreview(
   config: ActionConfig,
   runner: RunnerEnv,
   plan: PreviewPlan,
-  state: StepState,
   provider: ClusterProvider,
 ): Promise<PreviewResult> {
   const timings = new PhaseTimings();

@@ -204,7 +204,6 @@ class Session {
       config,
       runner,
       plan,
-      state,
       target?.provider ?? k3dProvider(config, runner, state),
     );
     const { failed } = result;

@@ -10,7 +10,8 @@ const MINIMUM_KUBERNETES_MINOR: ReadonlyMap<number, number> = new Map([
   [23, 34],
 ]);
 const KNOWN_KNATIVE = [...MINIMUM_KUBERNETES_MINOR.keys()];
-const OLDEST_KNATIVE = Math.min(...KNOWN_KNATIVE);
+/** Minor of the oldest Knative Serving 1.x release the action supports. */
+export const OLDEST_KNATIVE = Math.min(...KNOWN_KNATIVE);
 const NEWEST_KNATIVE = Math.max(...KNOWN_KNATIVE);
 
 export interface Version {

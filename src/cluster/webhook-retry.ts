@@ -1,4 +1,4 @@
-import { errorMessage } from '../util/errors.js';
+import { errorMessage, firstLine } from '../util/errors.js';
 import { withRetry } from '../util/retry.js';
 import { ToolError } from '../util/tool-runner.js';
 import { isTransientError, isWebhookNotReady, kubectlErrors } from './webhook-errors.js';
@@ -38,15 +38,14 @@ export function retryWhileWebhookStarting<T>(
     isTransient: (error) => isWebhookNotReady(outputOf(error)),
     onRetry: (error, attempt) =>
       options.log?.(
-        `${what}: not accepted yet (attempt ${attempt}): ${firstLine(outputOf(error))}; retrying`,
+        `${what}: not accepted yet (attempt ${attempt}): ${transientLine(outputOf(error))}; retrying`,
       ),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
 }
 
-/** The first error kubectl printed, for the retry log line. */
-function firstLine(text: string): string {
-  const first = kubectlErrors(text).find(isTransientError) ?? text;
-  return first.split('\n').find((l) => l.trim()) ?? first;
+/** The first transient error kubectl printed, for the retry log line. */
+function transientLine(text: string): string {
+  return firstLine(kubectlErrors(text).find(isTransientError) ?? text, 1000);
 }

@@ -16,6 +16,7 @@
  * Every revision of every service waits at the same time, but cold requests go one at a time,
  * so no start competes with another for the node.
  */
+import { KNATIVE_NAMESPACE } from '../cluster/knative.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { summarizeColdStarts } from '../compare/cold-start.js';
 import type { ColdStartComparison, ColdStartSide } from '../compare/types.js';
@@ -43,7 +44,6 @@ export const COLD_START_DEFAULTS = {
 } as const;
 
 export const REVISION_LABEL = 'serving.knative.dev/revision';
-const KNATIVE_NAMESPACE = 'knative-serving';
 
 export interface ColdStartTarget {
   service: string;

@@ -3,6 +3,7 @@
  * (base, pr, base, pr, ...) and sharing one pool of `concurrency` workers, so that whatever
  * the machine does meanwhile (a build finishing, a noisy neighbour) hits both sides alike.
  */
+import { isSuccess } from '../probe/attribution.js';
 import type { HttpClient, HttpGet, HttpOutcome } from '../probe/http-client.js';
 import type { ErrorCounts, ErrorExample } from './types.js';
 
@@ -68,7 +69,7 @@ function emptySample(): SideSample {
 
 function record(sample: SideSample, outcome: HttpOutcome): void {
   sample.total++;
-  if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
+  if (outcome.kind === 'response' && isSuccess(outcome.status)) {
     sample.latenciesMs.push(outcome.latencyMs);
     return;
   }

@@ -3,6 +3,7 @@
  * authenticated user may read (the system:discovery role), never assumed and never installed:
  * an existing cluster's Knative is its owner's.
  */
+import { OLDEST_KNATIVE } from '../cluster/compatibility.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { isNotFound } from '../cluster/kubectl.js';
 import { firstLine, UserError } from '../util/errors.js';
@@ -14,7 +15,7 @@ import { ToolError } from '../util/tool-runner.js';
  * The oldest Knative Serving release this action supports on any cluster (the k3d mode's oldest
  * installable release too; see src/cluster/compatibility.ts).
  */
-export const OLDEST_SERVING = { major: 1, minor: 18 } as const;
+export const OLDEST_SERVING = { major: 1, minor: OLDEST_KNATIVE } as const;
 /** What the action creates and reads in the preview namespace. */
 export const REQUIRED_RESOURCES = ['services', 'revisions', 'routes', 'configurations'] as const;
 

@@ -14,7 +14,7 @@ import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { UserError } from '../util/errors.js';
+import { firstLine, UserError } from '../util/errors.js';
 import type { ToolRunner } from '../util/tool-runner.js';
 
 /** Secrets shorter than this are not masked: they would hide common words all over the log. */
@@ -137,12 +137,9 @@ const HOW_TO_CONNECT =
 
 /** kubectl's complaint, without anything from the file itself (it may hold credentials). */
 function unreadable(source: string, stderr: string): string {
-  const reason = stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .find(Boolean);
   // kubectl's messages about a kubeconfig name fields and files, not their values; cut them short anyway.
-  const said = reason ? `: ${reason.slice(0, 300)}` : '';
+  const reason = firstLine(stderr, 300);
+  const said = reason ? `: ${reason}` : '';
   return `Cannot use the kubeconfig from ${source}${said}. It must be a valid kubeconfig with a current context (kubectl config use-context NAME).`;
 }
 

@@ -2,6 +2,7 @@ import type { ManifestDocument } from '../manifests/documents.js';
 import type { Trigger } from '../event/read-event.js';
 import { decideSplit } from './labels.js';
 import { revisionName } from './revision-names.js';
+import { CLUSTER_DECIDES_FEATURES, DEFAULT_FEATURES, type FeatureFlag } from './feature-fields.js';
 import { isKnativeService, knativeServiceViolations } from './knative-rules.js';
 import { checkNamespaceScope } from './namespace-scope.js';
 import { renderService } from './render.js';
@@ -49,7 +50,9 @@ export function buildPlan(input: PlanInput): PreviewPlan {
   const keyOf = (object: KubeObject): string =>
     scope !== undefined ? object.metadata.name : defaultKeyOf(object);
 
-  const prServices = knativeServices(input.prDocuments, keyOf);
+  // k3d: the action's own cluster runs Knative's default config-features.
+  const features = scope === undefined ? DEFAULT_FEATURES : CLUSTER_DECIDES_FEATURES;
+  const prServices = knativeServices(input.prDocuments, keyOf, features);
   if (prServices.length === 0) {
     const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
     throw new UserError(
@@ -58,7 +61,10 @@ export function buildPlan(input: PlanInput): PreviewPlan {
     );
   }
   const baseByKey = new Map(
-    knativeServices(input.baseDocuments ?? [], keyOf).map((doc) => [keyOf(doc.object), doc]),
+    knativeServices(input.baseDocuments ?? [], keyOf, features).map((doc) => [
+      keyOf(doc.object),
+      doc,
+    ]),
   );
 
   const services = prServices.map((doc): ServicePlan => {
@@ -164,11 +170,12 @@ export function buildPlan(input: PlanInput): PreviewPlan {
 function knativeServices(
   documents: readonly ManifestDocument[],
   keyOf: (object: KubeObject) => string,
+  features: Readonly<Record<string, FeatureFlag>>,
 ): ManifestDocument[] {
   const seen = new Map<string, ManifestDocument>();
   for (const doc of documents) {
     if (!isKnativeService(doc.object)) continue;
-    const violation = knativeServiceViolations(doc.object)[0];
+    const violation = knativeServiceViolations(doc.object, features)[0];
     if (violation) {
       const line = doc.lineOf(violation.path);
       throw new UserError(`${doc.source.file}:${line}: ${violation.message}`, {

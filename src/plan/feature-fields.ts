@@ -196,6 +196,14 @@ function containerViolations(
 }
 
 /**
+ * An existing cluster's config-features are its owner's choice, unknown at plan time: the plan
+ * then refuses only what Knative never allows, and leaves flagged fields to the cluster's webhook.
+ */
+export const CLUSTER_DECIDES_FEATURES: Readonly<Record<string, FeatureFlag>> = Object.fromEntries(
+  Object.keys(DEFAULT_FEATURES).map((flag) => [flag, 'Allowed' as const]),
+);
+
+/**
  * The fields of a revision template's pod spec (`spec.template.spec`) the webhook would refuse
  * under `flags` (Knative 1.22's defaults unless given), in the order they appear.
  */

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../kube/object.js';
-import { featureFieldViolations } from './feature-fields.js';
+import { DEFAULT_FEATURES, featureFieldViolations, type FeatureFlag } from './feature-fields.js';
 import type { TrafficTarget } from './types.js';
 
 /** A problem the Knative webhook would refuse, with the path of the offending field. */
@@ -22,7 +22,10 @@ export const isDns1035Label = (value: string): boolean =>
  * manifest fails in the plan with a line number instead of as an admission error
  * half-way through a deployment.
  */
-export function knativeServiceViolations(service: KubeObject): RuleViolation[] {
+export function knativeServiceViolations(
+  service: KubeObject,
+  features: Readonly<Record<string, FeatureFlag>> = DEFAULT_FEATURES,
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const name = service.metadata.name;
   if (!isDns1035Label(name)) {
@@ -63,7 +66,7 @@ export function knativeServiceViolations(service: KubeObject): RuleViolation[] {
       }
     });
   }
-  violations.push(...featureFieldViolations(template?.spec));
+  violations.push(...featureFieldViolations(template?.spec, features));
   if (spec?.traffic !== undefined) violations.push(...trafficViolations(spec.traffic));
   return violations;
 }

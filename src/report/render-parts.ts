@@ -5,6 +5,7 @@
 import { isCompared } from '../compare/types.js';
 import { INPUT_DEFAULTS } from '../config/inputs.js';
 import type { PreviewPlan, ServicePlan } from '../plan/types.js';
+import { formatLevel, formatP } from '../stats/judge.js';
 import { MAX_CHART_SERVICES } from './comparison-chart.js';
 import {
   codeBlock,
@@ -215,7 +216,7 @@ export function verdictLine(result: ServiceResult): string {
     const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? '' : 'es'}`;
     stats =
       `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ` +
-      `${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, ` +
+      `${gatePText(result.pValue)}; a deviation needs p < ${formatLevel(gate.alphaPerTest)}, ` +
       `so a correct split fails at most ${oddsText(result.alpha)} runs`;
   } else {
     stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, α = ${result.alpha}`;
@@ -223,15 +224,9 @@ export function verdictLine(result: ServiceResult): string {
   return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
 }
 
-/** A small significance level in two significant digits: 1.3e-5 reads better than 0.0000125. */
-function levelText(level: number): string {
-  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
-}
-
 /** The gate's p-value: small ones in exponent form, to compare with its small threshold. */
 function gatePText(p: number | undefined): string {
-  if (p === undefined || !Number.isFinite(p)) return 'p n/a';
-  return p < 1e-300 ? 'p < 1e-300' : `p = ${levelText(p)}`;
+  return p === undefined || !Number.isFinite(p) ? 'p n/a' : formatP(p);
 }
 
 /** 1e-4 -> "1 in 10,000". */

@@ -8,8 +8,8 @@ import { isCompared } from '../compare/types.js';
 import type { PreviewPlan, ServicePlan } from '../plan/types.js';
 import { comparisonText } from './comparison-text.js';
 import { stripUnsafe, truncate } from './markdown.js';
-import type { RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
-import { headline, percent, verdictLine } from './render-parts.js';
+import type { ReportedService, RunReport, RunStatus, ServiceResult, TagCheck } from './model.js';
+import { headline, milliseconds, percent, verdictLine } from './render-parts.js';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -123,7 +123,7 @@ export function planText(plan: PreviewPlan, style: TextStyle = PLAIN_TEXT): stri
 
 function serviceText(
   service: ServicePlan | undefined,
-  result: ServiceResult,
+  result: ReportedService,
   style: TextStyle,
   maxRows: number,
 ): string {
@@ -143,14 +143,15 @@ function serviceText(
     const sample = result.unattributed.samples[0] ?? '';
     lines.push(`Unattributed answer, e.g.: ${clean(sample, 200)}`);
   }
+  // An existing cluster's URLs as it serves them; else the hosts the plan gave the route.
   const host = result.host || service?.host;
-  if (host) {
-    const tags = service
-      ? [service.tagHosts.base, service.tagHosts.pr].filter((h): h is string => Boolean(h))
-      : [];
-    lines.push(
-      `Route http://${clean(host, 200)}${tags.length ? `; tags ${tags.map((h) => `http://${clean(h, 200)}`).join(', ')}` : ''}`,
-    );
+  const route = result.links?.route ?? (host ? `http://${host}` : undefined);
+  if (route) {
+    const tags = result.links
+      ? [result.links.base, result.links.pr]
+      : [service?.tagHosts.base, service?.tagHosts.pr].map((h) => h && `http://${h}`);
+    const shown = tags.filter((url): url is string => Boolean(url)).map((url) => clean(url, 200));
+    lines.push(`Route ${clean(route, 200)}${shown.length ? `; tags ${shown.join(', ')}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -285,10 +286,6 @@ export function wrap(text: string, width: number): string {
 
 function withHidden(text: string, hidden: number, what: string): string {
   return hidden > 0 ? `${text}\n${hidden} more ${what} not shown.` : text;
-}
-
-function milliseconds(value: number): string {
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 
 function indent(text: string): string {

@@ -64,6 +64,19 @@ describe('a plan for a preview namespace on an existing cluster', () => {
     expect(result.otherObjectSources).toEqual([{ file: 'knative/app.yaml', line: 15 }]);
   });
 
+  it('leaves config-features to the cluster: a flagged field passes, a field Knative never allows does not', () => {
+    const withPodField = (field: string) =>
+      knativeService('hello').replace('    spec:\n', `    spec:\n      ${field}\n`);
+    const selector = withPodField('nodeSelector: {disk: ssd}');
+    // Its own k3d cluster runs Knative's defaults, which refuse nodeSelector...
+    expect(() => plan(selector, undefined, { namespace: undefined })).toThrow(
+      /kubernetes\.podspec-nodeselector/,
+    );
+    // ...an existing cluster may enable it: its webhook decides.
+    expect(plan(selector).services[0]?.namespace).toBe('shop-pr-7');
+    expect(() => plan(withPodField('nodeName: node-1'))).toThrow(/nodeName/);
+  });
+
   it('accepts an object that names the preview namespace itself', () => {
     expect(plan(knativeService('hello', { namespace: 'shop-pr-7' })).services[0]?.namespace).toBe(
       'shop-pr-7',

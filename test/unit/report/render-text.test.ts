@@ -14,6 +14,23 @@ import { BASE_SHA, HEAD_SHA, plan, report, serviceResult } from './fixtures.js';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('renderTextReport', () => {
+  it("shows an existing cluster's URLs as the cluster serves them, not the plan's hosts", () => {
+    const base = report();
+    const links = {
+      route: 'https://hello.preview-pr-7.apps.example.org',
+      base: 'https://base-hello.preview-pr-7.apps.example.org',
+      pr: 'https://pr-hello.preview-pr-7.apps.example.org',
+    };
+    const text = renderTextReport({
+      plan: plan(),
+      report: { ...base, services: base.services.map((s) => ({ ...s, links })) },
+    });
+    expect(text).toContain(
+      'Route https://hello.preview-pr-7.apps.example.org; tags https://base-hello.preview-pr-7.apps.example.org, https://pr-hello.preview-pr-7.apps.example.org',
+    );
+    expect(text).not.toContain('Route http://hello.default.example.com');
+  });
+
   it("prints the comment's tables as aligned text", () => {
     const text = renderTextReport({ plan: plan(), report: report() });
     expect(text).not.toMatch(CONTROL);

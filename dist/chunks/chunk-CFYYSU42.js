@@ -10321,6 +10321,118 @@ function isCompared(outcome) {
   return outcome !== void 0 && !("notCompared" in outcome);
 }
 
+// src/stats/judge.ts
+function judgeSplit(observed, expectedPercent, options = {}) {
+  const label = options.label ?? ((revision) => `revision ${revision}`);
+  const total = Object.values(observed).reduce((sum, count) => sum + count, 0);
+  if (total === 0) {
+    return {
+      verdict: "unmeasurable",
+      test: "none",
+      done: true,
+      reason: "no response could be attributed to a revision, so the split cannot be judged"
+    };
+  }
+  const unexpected = Object.entries(observed).filter(
+    ([revision, count]) => count > 0 && !((expectedPercent[revision] ?? 0) > 0)
+  );
+  if (unexpected.length > 0) {
+    const [revision, count] = unexpected.sort((a, b) => b[1] - a[1])[0];
+    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
+    return {
+      verdict: "deviates",
+      test: "exact-split",
+      done: true,
+      reason: `${label(revision)} is ${configured} but answered ${count} of ${total} attributed responses`
+    };
+  }
+  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  if (active.length === 0)
+    throw new RangeError("the configured split gives no revision any traffic");
+  if (active.length === 1) {
+    const [revision] = active[0];
+    return {
+      verdict: "consistent",
+      test: "exact-split",
+      done: true,
+      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`
+    };
+  }
+  const design = options.design ?? GATE_DEFAULTS;
+  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
+  const outcome = decideStage(
+    active.map(([revision, percent2]) => ({
+      revision,
+      share: percent2 / weightSum,
+      count: observed[revision] ?? 0
+    })),
+    options.stage ?? maxStages(design),
+    design
+  );
+  const gate = {
+    stages: outcome.stage,
+    maxStages: outcome.maxStages,
+    n: outcome.n,
+    band: Object.fromEntries(
+      outcome.looks.map((look) => [
+        look.revision,
+        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) }
+      ])
+    ),
+    tolerance: design.tolerancePoints,
+    misrouteRuledOut: outcome.misrouteRuledOut,
+    alphaPerTest: outcome.alpha
+  };
+  return {
+    verdict: outcome.decision === "deviates" ? "deviates" : "consistent",
+    test: "binomial",
+    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
+    done: outcome.decision !== "continue",
+    gate,
+    reason: gateReason(outcome, design, label, options.focus)
+  };
+}
+function percentOf(count, n) {
+  return n === 0 ? 0 : Math.round(1e4 * count / n) / 100;
+}
+function gateReason(outcome, design, label, focus) {
+  const { looks, n } = outcome;
+  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
+  const shareText = (look) => percentText(100 * look.count / n);
+  const bandText = (look) => `${(100 * look.band.low / n).toFixed(1)}\u2013${(100 * look.band.high / n).toFixed(1)}%`;
+  const bandOf = (look) => `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
+  const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
+  if (outcome.decision === "deviates") {
+    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
+    const shown2 = described ?? outside[0];
+    const others = described ? 0 : outside.length - 1;
+    const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
+    return `${label(shown2.revision)} answered ${shareText(shown2)} (n = ${n}), outside ${bandOf(shown2)}: exact binomial ${formatP(shown2.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
+  }
+  const verdictTail = () => {
+    if (outcome.decision === "continue")
+      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
+    return outcome.misrouteRuledOut ? `${tolerance} is ruled out` : `too few attributed responses to rule out ${tolerance}`;
+  };
+  if (described) {
+    return `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; a share outside it would have counted as a deviation; ${verdictTail()}`;
+  }
+  const each = looks.map(
+    (look) => `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`
+  ).join(", ");
+  return `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; a share outside its band would have counted as a deviation; ${verdictTail()}`;
+}
+function percentText(percent2) {
+  return `${Number(percent2.toFixed(1))}%`;
+}
+function formatLevel(level) {
+  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
+}
+function formatP(pValue) {
+  if (pValue < 1e-300) return "p < 1e-300";
+  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
+}
+
 // src/report/mermaid.ts
 var UNSAFE_IN_LABEL = /[^A-Za-z0-9 ._/-]/g;
 function mermaidText(text2, maxLength = 40) {
@@ -10684,18 +10796,14 @@ function verdictLine(result) {
   if (result.test === "none") stats = `n = ${n}`;
   else if (gate) {
     const batches = `${gate.stages} of at most ${gate.maxStages} batch${gate.maxStages === 1 ? "" : "es"}`;
-    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${levelText(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
+    stats = `${TEST_NAMES[result.test]} after each batch, n = ${gate.n} after ${batches}, ${gatePText(result.pValue)}; a deviation needs p < ${formatLevel(gate.alphaPerTest)}, so a correct split fails at most ${oddsText(result.alpha)} runs`;
   } else {
     stats = `${TEST_NAMES[result.test]}, n = ${n}, ${pValueText(result.pValue)}, \u03B1 = ${result.alpha}`;
   }
   return `${VERDICT_ICONS[result.verdict]} **Verdict: ${result.verdict}** (${stats}). ${escapeInline(result.reason, 600)}`;
 }
-function levelText(level) {
-  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
-}
 function gatePText(p) {
-  if (p === void 0 || !Number.isFinite(p)) return "p n/a";
-  return p < 1e-300 ? "p < 1e-300" : `p = ${levelText(p)}`;
+  return p === void 0 || !Number.isFinite(p) ? "p n/a" : formatP(p);
 }
 function oddsText(rate2) {
   return `1 in ${Math.round(1 / rate2).toLocaleString("en-US")}`;
@@ -11327,9 +11435,9 @@ function checkStructure(doc, file, lineAt2) {
           continue;
         }
         const line = lineAt2(pair.key?.range?.[0] ?? 0);
-        const firstLine4 = lineAt2(first.range?.[0] ?? 0);
+        const firstLine3 = lineAt2(first.range?.[0] ?? 0);
         throw new UserError(
-          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine4}); map keys must be unique.`,
+          `${file}:${line}: YAML syntax error: the key ${describeKey(key)} is repeated (first at line ${firstLine3}); map keys must be unique.`,
           { file, line }
         );
       }
@@ -11954,6 +12062,9 @@ function containerViolations(container, at, flags) {
   });
   return out;
 }
+var CLUSTER_DECIDES_FEATURES = Object.fromEntries(
+  Object.keys(DEFAULT_FEATURES).map((flag) => [flag, "Allowed"])
+);
 function featureFieldViolations(podSpec, flags = DEFAULT_FEATURES, at = ["spec", "template", "spec"]) {
   const spec = record(podSpec);
   if (!spec) return [];
@@ -11992,7 +12103,7 @@ function featureFieldViolations(podSpec, flags = DEFAULT_FEATURES, at = ["spec",
 var DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 var isKnativeService = (object) => object.kind === "Service" && object.apiVersion === "serving.knative.dev/v1";
 var isDns1035Label = (value) => value.length <= 63 && DNS_1035.test(value);
-function knativeServiceViolations(service) {
+function knativeServiceViolations(service, features = DEFAULT_FEATURES) {
   const violations = [];
   const name = service.metadata.name;
   if (!isDns1035Label(name)) {
@@ -12033,7 +12144,7 @@ function knativeServiceViolations(service) {
       }
     });
   }
-  violations.push(...featureFieldViolations(template?.spec));
+  violations.push(...featureFieldViolations(template?.spec, features));
   if (spec?.traffic !== void 0) violations.push(...trafficViolations(spec.traffic));
   return violations;
 }
@@ -12199,7 +12310,8 @@ function buildPlan(input) {
   const scope = input.namespace;
   if (scope !== void 0) checkNamespaceScope(input.prDocuments, scope);
   const keyOf = (object) => scope !== void 0 ? object.metadata.name : defaultKeyOf(object);
-  const prServices = knativeServices(input.prDocuments, keyOf);
+  const features = scope === void 0 ? DEFAULT_FEATURES : CLUSTER_DECIDES_FEATURES;
+  const prServices = knativeServices(input.prDocuments, keyOf, features);
   if (prServices.length === 0) {
     const files = [...new Set(input.prDocuments.map((d) => d.source.file))];
     throw new UserError(
@@ -12208,7 +12320,10 @@ function buildPlan(input) {
     );
   }
   const baseByKey = new Map(
-    knativeServices(input.baseDocuments ?? [], keyOf).map((doc) => [keyOf(doc.object), doc])
+    knativeServices(input.baseDocuments ?? [], keyOf, features).map((doc) => [
+      keyOf(doc.object),
+      doc
+    ])
   );
   const services2 = prServices.map((doc) => {
     const name = doc.object.metadata.name;
@@ -12297,11 +12412,11 @@ function buildPlan(input) {
     } : {}
   };
 }
-function knativeServices(documents, keyOf) {
+function knativeServices(documents, keyOf, features) {
   const seen = /* @__PURE__ */ new Map();
   for (const doc of documents) {
     if (!isKnativeService(doc.object)) continue;
-    const violation = knativeServiceViolations(doc.object)[0];
+    const violation = knativeServiceViolations(doc.object, features)[0];
     if (violation) {
       const line = doc.lineOf(violation.path);
       throw new UserError(`${doc.source.file}:${line}: ${violation.message}`, {
@@ -12496,15 +12611,14 @@ function retryWhileWebhookStarting(what, step, options) {
     deadline: options.deadline,
     isTransient: (error) => isWebhookNotReady(outputOf(error)),
     onRetry: (error, attempt) => options.log?.(
-      `${what}: not accepted yet (attempt ${attempt}): ${firstLine3(outputOf(error))}; retrying`
+      `${what}: not accepted yet (attempt ${attempt}): ${transientLine(outputOf(error))}; retrying`
     ),
     ...options.sleep ? { sleep: options.sleep } : {},
     ...options.now ? { now: options.now } : {}
   });
 }
-function firstLine3(text2) {
-  const first = kubectlErrors(text2).find(isTransientError) ?? text2;
-  return first.split("\n").find((l) => l.trim()) ?? first;
+function transientLine(text2) {
+  return firstLine(kubectlErrors(text2).find(isTransientError) ?? text2, 1e3);
 }
 
 // src/deploy/apply-decision.ts
@@ -13314,7 +13428,6 @@ var COLD_START_DEFAULTS = {
   requestTimeoutMs: 6e4
 };
 var REVISION_LABEL = "serving.knative.dev/revision";
-var KNATIVE_NAMESPACE2 = "knative-serving";
 async function measureColdStarts(targets, options) {
   const client = options.client ?? createNodeHttpClient({ maxSockets: 2 });
   const config = await readAutoscalerConfig(options);
@@ -13359,7 +13472,7 @@ async function readAutoscalerConfig(options) {
     const configMap = await options.kubectl.getJson(
       "configmap",
       "config-autoscaler",
-      KNATIVE_NAMESPACE2
+      KNATIVE_NAMESPACE
     );
     return stringRecord(configMap.data);
   } catch (error) {
@@ -13595,7 +13708,7 @@ function emptySample() {
 }
 function record4(sample, outcome) {
   sample.total++;
-  if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
+  if (outcome.kind === "response" && isSuccess(outcome.status)) {
     sample.latenciesMs.push(outcome.latencyMs);
     return;
   }
@@ -14087,118 +14200,6 @@ async function sendLoad(client, attributor, revisions, settings, another) {
   return { tally, batches: sent };
 }
 
-// src/stats/judge.ts
-function judgeSplit(observed, expectedPercent, options = {}) {
-  const label = options.label ?? ((revision) => `revision ${revision}`);
-  const total = Object.values(observed).reduce((sum, count) => sum + count, 0);
-  if (total === 0) {
-    return {
-      verdict: "unmeasurable",
-      test: "none",
-      done: true,
-      reason: "no response could be attributed to a revision, so the split cannot be judged"
-    };
-  }
-  const unexpected = Object.entries(observed).filter(
-    ([revision, count]) => count > 0 && !((expectedPercent[revision] ?? 0) > 0)
-  );
-  if (unexpected.length > 0) {
-    const [revision, count] = unexpected.sort((a, b) => b[1] - a[1])[0];
-    const configured = expectedPercent[revision] === void 0 ? "not in the split" : "configured for 0%";
-    return {
-      verdict: "deviates",
-      test: "exact-split",
-      done: true,
-      reason: `${label(revision)} is ${configured} but answered ${count} of ${total} attributed responses`
-    };
-  }
-  const active = Object.entries(expectedPercent).filter(([, percent2]) => percent2 > 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  if (active.length === 0)
-    throw new RangeError("the configured split gives no revision any traffic");
-  if (active.length === 1) {
-    const [revision] = active[0];
-    return {
-      verdict: "consistent",
-      test: "exact-split",
-      done: true,
-      reason: `all ${total} attributed responses came from ${label(revision)}, which is configured for 100%`
-    };
-  }
-  const design = options.design ?? GATE_DEFAULTS;
-  const weightSum = active.reduce((sum, [, percent2]) => sum + percent2, 0);
-  const outcome = decideStage(
-    active.map(([revision, percent2]) => ({
-      revision,
-      share: percent2 / weightSum,
-      count: observed[revision] ?? 0
-    })),
-    options.stage ?? maxStages(design),
-    design
-  );
-  const gate = {
-    stages: outcome.stage,
-    maxStages: outcome.maxStages,
-    n: outcome.n,
-    band: Object.fromEntries(
-      outcome.looks.map((look) => [
-        look.revision,
-        { low: percentOf(look.band.low, outcome.n), high: percentOf(look.band.high, outcome.n) }
-      ])
-    ),
-    tolerance: design.tolerancePoints,
-    misrouteRuledOut: outcome.misrouteRuledOut,
-    alphaPerTest: outcome.alpha
-  };
-  return {
-    verdict: outcome.decision === "deviates" ? "deviates" : "consistent",
-    test: "binomial",
-    pValue: Math.min(...outcome.looks.map((look) => look.pValue)),
-    done: outcome.decision !== "continue",
-    gate,
-    reason: gateReason(outcome, design, label, options.focus)
-  };
-}
-function percentOf(count, n) {
-  return n === 0 ? 0 : Math.round(1e4 * count / n) / 100;
-}
-function gateReason(outcome, design, label, focus) {
-  const { looks, n } = outcome;
-  const tolerance = `a misroute of ${design.tolerancePoints} points or more`;
-  const shareText = (look) => percentText(100 * look.count / n);
-  const bandText = (look) => `${(100 * look.band.low / n).toFixed(1)}\u2013${(100 * look.band.high / n).toFixed(1)}%`;
-  const bandOf = (look) => `${bandText(look)}, the band a correct ${percentText(100 * look.share)} share stays in`;
-  const described = looks.length === 2 ? looks.find((look) => look.revision === focus) ?? [...looks].sort((a, b) => a.share - b.share)[0] : void 0;
-  if (outcome.decision === "deviates") {
-    const outside = looks.filter((look) => look.deviates).sort((a, b) => a.pValue - b.pValue);
-    const shown2 = described ?? outside[0];
-    const others = described ? 0 : outside.length - 1;
-    const more = others > 0 ? `; ${others} more revision${others === 1 ? " is" : "s are"} outside ${others === 1 ? "its band" : "their bands"}` : "";
-    return `${label(shown2.revision)} answered ${shareText(shown2)} (n = ${n}), outside ${bandOf(shown2)}: exact binomial ${formatP(shown2.pValue)}, under the per-look threshold ${formatLevel(outcome.alpha)}, so it counts as a deviation${more}`;
-  }
-  const verdictTail = () => {
-    if (outcome.decision === "continue")
-      return `borderline: ${tolerance} is not ruled out yet, so another batch follows`;
-    return outcome.misrouteRuledOut ? `${tolerance} is ruled out` : `too few attributed responses to rule out ${tolerance}`;
-  };
-  if (described) {
-    return `${label(described.revision)} answered ${shareText(described)} (n = ${n}), inside ${bandOf(described)}; a share outside it would have counted as a deviation; ${verdictTail()}`;
-  }
-  const each = looks.map(
-    (look) => `${label(look.revision)} ${shareText(look)} in ${bandText(look)} (configured ${percentText(100 * look.share)})`
-  ).join(", ");
-  return `every revision answered inside the band a correct split stays in (n = ${n}): ${each}; a share outside its band would have counted as a deviation; ${verdictTail()}`;
-}
-function percentText(percent2) {
-  return `${Number(percent2.toFixed(1))}%`;
-}
-function formatLevel(level) {
-  return level >= 1e-3 ? String(Number(level.toPrecision(2))) : level.toExponential(1);
-}
-function formatP(pValue) {
-  if (pValue < 1e-300) return "p < 1e-300";
-  return pValue < 1e-3 ? `p = ${pValue.toExponential(1)}` : `p = ${Number(pValue.toPrecision(2))}`;
-}
-
 // src/stats/wilson.ts
 var Z_95 = 1.959964;
 function wilsonInterval(successes, trials, z = Z_95) {
@@ -14544,7 +14545,7 @@ var PhaseTimings = class {
 };
 
 // src/action/run-preview.ts
-async function runPreview(config, runner, plan, state, provider) {
+async function runPreview(config, runner, plan, provider) {
   const timings = new PhaseTimings();
   let clusterTimings = {};
   const phaseTimings = () => ({ ...clusterTimings, ...timings.seconds });
@@ -14751,8 +14752,8 @@ function defaultSource(env) {
 }
 var HOW_TO_CONNECT = "Pass the kubeconfig's content as the 'kubeconfig' input (kubeconfig: ${{ secrets.KUBECONFIG }}), or run a step before this one that logs in to the cluster (google-github-actions/get-gke-credentials, aws eks update-kubeconfig, azure/aks-set-context).";
 function unreadable(source, stderr) {
-  const reason = stderr.split("\n").map((line) => line.trim()).find(Boolean);
-  const said = reason ? `: ${reason.slice(0, 300)}` : "";
+  const reason = firstLine(stderr, 300);
+  const said = reason ? `: ${reason}` : "";
   return `Cannot use the kubeconfig from ${source}${said}. It must be a valid kubeconfig with a current context (kubectl config use-context NAME).`;
 }
 function currentContext(json) {
@@ -14769,7 +14770,7 @@ function currentContext(json) {
 import { join as join5 } from "node:path";
 
 // src/existing/knative-serving.ts
-var OLDEST_SERVING = { major: 1, minor: 18 };
+var OLDEST_SERVING = { major: 1, minor: OLDEST_KNATIVE };
 var REQUIRED_RESOURCES = ["services", "revisions", "routes", "configurations"];
 function judgeServing(facts) {
   const install = "Ask the cluster owner to install Knative Serving (https://knative.dev/docs/install/) with an ingress; this action never installs anything on an existing cluster.";
@@ -16520,6 +16521,7 @@ export {
   commitsLine,
   splitSentence,
   percent,
+  milliseconds,
   verdictLine,
   lifetimeLine,
   serviceSection,
