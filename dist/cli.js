@@ -16,7 +16,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-CFYYSU42.js";
+} from "./chunks/chunk-6VT6NB7P.js";
 import {
   StepState,
   UserError,

@@ -17,8 +17,8 @@ import {
   commitsLine,
   deleteNamespace,
   displayYaml,
-  ensureKubectl,
   envInputReader,
+  existingClusterKubectl,
   existingTarget,
   existingWorkDir,
   failureBlock,
@@ -31,11 +31,11 @@ import {
   lifetimeLine,
   makePlan,
   networkCode,
+  openExistingCluster,
   parseExpiry,
   parseInputs,
   parseRetryAfter,
   planTable,
-  prepareKubeconfig,
   previewPullRequest,
   regressionsBlock,
   repositorySelector,
@@ -49,16 +49,14 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-CFYYSU42.js";
+} from "./chunks/chunk-6VT6NB7P.js";
 import {
   ExitCode,
-  Kubectl,
   StepState,
   UserError,
   codeBlock,
   codeSpan,
   commitLink,
-  createToolRunner,
   defaultNamespaceName,
   details,
   errorMessage,
@@ -1585,24 +1583,8 @@ function codeBlockOf(text2) {
 var SWEEP_CONCURRENCY = 4;
 async function connect(config, runner, state) {
   state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
-  const found = await ensureKubectl(config.kubectlVersion, {
-    deadline: Date.now() + config.timeoutMinutes * 6e4,
-    ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
-    log: (m) => log().info(m),
-    // The cluster's version is unknown until connected: any runner kubectl will do.
-    workDir: runner.workDir
-  });
-  const runnerFor = () => createToolRunner(found.path, { kind: "kubectl" });
-  const kubeconfig = await prepareKubeconfig({
-    input: config.kubeconfig,
-    dir: existingWorkDir(runner),
-    kubectl: runnerFor(),
-    registerSecret: (secret) => setSecret(secret)
-  });
-  log().info(
-    `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
-  );
-  return kubectlNamespaceClient(new Kubectl(runnerFor(), kubeconfig.path));
+  const kubectlPath = await existingClusterKubectl(config, runner, log());
+  return kubectlNamespaceClient(await openExistingCluster(config, runner, kubectlPath, log()));
 }
 async function runCleanup(options) {
   const { config, runner, state, repository, pr, reason } = options;

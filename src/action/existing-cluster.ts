@@ -17,7 +17,7 @@ import type { PreviewPlan } from '../plan/types.js';
 import type { ExistingPreview } from '../report/model.js';
 import { expiryAfter } from '../existing/ttl.js';
 import { errorMessage, UserError } from '../util/errors.js';
-import { log } from '../util/log.js';
+import { log, type Log } from '../util/log.js';
 import { PhaseTimings } from '../util/timings.js';
 import { createToolRunner } from '../util/tool-runner.js';
 import type { ClusterProvider, PreviewCluster, ProbeTarget } from './preview-cluster.js';
@@ -27,6 +27,42 @@ import type { StepState } from './step-state.js';
 /** The run's folder for the existing cluster: its kubeconfig copy and diagnostics. */
 export function existingWorkDir(runner: RunnerEnv): string {
   return join(runner.workDir, 'existing');
+}
+
+/** kubectl for an existing cluster: the runner's, else the pinned one. */
+export async function existingClusterKubectl(
+  config: ActionConfig,
+  runner: RunnerEnv,
+  out: Log,
+): Promise<string> {
+  const found = await ensureKubectl(config.kubectlVersion, {
+    deadline: Date.now() + config.timeoutMinutes * 60_000,
+    ...(config.releaseMirror ? { mirror: config.releaseMirror } : {}),
+    log: (m) => out.info(m),
+    // The cluster's version is unknown until connected: any runner kubectl will do.
+    workDir: runner.workDir,
+  });
+  return found.path;
+}
+
+/**
+ * kubectl bound to the run's own copy of the kubeconfig (the input's content, or KUBECONFIG's
+ * file), its credentials masked before anything could print them.
+ */
+export async function openExistingCluster(
+  config: ActionConfig,
+  runner: RunnerEnv,
+  kubectlPath: string,
+  out: Log,
+): Promise<Kubectl> {
+  const kubeconfig = await prepareKubeconfig({
+    input: config.kubeconfig,
+    dir: existingWorkDir(runner),
+    kubectl: createToolRunner(kubectlPath, { kind: 'kubectl', log: out }),
+    registerSecret: (secret) => log().secret(secret),
+  });
+  out.info(`Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`);
+  return new Kubectl(createToolRunner(kubectlPath, { kind: 'kubectl', log: out }), kubeconfig.path);
 }
 
 /**
@@ -47,31 +83,11 @@ export async function connectExistingCluster(options: {
 }): Promise<Kubectl> {
   const { config, runner, timings } = options;
   const out = log().branch('cluster');
-  const deadline = Date.now() + config.timeoutMinutes * 60_000;
-  const kubectlPath = await timings.time('install-kubectl', async () => {
-    const found = await ensureKubectl(config.kubectlVersion, {
-      deadline,
-      ...(config.releaseMirror ? { mirror: config.releaseMirror } : {}),
-      log: (m) => out.info(m),
-      // The cluster's version is unknown until connected: any runner kubectl will do.
-      workDir: runner.workDir,
-    });
-    return found.path;
-  });
+  const kubectlPath = await timings.time('install-kubectl', () =>
+    existingClusterKubectl(config, runner, out),
+  );
   const kubectl = await timings.time('connect', async () => {
-    const kubeconfig = await prepareKubeconfig({
-      input: config.kubeconfig,
-      dir: existingWorkDir(runner),
-      kubectl: createToolRunner(kubectlPath, { kind: 'kubectl', log: out }),
-      registerSecret: (secret) => log().secret(secret),
-    });
-    out.info(
-      `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`,
-    );
-    const connected = new Kubectl(
-      createToolRunner(kubectlPath, { kind: 'kubectl', log: out }),
-      kubeconfig.path,
-    );
+    const connected = await openExistingCluster(config, runner, kubectlPath, out);
     const verdict = judgeServing(await readServingFacts(connected));
     if (!verdict.ok) throw new UserError(verdict.problem);
     for (const note of verdict.notes) out.info(note);

@@ -5,10 +5,8 @@
  */
 import * as core from '@actions/core';
 import type { ActionConfig } from '../config/inputs.js';
-import { Kubectl } from '../cluster/kubectl.js';
 import type { RepositoryName } from '../existing/event-target.js';
 import { markPreviewGone } from '../existing/gone-comment.js';
-import { prepareKubeconfig } from '../existing/kubeconfig.js';
 import { clusterAccessError } from '../existing/knative-serving.js';
 import { defaultNamespaceName } from '../existing/namespace-name.js';
 import { kubectlNamespaceClient, type NamespaceClient } from '../existing/namespace-client.js';
@@ -21,7 +19,6 @@ import {
   type PullRequestState,
 } from '../existing/sweep-selection.js';
 import { createGitHubClient } from '../github/client.js';
-import { ensureKubectl } from '../install/tools.js';
 import { markerFromEnv } from '../report/marker.js';
 import {
   renderCleanupSummary,
@@ -33,8 +30,11 @@ import type { RenderContext } from '../report/render-parts.js';
 import { writeJobSummary } from '../report/write-summary.js';
 import { errorMessage } from '../util/errors.js';
 import { log } from '../util/log.js';
-import { createToolRunner } from '../util/tool-runner.js';
-import { existingWorkDir } from './existing-cluster.js';
+import {
+  existingClusterKubectl,
+  existingWorkDir,
+  openExistingCluster,
+} from './existing-cluster.js';
 import { reportFailure } from './report-failure.js';
 import type { RunnerEnv } from './runner-env.js';
 import type { StepState } from './step-state.js';
@@ -50,24 +50,8 @@ async function connect(
 ): Promise<NamespaceClient> {
   // Saved first: the post step removes the kubeconfig copy whatever happens next.
   state.saveExisting({ kubeconfigDir: existingWorkDir(runner) });
-  const found = await ensureKubectl(config.kubectlVersion, {
-    deadline: Date.now() + config.timeoutMinutes * 60_000,
-    ...(config.releaseMirror ? { mirror: config.releaseMirror } : {}),
-    log: (m) => log().info(m),
-    // The cluster's version is unknown until connected: any runner kubectl will do.
-    workDir: runner.workDir,
-  });
-  const runnerFor = () => createToolRunner(found.path, { kind: 'kubectl' });
-  const kubeconfig = await prepareKubeconfig({
-    input: config.kubeconfig,
-    dir: existingWorkDir(runner),
-    kubectl: runnerFor(),
-    registerSecret: (secret) => core.setSecret(secret),
-  });
-  log().info(
-    `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`,
-  );
-  return kubectlNamespaceClient(new Kubectl(runnerFor(), kubeconfig.path));
+  const kubectlPath = await existingClusterKubectl(config, runner, log());
+  return kubectlNamespaceClient(await openExistingCluster(config, runner, kubectlPath, log()));
 }
 
 /** Deletes this PR's preview namespace, then says so in its sticky comment. */

@@ -8,6 +8,7 @@ import { shortenAutoscalerWindows } from '../cluster/knative.js';
 import {
   anyMayScaleToZero,
   measureColdStarts,
+  type ColdStartOptions,
   type ColdStartTarget,
 } from '../coldstart/measure.js';
 import type { ServicePlan } from '../plan/types.js';
@@ -47,7 +48,12 @@ export interface Evidence {
 export async function gatherEvidence(
   probed: readonly ProbedService[],
   settings: EvidenceSettings,
-  deps: { kubectl: Kubectl; timings: PhaseTimings },
+  deps: {
+    kubectl: Kubectl;
+    timings: PhaseTimings;
+    /** Polling and deadlines of the cold-start waits (tests shorten them). */
+    coldStart?: Pick<ColdStartOptions, 'pollIntervalMs' | 'slackMs'>;
+  },
 ): Promise<Evidence> {
   if (settings.compareRequests === 0) {
     return { services: probed.map((p) => p.result), regressions: [] };
@@ -119,7 +125,7 @@ export async function gatherEvidence(
         for (const ingressUrl of new Set(coldTargets.map((t) => t.ingressUrl))) {
           const measured = await measureColdStarts(
             coldTargets.filter((t) => t.ingressUrl === ingressUrl),
-            { ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) },
+            { ...deps.coldStart, ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) },
           );
           for (const [name, coldStart] of measured) {
             const index = services.findIndex((s) => s.service === name);

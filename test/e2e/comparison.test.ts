@@ -4,7 +4,6 @@
  * with the autoscaler windows the action shortens in its ephemeral cluster. Three runs, each
  * checking several things. Simulated results, not a real Knative cluster.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceComparison } from '../../src/compare/types.js';
@@ -14,21 +13,11 @@ import {
   commands,
   reportOf,
   runPreview,
+  templateFiles,
   templateService,
   useSimulatedWorld,
   type PreviewRun,
 } from './lib/preview.js';
-
-/** Every file under `dir`, keyed `<prefix>/<relative path>`. */
-function filesUnder(dir: string, prefix: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, filesUnder(full, `${prefix}/${entry.name}`));
-    else files[`${prefix}/${entry.name}`] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
 
 /** The template app and its service without the template's min-scale 1: revisions may idle to zero. */
 function scaleToZeroRepo(): TempRepo {
@@ -43,7 +32,7 @@ function scaleToZeroRepo(): TempRepo {
   };
   return makeRepo(
     {
-      ...filesUnder(path.join(repoRoot, 'template/app'), 'app'),
+      ...templateFiles(path.join(repoRoot, 'template/app'), 'app'),
       'knative/service.yaml': service('Knative'),
     },
     { 'knative/service.yaml': service('Preview') },

@@ -5,7 +5,6 @@
  * kubelet's and Knative's words. A field Knative's default config-features refuses fails in the
  * plan, before any cluster. Simulated results, not a real Knative cluster (test/sim/README.md).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
@@ -15,26 +14,17 @@ import {
   reportOf,
   revisionNames,
   runPreview,
+  templateFiles,
   templateService,
   useSimulatedWorld,
 } from './lib/preview.js';
-
-function appFiles(dir: string, prefix: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, appFiles(full, `${prefix}/${entry.name}`));
-    else files[`${prefix}/${entry.name}`] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
 
 const repos: TempRepo[] = [];
 
 /** The template app and service at the base; the PR's service.yaml changed by `edit`. */
 function repoWithPrService(edit: (service: string) => string): TempRepo {
   const base = {
-    ...appFiles(path.join(repoRoot, 'template/app'), 'app'),
+    ...templateFiles(path.join(repoRoot, 'template/app'), 'app'),
     'knative/service.yaml': templateService('hello', 'Knative'),
   };
   const service = templateService('hello', 'Preview');

@@ -30,7 +30,8 @@ export const quickSimKnobs = {
   SIM_WEBHOOK_DELAY_S: '0.2',
 };
 
-function templateFiles(dir: string, prefix: string): Record<string, string> {
+/** Every file under `dir`, keyed `<prefix>/<relative path>`, for a TempRepo's commit. */
+export function templateFiles(dir: string, prefix: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -19,7 +19,13 @@ import {
   measureColdStarts,
   type ColdStartOptions,
 } from '../../../src/coldstart/measure.js';
+import type { Kubectl } from '../../../src/cluster/kubectl.js';
+import { gatherEvidence } from '../../../src/compare/evidence-phase.js';
+import { isCompared } from '../../../src/compare/types.js';
 import type { ReadObject } from '../../../src/kube/object.js';
+import type { ServicePlan } from '../../../src/plan/types.js';
+import { PhaseTimings } from '../../../src/util/timings.js';
+import { servicePlan, serviceResult } from '../report/fixtures.js';
 import { revisionBackend, startFakeIngress, type FakeIngress } from '../probe/fake-ingress.js';
 
 describe('scaleToZeroFacts', () => {
@@ -258,6 +264,53 @@ describe('measureColdStarts', () => {
     expect(lines).toContain(
       `hello-pr-2: cold start 3 of 3: ${Math.round(result.pr.measured ? result.pr.samplesMs[2]! : 0)} ms`,
     );
+  });
+
+  it("on an existing cluster, measures with the cluster's own windows and never writes config-autoscaler; in k3d it shortens them", async () => {
+    const run = async (cluster: 'existing' | 'k3d') => {
+      const fake = fakeCluster({ config: {} });
+      const writes: unknown[][] = [];
+      const kubectl = {
+        ...fake.kubectl,
+        patchMerge: (...args: unknown[]) => {
+          writes.push(args);
+          return Promise.resolve();
+        },
+      } as unknown as Kubectl;
+      const { url } = await start(fake.woke, { max: 0 });
+      const plan: ServicePlan = {
+        ...servicePlan(),
+        revisions: TARGET.revisions,
+        tagHosts: TARGET.tagHosts,
+      };
+      const evidence = await gatherEvidence(
+        [{ plan, result: serviceResult(), ingressUrl: url }],
+        {
+          compareRequests: 10,
+          failOnRegression: false,
+          coldStart: true,
+          cluster,
+          timeoutMinutes: 1,
+        },
+        { kubectl, timings: new PhaseTimings(), coldStart: { pollIntervalMs: 5 } },
+      );
+      await ingress?.close();
+      ingress = undefined;
+      const comparison = evidence.services[0]?.comparison;
+      return {
+        writes,
+        autoscaler: evidence.autoscaler,
+        measured: isCompared(comparison) && comparison.coldStart?.pr.measured,
+      };
+    };
+    const existing = await run('existing');
+    expect(existing).toEqual({ writes: [], autoscaler: undefined, measured: true });
+    const k3d = await run('k3d');
+    expect(k3d.writes).toEqual([
+      ['configmap', 'config-autoscaler', { data: COLD_START_AUTOSCALER }, 'knative-serving'],
+    ]);
+    expect(k3d.autoscaler).toEqual(COLD_START_AUTOSCALER);
+    expect(k3d.measured).toBe(true);
   });
 
   it('does not measure a revision that cannot scale to zero, and says so', async () => {

@@ -14069,7 +14069,7 @@ async function gatherEvidence(probed, settings, deps) {
         for (const ingressUrl of new Set(coldTargets.map((t) => t.ingressUrl))) {
           const measured = await measureColdStarts(
             coldTargets.filter((t) => t.ingressUrl === ingressUrl),
-            { ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) }
+            { ...deps.coldStart, ingressUrl, kubectl: deps.kubectl, log: (m) => log().info(m) }
           );
           for (const [name, coldStart] of measured) {
             const index = services2.findIndex((s) => s.service === name);
@@ -16006,34 +16006,35 @@ async function fetchReleaseManifests(versions, options) {
 function existingWorkDir(runner) {
   return join5(runner.workDir, "existing");
 }
+async function existingClusterKubectl(config, runner, out) {
+  const found = await ensureKubectl(config.kubectlVersion, {
+    deadline: Date.now() + config.timeoutMinutes * 6e4,
+    ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
+    log: (m) => out.info(m),
+    // The cluster's version is unknown until connected: any runner kubectl will do.
+    workDir: runner.workDir
+  });
+  return found.path;
+}
+async function openExistingCluster(config, runner, kubectlPath, out) {
+  const kubeconfig = await prepareKubeconfig({
+    input: config.kubeconfig,
+    dir: existingWorkDir(runner),
+    kubectl: createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
+    registerSecret: (secret) => log().secret(secret)
+  });
+  out.info(`Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`);
+  return new Kubectl(createToolRunner(kubectlPath, { kind: "kubectl", log: out }), kubeconfig.path);
+}
 async function connectExistingCluster(options) {
   const { config, runner, timings } = options;
   const out = log().branch("cluster");
-  const deadline = Date.now() + config.timeoutMinutes * 6e4;
-  const kubectlPath = await timings.time("install-kubectl", async () => {
-    const found = await ensureKubectl(config.kubectlVersion, {
-      deadline,
-      ...config.releaseMirror ? { mirror: config.releaseMirror } : {},
-      log: (m) => out.info(m),
-      // The cluster's version is unknown until connected: any runner kubectl will do.
-      workDir: runner.workDir
-    });
-    return found.path;
-  });
+  const kubectlPath = await timings.time(
+    "install-kubectl",
+    () => existingClusterKubectl(config, runner, out)
+  );
   const kubectl = await timings.time("connect", async () => {
-    const kubeconfig = await prepareKubeconfig({
-      input: config.kubeconfig,
-      dir: existingWorkDir(runner),
-      kubectl: createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
-      registerSecret: (secret) => log().secret(secret)
-    });
-    out.info(
-      `Using the context '${kubeconfig.context}' of the kubeconfig from ${kubeconfig.source}`
-    );
-    const connected = new Kubectl(
-      createToolRunner(kubectlPath, { kind: "kubectl", log: out }),
-      kubeconfig.path
-    );
+    const connected = await openExistingCluster(config, runner, kubectlPath, out);
     const verdict = judgeServing(await readServingFacts(connected));
     if (!verdict.ok) throw new UserError(verdict.problem);
     for (const note of verdict.notes) out.info(note);
@@ -16542,14 +16543,14 @@ export {
   runPreview,
   clusterAccessError,
   kubeconfigSecrets,
-  prepareKubeconfig,
   kubectlNamespaceClient,
   EXPIRES_ANNOTATION,
   repositorySelector,
   previewPullRequest,
   deleteNamespace,
-  ensureKubectl,
   existingWorkDir,
+  existingClusterKubectl,
+  openExistingCluster,
   existingTarget,
   k3dProvider,
   writePlanFiles
