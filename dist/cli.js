@@ -16,7 +16,7 @@ import {
   runPreview,
   verdictLine,
   writePlanFiles
-} from "./chunks/chunk-6VT6NB7P.js";
+} from "./chunks/chunk-7FE4UMJP.js";
 import {
   StepState,
   UserError,

@@ -49,7 +49,7 @@ import {
   splitSentence,
   timingsTable,
   writePlanFiles
-} from "./chunks/chunk-6VT6NB7P.js";
+} from "./chunks/chunk-7FE4UMJP.js";
 import {
   ExitCode,
   StepState,
@@ -600,7 +600,6 @@ async function writeStickyComment(target, patience = patienceFor()) {
   async function attempt() {
     if (mustLook) {
       existingId = (await findStickyComment(target, patience.deadline))?.id;
-      mustLook = false;
     }
     mustLook = true;
     let result;

@@ -6,6 +6,7 @@ import { checkServedScope } from '../existing/discovery-scope.js';
 import { prepareKubeconfig } from '../existing/kubeconfig.js';
 import { judgeServing, readServingFacts } from '../existing/knative-serving.js';
 import { kubectlNamespaceClient } from '../existing/namespace-client.js';
+import { pushedTag } from '../existing/registry.js';
 import type { NamespaceAnnotations, PreviewOwner } from '../existing/ownership.js';
 import { claimNamespace } from '../existing/preview-namespace.js';
 import { probeIngressUrl, servedService, servedUrls } from '../existing/served-urls.js';
@@ -217,12 +218,6 @@ export function existingProvider(options: {
       });
     },
   };
-}
-
-/** `dev.local/<name>:<sha7>` -> `<registry>/<name>:<sha7>`, the name the plan gave the manifests. */
-export function pushedTag(localTag: string, registry: string): string {
-  if (!localTag.startsWith('dev.local/')) throw new Error(`'${localTag}' is not a dev.local image`);
-  return `${registry}/${localTag.slice('dev.local/'.length)}`;
 }
 
 /** Reads each service's URLs from its status; the probe goes through them or the ingress address. */

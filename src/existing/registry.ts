@@ -2,6 +2,7 @@
  * The `registry` input and the image names built images get in `existing` mode:
  * `<registry>/<name>:<sha7>`. Pure.
  */
+import { localImageTag } from '../images/build-spec.js';
 
 export type RegistryParse = { ok: true; value: string } | { ok: false; expected: string };
 
@@ -34,8 +35,16 @@ export function parseRegistry(text: string): RegistryParse {
   return { ok: true, value };
 }
 
-/** `<registry>/<name>:<sha7>`: the name Kubernetes pulls in `existing` mode. */
+/**
+ * `<registry>/<name>:<sha7>`: the name Kubernetes pulls in `existing` mode. Made from the local
+ * tag the build gives the image, the way the push names it, so the two can never differ.
+ */
 export function registryImageTag(registry: string, name: string, commitSha: string): string {
-  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
-  return `${registry}/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
+  return pushedTag(localImageTag(name, commitSha), registry);
+}
+
+/** `dev.local/<name>:<sha7>` -> `<registry>/<name>:<sha7>`: where a built image is pushed. */
+export function pushedTag(localTag: string, registry: string): string {
+  if (!localTag.startsWith('dev.local/')) throw new Error(`'${localTag}' is not a dev.local image`);
+  return `${registry}/${localTag.slice('dev.local/'.length)}`;
 }

@@ -213,8 +213,8 @@ export async function writeStickyComment(
   async function attempt(): Promise<CommentWriteResult> {
     if (mustLook) {
       existingId = (await findStickyComment(target, patience.deadline))?.id;
-      mustLook = false;
     }
+    // Until this write is known to have landed (or not), the next try must look again.
     mustLook = true;
     let result: CommentWriteResult;
     if (existingId === undefined) {

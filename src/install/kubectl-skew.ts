@@ -7,7 +7,7 @@ export interface KubeVersion {
   patch: number;
 }
 
-export const showVersion = (v: KubeVersion): string => `v${v.major}.${v.minor}.${v.patch}`;
+const showVersion = (v: KubeVersion): string => `v${v.major}.${v.minor}.${v.patch}`;
 
 /** `v1.34.2`, `1.34.2`, `v1.32.4-dispatcher`, `v1.34.8+k3s1` -> 1.34.x; undefined otherwise. Pure. */
 export function parseKubeVersion(text: string): KubeVersion | undefined {

@@ -11,7 +11,7 @@ import { UserError } from '../util/errors.js';
  * to Knative. A kind of the same name in another API group is refused too: better a clear
  * refusal than a cluster-wide object.
  */
-export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   // core/v1 and built-in API groups
   'Namespace',
   'Node',

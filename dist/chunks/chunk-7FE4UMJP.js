@@ -9587,6 +9587,52 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/images/build-spec.ts
+var IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseBuildLines(lines2) {
+  const specs = [];
+  lines2.forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const where = `Input 'build', line ${index + 1} ('${line}')`;
+    const eq = line.indexOf("=");
+    if (eq <= 0)
+      throw new UserError(
+        `${where}: expected name=context[:dockerfile], e.g. app=./app or app=.:docker/app.Dockerfile.`
+      );
+    const name = line.slice(0, eq).trim();
+    const rest = line.slice(eq + 1).trim();
+    const colon = rest.indexOf(":");
+    const context = (colon < 0 ? rest : rest.slice(0, colon)).trim();
+    const dockerfile = (colon < 0 ? "" : rest.slice(colon + 1)).trim() || "Dockerfile";
+    if (!IMAGE_NAME.test(name) || name.length > 128) {
+      throw new UserError(
+        `${where}: '${name}' is not a valid image name (lowercase letters, digits, and . _ - / between them).`
+      );
+    }
+    if (!context)
+      throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
+    for (const [what, path9] of [
+      ["context", context],
+      ["dockerfile", dockerfile]
+    ]) {
+      if (path9.startsWith("/") || path9.split("/").includes("..")) {
+        throw new UserError(
+          `${where}: the ${what} '${path9}' must be a path inside the repository (relative, no '..').`
+        );
+      }
+    }
+    if (specs.some((s) => s.name === name))
+      throw new UserError(`${where}: image '${name}' is listed twice.`);
+    specs.push({ name, context, dockerfile });
+  });
+  return specs;
+}
+function localImageTag(name, commitSha) {
+  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
+  return `dev.local/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
+}
+
 // src/cluster/compatibility.ts
 var MINIMUM_KUBERNETES_MINOR = /* @__PURE__ */ new Map([
   [18, 31],
@@ -9660,8 +9706,11 @@ function parseRegistry(text2) {
   return { ok: true, value };
 }
 function registryImageTag(registry, name, commitSha) {
-  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
-  return `${registry}/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
+  return pushedTag(localImageTag(name, commitSha), registry);
+}
+function pushedTag(localTag, registry) {
+  if (!localTag.startsWith("dev.local/")) throw new Error(`'${localTag}' is not a dev.local image`);
+  return `${registry}/${localTag.slice("dev.local/".length)}`;
 }
 
 // src/existing/ttl.ts
@@ -11133,52 +11182,6 @@ function runFailureMessage(report, failOnDeviation) {
     );
   }
   return parts.join(" ");
-}
-
-// src/images/build-spec.ts
-var IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function parseBuildLines(lines2) {
-  const specs = [];
-  lines2.forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    const where = `Input 'build', line ${index + 1} ('${line}')`;
-    const eq = line.indexOf("=");
-    if (eq <= 0)
-      throw new UserError(
-        `${where}: expected name=context[:dockerfile], e.g. app=./app or app=.:docker/app.Dockerfile.`
-      );
-    const name = line.slice(0, eq).trim();
-    const rest = line.slice(eq + 1).trim();
-    const colon = rest.indexOf(":");
-    const context = (colon < 0 ? rest : rest.slice(0, colon)).trim();
-    const dockerfile = (colon < 0 ? "" : rest.slice(colon + 1)).trim() || "Dockerfile";
-    if (!IMAGE_NAME.test(name) || name.length > 128) {
-      throw new UserError(
-        `${where}: '${name}' is not a valid image name (lowercase letters, digits, and . _ - / between them).`
-      );
-    }
-    if (!context)
-      throw new UserError(`${where}: the build context is empty; use . for the repository root.`);
-    for (const [what, path9] of [
-      ["context", context],
-      ["dockerfile", dockerfile]
-    ]) {
-      if (path9.startsWith("/") || path9.split("/").includes("..")) {
-        throw new UserError(
-          `${where}: the ${what} '${path9}' must be a path inside the repository (relative, no '..').`
-        );
-      }
-    }
-    if (specs.some((s) => s.name === name))
-      throw new UserError(`${where}: image '${name}' is listed twice.`);
-    specs.push({ name, context, dockerfile });
-  });
-  return specs;
-}
-function localImageTag(name, commitSha) {
-  if (!/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new Error(`'${commitSha}' is not a commit SHA`);
-  return `dev.local/${name}:${commitSha.slice(0, 7).toLowerCase()}`;
 }
 
 // src/git/git-client.ts
@@ -16131,10 +16134,6 @@ function existingProvider(options) {
     }
   };
 }
-function pushedTag(localTag, registry) {
-  if (!localTag.startsWith("dev.local/")) throw new Error(`'${localTag}' is not a dev.local image`);
-  return `${registry}/${localTag.slice("dev.local/".length)}`;
-}
 async function probeTargets(kubectl, plan, ingressAddress) {
   const targets = [];
   for (const service of plan.services) {
@@ -16505,6 +16504,7 @@ async function writePlanFiles(plan, dir) {
 }
 
 export {
+  parseBuildLines,
   rfc3339,
   parseExpiry,
   envInputReader,
@@ -16538,7 +16538,6 @@ export {
   comparisonText,
   runFailureMessage,
   displayYaml,
-  parseBuildLines,
   makePlan,
   runPreview,
   clusterAccessError,
